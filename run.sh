@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs the MigrantAid portal with demo data on http://localhost:5080.
+# Uses ConnectionStrings__Default when set; otherwise a local PostgreSQL cluster in .data/ (git-ignored)
+# that keeps its data between runs. Ctrl-C stops the portal and the database.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/postgres.sh
+
+ensure_dotnet
+ensure_node
+
+PORTAL_URL="${MIGRANTAID_URL:-http://localhost:5080}"
+DATA_DIR="$PWD/.data/postgres"
+started_db=""
+
+if [ -z "${ConnectionStrings__Default:-}" ]; then
+  pg_ensure_installed
+  PG_PORT="${MIGRANTAID_PG_PORT:-5433}"
+  say "Starting PostgreSQL (data in .data/postgres, port $PG_PORT) ..."
+  pg_start "$DATA_DIR" "$PG_PORT"
+  started_db=1
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='migrantaid'" | grep -q 1 \
+    || "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE migrantaid"
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=migrantaid;Username=postgres"
+fi
+
+app_pid=""
+stop_all() {
+  trap - INT TERM EXIT
+  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+    kill -INT "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
+  if [ -n "$started_db" ]; then
+    say "Stopping PostgreSQL ..."
+    pg_stop "$DATA_DIR"
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+say "Building the portal ..."
+dotnet build src/MigrantAid.Web/MigrantAid.Web.csproj -c Debug -nologo -v quiet -clp:ErrorsOnly
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export ASPNETCORE_URLS="$PORTAL_URL"
+export Demo__Seed="${Demo__Seed:-true}"
+dotnet run --project src/MigrantAid.Web/MigrantAid.Web.csproj -c Debug --no-build --no-launch-profile &
+app_pid=$!
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$PORTAL_URL/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$app_pid" 2>/dev/null; then say "The portal stopped during start-up; see the messages above."; exit 1; fi
+  sleep 1
+done
+
+cat >&2 <<MSG
+
+  MigrantAid is running at $PORTAL_URL   (Ctrl-C stops the portal and its database)
+
+  Demo logins, all with the password Demo-2026!
+    admin@demo.local         Administrator (Bishkek)
+    coordinator@demo.local   Coordinator (St Petersburg)
+    lawyer@demo.local        Lawyer (St Petersburg)
+    lawyer2@demo.local       Lawyer (Almaty)
+    caseworker@demo.local    Caseworker (St Petersburg)
+
+MSG
+wait "$app_pid"

@@ -1,0 +1,59 @@
+namespace MigrantAid.Web.Domain;
+
+/// <summary>
+/// One line of the append-only audit trail: who did what to which record, when and from where.
+/// A database trigger rejects UPDATE and DELETE on the table.
+/// </summary>
+public class AuditEvent
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public Guid? ActorId { get; set; }
+
+    /// <summary>The acting user's e-mail, or the e-mail typed at a failed sign-in.</summary>
+    public string? ActorEmail { get; set; }
+
+    public string Action { get; set; } = "";
+
+    public string? EntityType { get; set; }
+
+    public string? EntityId { get; set; }
+
+    public string? IpAddress { get; set; }
+
+    public string? CorrelationId { get; set; }
+
+    /// <summary>JSON with what changed (field, old, new); never narratives of clients.</summary>
+    public string? Details { get; set; }
+}
+
+/// <summary>The actions written to the audit trail. New features add theirs here.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string SignedOut = "auth.sign-out";
+    public const string LockedOut = "auth.locked-out";
+    public const string PasswordChanged = "auth.password-changed";
+    public const string PasswordReset = "auth.password-reset";
+    public const string TwoFactorEnabled = "auth.2fa-enabled";
+    public const string TwoFactorDisabled = "auth.2fa-disabled";
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserRolesChanged = "user.roles-changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string PasswordResetLinkIssued = "user.reset-link-issued";
+    public const string OfficeCreated = "office.created";
+    public const string OfficeUpdated = "office.updated";
+    public const string AuditViewed = "audit.viewed";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignInSucceeded, SignInFailed, SignedOut, LockedOut, PasswordChanged, PasswordReset, TwoFactorEnabled,
+        TwoFactorDisabled, UserCreated, UserUpdated, UserRolesChanged, UserDisabled, UserEnabled,
+        PasswordResetLinkIssued, OfficeCreated, OfficeUpdated, AuditViewed,
+    ];
+}

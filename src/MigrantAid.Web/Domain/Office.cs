@@ -1,0 +1,81 @@
+namespace MigrantAid.Web.Domain;
+
+/// <summary>An office of the organisation (a city where caseworkers and lawyers work).</summary>
+public class Office
+{
+    public const int NameMaxLength = 120;
+    public const int CityMaxLength = 120;
+
+    private Office()
+    {
+    }
+
+    public Office(string name, string city, string countryCode, string timeZoneId, DateTimeOffset now)
+    {
+        Id = Guid.NewGuid();
+        CreatedAt = now;
+        Update(name, city, countryCode, timeZoneId, now);
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string City { get; private set; } = "";
+
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public string CountryCode { get; private set; } = "";
+
+    /// <summary>IANA time zone, e.g. Europe/Moscow; dates of this office are shown in it.</summary>
+    public string TimeZoneId { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>PostgreSQL xmin, for optimistic concurrency.</summary>
+    public uint Version { get; private set; }
+
+    public void Update(string name, string city, string countryCode, string timeZoneId, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException("An office needs a name.", nameof(name));
+        }
+
+        if (!Countries.IsKnown(countryCode))
+        {
+            throw new ArgumentException("Unknown country code.", nameof(countryCode));
+        }
+
+        if (!TimeZones.IsKnown(timeZoneId))
+        {
+            throw new ArgumentException("Unknown time zone.", nameof(timeZoneId));
+        }
+
+        Name = name.Trim();
+        City = city.Trim();
+        CountryCode = countryCode;
+        TimeZoneId = timeZoneId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Old and new values of the fields an update would change, for the audit log.</summary>
+    public IReadOnlyDictionary<string, string[]> Differences(string name, string city, string countryCode, string timeZoneId)
+    {
+        var changes = new Dictionary<string, string[]>();
+        void Compare(string field, string before, string after)
+        {
+            if (!string.Equals(before, after, StringComparison.Ordinal))
+            {
+                changes[field] = [before, after];
+            }
+        }
+
+        Compare(nameof(Name), Name, name.Trim());
+        Compare(nameof(City), City, city.Trim());
+        Compare(nameof(CountryCode), CountryCode, countryCode);
+        Compare(nameof(TimeZoneId), TimeZoneId, timeZoneId);
+        return changes;
+    }
+}

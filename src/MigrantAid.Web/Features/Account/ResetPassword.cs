@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Account;
+
+public sealed class ResetPasswordInput
+{
+    [Required]
+    public Guid UserId { get; set; }
+
+    [Required]
+    public string Token { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a new password.")]
+    [StringLength(128, MinimumLength = 10, ErrorMessage = "{0} must be between {2} and {1} characters.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string NewPassword { get; set; } = "";
+
+    [Required(ErrorMessage = "Repeat the new password.")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Repeat new password")]
+    public string ConfirmPassword { get; set; } = "";
+}
+
+/// <summary>
+/// Sets a new password from the one-time link an administrator issued. The token is bound to
+/// the user's security stamp, which changes on use, so a link works once.
+/// </summary>
+public sealed class ResetPasswordHandler(UserManager<AppUser> users, IAuditLog audit)
+{
+    public async Task<IdentityResult> HandleAsync(ResetPasswordInput input)
+    {
+        var user = await users.FindByIdAsync(input.UserId.ToString());
+        if (user is null || !user.IsActive)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "InvalidToken" });
+        }
+
+        var result = await users.ResetPasswordAsync(user, input.Token, input.NewPassword);
+        if (result.Succeeded)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
+            await audit.RecordAsync(AuditActions.PasswordReset, "user", user.Id.ToString(), actorId: user.Id, actorEmail: user.Email);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace MigrantAid.Web.Features.Shared;
+
+/// <summary>Turns Identity's error codes into localized messages at the field they concern.</summary>
+public static class IdentityErrors
+{
+    /// <summary>The Identity error codes we show; each has the resource key "Identity.{Code}".</summary>
+    public static readonly IReadOnlyList<string> KnownCodes =
+    [
+        "PasswordTooShort", "PasswordRequiresNonAlphanumeric", "PasswordRequiresDigit", "PasswordRequiresLower",
+        "PasswordRequiresUpper", "PasswordRequiresUniqueChars", "PasswordMismatch", "InvalidToken", "DuplicateEmail",
+        "DuplicateUserName", "InvalidEmail", "InvalidUserName", "ConcurrencyFailure", "DefaultError",
+    ];
+
+    public static void AddTo(ModelStateDictionary modelState, IdentityResult result, IStringLocalizer localizer, string passwordField = "")
+    {
+        foreach (var error in result.Errors)
+        {
+            var code = KnownCodes.Contains(error.Code) ? error.Code : "DefaultError";
+            var field = code.StartsWith("Password", StringComparison.Ordinal) && code != "PasswordMismatch" ? passwordField
+                : code is "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" ? "Email"
+                : "";
+            modelState.AddModelError(field, localizer["Identity." + code]);
+        }
+    }
+}

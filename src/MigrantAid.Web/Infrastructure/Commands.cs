@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+
+namespace MigrantAid.Web.Infrastructure;
+
+/// <summary>
+/// Command-line verbs: <c>migrate</c> applies pending migrations and exits;
+/// <c>create-admin --email E --name N</c> creates an administrator with a generated
+/// password (or one read from standard input) and prints it once; <c>schema-script</c>
+/// prints the EF model as SQL, to start a new migration from.
+/// </summary>
+public static class Commands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "schema-script";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (args[0] == "schema-script")
+        {
+            // The EF model as SQL: a starting point when writing the next migration file by hand.
+            await using var schemaScope = app.Services.CreateAsyncScope();
+            await Console.Out.WriteLineAsync(schemaScope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+            return 0;
+        }
+
+        var runner = app.Services.GetRequiredService<MigrationRunner>();
+        var applied = await runner.MigrateAsync();
+        await Console.Out.WriteLineAsync($"migrate: {applied.Count} migration(s) applied, {runner.Scripts.Count} in total.");
+        if (args[0] == "migrate")
+        {
+            return 0;
+        }
+
+        var email = Option(args, "--email");
+        var name = Option(args, "--name") ?? email;
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            await Console.Error.WriteLineAsync("usage: create-admin --email you@example.org [--name \"Full Name\"]  (password from standard input, or generated)");
+            return 2;
+        }
+
+        var password = Console.IsInputRedirected ? (await Console.In.ReadLineAsync())?.Trim() : null;
+        var generated = string.IsNullOrEmpty(password);
+        if (generated)
+        {
+            password = AdminBootstrapper.GeneratePassword();
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().CreateAdminAsync(email, name!, password!);
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync("create-admin failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync(generated
+            ? $"create-admin: administrator {email} created. Password (shown once, change it after signing in): {password}"
+            : $"create-admin: administrator {email} created.");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace MigrantAid.Web.Infrastructure;
+
+/// <summary>
+/// One log line per request: method, route template (never the raw path or query, which can
+/// carry personal data), status, duration and correlation id.
+/// </summary>
+public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var failed = false;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            failed = true;
+            throw;
+        }
+        finally
+        {
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText
+                ?? (context.Request.Path.StartsWithSegments("/lib") || context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js")
+                    ? "(static)"
+                    : "(no route)");
+            var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
+            LogRequest(logger, context.Request.Method, route, status, Stopwatch.GetElapsedTime(start).TotalMilliseconds, context.TraceIdentifier);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms ({CorrelationId})")]
+    private static partial void LogRequest(ILogger logger, string method, string route, int statusCode, double elapsedMs, string correlationId);
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal (Program, its whole middleware pipeline) on a database of its own, cloned from
+/// the migrated template. One per test class (IClassFixture); tests in a class use distinct data.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Passw0rd!";
+
+    public TestClock Clock { get; } = new();
+
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Extra configuration for a test class (e.g. Bootstrap settings).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateMigratedAsync(GetType().Name);
+    }
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await TestDatabase.DropAsync(ConnectionString);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Logging:Format", "text");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client that keeps cookies, does not follow redirects, and speaks HTTPS (so Secure cookies flow).</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    });
+
+    public async Task<AppUser> CreateUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = "Test " + email.Split('@')[0],
+            CreatedAt = Clock.GetUtcNow(),
+        };
+        Check(await users.CreateAsync(user, Password));
+        if (roles.Length > 0)
+        {
+            Check(await users.AddToRolesAsync(user, roles));
+        }
+
+        return user;
+    }
+
+    /// <summary>Signs in through the real login form and returns the client holding the cookie.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = Password)
+    {
+        var client = NewClient();
+        var response = await client.SubmitFormAsync("/account/login", new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in as {0} should succeed", email);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task<List<AuditEvent>> AuditAsync(string action) =>
+        WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.Action == action).OrderBy(a => a.Id).ToListAsync());
+
+    private static void Check(IdentityResult result) =>
+        result.Succeeded.Should().BeTrue(string.Join("; ", result.Errors.Select(e => e.Description)));
+}
