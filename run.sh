@@ -24,13 +24,10 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=migrantaid;Username=postgres"
 fi
 
-app_pid=""
+banner_pid=""
 stop_all() {
   trap - INT TERM EXIT
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    kill -INT "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
+  if [ -n "$banner_pid" ]; then kill "$banner_pid" 2>/dev/null || true; fi
   if [ -n "$started_db" ]; then
     say "Stopping PostgreSQL ..."
     pg_stop "$DATA_DIR"
@@ -45,16 +42,13 @@ dotnet build src/MigrantAid.Web/MigrantAid.Web.csproj -c Debug -nologo -v quiet 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="$PORTAL_URL"
 export Demo__Seed="${Demo__Seed:-true}"
-dotnet run --project src/MigrantAid.Web/MigrantAid.Web.csproj -c Debug --no-build --no-launch-profile &
-app_pid=$!
 
-for _ in $(seq 1 120); do
-  if curl -fsS "$PORTAL_URL/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$app_pid" 2>/dev/null; then say "The portal stopped during start-up; see the messages above."; exit 1; fi
-  sleep 1
-done
-
-cat >&2 <<MSG
+# The address and logins are printed once the portal answers; the portal itself runs in the
+# foreground so that Ctrl-C reaches it directly and it shuts down cleanly before the database.
+(
+  for _ in $(seq 1 180); do
+    if curl -fsS "$PORTAL_URL/health/ready" >/dev/null 2>&1; then
+      cat >&2 <<MSG
 
   MigrantAid is running at $PORTAL_URL   (Ctrl-C stops the portal and its database)
 
@@ -66,4 +60,11 @@ cat >&2 <<MSG
     caseworker@demo.local    Caseworker (St Petersburg)
 
 MSG
-wait "$app_pid"
+      exit 0
+    fi
+    sleep 1
+  done
+) &
+banner_pid=$!
+
+dotnet run --project src/MigrantAid.Web/MigrantAid.Web.csproj -c Debug --no-build --no-launch-profile
