@@ -40,6 +40,7 @@ public static class AuditActions
     public const string PasswordReset = "auth.password-reset";
     public const string TwoFactorEnabled = "auth.2fa-enabled";
     public const string TwoFactorDisabled = "auth.2fa-disabled";
+    public const string RecoveryCodesRegenerated = "auth.recovery-codes-regenerated";
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
     public const string UserRolesChanged = "user.roles-changed";
@@ -53,7 +54,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignInSucceeded, SignInFailed, SignedOut, LockedOut, PasswordChanged, PasswordReset, TwoFactorEnabled,
-        TwoFactorDisabled, UserCreated, UserUpdated, UserRolesChanged, UserDisabled, UserEnabled,
+        TwoFactorDisabled, RecoveryCodesRegenerated, UserCreated, UserUpdated, UserRolesChanged, UserDisabled, UserEnabled,
         PasswordResetLinkIssued, OfficeCreated, OfficeUpdated, AuditViewed,
     ];
 }

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Profile;
+
+public sealed class ChangePasswordInput
+{
+    [Required(ErrorMessage = "Enter your current password.")]
+    [StringLength(256, ErrorMessage = "{0} must be at most {1} characters.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Current password")]
+    public string CurrentPassword { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a new password.")]
+    [StringLength(128, MinimumLength = 10, ErrorMessage = "{0} must be between {2} and {1} characters.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "New password")]
+    public string NewPassword { get; set; } = "";
+
+    [Required(ErrorMessage = "Repeat the new password.")]
+    [Compare(nameof(NewPassword), ErrorMessage = "The two passwords do not match.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Repeat new password")]
+    public string ConfirmPassword { get; set; } = "";
+}
+
+/// <summary>
+/// Changes the user's own password. Identity renews the security stamp, which ends the user's
+/// other sessions at their next check; this session is re-issued so it stays signed in.
+/// </summary>
+public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, IAuditLog audit)
+{
+    public async Task<IdentityResult> HandleAsync(ClaimsPrincipal principal, ChangePasswordInput input)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "DefaultError", Description = "DefaultError" });
+        }
+
+        var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
+        if (result.Succeeded)
+        {
+            await signIn.RefreshSignInAsync(user);
+            await audit.RecordAsync(AuditActions.PasswordChanged, "user", user.Id.ToString());
+        }
+
+        return result;
+    }
+
+    /// <summary>A wrong current password is reported at that field; password-rule failures at the new one.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, IdentityResult result, IStringLocalizer l)
+    {
+        if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
+        {
+            modelState.AddModelError(nameof(ChangePasswordInput.CurrentPassword), l["The current password is not correct."]);
+        }
+
+        var others = result.Errors.Where(e => e.Code != "PasswordMismatch").ToArray();
+        if (others.Length > 0)
+        {
+            IdentityErrors.AddTo(modelState, IdentityResult.Failed(others), l, nameof(ChangePasswordInput.NewPassword));
+        }
+    }
+}
