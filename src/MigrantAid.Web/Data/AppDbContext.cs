@@ -17,6 +17,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
 
         builder.Entity<AppUser>().ToTable("users");
         builder.Entity<AppRole>().ToTable("roles");

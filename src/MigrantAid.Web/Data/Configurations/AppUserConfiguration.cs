@@ -15,5 +15,10 @@ public class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 
         // The users list is paged by e-mail (keyset): normalized_email already carries an index.
         builder.HasIndex(u => u.OfficeId);
+
+        // The users list searches "contains" in name and e-mail (ILIKE/LIKE '%q%'): trigram indexes serve that
+        // without a scan of the table. Named, so they do not merge with Identity's btree index on normalized_email.
+        builder.HasIndex(u => u.FullName, "ix_users_full_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(u => u.NormalizedEmail, "ix_users_normalized_email_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+
+namespace MigrantAid.Web.Features.Users;
+
+/// <summary>The list's query string: search, filters and the keyset position.</summary>
+public sealed class ListUsersQuery
+{
+    public const int MaxSearchLength = 200;
+
+    /// <summary>Part of a name or e-mail, any case.</summary>
+    public string? Q { get; set; }
+
+    public string? Role { get; set; }
+
+    public Guid? Office { get; set; }
+
+    /// <summary>Include disabled users (by default only active ones are listed).</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>The normalized e-mail of the last row of the previous page.</summary>
+    public string? After { get; set; }
+}
+
+public sealed record UserRow(
+    Guid Id,
+    string FullName,
+    string Email,
+    string? OfficeName,
+    IReadOnlyList<string> Roles,
+    string Language,
+    bool IsActive,
+    bool TwoFactorEnabled);
+
+public sealed record ListUsersModel(
+    ListUsersQuery Query,
+    IReadOnlyList<UserRow> Rows,
+    string? NextAfter,
+    IReadOnlyList<OfficeOption> Offices);
+
+/// <summary>One page of users, ordered by normalized e-mail (keyset), never the whole table.</summary>
+public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normalizer, UserFormHandler form)
+{
+    public const int PageSize = 25;
+
+    public async Task<ListUsersModel> HandleAsync(ListUsersQuery query)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!query.Disabled)
+        {
+            users = users.Where(u => u.IsActive);
+        }
+
+        var search = query.Q?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            search = search.Length > ListUsersQuery.MaxSearchLength ? search[..ListUsersQuery.MaxSearchLength] : search;
+            query.Q = search;
+            var namePattern = "%" + EscapeLike(search) + "%";
+            var emailPattern = "%" + EscapeLike(normalizer.NormalizeEmail(search)) + "%";
+            users = users.Where(u => EF.Functions.ILike(u.FullName, namePattern, @"\")
+                || EF.Functions.Like(u.NormalizedEmail!, emailPattern, @"\"));
+        }
+
+        if (query.Role is { } role && Roles.All.Contains(role))
+        {
+            var normalizedRole = normalizer.NormalizeName(role);
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+                && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalizedRole)));
+        }
+        else
+        {
+            query.Role = null;
+        }
+
+        if (query.Office is { } officeId)
+        {
+            users = users.Where(u => u.OfficeId == officeId);
+        }
+
+        if (!string.IsNullOrEmpty(query.After))
+        {
+            var after = query.After;
+            users = users.Where(u => string.Compare(u.NormalizedEmail, after) > 0);
+        }
+
+        var page = await users
+            .OrderBy(u => u.NormalizedEmail)
+            .Take(PageSize + 1)
+            .Select(u => new
+            {
+                u.Id,
+                u.FullName,
+                u.Email,
+                u.NormalizedEmail,
+                OfficeName = u.Office == null ? null : u.Office.Name,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+                    .ToList(),
+                u.PreferredLanguage,
+                u.IsActive,
+                u.TwoFactorEnabled,
+            })
+            .ToListAsync();
+
+        var rows = page.Take(PageSize)
+            .Select(u => new UserRow(u.Id, u.FullName, u.Email ?? "", u.OfficeName,
+                Roles.All.Where(u.Roles.Contains).ToList(), u.PreferredLanguage, u.IsActive, u.TwoFactorEnabled))
+            .ToList();
+        var nextAfter = page.Count > PageSize ? page[PageSize - 1].NormalizedEmail : null;
+        return new ListUsersModel(query, rows, nextAfter, await form.OfficesAsync());
+    }
+
+    /// <summary>What the user typed is matched literally: LIKE's wildcards are escaped.</summary>
+    private static string EscapeLike(string value) =>
+        value.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+}

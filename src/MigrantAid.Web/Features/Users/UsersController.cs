@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Users;
+
+/// <summary>User administration: accounts are created here only, by administrators.</summary>
+[Authorize(Policy = Policies.Admin)]
+[Route("users")]
+public sealed class UsersController(IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] ListUsersQuery query, [FromServices] ListUsersHandler handler) =>
+        View(await handler.HandleAsync(query));
+
+    [HttpGet("create")]
+    public async Task<IActionResult> Create([FromServices] CreateUserHandler handler) => View(await handler.NewAsync());
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(CreateUserInput input, [FromServices] CreateUserHandler handler)
+    {
+        var link = await handler.HandleAsync(input, Origin(), ModelState);
+        // The link is rendered, not redirected to: the token must not travel in a URL of our own pages.
+        return link is null ? View(input) : View("PasswordLink", link);
+    }
+
+    [HttpGet("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, [FromServices] EditUserHandler handler) =>
+        await handler.LoadAsync(id, User.Id()) is { } input ? View(input) : NotFound();
+
+    [HttpPost("{id:guid}/edit")]
+    public async Task<IActionResult> Edit(Guid id, EditUserInput input, [FromServices] EditUserHandler handler)
+    {
+        switch (await handler.HandleAsync(id, input, User.Id(), ModelState))
+        {
+            case EditUserOutcome.NotFound:
+                return NotFound();
+            case EditUserOutcome.Invalid:
+                return View(input);
+            default:
+                TempData["Success"] = "The user is saved.";
+                return RedirectToAction(nameof(Edit), new { id });
+        }
+    }
+
+    [HttpPost("{id:guid}/disable")]
+    public Task<IActionResult> Disable(Guid id, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
+        SetActive(id, active: false, handler, edit);
+
+    [HttpPost("{id:guid}/enable")]
+    public Task<IActionResult> Enable(Guid id, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
+        SetActive(id, active: true, handler, edit);
+
+    [HttpPost("{id:guid}/password-link")]
+    public async Task<IActionResult> PasswordLink(Guid id, [FromServices] IssuePasswordLinkHandler handler) =>
+        await handler.HandleAsync(id, Origin()) is { } link ? View(link) : NotFound();
+
+    private async Task<IActionResult> SetActive(Guid id, bool active, SetUserActiveHandler handler, EditUserHandler edit)
+    {
+        switch (await handler.HandleAsync(id, active, User.Id()))
+        {
+            case SetUserActiveOutcome.NotFound:
+                return NotFound();
+            case SetUserActiveOutcome.RefusedForSelf:
+                var input = await edit.LoadAsync(id, User.Id());
+                ModelState.AddModelError("", l["You cannot disable your own account."]);
+                return View(nameof(Edit), input);
+            default:
+                if (active)
+                {
+                    TempData["Success"] = "The user is enabled.";
+                }
+                else
+                {
+                    TempData["Success"] = "The user is disabled and signed out within a minute.";
+                }
+
+                return RedirectToAction(nameof(Edit), new { id });
+        }
+    }
+
+    /// <summary>scheme://host[/base] of this request, for absolute links handed to people outside the portal.</summary>
+    private string Origin() => $"{Request.Scheme}://{Request.Host.ToUriComponent()}{Request.PathBase.ToUriComponent()}";
+}
