@@ -38,9 +38,14 @@ public class Office
 
     public void Update(string name, string city, string countryCode, string timeZoneId, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > NameMaxLength)
         {
-            throw new ArgumentException("An office needs a name.", nameof(name));
+            throw new ArgumentException("An office needs a name of at most " + NameMaxLength + " characters.", nameof(name));
+        }
+
+        if (string.IsNullOrWhiteSpace(city) || city.Trim().Length > CityMaxLength)
+        {
+            throw new ArgumentException("An office needs a city of at most " + CityMaxLength + " characters.", nameof(city));
         }
 
         if (!Countries.IsKnown(countryCode))

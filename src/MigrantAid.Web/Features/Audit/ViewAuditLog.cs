@@ -1,0 +1,224 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Audit;
+
+/// <summary>The filters of the audit log, as typed in the query string (dates are checked by the handler).</summary>
+public sealed class AuditLogFilter
+{
+    /// <summary>The acting user's e-mail (exact, case-insensitive).</summary>
+    public string? Actor { get; set; }
+
+    public string? Action { get; set; }
+
+    /// <summary>First day of the period (yyyy-MM-dd), in the viewer's time zone.</summary>
+    public string? From { get; set; }
+
+    /// <summary>Last day of the period, inclusive.</summary>
+    public string? To { get; set; }
+
+    /// <summary>Keyset: only events with a smaller id (older) are shown.</summary>
+    public long? Before { get; set; }
+}
+
+public enum AuditFilterProblem
+{
+    UnknownActor,
+    UnknownAction,
+    BadFrom,
+    BadTo,
+    FromAfterTo,
+}
+
+public sealed record AuditRow(
+    long Id,
+    DateTime LocalTime,
+    DateTimeOffset OccurredAt,
+    string? ActorEmail,
+    string Action,
+    string? EntityType,
+    string? EntityId,
+    string? IpAddress,
+    string? CorrelationId,
+    string? Details);
+
+public sealed record AuditLogPage(
+    AuditLogFilter Filter,
+    string TimeZoneId,
+    IReadOnlyList<AuditRow> Events,
+    IReadOnlyList<AuditFilterProblem> Problems,
+    string? OlderLink,
+    string? NewestLink);
+
+/// <summary>
+/// Reads the audit trail newest first, paged by keyset on id, narrowed by actor, action and period.
+/// Each filter maps onto one of the table's indexes: (actor_id, id), (action, id), (occurred_at).
+/// Every page shown is itself recorded as an audit event.
+/// </summary>
+public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILookupNormalizer normalizer)
+{
+    public const int PageSize = 50;
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public async Task<AuditLogPage> HandleAsync(AuditLogFilter filter, Guid viewerId, CancellationToken cancellationToken = default)
+    {
+        var zone = await ViewerTimeZoneAsync(viewerId, cancellationToken);
+        var problems = new List<AuditFilterProblem>();
+
+        var action = Clean(filter.Action);
+        if (action is not null && !AuditActions.All.Contains(action))
+        {
+            problems.Add(AuditFilterProblem.UnknownAction);
+        }
+
+        Guid? actorId = null;
+        var actor = Clean(filter.Actor);
+        if (actor is not null)
+        {
+            // Through the users' e-mail index to the actor id, so the filter uses audit_events (actor_id, id).
+            var normalized = normalizer.NormalizeEmail(actor);
+            actorId = await db.Users.AsNoTracking()
+                .Where(u => u.NormalizedEmail == normalized)
+                .Select(u => (Guid?)u.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (actorId is null)
+            {
+                problems.Add(AuditFilterProblem.UnknownActor);
+            }
+        }
+
+        var from = ParseDate(filter.From, AuditFilterProblem.BadFrom, problems);
+        var to = ParseDate(filter.To, AuditFilterProblem.BadTo, problems);
+        if (from is not null && to is not null && from > to)
+        {
+            problems.Add(AuditFilterProblem.FromAfterTo);
+        }
+
+        var events = new List<AuditRow>();
+        string? older = null;
+        if (problems.Count == 0)
+        {
+            var query = db.AuditEvents.AsNoTracking();
+            if (actorId is not null)
+            {
+                query = query.Where(a => a.ActorId == actorId);
+            }
+
+            if (action is not null)
+            {
+                query = query.Where(a => a.Action == action);
+            }
+
+            if (from is not null)
+            {
+                var start = StartOfDay(from.Value, zone);
+                query = query.Where(a => a.OccurredAt >= start);
+            }
+
+            if (to is not null)
+            {
+                var end = StartOfDay(to.Value.AddDays(1), zone);
+                query = query.Where(a => a.OccurredAt < end);
+            }
+
+            if (filter.Before is { } before)
+            {
+                query = query.Where(a => a.Id < before);
+            }
+
+            var rows = await query
+                .OrderByDescending(a => a.Id)
+                .Take(PageSize + 1)
+                .Select(a => new { a.Id, a.OccurredAt, a.ActorEmail, a.Action, a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details })
+                .ToListAsync(cancellationToken);
+
+            events = rows.Take(PageSize)
+                .Select(a => new AuditRow(a.Id, TimeZoneInfo.ConvertTime(a.OccurredAt, zone).DateTime, a.OccurredAt, a.ActorEmail, a.Action,
+                    a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details))
+                .ToList();
+            if (rows.Count > PageSize)
+            {
+                older = Link(filter, events[^1].Id);
+            }
+        }
+
+        await audit.RecordAsync(AuditActions.AuditViewed, details: new
+        {
+            actor = filter.Actor,
+            action = filter.Action,
+            from = filter.From,
+            to = filter.To,
+            before = filter.Before,
+            shown = events.Count,
+        }, cancellationToken: cancellationToken);
+
+        return new AuditLogPage(filter, zone.Id, events, problems, older, filter.Before is null ? null : Link(filter, null));
+    }
+
+    private async Task<TimeZoneInfo> ViewerTimeZoneAsync(Guid viewerId, CancellationToken cancellationToken)
+    {
+        var zoneId = await db.Users.AsNoTracking()
+            .Where(u => u.Id == viewerId && u.Office != null)
+            .Select(u => u.Office!.TimeZoneId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DateOnly? ParseDate(string? value, AuditFilterProblem problem, List<AuditFilterProblem> problems)
+    {
+        var text = Clean(value);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // Date inputs send ISO dates; a browser without them sends what the user typed in their culture.
+        if ((DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || DateOnly.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out date))
+            && date.Year is >= 1900 and <= 9998)
+        {
+            return date;
+        }
+
+        problems.Add(problem);
+        return null;
+    }
+
+    /// <summary>The instant a calendar day starts in the zone (a day that starts in a DST gap starts when the gap ends).</summary>
+    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+
+    private static string Link(AuditLogFilter filter, long? before)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(new(key, value.Trim()));
+            }
+        }
+
+        Add("actor", filter.Actor);
+        Add("action", filter.Action);
+        Add("from", filter.From);
+        Add("to", filter.To);
+        Add("before", before?.ToString(CultureInfo.InvariantCulture));
+        return "/audit" + QueryString.Create(values).ToUriComponent();
+    }
+}

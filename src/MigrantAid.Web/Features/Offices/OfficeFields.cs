@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Domain;
+using Npgsql;
+
+namespace MigrantAid.Web.Features.Offices;
+
+/// <summary>The fields an administrator types for an office, shared by the create and edit forms.</summary>
+public abstract class OfficeFields
+{
+    [Required(ErrorMessage = "Enter the office's name.")]
+    [StringLength(Office.NameMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the city.")]
+    [StringLength(Office.CityMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "City")]
+    public string City { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a country.")]
+    [KnownCountry(ErrorMessage = "Choose a country from the list.")]
+    [Display(Name = "Country")]
+    public string CountryCode { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a time zone.")]
+    [KnownTimeZone(ErrorMessage = "Choose a time zone from the list.")]
+    [Display(Name = "Time zone")]
+    public string TimeZoneId { get; set; } = "";
+}
+
+/// <summary>What a create or edit of an office came to.</summary>
+public enum OfficeSaveOutcome
+{
+    Saved,
+    Unchanged,
+    DuplicateName,
+    Conflict,
+    NotFound,
+}
+
+/// <summary>The values of an office as stored, with the row version they were read at.</summary>
+public sealed record OfficeValues(string Name, string City, string CountryCode, string TimeZoneId, uint Version);
+
+/// <summary>Valid when empty (Required speaks then) or one of <see cref="Countries.Codes"/>.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class KnownCountryAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) => value is not string code || code.Length == 0 || Countries.IsKnown(code);
+}
+
+/// <summary>Valid when empty (Required speaks then) or one of <see cref="TimeZones.Offered"/>.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class KnownTimeZoneAttribute : ValidationAttribute
+{
+    public override bool IsValid(object? value) => value is not string id || id.Length == 0 || TimeZones.IsKnown(id);
+}
+
+internal static class OfficeNames
+{
+    private const string UniqueNameIndex = "ix_offices_name";
+
+    /// <summary>
+    /// The unique index has the last word: two administrators can pass the "name is free" check at
+    /// the same moment, and the second insert or rename then fails with this violation.
+    /// </summary>
+    public static bool IsDuplicateName(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueNameIndex };
+
+    /// <summary>Audit details: one entry per field with its old and new value (old is null for a new office).</summary>
+    public static object Changes(IEnumerable<KeyValuePair<string, string?[]>> changes) =>
+        new { changes = changes.Select(c => new { field = c.Key, old = c.Value[0], @new = c.Value[1] }).ToList() };
+}
