@@ -30,8 +30,9 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRequestLocalization();
         app.UseAuthentication();
+        // After authentication: the signed-in user's saved language (a claim) decides the culture.
+        app.UseRequestLocalization();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
