@@ -3,8 +3,9 @@ namespace MigrantAid.Web.Infrastructure;
 /// <summary>Security headers on every response. The CSP allows only the portal's own origin.</summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    // img-src allows data: because Bootstrap's own CSS draws its icons (select arrow, menu button) as data: SVG.
     public const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; font-src 'self'; " +
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
