@@ -5,6 +5,7 @@ namespace MigrantAid.Web.Features.Errors;
 
 /// <summary>Friendly error pages with the correlation id, never a stack trace.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // error pages are re-executed for the failed request, POSTs included; they change nothing
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
