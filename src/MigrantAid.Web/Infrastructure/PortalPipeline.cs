@@ -30,6 +30,7 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(RequestLoggingMiddleware.NoteRouteAsync);
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
