@@ -23,8 +23,9 @@ public sealed class MigrationChecksumException(string message) : Exception(messa
 /// </summary>
 public sealed partial class MigrationRunner(string connectionString, ILogger<MigrationRunner> logger, IReadOnlyList<MigrationScript>? scripts = null)
 {
-    // Arbitrary but fixed: every instance of the portal takes the same lock.
+    // Arbitrary but fixed: every instance of the portal takes the same locks.
     private const long AdvisoryLockKey = 7_262_026_001;
+    private const long StartupLockKey = 7_262_026_002;
 
     private readonly IReadOnlyList<MigrationScript> _scripts = scripts ?? EmbeddedScripts();
 
@@ -93,6 +94,26 @@ public sealed partial class MigrationRunner(string connectionString, ILogger<Mig
         finally
         {
             await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> under a second advisory lock shared by every instance, so that instances
+    /// starting together on a new database do their start-up work (roles, first administrator, first Data
+    /// Protection key) one after the other instead of racing to insert the same rows.
+    /// </summary>
+    public async Task RunExclusiveAsync(Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({StartupLockKey})", CancellationToken.None);
         }
     }
 

@@ -30,6 +30,7 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(RequestLoggingMiddleware.NoteRouteAsync);
         app.UseAuthentication();
         // After authentication: the signed-in user's saved language (a claim) decides first.
         app.UseRequestLocalization();

@@ -86,6 +86,9 @@ public static class PortalServices
         services.AddOptions<AntiforgeryOptions>()
             .Configure<IConfiguration, IWebHostEnvironment>((o, config, env) => o.Cookie.SecurePolicy = SecurePolicy(config, env));
 
+        // A year, as browsers' preload rules and security scanners expect (the default is 30 days).
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
         services.AddDataProtection().SetApplicationName("MigrantAid");
         services.AddSingleton<DbXmlRepository>();
         services.AddOptions<KeyManagementOptions>()

@@ -20,7 +20,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     /// <summary>Extra configuration for a test class (e.g. Bootstrap settings).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();

@@ -5,7 +5,9 @@ namespace MigrantAid.Web.Features.Errors;
 
 /// <summary>Friendly error pages with the correlation id, never a stack trace.</summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken] // error pages are re-executed for the failed request, POSTs included; they change nothing
+// Error pages are re-executed with the failed request's method: a POST refused for its missing
+// antiforgery token (or posted to an unknown URL) must still get its page, not a bare 400.
+[IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
