@@ -43,7 +43,7 @@ public sealed partial class AdminBootstrapper(
             return;
         }
 
-        var result = await CreateAdminAsync(email, configuration["Bootstrap:AdminName"] ?? email, password);
+        var result = (await CreateAdminAsync(email, configuration["Bootstrap:AdminName"] ?? email, password)).Result;
         if (result.Succeeded)
         {
             LogBootstrapped(logger);
@@ -55,10 +55,15 @@ public sealed partial class AdminBootstrapper(
         }
     }
 
-    public async Task<IdentityResult> CreateAdminAsync(string email, string fullName, string password)
+    /// <summary>
+    /// Creates an administrator, or gives the Admin role to an existing account with that e-mail
+    /// (whose password then stays as it was: <see cref="AdminCreation.CreatedAccount"/> is false).
+    /// </summary>
+    public async Task<AdminCreation> CreateAdminAsync(string email, string fullName, string password)
     {
         await EnsureRolesAsync();
         var user = await users.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == users.NormalizeEmail(email));
+        var createdAccount = user is null;
         if (user is null)
         {
             user = new AppUser
@@ -72,11 +77,12 @@ public sealed partial class AdminBootstrapper(
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {
-                return created;
+                return new AdminCreation(created, CreatedAccount: false);
             }
         }
 
-        return await users.IsInRoleAsync(user, Roles.Admin) ? IdentityResult.Success : await users.AddToRoleAsync(user, Roles.Admin);
+        var result = await users.IsInRoleAsync(user, Roles.Admin) ? IdentityResult.Success : await users.AddToRoleAsync(user, Roles.Admin);
+        return new AdminCreation(result, createdAccount);
     }
 
     public static string GeneratePassword()
@@ -101,3 +107,6 @@ public sealed partial class AdminBootstrapper(
     [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap administrator created from configuration")]
     private static partial void LogBootstrapped(ILogger logger);
 }
+
+/// <summary>What create-admin did: the outcome, and whether a new account (with the given password) was made.</summary>
+public sealed record AdminCreation(IdentityResult Result, bool CreatedAccount);

@@ -47,11 +47,17 @@ public static class Commands
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().CreateAdminAsync(email, name!, password!);
+        var (result, createdAccount) = await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().CreateAdminAsync(email, name!, password!);
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync("create-admin failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
             return 1;
+        }
+
+        if (!createdAccount)
+        {
+            await Console.Out.WriteLineAsync($"create-admin: the existing account {email} now has the Admin role; its password is unchanged.");
+            return 0;
         }
 
         await Console.Out.WriteLineAsync(generated
