@@ -23,8 +23,8 @@ public class ProfileTests(PortalFactory portal) : IClassFixture<PortalFactory>
         page.QuerySelector("[data-testid=profile-roles]")!.TextContent.Should().Contain("Lawyer").And.Contain("Caseworker");
         page.QuerySelector("[data-testid=profile-language]")!.TextContent.Should().Contain("English");
         page.QuerySelector("[data-testid=profile-two-factor]")!.TextContent.Should().Contain("off");
-        page.QuerySelector("a[href='/profile/password']").Should().NotBeNull();
-        page.QuerySelector("a[href='/profile/authenticator']").Should().NotBeNull();
+        page.QuerySelectorAll("a[href='/profile/password']").Should().ContainSingle("the profile links to the password page");
+        page.QuerySelectorAll("a[href='/profile/authenticator']").Should().ContainSingle("the profile links to the authenticator page");
     }
 
     [Fact]

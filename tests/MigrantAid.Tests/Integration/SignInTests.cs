@@ -62,7 +62,7 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
         (await withRightPassword.Content.ReadAsStringAsync()).Should().Contain("locked");
         (await portal.AuditAsync(AuditActions.LockedOut)).Should().Contain(a => a.ActorId == user.Id);
         var lockoutEnd = await portal.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == user.Id).LockoutEnd));
-        lockoutEnd.Should().NotBeNull();
+        lockoutEnd.Should().HaveValue("the account is locked");
         (lockoutEnd!.Value - DateTimeOffset.UtcNow).Should().BeCloseTo(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1));
     }
 

@@ -23,7 +23,7 @@ public class UserAdminTests(PortalFactory portal) : IClassFixture<PortalFactory>
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var link = ResetLink(HttpForms.Parse(await response.Content.ReadAsStringAsync()));
         var created = await FindUserAsync("zarina.karimova@test.local");
-        created.Should().NotBeNull();
+        created.Should().BeOfType<AppUser>("the account exists after the form is sent");
         created!.PasswordHash.Should().BeNull("the account is created without a password");
         created.FullName.Should().Be("Zarina Karimova");
         created.OfficeId.Should().Be(officeId);
