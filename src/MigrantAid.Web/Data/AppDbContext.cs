@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
 
 namespace MigrantAid.Web.Data;
 
@@ -13,6 +15,32 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Client> Clients => Set<Client>();
+
+    public DbSet<FamilyLink> FamilyLinks => Set<FamilyLink>();
+
+    public DbSet<Intake> Intakes => Set<Intake>();
+
+    public DbSet<Respondent> Respondents => Set<Respondent>();
+
+    public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseClient> CaseClients => Set<CaseClient>();
+
+    public DbSet<CaseLawyer> CaseLawyers => Set<CaseLawyer>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();
+
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+
+    public DbSet<CaseDocumentContent> CaseDocumentContents => Set<CaseDocumentContent>();
+
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,9 @@ public class Office
 
     public Guid Id { get; private set; }
 
+    /// <summary>Two to five capital Latin letters that start the office's case references (SPB-2026-0042).</summary>
+    public string Code { get; private set; } = "";
+
     public string Name { get; private set; } = "";
 
     public string City { get; private set; } = "";
@@ -35,6 +38,35 @@ public class Office
 
     /// <summary>PostgreSQL xmin, for optimistic concurrency.</summary>
     public uint Version { get; private set; }
+
+    public static bool IsValidCode(string? code) =>
+        code is { Length: >= 2 and <= 5 } && code.All(c => c is >= 'A' and <= 'Z');
+
+    public void SetCode(string code, DateTimeOffset now)
+    {
+        if (!IsValidCode(code))
+        {
+            throw new ArgumentException("An office code is 2 to 5 capital Latin letters.", nameof(code));
+        }
+
+        Code = code;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The prefix of case references: the code, or letters of the city while no code is set.</summary>
+    public string CasePrefix
+    {
+        get
+        {
+            if (Code.Length > 0)
+            {
+                return Code;
+            }
+
+            var letters = Transliteration.ToLatin(City).Where(char.IsAsciiLetter).Select(char.ToUpperInvariant).Take(3).ToArray();
+            return letters.Length >= 2 ? new string(letters) : "OFF";
+        }
+    }
 
     public void Update(string name, string city, string countryCode, string timeZoneId, DateTimeOffset now)
     {

@@ -31,6 +31,7 @@ public static class PortalServices
         services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
         services.AddSingleton(sp => new MigrationRunner(ConnectionString(sp), sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AdminBootstrapper>();
         services.AddPortalFeatures();

@@ -12,6 +12,7 @@ public class OfficeConfiguration : IEntityTypeConfiguration<Office>
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Name).HasMaxLength(Office.NameMaxLength).IsRequired();
+        builder.Property(o => o.Code).HasMaxLength(5).IsRequired().HasDefaultValue("");
         builder.Property(o => o.City).HasMaxLength(Office.CityMaxLength).IsRequired();
         builder.Property(o => o.CountryCode).HasMaxLength(2).IsFixedLength().IsRequired();
         builder.Property(o => o.TimeZoneId).HasMaxLength(64).IsRequired();
