@@ -49,6 +49,16 @@ public partial class RussianTranslationTests
         keys.UnionWith(IdentityErrors.KnownCodes.Select(c => "Identity." + c));
         keys.UnionWith(AuditActions.All.Select(a => "Audit." + a));
         keys.UnionWith(SupportedLanguages.All.Select(c => "Language." + c));
+        keys.Add("Citizenship.Stateless");
+
+        // Every member of the domain's enums is shown as "<Enum>.<Member>".
+        var enums = typeof(Roles).Assembly.GetTypes()
+            .Where(t => t.IsEnum && (t.Namespace == "MigrantAid.Web.Domain.Clients" || t.Namespace == "MigrantAid.Web.Domain.Cases"));
+        foreach (var type in enums)
+        {
+            keys.UnionWith(Enum.GetNames(type).Select(n => type.Name + "." + n));
+        }
+
         return keys;
     }
 
@@ -124,7 +134,7 @@ public partial class RussianTranslationTests
     }
 
     private static bool LanguageNeutral(string text) =>
-        !text.Any(char.IsLetter) || text is "MigrantAid" or "English" || text.StartsWith("E-mail", StringComparison.Ordinal);
+        !text.Any(char.IsLetter) || text is "MigrantAid" or "English" or "WhatsApp" or "Telegram" || text.StartsWith("E-mail", StringComparison.Ordinal);
 
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
 
