@@ -1,0 +1,296 @@
+using System.Globalization;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+
+namespace MigrantAid.Web.Features.CaseList;
+
+/// <summary>
+/// The case list's query string, as typed: every value is text and is checked by <see cref="CaseListFilter.Parse"/>,
+/// so a hand-edited link never ends in a binding error page.
+/// </summary>
+public sealed class CaseListQuery
+{
+    public const int MaxSearchLength = 200;
+
+    /// <summary>Reference number (or its start), a client's name in any script, or a respondent's name.</summary>
+    public string? Q { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Office { get; set; }
+
+    /// <summary>Lead or further lawyer.</summary>
+    public string? Lawyer { get; set; }
+
+    public string? Caseworker { get; set; }
+
+    public bool Urgent { get; set; }
+
+    /// <summary>Citizenship of the principal client (ISO code or XX for stateless).</summary>
+    public string? Citizenship { get; set; }
+
+    /// <summary>Opened on or after (yyyy-MM-dd).</summary>
+    public string? From { get; set; }
+
+    /// <summary>Opened on or before (yyyy-MM-dd).</summary>
+    public string? To { get; set; }
+
+    /// <summary>newest (default), oldest, reference, priority.</summary>
+    public string? Sort { get; set; }
+
+    /// <summary>mine or all; empty means the default of the viewer's role.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>Keyset position: the last row's sort key and id, from the "Next page" link.</summary>
+    public string? After { get; set; }
+
+    /// <summary>A link to <paramref name="path"/> with these filters, another page position and, if given, another scope.</summary>
+    public string ToUrl(string path, string? after = null, string? scope = null)
+    {
+        var values = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(name + "=" + Uri.EscapeDataString(value.Trim()));
+            }
+        }
+
+        Add("q", Q);
+        Add("status", Status);
+        Add("category", Category);
+        Add("office", Office);
+        Add("lawyer", Lawyer);
+        Add("caseworker", Caseworker);
+        Add("urgent", Urgent ? "true" : null);
+        Add("citizenship", Citizenship);
+        Add("from", From);
+        Add("to", To);
+        Add("sort", Sort);
+        Add("scope", scope ?? Scope);
+        Add("after", after);
+        return values.Count == 0 ? path : path + "?" + string.Join("&", values);
+    }
+}
+
+public enum CaseListSort
+{
+    Newest,
+    Oldest,
+    Reference,
+    Priority,
+}
+
+public enum CaseListProblem
+{
+    UnknownStatus,
+    UnknownCategory,
+    UnknownOffice,
+    UnknownLawyer,
+    UnknownCaseworker,
+    UnknownCitizenship,
+    BadFrom,
+    BadTo,
+    FromAfterTo,
+    BadPage,
+}
+
+/// <summary>The keyset position after which the next page starts.</summary>
+public sealed record CaseListPosition(CasePriority Priority, DateOnly OpenedOn, string Reference, Guid Id);
+
+/// <summary>The checked filters of the case list (shared by the list and the CSV export).</summary>
+public sealed record CaseListFilter(
+    string? Search,
+    CaseStatus? Status,
+    int? CategoryId,
+    Guid? OfficeId,
+    Guid? LawyerId,
+    Guid? CaseworkerId,
+    bool UrgentOnly,
+    string? Citizenship,
+    DateOnly? From,
+    DateOnly? To,
+    CaseListSort Sort,
+    bool MineOnly,
+    CaseListPosition? After,
+    IReadOnlyList<CaseListProblem> Problems)
+{
+    public const string DateFormat = "yyyy-MM-dd";
+
+    private static readonly Dictionary<string, CaseListSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["newest"] = CaseListSort.Newest,
+        ["oldest"] = CaseListSort.Oldest,
+        ["reference"] = CaseListSort.Reference,
+        ["priority"] = CaseListSort.Priority,
+    };
+
+    /// <summary>"My cases" is where lawyers and caseworkers start; coordinators start with everything.</summary>
+    public static bool MineByDefault(Security.Viewer viewer) => !viewer.IsCoordinator;
+
+    public static string SortName(CaseListSort sort) => sort.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Checks the typed values. Unknown values are dropped and reported (the list then shows what the
+    /// remaining filters find); the keyset position must belong to the chosen sort, or the first page is shown.
+    /// </summary>
+    public static CaseListFilter Parse(CaseListQuery query, Security.Viewer viewer)
+    {
+        var problems = new List<CaseListProblem>();
+
+        var search = Clean(query.Q);
+        if (search is { Length: > CaseListQuery.MaxSearchLength })
+        {
+            search = search[..CaseListQuery.MaxSearchLength];
+        }
+
+        CaseStatus? status = null;
+        if (Clean(query.Status) is { } statusText)
+        {
+            if (Enum.TryParse<CaseStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
+            {
+                status = parsed;
+            }
+            else
+            {
+                problems.Add(CaseListProblem.UnknownStatus);
+            }
+        }
+
+        int? category = null;
+        if (Clean(query.Category) is { } categoryText)
+        {
+            if (int.TryParse(categoryText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                category = id;
+            }
+            else
+            {
+                problems.Add(CaseListProblem.UnknownCategory);
+            }
+        }
+
+        var office = ParseGuid(query.Office, CaseListProblem.UnknownOffice, problems);
+        var lawyer = ParseGuid(query.Lawyer, CaseListProblem.UnknownLawyer, problems);
+        var caseworker = ParseGuid(query.Caseworker, CaseListProblem.UnknownCaseworker, problems);
+
+        string? citizenship = null;
+        if (Clean(query.Citizenship) is { } citizenshipText)
+        {
+            var code = citizenshipText.ToUpperInvariant();
+            if (Citizenships.IsKnown(code))
+            {
+                citizenship = code;
+            }
+            else
+            {
+                problems.Add(CaseListProblem.UnknownCitizenship);
+            }
+        }
+
+        var from = ParseDate(query.From, CaseListProblem.BadFrom, problems);
+        var to = ParseDate(query.To, CaseListProblem.BadTo, problems);
+        if (from is not null && to is not null && from > to)
+        {
+            problems.Add(CaseListProblem.FromAfterTo);
+        }
+
+        var sort = Clean(query.Sort) is { } sortText && Sorts.TryGetValue(sortText, out var s) ? s : CaseListSort.Newest;
+
+        var mine = Clean(query.Scope)?.ToLowerInvariant() switch
+        {
+            "mine" => true,
+            "all" => false,
+            _ => MineByDefault(viewer),
+        };
+
+        CaseListPosition? after = null;
+        if (Clean(query.After) is { } afterText)
+        {
+            after = ParsePosition(afterText, sort);
+            if (after is null)
+            {
+                problems.Add(CaseListProblem.BadPage);
+            }
+        }
+
+        return new CaseListFilter(search, status, category, office, lawyer, caseworker, query.Urgent, citizenship, from, to, sort, mine, after, problems);
+    }
+
+    /// <summary>The keyset token for the row: the sort key and the id, readable in the URL.</summary>
+    public static string PositionToken(CaseListSort sort, CasePriority priority, DateOnly openedOn, string reference, Guid id)
+    {
+        var date = openedOn.ToString(DateFormat, CultureInfo.InvariantCulture);
+        return sort switch
+        {
+            CaseListSort.Reference => reference + "_" + id.ToString("N"),
+            CaseListSort.Priority => ((int)priority).ToString(CultureInfo.InvariantCulture) + "_" + date + "_" + id.ToString("N"),
+            _ => date + "_" + id.ToString("N"),
+        };
+    }
+
+    private static CaseListPosition? ParsePosition(string token, CaseListSort sort)
+    {
+        var parts = token.Split('_');
+        if (!Guid.TryParseExact(parts[^1], "N", out var id))
+        {
+            return null;
+        }
+
+        switch (sort)
+        {
+            case CaseListSort.Reference when parts.Length == 2 && parts[0].Length is > 0 and <= 20:
+                return new CaseListPosition(default, default, parts[0], id);
+            case CaseListSort.Priority when parts.Length == 3
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+                && Enum.IsDefined((CasePriority)p)
+                && TryDate(parts[1], out var pd):
+                return new CaseListPosition((CasePriority)p, pd, "", id);
+            case CaseListSort.Newest or CaseListSort.Oldest when parts.Length == 2 && TryDate(parts[0], out var d):
+                return new CaseListPosition(default, d, "", id);
+            default:
+                return null;
+        }
+    }
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static Guid? ParseGuid(string? value, CaseListProblem problem, List<CaseListProblem> problems)
+    {
+        if (Clean(value) is not { } text)
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(text, out var id))
+        {
+            return id;
+        }
+
+        problems.Add(problem);
+        return null;
+    }
+
+    private static DateOnly? ParseDate(string? value, CaseListProblem problem, List<CaseListProblem> problems)
+    {
+        if (Clean(value) is not { } text)
+        {
+            return null;
+        }
+
+        // Date inputs send ISO dates; a browser without them sends what the user typed in their culture.
+        if ((TryDate(text, out var date) || DateOnly.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out date))
+            && date.Year is >= 1900 and <= 9998)
+        {
+            return date;
+        }
+
+        problems.Add(problem);
+        return null;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.CaseList;
+
+/// <summary>
+/// The case list's query, shared by the page and the CSV export: the viewer's visible cases
+/// (<see cref="CaseAccess.VisibleCases"/>), narrowed by the filters and the search, in the chosen order,
+/// after the keyset position. Every narrowing that crosses to another table is an <c>IN (subquery)</c>,
+/// which PostgreSQL plans as a semi-join driven by that table's index (case_categories, case_lawyers,
+/// clients' citizenship, the trigram indexes), and the sorts walk the cases' (key…, id) indexes.
+/// </summary>
+public static class CaseListSearch
+{
+    public static IQueryable<Case> Filter(AppDbContext db, Viewer viewer, CaseListFilter filter)
+    {
+        var cases = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
+
+        if (filter.MineOnly)
+        {
+            var mine = AssignedTo(db, viewer.UserId);
+            cases = cases.Where(c => mine.Contains(c.Id));
+        }
+
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (filter.CategoryId is { } category)
+        {
+            var inCategory = db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);
+            cases = cases.Where(c => inCategory.Contains(c.Id));
+        }
+
+        if (filter.OfficeId is { } office)
+        {
+            cases = cases.Where(c => c.OfficeId == office);
+        }
+
+        if (filter.LawyerId is { } lawyer)
+        {
+            var lawyers = db.Cases.Where(k => k.LeadLawyerId == lawyer).Select(k => k.Id)
+                .Union(db.CaseLawyers.Where(l => l.UserId == lawyer).Select(l => l.CaseId));
+            cases = cases.Where(c => lawyers.Contains(c.Id));
+        }
+
+        if (filter.CaseworkerId is { } caseworker)
+        {
+            cases = cases.Where(c => c.CaseworkerId == caseworker);
+        }
+
+        if (filter.UrgentOnly)
+        {
+            cases = cases.Where(c => c.IsUrgent);
+        }
+
+        if (filter.Citizenship is { } citizenship)
+        {
+            var citizens = db.Clients.Where(cl => cl.Citizenship == citizenship).Select(cl => cl.Id);
+            cases = cases.Where(c => citizens.Contains(c.PrincipalClientId));
+        }
+
+        if (filter.From is { } from)
+        {
+            cases = cases.Where(c => c.OpenedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            cases = cases.Where(c => c.OpenedOn <= to);
+        }
+
+        if (filter.Search is { } search)
+        {
+            var found = Matching(db, viewer, search);
+            cases = cases.Where(c => found.Contains(c.Id));
+        }
+
+        return cases;
+    }
+
+    /// <summary>The filtered cases in the chosen order, starting after the keyset position (no OFFSET).</summary>
+    public static IQueryable<Case> Ordered(IQueryable<Case> cases, CaseListFilter filter)
+    {
+        var after = filter.After;
+        switch (filter.Sort)
+        {
+            case CaseListSort.Oldest:
+                if (after is not null)
+                {
+                    cases = cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(after.OpenedOn, after.Id)));
+                }
+
+                return cases.OrderBy(c => c.OpenedOn).ThenBy(c => c.Id);
+            case CaseListSort.Reference:
+                // References are unique: the reference alone is the keyset (index ix_cases_reference).
+                if (after is not null)
+                {
+                    var reference = after.Reference;
+                    cases = cases.Where(c => string.Compare(c.Reference, reference) > 0);
+                }
+
+                return cases.OrderBy(c => c.Reference);
+            case CaseListSort.Priority:
+                if (after is not null)
+                {
+                    cases = cases.Where(c => EF.Functions.LessThan(
+                        ValueTuple.Create(c.Priority, c.OpenedOn, c.Id), ValueTuple.Create(after.Priority, after.OpenedOn, after.Id)));
+                }
+
+                return cases.OrderByDescending(c => c.Priority).ThenByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
+            default:
+                if (after is not null)
+                {
+                    cases = cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(after.OpenedOn, after.Id)));
+                }
+
+                return cases.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
+        }
+    }
+
+    /// <summary>Cases the user works on: as caseworker, lead lawyer or further lawyer (each branch by its own index).</summary>
+    public static IQueryable<Guid> AssignedTo(AppDbContext db, Guid userId) =>
+        db.Cases.Where(k => k.CaseworkerId == userId).Select(k => k.Id)
+            .Union(db.Cases.Where(k => k.LeadLawyerId == userId).Select(k => k.Id))
+            .Union(db.CaseLawyers.Where(l => l.UserId == userId).Select(l => l.CaseId));
+
+    /// <summary>
+    /// Ids of the cases the search box finds: by reference (exact or its start, e.g. "SPB-2026-00"),
+    /// by a client's name in any script or spelling (trigram word similarity of match keys), and by a
+    /// respondent's name. A client who withdrew consent is found only by coordinators and the people
+    /// assigned to that client's cases.
+    /// </summary>
+    private static IQueryable<Guid> Matching(AppDbContext db, Viewer viewer, string search)
+    {
+        var referencePrefix = search.ToUpperInvariant();
+        var found = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
+
+        var key = Transliteration.MatchKey(search);
+        if (key.Length < 2)
+        {
+            return found;
+        }
+
+        if (viewer.IsCoordinator)
+        {
+            var clients = db.Clients.Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey)).Select(cl => cl.Id);
+            found = found.Union(db.CaseClients.Where(cc => clients.Contains(cc.ClientId)).Select(cc => cc.CaseId));
+        }
+        else
+        {
+            var consenting = db.Clients
+                .Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey) && cl.ConsentStatus != ConsentStatus.Withdrawn)
+                .Select(cl => cl.Id);
+            var withdrawn = db.Clients
+                .Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey) && cl.ConsentStatus == ConsentStatus.Withdrawn)
+                .Select(cl => cl.Id);
+            var mine = AssignedTo(db, viewer.UserId);
+            found = found
+                .Union(db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId))
+                .Union(db.CaseClients.Where(cc => withdrawn.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
+        }
+
+        var intakes = db.Respondents.Where(r => EF.Functions.TrigramsAreWordSimilar(key, r.SearchKey)).Select(r => r.IntakeId);
+        return found.Union(db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));
+    }
+}
