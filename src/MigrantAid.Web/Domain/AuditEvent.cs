@@ -51,10 +51,22 @@ public static class AuditActions
     public const string OfficeUpdated = "office.updated";
     public const string AuditViewed = "audit.viewed";
 
-    public static readonly IReadOnlyList<string> All =
+    private static readonly IReadOnlyList<string> Foundation =
     [
         SignInSucceeded, SignInFailed, SignedOut, LockedOut, PasswordChanged, PasswordReset, TwoFactorEnabled,
         TwoFactorDisabled, RecoveryCodesRegenerated, UserCreated, UserUpdated, UserRolesChanged, UserDisabled, UserEnabled,
         PasswordResetLinkIssued, OfficeCreated, OfficeUpdated, AuditViewed,
     ];
+
+    /// <summary>
+    /// Every action: these, plus the "All" list of each feature's own <c>*AuditActions</c> class, so a
+    /// feature declares its actions next to its code and still appears in the audit log's filter.
+    /// </summary>
+    public static readonly IReadOnlyList<string> All = Foundation
+        .Concat(typeof(AuditActions).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: true, IsSealed: true } && t != typeof(AuditActions) && t.Name.EndsWith("AuditActions", StringComparison.Ordinal))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .SelectMany(t => t.GetField("All")?.GetValue(null) as IEnumerable<string> ?? []))
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 }

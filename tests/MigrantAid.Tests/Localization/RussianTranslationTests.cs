@@ -50,6 +50,7 @@ public partial class RussianTranslationTests
         keys.UnionWith(AuditActions.All.Select(a => "Audit." + a));
         keys.UnionWith(SupportedLanguages.All.Select(c => "Language." + c));
         keys.Add("Citizenship.Stateless");
+        keys.UnionWith(MigrantAid.Web.Features.Categories.CategoryGroups.Known.Select(MigrantAid.Web.Features.Categories.CategoryGroups.ResourceKey));
 
         // Every member of the domain's enums is shown as "<Enum>.<Member>".
         var enums = typeof(Roles).Assembly.GetTypes()
