@@ -45,6 +45,21 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task Administrator_without_a_case_role_cannot_open_clients()
+    {
+        var office = await _world.OfficeAsync("Admin office");
+        var client = await _world.ClientAsync(office.Id, "Admin Hidden Person");
+        var admin = await _world.SignedInStaffAsync("clients-admin@test.local", office.Id, Roles.Admin);
+
+        foreach (var url in new[] { "/clients", "/clients/new", $"/clients/{client.Id}" })
+        {
+            var response = await admin.GetAsync(url);
+            response.StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
+            (await response.Content.ReadAsStringAsync()).Should().NotContain("Admin Hidden Person");
+        }
+    }
+
+    [Fact]
     public async Task Client_view_is_audited()
     {
         var office = await _world.OfficeAsync("Audit office");

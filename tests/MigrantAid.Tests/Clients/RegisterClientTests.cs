@@ -183,6 +183,14 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
         ClientWorld.Value(yearPage, "BirthYear").Should().Be("1850");
         yearPage.QuerySelector("[data-testid=candidates]").Should().BeNull();
 
+        var mismatch = await http.SubmitFormAsync("/clients/new", new Dictionary<string, string>
+        {
+            ["FullName"] = "Year Person",
+            ["BirthDate"] = "1991-05-02",
+            ["BirthYear"] = "1985",
+        });
+        ClientWorld.FieldError(await ClientWorld.PageAsync(mismatch), "BirthYear").Should().Contain("does not match");
+
         // A document that expires before it was issued: message at the field, values kept, nothing saved.
         var client = await _world.ClientAsync(office.Id, "Document Person");
         var document = await http.SubmitFormAsync($"/clients/{client.Id}/documents/new", new Dictionary<string, string>

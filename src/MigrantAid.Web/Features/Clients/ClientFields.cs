@@ -13,7 +13,7 @@ public class ClientIdentityFields
 
     [Required(ErrorMessage = "Enter the client's name.")]
     [StringLength(Client.NameMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
-    [Display(Name = "Full name")]
+    [Display(Name = "Surname and given name")]
     public string FullName { get; set; } = "";
 
     [StringLength(Client.PatronymicMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
@@ -41,9 +41,17 @@ public class ClientIdentityFields
             }
         }
 
-        if (BirthYear is { } year && IsValid(modelState, nameof(BirthYear)) && (year < EarliestBirthYear || year > today.Year))
+        if (BirthYear is { } year && IsValid(modelState, nameof(BirthYear)))
         {
-            modelState.AddModelError(nameof(BirthYear), l["Enter a year between {0} and {1}.", EarliestBirthYear, today.Year]);
+            if (year < EarliestBirthYear || year > today.Year)
+            {
+                modelState.AddModelError(nameof(BirthYear), l["Enter a year between {0} and {1}.", EarliestBirthYear, today.Year]);
+            }
+            else if (BirthDate is { } exact && exact.Year != year)
+            {
+                // The exact date wins; a different year beside it would be silently dropped, so ask instead.
+                modelState.AddModelError(nameof(BirthYear), l["This year does not match the date of birth. Leave it empty when the date is known."]);
+            }
         }
     }
 

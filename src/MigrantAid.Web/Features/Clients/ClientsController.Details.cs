@@ -89,7 +89,7 @@ public sealed partial class ClientsController
         var outcome = await handler.HandleAsync(id, input, Viewer, cancellationToken);
         if (outcome == ClientChangeOutcome.Saved)
         {
-            TempData["Success"] = "The stay was added.";
+            TempData["Success"] = "The entry was added.";
             return Redirect($"/clients/{id}");
         }
 
@@ -182,7 +182,25 @@ public sealed partial class ClientsController
                 TempData["Success"] = "Someone else changed this client at the same moment, so nothing was removed. Try again.";
                 break;
             default:
-                TempData["Success"] = "Removed.";
+                switch (detail)
+                {
+                    case ClientDetailKind.Alias:
+                        TempData["Success"] = "The spelling was removed.";
+                        break;
+                    case ClientDetailKind.Contact:
+                        TempData["Success"] = "The contact was removed.";
+                        break;
+                    case ClientDetailKind.Document:
+                        TempData["Success"] = "The document was removed.";
+                        break;
+                    case ClientDetailKind.Stay:
+                        TempData["Success"] = "The entry was removed.";
+                        break;
+                    default:
+                        TempData["Success"] = "The family link was removed.";
+                        break;
+                }
+
                 break;
         }
 

@@ -57,8 +57,8 @@ public sealed class ListClientsHandler(AppDbContext db)
 
         if (TryParseAfter(query.After, out var afterAt, out var afterId))
         {
-            // Row-value comparison, (created_at, id) < (at, id): the index on (created_at, id) read backwards.
-            visible = visible.Where(c => c.CreatedAt < afterAt || (c.CreatedAt == afterAt && c.Id.CompareTo(afterId) < 0));
+            // A row-value comparison, (created_at, id) < (at, id): the index on (created_at, id) is entered at that key.
+            visible = visible.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(afterAt, afterId)));
         }
         else
         {
