@@ -19,15 +19,20 @@ public static class ClientFinder
         AppDbContext db, Viewer viewer, string name, string? patronymic, DateOnly? birthDate, int? birthYear,
         int limit = 10, CancellationToken cancellationToken = default)
     {
-        var key = Transliteration.MatchKey(string.IsNullOrWhiteSpace(patronymic) ? name : name + " " + patronymic);
-        if (key.Length < 2)
+        // With and without the patronymic: a record saved without it must still match a query that has it.
+        var nameKey = Transliteration.MatchKey(name);
+        var withPatronymic = !string.IsNullOrWhiteSpace(patronymic);
+        var key = withPatronymic ? Transliteration.MatchKey(name + " " + patronymic) : nameKey;
+        if (nameKey.Length < 2)
         {
             return [];
         }
 
-        var rows = await db.Clients.AsNoTracking()
-            .Where(CaseAccess.VisibleClients(viewer, db))
-            .Where(c => EF.Functions.TrigramsAreWordSimilar(key, c.SearchKey))
+        var clients = db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db));
+        clients = withPatronymic
+            ? clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey) || EF.Functions.TrigramsAreWordSimilar(key, c.SearchKey))
+            : clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey));
+        var rows = await clients
             .Select(c => new
             {
                 c.Id,
@@ -37,7 +42,10 @@ public static class ClientFinder
                 c.BirthDate,
                 c.BirthYear,
                 c.Citizenship,
-                Similarity = EF.Functions.TrigramsWordSimilarity(key, c.SearchKey),
+                // The patronymic counts only when both sides have one; a different one then lowers the rank.
+                Similarity = withPatronymic && c.Patronymic != null
+                    ? EF.Functions.TrigramsWordSimilarity(key, c.SearchKey)
+                    : EF.Functions.TrigramsWordSimilarity(nameKey, c.SearchKey),
             })
             .OrderByDescending(c => c.Similarity)
             .Take(50)

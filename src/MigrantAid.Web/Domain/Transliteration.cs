@@ -62,6 +62,8 @@ public static class Transliteration
         ['ў'] = "o",
     };
 
+    private const string Apostrophes = "'`\u2018\u2019\u02BB\u02BC";
+
     /// <summary>The name in Latin letters, capitalised as typed; Latin input is returned as it is.</summary>
     public static string ToLatin(string? text)
     {
@@ -89,7 +91,7 @@ public static class Transliteration
 
     /// <summary>
     /// A lower-case Latin key that ignores the usual differences between transliterations
-    /// (kh/h, zh/j, y/i, ts/c, x/h, doubled letters, apostrophes, accents).
+    /// (kh/h, zh/dzh/dj/j, ye/e, y/i, ts/c, x/h, doubled letters, apostrophes, accents).
     /// </summary>
     public static string MatchKey(string? text)
     {
@@ -97,18 +99,26 @@ public static class Transliteration
         var key = new StringBuilder(latin.Length);
         foreach (var c in latin)
         {
+            // Uzbek Latin writes o', g' (O'tkir, G'ulomov): the apostrophe is part of the letter, not a word break.
+            if (Apostrophes.Contains(c))
+            {
+                continue;
+            }
+
             key.Append(char.IsLetter(c) ? c : ' ');
         }
 
         var s = key.ToString()
             .Replace("shch", "sh", StringComparison.Ordinal)
             .Replace("dzh", "j", StringComparison.Ordinal)
+            .Replace("dj", "j", StringComparison.Ordinal)
             .Replace("kh", "h", StringComparison.Ordinal)
             .Replace("zh", "j", StringComparison.Ordinal)
             .Replace("ts", "c", StringComparison.Ordinal)
             .Replace("yo", "e", StringComparison.Ordinal)
             .Replace("yu", "u", StringComparison.Ordinal)
             .Replace("ya", "a", StringComparison.Ordinal)
+            .Replace("ye", "e", StringComparison.Ordinal)
             .Replace("gh", "g", StringComparison.Ordinal)
             .Replace('y', 'i')
             .Replace('x', 'h')

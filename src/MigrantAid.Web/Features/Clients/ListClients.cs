@@ -1,0 +1,104 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Clients;
+
+public sealed class ListClientsQuery
+{
+    public const int MaxSearchLength = 200;
+
+    /// <summary>A name in any script or spelling.</summary>
+    public string? Q { get; set; }
+
+    /// <summary>Keyset position: the creation instant (UTC ticks) and id of the last row of the previous page.</summary>
+    public string? After { get; set; }
+}
+
+public sealed record ClientRow(
+    Guid Id,
+    string FullName,
+    string? Patronymic,
+    string LatinName,
+    DateOnly? BirthDate,
+    int? BirthYear,
+    string? Citizenship,
+    Vulnerability Vulnerabilities,
+    ConsentStatus ConsentStatus,
+    DateTimeOffset CreatedAt);
+
+/// <summary>One page of clients; a search shows the best matches, ranked, on one page.</summary>
+public sealed record ClientListPage(ListClientsQuery Query, IReadOnlyList<ClientRow> Rows, string? NextAfter, bool IsSearch);
+
+/// <summary>
+/// The clients the viewer may see: newest first by (created_at, id) keyset, or, with a search,
+/// the best matches of <see cref="ClientFinder"/> across scripts and spellings.
+/// </summary>
+public sealed class ListClientsHandler(AppDbContext db)
+{
+    public const int PageSize = 25;
+
+    public async Task<ClientListPage> HandleAsync(ListClientsQuery query, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var visible = db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db));
+        var search = query.Q?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            search = search.Length > ListClientsQuery.MaxSearchLength ? search[..ListClientsQuery.MaxSearchLength] : search;
+            query.Q = search;
+            query.After = null;
+            var found = await ClientFinder.FindAsync(db, viewer, search, null, null, null, PageSize, cancellationToken);
+            var ids = found.Select(f => f.Id).ToList();
+            var rows = await Rows(visible.Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+            return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true);
+        }
+
+        if (TryParseAfter(query.After, out var afterAt, out var afterId))
+        {
+            // A row-value comparison, (created_at, id) < (at, id): the index on (created_at, id) is entered at that key.
+            visible = visible.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(afterAt, afterId)));
+        }
+        else
+        {
+            query.After = null;
+        }
+
+        var page = await Rows(visible.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id))
+            .Take(PageSize + 1)
+            .ToListAsync(cancellationToken);
+        string? next = null;
+        if (page.Count > PageSize)
+        {
+            page.RemoveAt(PageSize);
+            next = FormatAfter(page[^1].CreatedAt, page[^1].Id);
+        }
+
+        return new ClientListPage(query, page, next, false);
+    }
+
+    public static string FormatAfter(DateTimeOffset at, Guid id) =>
+        at.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + id.ToString("N");
+
+    public static bool TryParseAfter(string? after, out DateTimeOffset at, out Guid id)
+    {
+        at = default;
+        id = default;
+        var parts = after?.Split('_');
+        if (parts is not { Length: 2 }
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !Guid.TryParseExact(parts[1], "N", out id))
+        {
+            return false;
+        }
+
+        at = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+
+    private static IQueryable<ClientRow> Rows(IQueryable<Client> clients) =>
+        clients.Select(c => new ClientRow(c.Id, c.FullName, c.Patronymic, c.LatinName, c.BirthDate, c.BirthYear, c.Citizenship,
+            c.Vulnerabilities, c.ConsentStatus, c.CreatedAt));
+}

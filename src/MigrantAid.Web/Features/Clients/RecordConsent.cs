@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Clients;
+
+/// <summary>The client's data-processing consent: given, refused or withdrawn, on a date, for a scope.</summary>
+public sealed class RecordConsentInput : ClientDetailInput
+{
+    public const int ScopeMaxLength = 1000;
+
+    public static readonly IReadOnlyList<ConsentStatus> Choices = [ConsentStatus.Given, ConsentStatus.Refused, ConsentStatus.Withdrawn];
+
+    [Required(ErrorMessage = "Choose whether consent was given, refused or withdrawn.")]
+    [Display(Name = "Consent")]
+    public ConsentStatus? Status { get; set; }
+
+    [Required(ErrorMessage = "Enter the date.")]
+    [Display(Name = "Date")]
+    public DateOnly? Date { get; set; }
+
+    [StringLength(ScopeMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Scope (what the client agreed to)")]
+    public string? Scope { get; set; }
+
+    public void Validate(ModelStateDictionary modelState, DateOnly today, IStringLocalizer l)
+    {
+        if (Status is { } status && !Choices.Contains(status))
+        {
+            modelState.AddModelError(nameof(Status), l["Choose whether consent was given, refused or withdrawn."]);
+        }
+
+        if (Date is { } date && date > today)
+        {
+            modelState.AddModelError(nameof(Date), l["The date cannot be in the future."]);
+        }
+    }
+}
+
+public enum RecordConsentOutcome
+{
+    Saved,
+
+    /// <summary>Consent was withdrawn and the viewer is not among those who may still see the record.</summary>
+    SavedAndNowHidden,
+    NotFound,
+    Conflict,
+}
+
+/// <summary>Records consent by the signed-in user; a withdrawal restricts the record (see <see cref="CaseAccess"/>).</summary>
+public sealed class RecordConsentHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    private readonly ClientRecords _records = new(db, audit, clock);
+
+    public Task<ClientHeading?> HeadingAsync(Guid id, Viewer viewer, CancellationToken cancellationToken) =>
+        _records.HeadingAsync(viewer, id, cancellationToken);
+
+    public Task<DateOnly> TodayAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        _records.TodayAsync(viewer.OfficeId, null, cancellationToken);
+
+    public async Task<RecordConsentOutcome> HandleAsync(Guid id, RecordConsentInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var client = await _records.LoadAsync(viewer, id, cancellationToken);
+        if (client is null)
+        {
+            return RecordConsentOutcome.NotFound;
+        }
+
+        var before = client.ConsentStatus;
+        var record = client.RecordConsent(input.Status!.Value, input.Date!.Value, ClientFields.Blank(input.Scope), viewer.UserId, _records.Now);
+        var saved = await _records.SaveAsync(ClientAuditActions.Updated, id, ClientRecords.Changes(
+            [new(nameof(Client.ConsentStatus), before.ToString(), $"{record.Status} {ClientValues.Format(record.Date)}")]),
+            cancellationToken);
+        if (!saved)
+        {
+            return RecordConsentOutcome.Conflict;
+        }
+
+        return await _records.Visible(viewer).AnyAsync(c => c.Id == id, cancellationToken)
+            ? RecordConsentOutcome.Saved
+            : RecordConsentOutcome.SavedAndNowHidden;
+    }
+}

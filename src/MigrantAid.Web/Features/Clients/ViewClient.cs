@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Clients;
+
+public sealed record AliasRow(Guid Id, string Name, string? Note);
+
+public sealed record ContactRow(Guid Id, ContactChannel Channel, string Value, bool SafeToContact, string? Note);
+
+public sealed record DocumentRow(Guid Id, MigrationDocumentType Type, string? Number, string? IssuingCountry, DateOnly? IssuedOn, DateOnly? ExpiresOn, DocumentValidity Validity);
+
+public sealed record StayRow(Guid Id, string Country, DateOnly EntryDate, DateOnly? ExitDate);
+
+public sealed record ConsentRow(ConsentStatus Status, DateOnly Date, string? Scope, string? RecordedBy, DateTime RecordedAtLocal);
+
+/// <summary>A family member; <see cref="Name"/> is null when the viewer may not see that record.</summary>
+public sealed record FamilyRow(Guid RelatedClientId, FamilyRelation Relation, string? Name);
+
+public sealed record ClientCaseRow(Guid Id, string Reference, CaseStatus Status, CaseClientRole Role);
+
+public sealed record ClientPage(
+    Guid Id,
+    string FullName,
+    string? Patronymic,
+    string LatinName,
+    DateOnly? BirthDate,
+    int? BirthYear,
+    Sex Sex,
+    string? Citizenship,
+    string? Languages,
+    string? CurrentCountry,
+    string? CurrentCity,
+    Vulnerability Vulnerabilities,
+    ConsentStatus ConsentStatus,
+    string OfficeName,
+    DateTime CreatedAtLocal,
+    IReadOnlyList<AliasRow> Aliases,
+    IReadOnlyList<ContactRow> Contacts,
+    IReadOnlyList<DocumentRow> Documents,
+    IReadOnlyList<StayRow> Stays,
+    StayCalculator.Result? RussiaStay,
+    IReadOnlyList<ConsentRow> Consents,
+    IReadOnlyList<FamilyRow> Family,
+    IReadOnlyList<ClientCaseRow> Cases,
+    DateOnly Today,
+    string TimeZoneId);
+
+/// <summary>
+/// The client page: everything about the person that the viewer may see, with document and
+/// 90/180-day warnings computed for today in the office's time zone. Every view is audited.
+/// </summary>
+public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    public const string Russia = "RU";
+
+    private readonly ClientRecords _records = new(db, audit, clock);
+
+    public async Task<ClientPage?> HandleAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var client = await _records.Visible(viewer).AsNoTracking()
+            .Include(c => c.Aliases)
+            .Include(c => c.Contacts)
+            .Include(c => c.Documents)
+            .Include(c => c.Stays)
+            .Include(c => c.Consents)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (client is null)
+        {
+            return null;
+        }
+
+        var zone = await _records.TimeZoneAsync(viewer.OfficeId, client.OfficeId, cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_records.Now, zone).DateTime);
+        var officeName = await db.Offices.AsNoTracking().Where(o => o.Id == client.OfficeId).Select(o => o.Name).FirstAsync(cancellationToken);
+
+        var recorderIds = client.Consents.Select(c => c.RecordedBy).Distinct().ToList();
+        var recorders = await db.Users.AsNoTracking().Where(u => recorderIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+
+        var links = await db.FamilyLinks.AsNoTracking().Where(f => f.ClientId == id)
+            .Select(f => new { f.RelatedClientId, f.Relation })
+            .ToListAsync(cancellationToken);
+        var relatedIds = links.Select(l => l.RelatedClientId).ToList();
+        var visibleRelatives = await _records.Visible(viewer).AsNoTracking()
+            .Where(c => relatedIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.FullName, c.Patronymic })
+            .ToDictionaryAsync(c => c.Id, c => c.Patronymic == null ? c.FullName : c.FullName + " " + c.Patronymic, cancellationToken);
+
+        var cases = await db.CaseClients.AsNoTracking()
+            .Where(cc => cc.ClientId == id)
+            .Join(db.Cases.Where(CaseAccess.VisibleCases(viewer, db)), cc => cc.CaseId, k => k.Id,
+                (cc, k) => new { k.Id, k.Reference, k.Status, cc.Role, k.OpenedOn })
+            .OrderByDescending(k => k.OpenedOn)
+            .ThenBy(k => k.Reference)
+            .ToListAsync(cancellationToken);
+
+        var russia = client.Stays.Where(s => s.Country == Russia).ToList();
+        var page = new ClientPage(
+            client.Id,
+            client.FullName,
+            client.Patronymic,
+            client.LatinName,
+            client.BirthDate,
+            client.BirthYear,
+            client.Sex,
+            client.Citizenship,
+            client.Languages,
+            client.CurrentCountry,
+            client.CurrentCity,
+            client.Vulnerabilities,
+            client.ConsentStatus,
+            officeName,
+            TimeZoneInfo.ConvertTime(client.CreatedAt, zone).DateTime,
+            client.Aliases.OrderBy(a => a.Name, StringComparer.CurrentCulture).Select(a => new AliasRow(a.Id, a.Name, a.Note)).ToList(),
+            client.Contacts.OrderBy(c => c.Channel).Select(c => new ContactRow(c.Id, c.Channel, c.Value, c.SafeToContact, c.Note)).ToList(),
+            client.Documents
+                .OrderBy(d => d.ExpiresOn ?? DateOnly.MaxValue)
+                .Select(d => new DocumentRow(d.Id, d.Type, d.Number, d.IssuingCountry, d.IssuedOn, d.ExpiresOn, d.ValidityOn(today)))
+                .ToList(),
+            client.Stays.OrderByDescending(s => s.EntryDate).Select(s => new StayRow(s.Id, s.Country, s.EntryDate, s.ExitDate)).ToList(),
+            russia.Count == 0 ? null : StayCalculator.Calculate(russia.Select(s => (s.EntryDate, s.ExitDate)), today),
+            client.Consents
+                .OrderByDescending(c => c.RecordedAt)
+                .Select(c => new ConsentRow(c.Status, c.Date, c.Scope, recorders.GetValueOrDefault(c.RecordedBy),
+                    TimeZoneInfo.ConvertTime(c.RecordedAt, zone).DateTime))
+                .ToList(),
+            links.Select(l => new FamilyRow(l.RelatedClientId, l.Relation, visibleRelatives.GetValueOrDefault(l.RelatedClientId))).ToList(),
+            cases.Select(k => new ClientCaseRow(k.Id, k.Reference, k.Status, k.Role)).ToList(),
+            today,
+            zone.Id);
+
+        await _records.RecordViewAsync(id, "client", cancellationToken);
+        return page;
+    }
+}
