@@ -68,7 +68,8 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
 
         const string prefix = AcceptIntakeInput.Prefix + ".";
         input.Title = input.Title?.Trim();
-        if (input.CaseworkerId is { } caseworker && (await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken)).All(o => o.Id != caseworker))
+        var caseworkers = await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken);
+        if (input.CaseworkerId is { } caseworker && caseworkers.All(o => o.Id != caseworker))
         {
             modelState.AddModelError(prefix + nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
         }
@@ -93,7 +94,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
         var now = clock.GetUtcNow();
         var office = await db.Offices.AsNoTracking().FirstAsync(o => o.Id == intake.OfficeId, cancellationToken);
         var openedOn = OfficeTime.For(office.TimeZoneId).Today(now);
-        var creatorIsCaseworker = (await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken)).Any(o => o.Id == intake.CreatedBy);
+        var creatorIsCaseworker = caseworkers.Any(o => o.Id == intake.CreatedBy);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Case opened;
