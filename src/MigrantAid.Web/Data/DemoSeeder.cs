@@ -20,6 +20,15 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> use
         ("Bishkek", "Bishkek", "KG", "Asia/Bishkek"),
     ];
 
+    /// <summary>The codes that start the demo offices' case references.</summary>
+    public static readonly IReadOnlyDictionary<string, string> OfficeCodes = new Dictionary<string, string>
+    {
+        ["St Petersburg"] = "SPB",
+        ["Moscow"] = "MSK",
+        ["Almaty"] = "ALA",
+        ["Bishkek"] = "BIS",
+    };
+
     public static readonly IReadOnlyList<(string Email, string Name, string Office, string Language, string[] Roles)> Users =
     [
         ("admin@demo.local", "Aigerim Sadykova", "Bishkek", "en", [Roles.Admin]),
@@ -40,6 +49,15 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> use
             {
                 db.Offices.Add(new Office(name, city, country, zone, now));
                 created++;
+            }
+        }
+
+        await db.SaveChangesAsync();
+        foreach (var office in await db.Offices.Where(o => o.Code == "").ToListAsync())
+        {
+            if (OfficeCodes.TryGetValue(office.Name, out var code) && !await db.Offices.AnyAsync(o => o.Code == code))
+            {
+                office.SetCode(code, now);
             }
         }
 

@@ -18,5 +18,8 @@ public class OfficeConfiguration : IEntityTypeConfiguration<Office>
         builder.Property(o => o.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(o => o.Version).IsRowVersion();
         builder.HasIndex(o => o.Name).IsUnique();
+
+        // Case references start with the code, so two offices cannot share one (offices without a code are exempt).
+        builder.HasIndex(o => o.Code).IsUnique().HasFilter("code <> ''").HasDatabaseName("ix_offices_code");
     }
 }

@@ -16,7 +16,9 @@ public class Case
     {
     }
 
-    public Case(Guid officeId, string officeCode, int year, int number, Intake intake, string title, Guid openedBy, DateOnly openedOn, DateTimeOffset now)
+    /// <param name="priority">As decided when accepting; by default urgent for an urgent intake, normal otherwise.</param>
+    public Case(Guid officeId, string officeCode, int year, int number, Intake intake, string title, Guid openedBy, DateOnly openedOn, DateTimeOffset now,
+        CasePriority? priority = null)
     {
         if (intake.ClientId is not { } principal)
         {
@@ -31,8 +33,8 @@ public class Case
         IntakeId = intake.Id;
         Title = title.Trim();
         OpenedOn = openedOn;
-        Priority = intake.IsUrgent ? CasePriority.Urgent : CasePriority.Normal;
-        IsUrgent = intake.IsUrgent;
+        Priority = priority ?? (intake.IsUrgent ? CasePriority.Urgent : CasePriority.Normal);
+        IsUrgent = Priority == CasePriority.Urgent;
         PrincipalClientId = principal;
         CreatedAt = now;
         UpdatedAt = now;
@@ -170,13 +172,15 @@ public class Case
             _lawyers.Add(new CaseLawyer(Id, lawyer));
         }
 
+        UpdatedAt = now;
+        _events.Add(CaseEvent.Create(Id, CaseEventKind.Assigned, by, now, null, new { before, after }));
+
+        // A lead lawyer starts the work; the timeline says so like any other status change.
         if (Status == CaseStatus.Open && leadLawyerId is not null)
         {
             Status = CaseStatus.InProgress;
+            _events.Add(CaseEvent.Create(Id, CaseEventKind.StatusChanged, by, now, null, new { from = CaseStatus.Open.ToString(), to = CaseStatus.InProgress.ToString() }));
         }
-
-        UpdatedAt = now;
-        _events.Add(CaseEvent.Create(Id, CaseEventKind.Assigned, by, now, null, new { before, after }));
     }
 
     public CaseClient AddClient(Guid clientId, CaseClientRole role, Guid by, DateTimeOffset now)

@@ -168,7 +168,8 @@ public class Intake
     {
         if (!allowed.Contains(Status))
         {
-            throw new DomainException($"This intake is {Status} and cannot do that.");
+            // The message is a resource key, so it names no status: the page shows the status beside it.
+            throw new DomainException("This intake's status does not allow that.");
         }
     }
 }

@@ -20,7 +20,17 @@ public sealed class CreateOfficeHandler(AppDbContext db, IAuditLog audit, TimePr
             return OfficeSaveOutcome.DuplicateName;
         }
 
+        if (input.Code is { } code && await db.Offices.AnyAsync(o => o.Code == code, cancellationToken))
+        {
+            return OfficeSaveOutcome.DuplicateCode;
+        }
+
         var office = new Office(input.Name, input.City, input.CountryCode, input.TimeZoneId, clock.GetUtcNow());
+        if (input.Code is { } newCode)
+        {
+            office.SetCode(newCode, clock.GetUtcNow());
+        }
+
         db.Offices.Add(office);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -32,6 +42,11 @@ public sealed class CreateOfficeHandler(AppDbContext db, IAuditLog audit, TimePr
             db.Entry(office).State = EntityState.Detached;
             return OfficeSaveOutcome.DuplicateName;
         }
+        catch (DbUpdateException e) when (OfficeNames.IsDuplicateCode(e))
+        {
+            db.Entry(office).State = EntityState.Detached;
+            return OfficeSaveOutcome.DuplicateCode;
+        }
 
         await audit.RecordAsync(AuditActions.OfficeCreated, "office", office.Id.ToString(), OfficeNames.Changes(
         [
@@ -39,6 +54,7 @@ public sealed class CreateOfficeHandler(AppDbContext db, IAuditLog audit, TimePr
             new(nameof(Office.City), [null, office.City]),
             new(nameof(Office.CountryCode), [null, office.CountryCode]),
             new(nameof(Office.TimeZoneId), [null, office.TimeZoneId]),
+            new(nameof(Office.Code), [null, office.Code]),
         ]), cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return OfficeSaveOutcome.Saved;

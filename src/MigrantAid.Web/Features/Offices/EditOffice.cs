@@ -39,6 +39,7 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
                 City = current.City,
                 CountryCode = current.CountryCode,
                 TimeZoneId = current.TimeZoneId,
+                Code = current.Code,
                 Version = current.Version,
             };
     }
@@ -57,7 +58,23 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
             return new(OfficeSaveOutcome.DuplicateName);
         }
 
-        var changes = office.Differences(input.Name, input.City, input.CountryCode, input.TimeZoneId);
+        if (input.Code is { } code && await db.Offices.AnyAsync(o => o.Code == code && o.Id != id, cancellationToken))
+        {
+            return new(OfficeSaveOutcome.DuplicateCode);
+        }
+
+        // Case references already given keep their prefix; an office with a code keeps one, so its new cases never fall back to the city's letters.
+        if (input.Code is null && office.Code.Length > 0)
+        {
+            return new(OfficeSaveOutcome.CodeRemoved);
+        }
+
+        var changes = new Dictionary<string, string[]>(office.Differences(input.Name, input.City, input.CountryCode, input.TimeZoneId));
+        if (input.Code is { } newCode && newCode != office.Code)
+        {
+            changes[nameof(Office.Code)] = [office.Code, newCode];
+        }
+
         if (changes.Count == 0)
         {
             return new(OfficeSaveOutcome.Unchanged);
@@ -67,6 +84,11 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
         // and EF throws. (A stale form whose values equal what is stored now changes nothing, so it is not a conflict.)
         db.Entry(office).Property(o => o.Version).OriginalValue = input.Version;
         office.Update(input.Name, input.City, input.CountryCode, input.TimeZoneId, clock.GetUtcNow());
+        if (input.Code is { } changedCode && changedCode != office.Code)
+        {
+            office.SetCode(changedCode, clock.GetUtcNow());
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -83,6 +105,12 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new(OfficeSaveOutcome.DuplicateName);
+        }
+        catch (DbUpdateException e) when (OfficeNames.IsDuplicateCode(e))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new(OfficeSaveOutcome.DuplicateCode);
         }
 
         await audit.RecordAsync(AuditActions.OfficeUpdated, "office", id.ToString(),
@@ -101,6 +129,6 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
     private Task<OfficeValues?> CurrentAsync(Guid id, CancellationToken cancellationToken) =>
         db.Offices.AsNoTracking()
             .Where(o => o.Id == id)
-            .Select(o => new OfficeValues(o.Name, o.City, o.CountryCode, o.TimeZoneId, o.Version))
+            .Select(o => new OfficeValues(o.Name, o.City, o.CountryCode, o.TimeZoneId, o.Version, o.Code))
             .FirstOrDefaultAsync(cancellationToken);
 }

@@ -3,7 +3,7 @@ using MigrantAid.Web.Data;
 
 namespace MigrantAid.Web.Features.Offices;
 
-public sealed record OfficeRow(Guid Id, string Name, string City, string CountryCode, string TimeZoneId, int UserCount);
+public sealed record OfficeRow(Guid Id, string Name, string City, string CountryCode, string TimeZoneId, int UserCount, string Code = "");
 
 /// <summary>One page of offices by name; <see cref="NextAfter"/> is the key of the next page, if any.</summary>
 public sealed record OfficeListPage(IReadOnlyList<OfficeRow> Offices, string? After, string? NextAfter);
@@ -25,7 +25,7 @@ public sealed class ListOfficesHandler(AppDbContext db)
         var rows = await offices
             .OrderBy(o => o.Name)
             .Take(PageSize + 1)
-            .Select(o => new OfficeRow(o.Id, o.Name, o.City, o.CountryCode, o.TimeZoneId, db.Users.Count(u => u.OfficeId == o.Id)))
+            .Select(o => new OfficeRow(o.Id, o.Name, o.City, o.CountryCode, o.TimeZoneId, db.Users.Count(u => u.OfficeId == o.Id), o.Code))
             .ToListAsync(cancellationToken);
 
         var hasMore = rows.Count > PageSize;

@@ -23,6 +23,17 @@ public abstract class OfficeFields
     [Display(Name = "Country")]
     public string CountryCode { get; set; } = "";
 
+    private string? _code;
+
+    /// <summary>Starts the office's case references (SPB-2026-0042); typed in any case, kept in capitals.</summary>
+    [RegularExpression("^[A-Z]{2,5}$", ErrorMessage = "An office code is 2 to 5 capital Latin letters.")]
+    [Display(Name = "Code for case references")]
+    public string? Code
+    {
+        get => _code;
+        set => _code = string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToUpperInvariant();
+    }
+
     [Required(ErrorMessage = "Choose a time zone.")]
     [KnownTimeZone(ErrorMessage = "Choose a time zone from the list.")]
     [Display(Name = "Time zone")]
@@ -35,12 +46,14 @@ public enum OfficeSaveOutcome
     Saved,
     Unchanged,
     DuplicateName,
+    DuplicateCode,
+    CodeRemoved,
     Conflict,
     NotFound,
 }
 
 /// <summary>The values of an office as stored, with the row version they were read at.</summary>
-public sealed record OfficeValues(string Name, string City, string CountryCode, string TimeZoneId, uint Version);
+public sealed record OfficeValues(string Name, string City, string CountryCode, string TimeZoneId, uint Version, string Code = "");
 
 /// <summary>Valid when empty (Required speaks then) or one of <see cref="Countries.Codes"/>.</summary>
 [AttributeUsage(AttributeTargets.Property)]
@@ -59,6 +72,7 @@ public sealed class KnownTimeZoneAttribute : ValidationAttribute
 internal static class OfficeNames
 {
     private const string UniqueNameIndex = "ix_offices_name";
+    private const string UniqueCodeIndex = "ix_offices_code";
 
     /// <summary>
     /// The unique index has the last word: two administrators can pass the "name is free" check at
@@ -66,6 +80,10 @@ internal static class OfficeNames
     /// </summary>
     public static bool IsDuplicateName(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueNameIndex };
+
+    /// <summary>Two offices cannot start their case references alike: the partial unique index on the code decides races.</summary>
+    public static bool IsDuplicateCode(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueCodeIndex };
 
     /// <summary>Audit details: one entry per field with its old and new value (old is null for a new office).</summary>
     public static object Changes(IEnumerable<KeyValuePair<string, string?[]>> changes) =>

@@ -24,10 +24,14 @@ public sealed class OfficesController(IStringLocalizer<SharedResource> l) : Cont
             return View(input);
         }
 
-        if (await handler.HandleAsync(input, cancellationToken) == OfficeSaveOutcome.DuplicateName)
+        switch (await handler.HandleAsync(input, cancellationToken))
         {
-            ModelState.AddModelError(nameof(input.Name), l["An office with this name already exists."]);
-            return View(input);
+            case OfficeSaveOutcome.DuplicateName:
+                ModelState.AddModelError(nameof(input.Name), l["An office with this name already exists."]);
+                return View(input);
+            case OfficeSaveOutcome.DuplicateCode:
+                ModelState.AddModelError(nameof(input.Code), l["Another office already has this code."]);
+                return View(input);
         }
 
         TempData["Success"] = "The office was created.";
@@ -63,6 +67,12 @@ public sealed class OfficesController(IStringLocalizer<SharedResource> l) : Cont
                 return NotFound();
             case OfficeSaveOutcome.DuplicateName:
                 ModelState.AddModelError(nameof(input.Name), l["An office with this name already exists."]);
+                return View(input);
+            case OfficeSaveOutcome.DuplicateCode:
+                ModelState.AddModelError(nameof(input.Code), l["Another office already has this code."]);
+                return View(input);
+            case OfficeSaveOutcome.CodeRemoved:
+                ModelState.AddModelError(nameof(input.Code), l["The code cannot be removed, only changed: it starts the office's case references."]);
                 return View(input);
             case OfficeSaveOutcome.Conflict:
                 // The form now carries the stored version: saving again is a deliberate choice to replace those values.

@@ -1,0 +1,165 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Cases;
+
+public sealed class AssignCaseInput : CaseFormInput
+{
+    [Display(Name = "Caseworker")]
+    public Guid? CaseworkerId { get; set; }
+
+    [Display(Name = "Lead lawyer")]
+    public Guid? LeadLawyerId { get; set; }
+
+    [Display(Name = "Further lawyers")]
+    public List<Guid> LawyerIds { get; set; } = [];
+
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlyList<StaffOption> Caseworkers { get; set; } = [];
+
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlyList<StaffOption> Lawyers { get; set; } = [];
+}
+
+/// <summary>
+/// Sets the caseworker, the lead lawyer and further lawyers (coordinators, or the case's caseworker).
+/// The choices are active users with the role; someone already on the case stays choosable.
+/// The entity writes the assignment history to the timeline.
+/// </summary>
+public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<(AssignCaseInput? Input, CaseGateResult Result)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Assign, track: false, cancellationToken);
+        if (c is null)
+        {
+            return (null, result);
+        }
+
+        var input = new AssignCaseInput
+        {
+            Version = c.Version,
+            CaseworkerId = c.CaseworkerId,
+            LeadLawyerId = c.LeadLawyerId,
+            LawyerIds = c.Lawyers.Select(x => x.UserId).ToList(),
+        };
+        input.Describe(c);
+        await FillAsync(input, c, cancellationToken);
+        return (input, result);
+    }
+
+    public async Task<CaseChangeOutcome> HandleAsync(Guid id, AssignCaseInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    {
+        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Assign, track: true, cancellationToken);
+        if (c is null)
+        {
+            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+        }
+
+        input.Describe(c);
+        input.LawyerIds = (input.LawyerIds ?? []).Where(x => x != Guid.Empty).Distinct().ToList();
+        await FillAsync(input, c, cancellationToken);
+        if (input.CaseworkerId is { } caseworker && input.Caseworkers.All(o => o.Id != caseworker))
+        {
+            modelState.AddModelError(nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
+        }
+
+        if (input.LeadLawyerId is { } lead && input.Lawyers.All(o => o.Id != lead))
+        {
+            modelState.AddModelError(nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
+        }
+
+        if (input.LawyerIds.Any(x => input.Lawyers.All(o => o.Id != x)))
+        {
+            modelState.AddModelError(nameof(input.LawyerIds), l["Choose lawyers from the list."]);
+        }
+
+        if (!modelState.IsValid)
+        {
+            return CaseChangeOutcome.Invalid;
+        }
+
+        if (c.Version != input.Version)
+        {
+            return await ConflictAsync(id, input, modelState, cancellationToken);
+        }
+
+        var before = (Caseworker: c.CaseworkerId, Lead: c.LeadLawyerId, Lawyers: c.Lawyers.Select(x => x.UserId).Order().ToList(), c.Status);
+        c.Assign(input.CaseworkerId, input.LeadLawyerId, input.LawyerIds, user.Id(), clock.GetUtcNow());
+        var after = (Caseworker: c.CaseworkerId, Lead: c.LeadLawyerId, Lawyers: c.Lawyers.Select(x => x.UserId).Order().ToList(), c.Status);
+        if (before.Caseworker == after.Caseworker && before.Lead == after.Lead && before.Lawyers.SequenceEqual(after.Lawyers))
+        {
+            return CaseChangeOutcome.Unchanged;
+        }
+
+        var changes = new List<object>();
+        if (before.Caseworker != after.Caseworker)
+        {
+            changes.Add(new { field = "Caseworker", old = before.Caseworker, @new = after.Caseworker });
+        }
+
+        if (before.Lead != after.Lead)
+        {
+            changes.Add(new { field = "LeadLawyer", old = before.Lead, @new = after.Lead });
+        }
+
+        if (!before.Lawyers.SequenceEqual(after.Lawyers))
+        {
+            changes.Add(new { field = "Lawyers", old = before.Lawyers, @new = after.Lawyers });
+        }
+
+        if (before.Status != after.Status)
+        {
+            changes.Add(new { field = "Status", old = before.Status.ToString(), @new = after.Status.ToString() });
+        }
+
+        var saved = await CaseSaving.SaveAsync(db, c, input.Version,
+            () => audit.RecordAsync(CaseAuditActions.CaseAssigned, "case", id.ToString(), new { changes }, cancellationToken: cancellationToken),
+            cancellationToken);
+        return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, input, modelState, cancellationToken);
+    }
+
+    private async Task FillAsync(AssignCaseInput input, Case c, CancellationToken cancellationToken)
+    {
+        var current = new List<Guid?> { c.CaseworkerId, c.LeadLawyerId }.Concat(c.Lawyers.Select(x => (Guid?)x.UserId)).OfType<Guid>().ToList();
+        var names = await StaffDirectory.NamesAsync(db, current, cancellationToken);
+        input.Caseworkers = WithCurrent(await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken), [c.CaseworkerId], names);
+        input.Lawyers = WithCurrent(await StaffDirectory.ActiveAsync(db, Roles.Lawyer, cancellationToken),
+            [c.LeadLawyerId, .. c.Lawyers.Select(x => (Guid?)x.UserId)], names);
+    }
+
+    /// <summary>People already on the case stay in the list (e.g. a lawyer since disabled), so a save does not drop them unasked.</summary>
+    private static List<StaffOption> WithCurrent(IReadOnlyList<StaffOption> options, IEnumerable<Guid?> current, IReadOnlyDictionary<Guid, string> names)
+    {
+        var list = options.ToList();
+        foreach (var id in current.OfType<Guid>().Where(id => list.All(o => o.Id != id)))
+        {
+            list.Add(new StaffOption(id, names.GetValueOrDefault(id, "?"), null));
+        }
+
+        return list;
+    }
+
+    private async Task<CaseChangeOutcome> ConflictAsync(Guid id, AssignCaseInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
+        if (current is null)
+        {
+            return CaseChangeOutcome.NotFound;
+        }
+
+        input.ShowConflict(current, modelState, l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
+        return CaseChangeOutcome.Conflict;
+    }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Cases;
+
+public sealed class EditCaseInput : CaseFormInput
+{
+    [Required(ErrorMessage = "Enter a short title.")]
+    [StringLength(Case.TitleMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Title")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Choose the priority.")]
+    [Display(Name = "Priority")]
+    public CasePriority? Priority { get; set; }
+
+    [Display(Name = "Confidential")]
+    public bool IsConfidential { get; set; }
+
+    /// <summary>Confidentiality decides who sees the case: only coordinators and the case's caseworker change it.</summary>
+    [BindNever]
+    [ValidateNever]
+    public bool CanChangeConfidential { get; set; }
+}
+
+/// <summary>Changes the title, priority and confidentiality; the entity records old and new values in the timeline.</summary>
+public sealed class EditCaseHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<EditCaseInput?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var (c, _) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: false, cancellationToken);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var input = new EditCaseInput
+        {
+            Version = c.Version,
+            Title = c.Title,
+            Priority = c.Priority,
+            IsConfidential = c.IsConfidential,
+            CanChangeConfidential = CaseAccess.CanAssign(c, Viewer.From(user)),
+        };
+        input.Describe(c);
+        return input;
+    }
+
+    public async Task<CaseChangeOutcome> HandleAsync(Guid id, EditCaseInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    {
+        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: true, cancellationToken);
+        if (c is null)
+        {
+            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+        }
+
+        input.Describe(c);
+        input.CanChangeConfidential = CaseAccess.CanAssign(c, Viewer.From(user));
+        input.Title = input.Title?.Trim();
+        if (input.IsConfidential != c.IsConfidential && !input.CanChangeConfidential)
+        {
+            modelState.AddModelError(nameof(input.IsConfidential), l["Only coordinators and the case's caseworker can change this."]);
+        }
+
+        if (!modelState.IsValid)
+        {
+            return CaseChangeOutcome.Invalid;
+        }
+
+        if (c.Version != input.Version)
+        {
+            return await ConflictAsync(id, input, modelState, cancellationToken);
+        }
+
+        var changes = new List<object>();
+        if (c.Title != input.Title)
+        {
+            changes.Add(new { field = "Title", old = c.Title, @new = input.Title });
+        }
+
+        if (c.Priority != input.Priority)
+        {
+            changes.Add(new { field = "Priority", old = c.Priority.ToString(), @new = input.Priority!.Value.ToString() });
+        }
+
+        if (c.IsConfidential != input.IsConfidential)
+        {
+            changes.Add(new { field = "Confidential", old = c.IsConfidential, @new = input.IsConfidential });
+        }
+
+        if (changes.Count == 0)
+        {
+            return CaseChangeOutcome.Unchanged;
+        }
+
+        c.Update(input.Title!, input.Priority!.Value, input.IsConfidential, user.Id(), clock.GetUtcNow());
+        var saved = await CaseSaving.SaveAsync(db, c, input.Version,
+            () => audit.RecordAsync(CaseAuditActions.CaseUpdated, "case", id.ToString(), new { changes }, cancellationToken: cancellationToken),
+            cancellationToken);
+        return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, input, modelState, cancellationToken);
+    }
+
+    private async Task<CaseChangeOutcome> ConflictAsync(Guid id, EditCaseInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
+        if (current is null)
+        {
+            return CaseChangeOutcome.NotFound;
+        }
+
+        input.ShowConflict(current, modelState, l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
+        return CaseChangeOutcome.Conflict;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Cases;
+
+public sealed record CaseClientRow(Guid Id, string FullName, string? Patronymic, CaseClientRole Role);
+
+public sealed record RespondentRow(string Name, RespondentType Type, Sector? Sector);
+
+public sealed record ComplaintView(
+    string? IncidentCountry, string? IncidentCity, DateOnly? IncidentFrom, DateOnly? IncidentTo,
+    string? Account, string? ClientWishes, IReadOnlyList<RespondentRow> Respondents);
+
+public sealed record CaseDocumentRow(Guid Id, string FileName, long Size, string Sha256, string UploadedBy, DateTime UploadedAt);
+
+/// <summary>Everything the case page shows, read for one viewer.</summary>
+public sealed class CaseFileModel
+{
+    public Guid Id { get; init; }
+
+    public string Reference { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public CaseStatus Status { get; init; }
+
+    public CasePriority Priority { get; init; }
+
+    public bool IsUrgent { get; init; }
+
+    public bool IsConfidential { get; init; }
+
+    public string OfficeName { get; init; } = "";
+
+    public string TimeZoneId { get; init; } = "";
+
+    public DateOnly OpenedOn { get; init; }
+
+    public DateOnly? ClosedOn { get; init; }
+
+    public CaseOutcome? Outcome { get; init; }
+
+    public string? OutcomeNote { get; init; }
+
+    public uint Version { get; init; }
+
+    public IReadOnlyList<CaseClientRow> Clients { get; init; } = [];
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public ComplaintView? Complaint { get; init; }
+
+    public string? CaseworkerName { get; init; }
+
+    public string? LeadLawyerName { get; init; }
+
+    public IReadOnlyList<string> LawyerNames { get; init; } = [];
+
+    public IReadOnlyList<CaseDocumentRow> Documents { get; init; } = [];
+
+    public TimelinePage Timeline { get; init; } = new([], null);
+
+    /// <summary>The timeline page asked for (null: the newest).</summary>
+    public long? Before { get; init; }
+
+    public bool CanAssign { get; init; }
+
+    /// <summary>The note form: empty, or what was typed when the note was refused.</summary>
+    public AddNoteInput Note { get; set; } = new();
+}
+
+/// <summary>Reads the case file for a viewer allowed to see it; each view is audited.</summary>
+public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit)
+{
+    public const int MaxDocuments = 200;
+
+    public async Task<CaseFileModel?> HandleAsync(Guid id, long? before, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var (found, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.View, track: false, cancellationToken);
+        if (result != CaseGateResult.Allowed || found is not { } c)
+        {
+            return null;
+        }
+
+        var office = await db.Offices.AsNoTracking().Where(o => o.Id == c.OfficeId).Select(o => new { o.Name, o.TimeZoneId }).FirstAsync(cancellationToken);
+        var time = OfficeTime.For(office.TimeZoneId);
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+        var clientIds = c.Clients.Select(x => x.ClientId).ToList();
+        var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
+            .Select(x => new { x.Id, x.FullName, x.Patronymic }).ToListAsync(cancellationToken);
+        var clients = c.Clients
+            .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) => new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role))
+            .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)
+            .ToList();
+
+        var categories = await db.CaseCategories.AsNoTracking().Where(x => x.CaseId == id)
+            .Join(db.ComplaintCategories, x => x.CategoryId, k => k.Id, (x, k) => k)
+            .OrderBy(k => k.SortOrder)
+            .Select(k => language == "ru" ? k.NameRu : k.NameEn)
+            .ToListAsync(cancellationToken);
+
+        var intake = await db.Intakes.AsNoTracking().Include(i => i.Respondents).FirstOrDefaultAsync(i => i.Id == c.IntakeId, cancellationToken);
+        var complaint = intake is null
+            ? null
+            : new ComplaintView(intake.IncidentCountry, intake.IncidentCity, intake.IncidentFrom, intake.IncidentTo, intake.Account, intake.ClientWishes,
+                intake.Respondents.OrderBy(r => r.Name, StringComparer.CurrentCulture).Select(r => new RespondentRow(r.Name, r.Type, r.Sector)).ToList());
+
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == id)
+            .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id)
+            .Take(MaxDocuments)
+            .ToListAsync(cancellationToken);
+
+        var lawyerIds = c.Lawyers.Select(l => l.UserId).ToList();
+        var names = await StaffDirectory.NamesAsync(db,
+            lawyerIds.Concat(documents.Select(d => d.UploadedBy))
+                .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value)),
+            cancellationToken);
+        string? Name(Guid? userId) => userId is { } u ? names.GetValueOrDefault(u, "?") : null;
+
+        var timeline = await CaseTimeline.ReadAsync(db, id, before, time, cancellationToken);
+
+        await audit.RecordAsync(CaseAuditActions.CaseViewed, "case", id.ToString(), new { reference = c.Reference, before }, cancellationToken: cancellationToken);
+
+        return new CaseFileModel
+        {
+            Id = c.Id,
+            Reference = c.Reference,
+            Title = c.Title,
+            Status = c.Status,
+            Priority = c.Priority,
+            IsUrgent = c.IsUrgent,
+            IsConfidential = c.IsConfidential,
+            OfficeName = office.Name,
+            TimeZoneId = time.ZoneId,
+            OpenedOn = c.OpenedOn,
+            ClosedOn = c.ClosedOn,
+            Outcome = c.Outcome,
+            OutcomeNote = c.OutcomeNote,
+            Version = c.Version,
+            Clients = clients,
+            Categories = categories,
+            Complaint = complaint,
+            CaseworkerName = Name(c.CaseworkerId),
+            LeadLawyerName = Name(c.LeadLawyerId),
+            LawyerNames = lawyerIds.Select(l => Name(l) ?? "?").Order(StringComparer.CurrentCulture).ToList(),
+            Documents = documents.Select(d => new CaseDocumentRow(d.Id, d.FileName, d.Size, d.Sha256, Name(d.UploadedBy) ?? "?", time.Local(d.UploadedAt))).ToList(),
+            Timeline = timeline,
+            Before = before,
+            CanAssign = CaseAccess.CanAssign(c, Viewer.From(user)),
+        };
+    }
+}

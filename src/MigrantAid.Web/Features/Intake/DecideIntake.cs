@@ -1,0 +1,244 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Intake;
+
+public sealed class AcceptIntakeInput
+{
+    public const string Prefix = "Accept";
+
+    public uint Version { get; set; }
+
+    [Required(ErrorMessage = "Enter a short title.")]
+    [StringLength(Case.TitleMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Title")]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Choose the priority.")]
+    [Display(Name = "Priority")]
+    public CasePriority? Priority { get; set; }
+
+    [Display(Name = "Lead lawyer")]
+    public Guid? LeadLawyerId { get; set; }
+
+    [Display(Name = "Caseworker")]
+    public Guid? CaseworkerId { get; set; }
+}
+
+public sealed class RejectIntakeInput
+{
+    public const string Prefix = "Reject";
+
+    public uint Version { get; set; }
+
+    [Required(ErrorMessage = "Choose the reason.")]
+    [Display(Name = "Reason")]
+    public RejectionReason? Reason { get; set; }
+
+    [StringLength(2000, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Note")]
+    public string? Note { get; set; }
+}
+
+public sealed record DecisionResult(IntakeOutcome Outcome, Guid? CaseId = null, bool Forbidden = false);
+
+/// <summary>
+/// The decision on a submitted intake (coordinators and caseworkers). Accepting opens the case in one
+/// transaction: the intake's status, the office's next number for the year, the case with its
+/// principal client, categories and first assignment, and the audit events; any failure leaves none of it.
+/// </summary>
+public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<DecisionResult> AcceptAsync(Guid id, AcceptIntakeInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    {
+        var (intake, refused) = await LoadAsync(id, user, cancellationToken);
+        if (intake is null)
+        {
+            return refused!;
+        }
+
+        const string prefix = AcceptIntakeInput.Prefix + ".";
+        input.Title = input.Title?.Trim();
+        var caseworkers = await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken);
+        if (input.CaseworkerId is { } caseworker && caseworkers.All(o => o.Id != caseworker))
+        {
+            modelState.AddModelError(prefix + nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
+        }
+
+        if (input.LeadLawyerId is { } lawyer && (await StaffDirectory.ActiveAsync(db, Roles.Lawyer, cancellationToken)).All(o => o.Id != lawyer))
+        {
+            modelState.AddModelError(prefix + nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
+        }
+
+        if (!modelState.IsValid)
+        {
+            return new(IntakeOutcome.Invalid);
+        }
+
+        if (intake.Version != input.Version)
+        {
+            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
+            return new(IntakeOutcome.Conflict);
+        }
+
+        var me = user.Id();
+        var now = clock.GetUtcNow();
+        var office = await db.Offices.AsNoTracking().FirstAsync(o => o.Id == intake.OfficeId, cancellationToken);
+        var openedOn = OfficeTime.For(office.TimeZoneId).Today(now);
+        var creatorIsCaseworker = caseworkers.Any(o => o.Id == intake.CreatedBy);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Case opened;
+        try
+        {
+            intake.Accept(me, now);
+            var number = await CaseNumbers.NextAsync(db, office.Id, openedOn.Year, cancellationToken);
+            opened = new Case(office.Id, office.CasePrefix, openedOn.Year, number, intake, input.Title!, me, openedOn, now, input.Priority);
+            db.Cases.Add(opened);
+            var assignedCaseworker = input.CaseworkerId ?? (creatorIsCaseworker ? intake.CreatedBy : null);
+            opened.Assign(assignedCaseworker, input.LeadLawyerId, [], me, now);
+            foreach (var category in intake.CategoryIds.Distinct())
+            {
+                db.CaseCategories.Add(new CaseCategory { CaseId = opened.Id, CategoryId = category });
+            }
+
+            db.Entry(intake).Property(i => i.Version).OriginalValue = input.Version;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            modelState.AddModelError("", l[e.Message]);
+            return new(IntakeOutcome.Invalid);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_cases_reference" })
+        {
+            // Two offices without codes in cities with the same first letters share a prefix.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            modelState.AddModelError("", l["Another office already uses this office's case reference prefix. An administrator must give the office its own code first."]);
+            return new(IntakeOutcome.Invalid);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone decided (or changed) the intake in between: nothing of this accept is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
+            return new(IntakeOutcome.Conflict);
+        }
+
+        await audit.RecordAsync(CaseAuditActions.IntakeAccepted, "intake", id.ToString(), new { caseId = opened.Id, reference = opened.Reference }, cancellationToken: cancellationToken);
+        await audit.RecordAsync(CaseAuditActions.CaseOpened, "case", opened.Id.ToString(), new
+        {
+            reference = opened.Reference,
+            intake = id,
+            priority = opened.Priority.ToString(),
+            caseworker = opened.CaseworkerId,
+            leadLawyer = opened.LeadLawyerId,
+        }, cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new(IntakeOutcome.Saved, opened.Id);
+    }
+
+    public async Task<DecisionResult> RejectAsync(Guid id, RejectIntakeInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    {
+        var (intake, refused) = await LoadAsync(id, user, cancellationToken);
+        if (intake is null)
+        {
+            return refused!;
+        }
+
+        if (!modelState.IsValid)
+        {
+            return new(IntakeOutcome.Invalid);
+        }
+
+        if (intake.Version != input.Version)
+        {
+            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
+            return new(IntakeOutcome.Conflict);
+        }
+
+        try
+        {
+            intake.Reject(input.Reason!.Value, input.Note, user.Id(), clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            var field = input.Reason == RejectionReason.Other ? RejectIntakeInput.Prefix + "." + nameof(input.Note) : "";
+            modelState.AddModelError(field, l[e.Message]);
+            return new(IntakeOutcome.Invalid);
+        }
+
+        var saved = await IntakeSaving.SaveAsync(db, intake, input.Version,
+            () => audit.RecordAsync(CaseAuditActions.IntakeRejected, "intake", id.ToString(), new { reason = input.Reason.ToString() }, cancellationToken: cancellationToken),
+            cancellationToken);
+        if (!saved)
+        {
+            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
+            return new(IntakeOutcome.Conflict);
+        }
+
+        return new(IntakeOutcome.Saved);
+    }
+
+    public async Task<DecisionResult> ReopenAsync(Guid id, uint version, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    {
+        var (intake, refused) = await LoadAsync(id, user, cancellationToken);
+        if (intake is null)
+        {
+            return refused!;
+        }
+
+        if (intake.Version != version)
+        {
+            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
+            return new(IntakeOutcome.Conflict);
+        }
+
+        try
+        {
+            intake.Reopen(clock.GetUtcNow());
+        }
+        catch (DomainException e)
+        {
+            modelState.AddModelError("", l[e.Message]);
+            return new(IntakeOutcome.Invalid);
+        }
+
+        var saved = await IntakeSaving.SaveAsync(db, intake, version,
+            () => audit.RecordAsync(CaseAuditActions.IntakeReopened, "intake", id.ToString(), new { responseDueAt = intake.ResponseDueAt }, cancellationToken: cancellationToken),
+            cancellationToken);
+        if (!saved)
+        {
+            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
+            return new(IntakeOutcome.Conflict);
+        }
+
+        return new(IntakeOutcome.Saved);
+    }
+
+    /// <summary>The intake, tracked, when the user may decide on it; otherwise why not (404 when they may not see it, 403 when they only may not decide).</summary>
+    private async Task<(Domain.Cases.Intake? Intake, DecisionResult? Refused)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(user);
+        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        if (intake is null)
+        {
+            return (null, new(IntakeOutcome.NotFound));
+        }
+
+        return IntakeAccess.CanDecide(intake, viewer) ? (intake, null) : (null, new(IntakeOutcome.NotFound, Forbidden: true));
+    }
+}

@@ -1,0 +1,164 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Intake;
+
+public sealed record ConsentShown(ConsentStatus Status, DateOnly Date, string? Scope);
+
+public sealed class IntakeConsentInput : IntakeStepInput
+{
+    public const int ScopeMaxLength = 1000;
+
+    /// <summary>Given or refused; empty keeps what is already recorded for the client.</summary>
+    [Display(Name = "Consent to the processing of personal data")]
+    public ConsentStatus? Status { get; set; }
+
+    [Display(Name = "Date")]
+    public DateOnly? Date { get; set; }
+
+    [StringLength(ScopeMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Scope")]
+    public string? Scope { get; set; }
+
+    /// <summary>The consent recorded for the client before this step.</summary>
+    [BindNever]
+    [ValidateNever]
+    public ConsentShown? Recorded { get; set; }
+}
+
+/// <summary>Step 3: the client's consent to the processing of their data, recorded on the client (given or refused, date, scope, who).</summary>
+public sealed class IntakeConsentStepHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    public async Task<(IntakeConsentInput? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var viewer = Viewer.From(user);
+        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: false, cancellationToken);
+        if (intake is null)
+        {
+            return (null, IntakeOutcome.NotFound);
+        }
+
+        if (!IntakeAccess.CanEdit(intake, viewer))
+        {
+            return (null, IntakeOutcome.Closed);
+        }
+
+        var model = new IntakeConsentInput { Version = intake.Version };
+        await FillAsync(model, intake, cancellationToken);
+        model.Date = model.Header.Time.Today(clock.GetUtcNow());
+        return (model, IntakeOutcome.Saved);
+    }
+
+    public async Task<(IntakeConsentInput? Model, IntakeOutcome Outcome)> HandleAsync(Guid id, IntakeConsentInput input, ClaimsPrincipal user,
+        ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    {
+        var viewer = Viewer.From(user);
+        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        if (intake is null)
+        {
+            return (null, IntakeOutcome.NotFound);
+        }
+
+        if (!IntakeAccess.CanEdit(intake, viewer))
+        {
+            return (null, IntakeOutcome.Closed);
+        }
+
+        await FillAsync(input, intake, cancellationToken);
+        var now = clock.GetUtcNow();
+        var client = intake.ClientId is { } clientId ? await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken) : null;
+        if (client is null)
+        {
+            modelState.AddModelError("", l["Choose the client first."]);
+            return (input, IntakeOutcome.Invalid);
+        }
+
+        if (input.Status is null && client.ConsentStatus == ConsentStatus.NotRecorded && input.Next != IntakeNext.Close)
+        {
+            modelState.AddModelError(nameof(input.Status), l["Record whether the client gives consent."]);
+        }
+
+        if (input.Status is { } status && status is not (ConsentStatus.Given or ConsentStatus.Refused))
+        {
+            modelState.AddModelError(nameof(input.Status), l["Choose given or refused."]);
+        }
+
+        if (input.Status is not null && input.Date is null)
+        {
+            modelState.AddModelError(nameof(input.Date), l["Enter the date of the consent."]);
+        }
+
+        if (input.Date is { } date && date > input.Header.Time.Today(now))
+        {
+            modelState.AddModelError(nameof(input.Date), l["The date cannot be in the future."]);
+        }
+
+        if (!modelState.IsValid)
+        {
+            return (input, IntakeOutcome.Invalid);
+        }
+
+        if (input.Version != intake.Version)
+        {
+            input.ShowConflict(intake.Version, modelState,
+                l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."]);
+            return (input, IntakeOutcome.Conflict);
+        }
+
+        ConsentRecord? record = null;
+        if (input.Status is { } given)
+        {
+            record = client.RecordConsent(given, input.Date!.Value, input.Scope, user.Id(), now);
+        }
+
+        if (input.Next != IntakeNext.Close)
+        {
+            IntakeSaving.Reach(intake, IntakeStep.Triage);
+        }
+
+        intake.Touch(now);
+        var saved = await IntakeSaving.SaveAsync(db, intake, input.Version, async () =>
+        {
+            if (record is not null)
+            {
+                await audit.RecordAsync(CaseAuditActions.ClientConsentRecorded, "client", client.Id.ToString(),
+                    new { field = "ConsentStatus", @new = record.Status.ToString(), date = record.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), intake = id },
+                    cancellationToken: cancellationToken);
+            }
+
+            await audit.RecordAsync(CaseAuditActions.IntakeUpdated, "intake", id.ToString(), new { step = "consent" }, cancellationToken: cancellationToken);
+        }, cancellationToken);
+        if (!saved)
+        {
+            var stored = await IntakeSaving.StoredVersionAsync(db, id, cancellationToken);
+            input.ShowConflict(stored, modelState,
+                l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."]);
+            return (input, IntakeOutcome.Conflict);
+        }
+
+        return (input, IntakeOutcome.Saved);
+    }
+
+    private async Task FillAsync(IntakeConsentInput model, Domain.Cases.Intake intake, CancellationToken cancellationToken)
+    {
+        model.Header = await IntakeHeader.ReadAsync(db, intake, clock.GetUtcNow(), cancellationToken);
+        if (intake.ClientId is { } clientId)
+        {
+            model.Recorded = await db.Set<ConsentRecord>().AsNoTracking()
+                .Where(c => c.ClientId == clientId)
+                .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+                .Select(c => new ConsentShown(c.Status, c.Date, c.Scope))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+    }
+}

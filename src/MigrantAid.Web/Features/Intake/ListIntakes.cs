@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Intake;
+
+public sealed record IntakeRow(
+    Guid Id, string? ClientName, IntakeStatus Status, IntakeStep Step, bool IsUrgent, DateTimeOffset? ResponseDueAt,
+    DateTimeOffset UpdatedAt, string OfficeName, string TimeZoneId)
+{
+    public OfficeTime Time => OfficeTime.For(TimeZoneId);
+}
+
+public sealed class IntakeListModel
+{
+    public bool HasOffice { get; init; }
+
+    public bool ShowsQueue { get; init; }
+
+    public DateTimeOffset Now { get; init; }
+
+    public IReadOnlyList<IntakeRow> Drafts { get; init; } = [];
+
+    public IReadOnlyList<IntakeRow> Queue { get; init; } = [];
+
+    public string? QueueAfter { get; init; }
+
+    public string? QueueNextAfter { get; init; }
+
+    public IReadOnlyList<IntakeRow> Rejected { get; init; } = [];
+}
+
+/// <summary>
+/// The intake desk: the user's drafts (to resume), and for coordinators and caseworkers the intakes
+/// waiting for a decision in the office(s) they see: urgent first, then by response target, paged by
+/// keyset on (urgency, target, id).
+/// </summary>
+public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    public const int DraftsShown = 50;
+    public const int RejectedShown = 20;
+
+    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, CancellationToken cancellationToken = default)
+    {
+        var viewer = Viewer.From(user);
+        var me = viewer.UserId;
+        var drafts = await Rows(db.Intakes.Where(i => i.CreatedBy == me && i.Status == IntakeStatus.Draft).OrderByDescending(i => i.UpdatedAt), DraftsShown, cancellationToken);
+
+        var showsQueue = viewer.IsCoordinator || (viewer.IsCaseworker && viewer.OfficeId is not null);
+        var queue = new List<IntakeRow>();
+        var rejected = new List<IntakeRow>();
+        string? next = null;
+        if (showsQueue)
+        {
+            var waiting = Decidable(IntakeStatus.Submitted, viewer);
+            if (ParseKey(after) is { } key)
+            {
+                waiting = waiting.Where(i => EF.Functions.GreaterThan(
+                    ValueTuple.Create(i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1, i.ResponseDueAt, i.Id),
+                    ValueTuple.Create(key.Rank, (DateTimeOffset?)key.Due, key.Id)));
+            }
+
+            queue = await Rows(waiting
+                .OrderBy(i => i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1)
+                .ThenBy(i => i.ResponseDueAt)
+                .ThenBy(i => i.Id), PageSize + 1, cancellationToken);
+            if (queue.Count > PageSize)
+            {
+                queue.RemoveAt(PageSize);
+                var last = queue[^1];
+                next = string.Join('_', last.IsUrgent ? 0 : 1, last.ResponseDueAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id.ToString("N"));
+            }
+
+            rejected = await Rows(Decidable(IntakeStatus.Rejected, viewer).OrderByDescending(i => i.DecidedAt), RejectedShown, cancellationToken);
+        }
+
+        return new IntakeListModel
+        {
+            HasOffice = viewer.OfficeId is not null,
+            ShowsQueue = showsQueue,
+            Now = clock.GetUtcNow(),
+            Drafts = drafts,
+            Queue = queue,
+            QueueAfter = after,
+            QueueNextAfter = next,
+            Rejected = rejected,
+        };
+    }
+
+    /// <summary>Intakes in a status of the offices the viewer decides for: all for coordinators, their own office for caseworkers.</summary>
+    private IQueryable<Domain.Cases.Intake> Decidable(IntakeStatus status, Viewer viewer)
+    {
+        var query = db.Intakes.Where(i => i.Status == status);
+        if (!viewer.IsCoordinator)
+        {
+            var office = viewer.OfficeId;
+            query = query.Where(i => i.OfficeId == office);
+        }
+
+        return query;
+    }
+
+    private Task<List<IntakeRow>> Rows(IQueryable<Domain.Cases.Intake> query, int take, CancellationToken cancellationToken) =>
+        query.AsNoTracking().Take(take).Select(Row(db)).ToListAsync(cancellationToken);
+
+    private static Expression<Func<Domain.Cases.Intake, IntakeRow>> Row(AppDbContext db) => i => new IntakeRow(
+        i.Id,
+        db.Clients.Where(c => c.Id == i.ClientId).Select(c => c.Patronymic == null ? c.FullName : c.FullName + " " + c.Patronymic).FirstOrDefault(),
+        i.Status,
+        i.Step,
+        i.InDetention || i.ImminentExpulsion || i.SeparatedChild,
+        i.ResponseDueAt,
+        i.UpdatedAt,
+        db.Offices.Where(o => o.Id == i.OfficeId).Select(o => o.Name).First(),
+        db.Offices.Where(o => o.Id == i.OfficeId).Select(o => o.TimeZoneId).First());
+
+    private static (int Rank, DateTimeOffset Due, Guid Id)? ParseKey(string? after)
+    {
+        var parts = after?.Split('_');
+        if (parts is not { Length: 3 }
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rank)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !Guid.TryParseExact(parts[2], "N", out var id))
+        {
+            return null;
+        }
+
+        return (rank, new DateTimeOffset(ticks, TimeSpan.Zero), id);
+    }
+}
