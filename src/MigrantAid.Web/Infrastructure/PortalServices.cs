@@ -101,6 +101,10 @@ public static class PortalServices
             Policies.Register(o);
         });
 
+        // Names are written in Cyrillic and other scripts: emit them as characters, not &#x...; entities.
+        // HTML-significant characters are still encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -6,7 +6,7 @@ namespace MigrantAid.Web.Features.Intake;
 public static class IntakeText
 {
     /// <summary>The groups of the shipped taxonomy (domain.md); their names are resources "CategoryGroup.&lt;code&gt;".</summary>
-    public static readonly IReadOnlyList<string> CategoryGroups = ["labour", "detention", "documents", "children", "health", "violence", "trafficking"];
+    public static IReadOnlyList<string> CategoryGroups => Categories.CategoryGroups.Known;
 
     public static string Group(IStringLocalizer l, string code) => CategoryGroups.Contains(code) ? l["CategoryGroup." + code].Value : code;
 
