@@ -86,6 +86,7 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> use
             created++;
         }
 
+        created += await new DemoCases(db, clock).SeedAsync();
         LogSeeded(logger, created);
     }
 
