@@ -8,7 +8,8 @@ using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases;
 
-public sealed record CaseClientRow(Guid Id, string FullName, string? Patronymic, CaseClientRole Role);
+/// <summary>A client on the case; <paramref name="Restricted"/> hides the name (consent withdrawn, viewer not assigned).</summary>
+public sealed record CaseClientRow(Guid Id, string FullName, string? Patronymic, CaseClientRole Role, bool Restricted = false);
 
 public sealed record RespondentRow(string Name, RespondentType Type, Sector? Sector);
 
@@ -93,9 +94,16 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 
         var clientIds = c.Clients.Select(x => x.ClientId).ToList();
         var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.FullName, x.Patronymic }).ToListAsync(cancellationToken);
+            .Select(x => new { x.Id, x.FullName, x.Patronymic, x.ConsentStatus }).ToListAsync(cancellationToken);
+
+        // A client who withdrew consent is shown by name only to coordinators and the case's assigned people.
+        var viewer = Viewer.From(user);
+        var seesRestricted = viewer.IsCoordinator || c.IsAssigned(viewer.UserId);
         var clients = c.Clients
-            .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) => new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role))
+            .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
+                row.ConsentStatus == Domain.Clients.ConsentStatus.Withdrawn && !seesRestricted
+                    ? new CaseClientRow(row.Id, "", null, link.Role, Restricted: true)
+                    : new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role))
             .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)
             .ToList();
 

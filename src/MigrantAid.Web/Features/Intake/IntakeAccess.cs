@@ -29,6 +29,22 @@ public static class IntakeAccess
     {
         var query = db.Intakes.Include(i => i.Respondents);
         var intake = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return intake is not null && CanView(intake, viewer) ? intake : null;
+        if (intake is null || !CanView(intake, viewer))
+        {
+            return null;
+        }
+
+        // Once accepted, the intake is part of its case: only those who may see the case may open it
+        // (a confidential case stays closed to the office's other caseworkers).
+        if (intake.Status == IntakeStatus.Accepted)
+        {
+            var linked = await db.Cases.AsNoTracking().Include(c => c.Lawyers).FirstOrDefaultAsync(c => c.IntakeId == intake.Id, cancellationToken);
+            if (linked is null || !CaseAccess.CanView(linked, viewer))
+            {
+                return null;
+            }
+        }
+
+        return intake;
     }
 }
