@@ -108,7 +108,7 @@ public static class PortalServices
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            var cultures = SupportedLanguages.All.Select(c => new CultureInfo(c)).ToList();
+            var cultures = SupportedLanguages.All.Select(PortalCulture).ToList();
             o.DefaultRequestCulture = new RequestCulture(SupportedLanguages.English);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
@@ -145,6 +145,23 @@ public static class PortalServices
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
         });
+    }
+
+    /// <summary>
+    /// The culture of a portal language. English uses British day-month-year dates and a 24-hour
+    /// clock, as the organisations' staff in the region expect, rather than the US defaults of "en".
+    /// </summary>
+    private static CultureInfo PortalCulture(string language)
+    {
+        var culture = new CultureInfo(language);
+        if (language == SupportedLanguages.English)
+        {
+            var british = CultureInfo.GetCultureInfo("en-GB");
+            culture.DateTimeFormat = (DateTimeFormatInfo)british.DateTimeFormat.Clone();
+            culture.NumberFormat = (NumberFormatInfo)british.NumberFormat.Clone();
+        }
+
+        return culture;
     }
 
     private static string ConnectionString(IServiceProvider services) =>
