@@ -20,7 +20,7 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
-    public async Task The_generate_verb_adds_cases_with_another_seed()
+    public async Task The_generate_verb_writes_the_cases_asked_for()
     {
         var before = await ScalarAsync("SELECT count(*) FROM cases");
 
@@ -29,6 +29,27 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
         exit.Should().Be(0, output);
         output.Should().Contain("generate: 50/50 cases");
         (await ScalarAsync("SELECT count(*) FROM cases")).Should().Be(before + 50);
+    }
+
+    [Fact]
+    public async Task Rebuilding_indexes_during_the_load_leaves_every_index_as_it_was()
+    {
+        const string Indexes = "SELECT string_agg(pg_get_indexdef(indexrelid), E'\n' ORDER BY indexrelid::regclass::text) FROM pg_index";
+        var before = await TextAsync(Indexes);
+
+        var (exit, output) = await RunPortalAsync("Testing", "generate", "--cases", "30", "--seed", "9", "--rebuild-indexes");
+
+        exit.Should().Be(0, output);
+        output.Should().Contain("indexes built");
+        (await TextAsync(Indexes)).Should().Be(before);
+    }
+
+    private async Task<string> TextAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -28,7 +28,7 @@ public static class SyntheticCommands
         {
             if (!int.TryParse(Option(args, "--cases"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) || cases < 1)
             {
-                await Console.Error.WriteLineAsync($"usage: generate --cases N [--seed 42] [--batch 20000] [{Confirm}]");
+                await Console.Error.WriteLineAsync($"usage: generate --cases N [--seed 42] [--batch 20000] [--rebuild-indexes] [{Confirm}]");
                 return 2;
             }
 
@@ -36,7 +36,7 @@ public static class SyntheticCommands
             var batch = int.TryParse(Option(args, "--batch"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 20_000;
             await services.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
             var generator = new SyntheticDataGenerator(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), Console.Out);
-            await generator.RunAsync(new GeneratorOptions(cases, seed, batch));
+            await generator.RunAsync(new GeneratorOptions(cases, seed, batch, RebuildIndexes: args.Contains("--rebuild-indexes")));
             return 0;
         }
 

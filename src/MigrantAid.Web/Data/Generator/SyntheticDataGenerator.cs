@@ -9,7 +9,8 @@ using NpgsqlTypes;
 
 namespace MigrantAid.Web.Data.Generator;
 
-public sealed record GeneratorOptions(int Cases, int Seed = 42, int BatchSize = 20_000);
+/// <param name="RebuildIndexes">Drop the secondary indexes of the loaded tables first and build them again at the end.</param>
+public sealed record GeneratorOptions(int Cases, int Seed = 42, int BatchSize = 20_000, bool RebuildIndexes = false);
 
 public sealed record GeneratorReport(TimeSpan Elapsed, IReadOnlyDictionary<string, long> Rows, int Offices, int Staff);
 
@@ -107,21 +108,31 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
 
         var rows = new Dictionary<string, long>();
         var times = new Dictionary<string, TimeSpan>();
-        await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
+        var dropped = options.RebuildIndexes ? await DropIndexesAsync(connection, cancellationToken) : [];
+        try
         {
-            foreach (var (table, (count, time)) in await SyntheticCopier.CopyAsync(connection, batch, cancellationToken))
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                rows[table] = rows.GetValueOrDefault(table) + count;
-                times[table] = times.GetValueOrDefault(table) + time;
+                foreach (var (table, (count, time)) in await SyntheticCopier.CopyAsync(connection, batch, cancellationToken))
+                {
+                    rows[table] = rows.GetValueOrDefault(table) + count;
+                    times[table] = times.GetValueOrDefault(table) + time;
+                }
+
+                var done = batch.FirstCase + batch.CaseCount;
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"generate: {done:N0}/{options.Cases:N0} cases, {stopwatch.Elapsed.TotalSeconds:F0} s ({done / stopwatch.Elapsed.TotalSeconds:F0} cases/s)"));
             }
 
-            var done = batch.FirstCase + batch.CaseCount;
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"generate: {done:N0}/{options.Cases:N0} cases, {stopwatch.Elapsed.TotalSeconds:F0} s ({done / stopwatch.Elapsed.TotalSeconds:F0} cases/s)"));
+            await producer;
+            await SaveCountersAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            // Also after a failure: the schema must come back whole.
+            await RecreateIndexesAsync(connectionString, dropped);
         }
 
-        await producer;
-        await SaveCountersAsync(connection, cancellationToken);
         var loaded = stopwatch.Elapsed;
         await using (var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 0 })
         {
@@ -300,6 +311,67 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
         }
 
         return users.Count;
+    }
+
+    private static readonly string[] LoadedTables =
+    [
+        "clients", "client_aliases", "client_contacts", "migration_documents", "stay_periods", "consent_records", "family_links",
+        "intakes", "respondents", "cases", "case_clients", "case_lawyers", "case_categories", "case_events", "case_documents",
+    ];
+
+    /// <summary>Drops the loaded tables' indexes other than primary keys and constraints; returns their definitions.</summary>
+    private async Task<List<(string Name, string Definition)>> DropIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var indexes = new List<(string, string)>();
+        await using (var query = new NpgsqlCommand("""
+            SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+            FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+            WHERE t.relname = ANY($1) AND t.relnamespace = current_schema()::regnamespace
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+            ORDER BY 1
+            """, connection))
+        {
+            query.Parameters.Add(new NpgsqlParameter { Value = LoadedTables });
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = new NpgsqlCommand($"DROP INDEX {name}", connection);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await output.WriteLineAsync($"generate: {indexes.Count} secondary indexes dropped, to be built again after the load");
+        return indexes;
+    }
+
+    private async Task RecreateIndexesAsync(string connectionString, List<(string Name, string Definition)> indexes)
+    {
+        if (indexes.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var memory = new NpgsqlCommand("SET maintenance_work_mem = '256MB'", connection))
+        {
+            await memory.ExecuteNonQueryAsync();
+        }
+
+        foreach (var (_, definition) in indexes)
+        {
+            await using var create = new NpgsqlCommand(definition, connection) { CommandTimeout = 0 };
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"generate: {indexes.Count} indexes built in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s"));
     }
 
     private async Task SaveCountersAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
