@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Generator;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -7,11 +8,12 @@ namespace MigrantAid.Web.Infrastructure;
 /// Command-line verbs: <c>migrate</c> applies pending migrations and exits;
 /// <c>create-admin --email E --name N</c> creates an administrator with a generated
 /// password (or one read from standard input) and prints it once; <c>schema-script</c>
-/// prints the EF model as SQL, to start a new migration from.
+/// prints the EF model as SQL, to start a new migration from; <c>generate</c> and <c>benchmark</c>
+/// (see <see cref="SyntheticCommands"/>) build and measure a large synthetic data set.
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "schema-script";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "schema-script" or "generate" or "benchmark";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -29,6 +31,11 @@ public static class Commands
         if (args[0] == "migrate")
         {
             return 0;
+        }
+
+        if (SyntheticCommands.IsCommand(args[0]))
+        {
+            return await SyntheticCommands.RunAsync(app, args);
         }
 
         var email = Option(args, "--email");
