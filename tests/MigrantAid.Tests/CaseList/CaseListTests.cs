@@ -58,9 +58,9 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = HttpForms.Parse(await response.Content.ReadAsStringAsync());
         page.QuerySelector("#filter-from-error")!.TextContent.Should().Contain("valid date");
-        page.QuerySelector("#filter-status-error").Should().NotBeNull();
-        page.QuerySelector("#filter-citizenship-error").Should().NotBeNull();
-        page.QuerySelector("#filter-office-error").Should().NotBeNull();
+        page.QuerySelectorAll("#filter-status-error").Should().NotBeEmpty();
+        page.QuerySelectorAll("#filter-citizenship-error").Should().NotBeEmpty();
+        page.QuerySelectorAll("#filter-office-error").Should().NotBeEmpty();
         page.QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain("first page");
         page.QuerySelector("#filter-from")!.GetAttribute("value").Should().Be("31.31.2026", "what was typed is kept");
     }

@@ -110,7 +110,7 @@ public class CategoryAdminTests(PortalFactory portal) : IClassFixture<PortalFact
         });
         conflict.StatusCode.Should().Be(HttpStatusCode.OK);
         var conflictPage = HttpForms.Parse(await conflict.Content.ReadAsStringAsync());
-        conflictPage.QuerySelector("[data-testid=conflict]").Should().NotBeNull();
+        conflictPage.QuerySelectorAll("[data-testid=conflict]").Should().NotBeEmpty();
         conflictPage.QuerySelector("[data-testid=current-NameEn]")!.TextContent.Should().Contain("Social benefits and pensions");
         conflictPage.QuerySelector("input[name=NameEn]")!.GetAttribute("value").Should().Be("Social benefits (old form)", "the typed names are kept");
 

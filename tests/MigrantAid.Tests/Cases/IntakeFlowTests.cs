@@ -156,14 +156,14 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
         normalStored.ResponseDueAt.Should().Be(normalStored.SubmittedAt!.Value.AddDays(5));
 
         var page = await client.GetDocumentAsync($"/intakes/{urgent}");
-        page.QuerySelector("[data-testid=intake-urgent]").Should().NotBeNull();
+        page.QuerySelectorAll("[data-testid=intake-urgent]").Should().NotBeEmpty();
         page.QuerySelector("[data-testid=response-remaining]")!.TextContent.Should().Be(_kit.English("{0} left", _kit.English("{0} d {1} h", 1, 0)));
 
         var coordinator = await portal.SignedInClientAsync("urgent-coordinator@test.local");
         var queue = (await coordinator.GetDocumentAsync("/intakes")).QuerySelectorAll("[data-testid=queue-row]")
             .Where(r => r.GetAttribute("data-intake-id") == urgent.ToString() || r.GetAttribute("data-intake-id") == normal.ToString()).ToList();
         queue.Select(r => r.GetAttribute("data-intake-id")).Should().Equal(urgent.ToString(), normal.ToString());
-        queue[0].QuerySelector("[data-testid=queue-urgent]").Should().NotBeNull();
+        queue[0].QuerySelectorAll("[data-testid=queue-urgent]").Should().NotBeEmpty();
 
         portal.Clock.Advance(TimeSpan.FromHours(25));
         coordinator = await portal.SignedInClientAsync("urgent-coordinator@test.local"); // the 8-hour session ended meanwhile

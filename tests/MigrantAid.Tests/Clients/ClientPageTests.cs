@@ -202,7 +202,7 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         (await (await colleague.GetAsync("/clients")).Content.ReadAsStringAsync()).Should().NotContain("Consent Person");
 
         var assignedPage = await assignedHttp.GetDocumentAsync($"/clients/{client.Id}");
-        assignedPage.QuerySelector("[data-testid=restricted]").Should().NotBeNull();
+        assignedPage.QuerySelectorAll("[data-testid=restricted]").Should().NotBeEmpty();
         var consent = assignedPage.QuerySelector("[data-testid=consent]")!;
         consent.TextContent.Should().Contain("Withdrawn").And.Contain("All processing").And.Contain("Test consent-colleague");
         (await coordinator.GetAsync($"/clients/{client.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -261,8 +261,8 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var page = await http.GetDocumentAsync($"/clients/{client.Id}");
-        page.QuerySelector("[data-testid=document-expired]").Should().NotBeNull();
-        page.QuerySelector("[data-testid=document-expires-soon]").Should().NotBeNull();
+        page.QuerySelectorAll("[data-testid=document-expired]").Should().NotBeEmpty();
+        page.QuerySelectorAll("[data-testid=document-expires-soon]").Should().NotBeEmpty();
         page.QuerySelector("[data-testid=document-warning]")!.TextContent.Should().Contain("expired").And.Contain("within 30 days");
         page.QuerySelector("[data-testid=contact-unsafe]")!.TextContent.Should().Contain("Do not contact this way");
         page.QuerySelector("[data-testid=alias-name]")!.TextContent.Should().Be("Dokz Persson");
