@@ -50,7 +50,7 @@ public class StayCalculatorTests
 
         // Projected forward, the first stay's days leave the window as the new ones are added: stays until the
         // 90-day sum is reached and then one day more would break the rule.
-        result.LastLegalDay.Should().NotBeNull();
+        result.LastLegalDay.Should().HaveValue("the person is still in the country and within the limit");
         var last = result.LastLegalDay!.Value;
         StayCalculator.Calculate([(Today.AddDays(-100), Today.AddDays(-71)), (Today.AddDays(-20), last)], last).DaysUsed.Should().Be(90);
         StayCalculator.Calculate([(Today.AddDays(-100), Today.AddDays(-71)), (Today.AddDays(-20), last.AddDays(1))], last.AddDays(1)).Overstay.Should().BeTrue();
