@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.CaseList;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Data.Generator;
@@ -33,7 +34,7 @@ internal static partial class CaseBenchmarkQueries
         var cases = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
         if (mineOnly)
         {
-            var mine = AssignedTo(db, viewer.UserId);
+            var mine = CaseListSearch.AssignedTo(db, viewer.UserId);
             cases = cases.Where(c => mine.Contains(c.Id));
         }
 
@@ -49,7 +50,7 @@ internal static partial class CaseBenchmarkQueries
 
         if (search is not null)
         {
-            var found = everyWord ? MatchingEveryWord(db, viewer, search) : Matching(db, viewer, search);
+            var found = everyWord ? MatchingEveryWord(db, viewer, search) : CaseListSearch.Matching(db, viewer, search);
             cases = cases.Where(c => found.Contains(c.Id));
         }
 
@@ -114,11 +115,6 @@ internal static partial class CaseBenchmarkQueries
         return office.Name.Length + clients.Count + categories.Count + (intake?.Respondents.Count ?? 0) + names.Count + events.Count + actorNames.Count;
     }
 
-    /// <summary>Cases the user works on: as caseworker, lead lawyer or further lawyer (each branch by its own index).</summary>
-    private static IQueryable<Guid> AssignedTo(AppDbContext db, Guid userId) =>
-        db.Cases.Where(k => k.CaseworkerId == userId).Select(k => k.Id)
-            .Union(db.Cases.Where(k => k.LeadLawyerId == userId).Select(k => k.Id))
-            .Union(db.CaseLawyers.Where(l => l.UserId == userId).Select(l => l.CaseId));
 
     /// <summary>The proposal: every word of the name must be word-similar, so two words narrow the set instead of widening it.</summary>
     private static IQueryable<Guid> MatchingEveryWord(AppDbContext db, Viewer viewer, string search)
@@ -159,7 +155,7 @@ internal static partial class CaseBenchmarkQueries
         {
             var consenting = clients.Where(cl => cl.ConsentStatus != ConsentStatus.Withdrawn).Select(cl => cl.Id);
             var withdrawn = clients.Where(cl => cl.ConsentStatus == ConsentStatus.Withdrawn).Select(cl => cl.Id);
-            var mine = AssignedTo(db, viewer.UserId);
+            var mine = CaseListSearch.AssignedTo(db, viewer.UserId);
             found = found
                 .Union(db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId))
                 .Union(db.CaseClients.Where(cc => withdrawn.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
@@ -173,37 +169,4 @@ internal static partial class CaseBenchmarkQueries
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{2,5}-\d{4}(-\d*)?$")]
     private static partial System.Text.RegularExpressions.Regex ReferenceShape();
 
-    /// <summary>By reference prefix, a client's name (trigram word similarity of match keys) or a respondent's name.</summary>
-    private static IQueryable<Guid> Matching(AppDbContext db, Viewer viewer, string search)
-    {
-        var referencePrefix = search.ToUpperInvariant();
-        var found = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
-        var key = Transliteration.MatchKey(search);
-        if (key.Length < 2)
-        {
-            return found;
-        }
-
-        if (viewer.IsCoordinator)
-        {
-            var clients = db.Clients.Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey)).Select(cl => cl.Id);
-            found = found.Union(db.CaseClients.Where(cc => clients.Contains(cc.ClientId)).Select(cc => cc.CaseId));
-        }
-        else
-        {
-            var consenting = db.Clients
-                .Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey) && cl.ConsentStatus != ConsentStatus.Withdrawn)
-                .Select(cl => cl.Id);
-            var withdrawn = db.Clients
-                .Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey) && cl.ConsentStatus == ConsentStatus.Withdrawn)
-                .Select(cl => cl.Id);
-            var mine = AssignedTo(db, viewer.UserId);
-            found = found
-                .Union(db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId))
-                .Union(db.CaseClients.Where(cc => withdrawn.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
-        }
-
-        var intakes = db.Respondents.Where(r => EF.Functions.TrigramsAreWordSimilar(key, r.SearchKey)).Select(r => r.IntakeId);
-        return found.Union(db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));
-    }
 }

@@ -136,7 +136,7 @@ public static class CaseListSearch
     /// respondent's name. A client who withdrew consent is found only by coordinators and the people
     /// assigned to that client's cases.
     /// </summary>
-    private static IQueryable<Guid> Matching(AppDbContext db, Viewer viewer, string search)
+    public static IQueryable<Guid> Matching(AppDbContext db, Viewer viewer, string search)
     {
         var referencePrefix = search.ToUpperInvariant();
         var found = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
