@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.Proceedings;
 
 namespace MigrantAid.Web.Data;
 
@@ -41,6 +43,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CaseDocumentContent> CaseDocumentContents => Set<CaseDocumentContent>();
 
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    public DbSet<CourtProceeding> CourtProceedings => Set<CourtProceeding>();
+
+    public DbSet<Hearing> Hearings => Set<Hearing>();
+
+    public DbSet<CourtDecision> CourtDecisions => Set<CourtDecision>();
+
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
+
+    public DbSet<CountryCalendarDay> CountryCalendarDays => Set<CountryCalendarDay>();
+
+    public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,9 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features;
+using MigrantAid.Web.Features.Deadlines;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Infrastructure;
@@ -31,6 +33,7 @@ public static class PortalServices
         services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
         services.AddSingleton(sp => new MigrationRunner(ConnectionString(sp), sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IDeadlineTriggers, DeadlineTriggers>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AdminBootstrapper>();
