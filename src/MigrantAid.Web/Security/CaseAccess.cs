@@ -12,7 +12,7 @@ namespace MigrantAid.Web.Security;
 /// coordinators see all; lawyers the cases they are assigned to; caseworkers the cases of their
 /// office and those assigned to them; a confidential case only its assigned people and coordinators;
 /// administrators without another role see no case content. Clients follow their cases; a client
-/// who withdrew consent is visible only to the assigned people of their cases and coordinators.
+/// who withdrew or refused consent is visible only to the assigned people of their cases and coordinators.
 /// Lists use the query expressions; a single record is checked by <see cref="CaseAuthorizationHandler"/>
 /// on the entity as stored, and a refusal is answered 404 like a missing record.
 /// </summary>
@@ -79,7 +79,7 @@ public static class CaseAccess
             .Select(k => k.Id);
         var visibleCaseIds = db.Cases.Where(visibleCases).Select(k => k.Id);
         return c =>
-            c.ConsentStatus == ConsentStatus.Withdrawn
+            c.ConsentStatus == ConsentStatus.Withdrawn || c.ConsentStatus == ConsentStatus.Refused
                 ? db.CaseClients.Any(cc => cc.ClientId == c.Id && assignedCaseIds.Contains(cc.CaseId))
                 : (caseworker && office != null && c.OfficeId == office)
                   || db.CaseClients.Any(cc => cc.ClientId == c.Id && visibleCaseIds.Contains(cc.CaseId));

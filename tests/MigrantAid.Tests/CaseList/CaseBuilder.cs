@@ -25,6 +25,7 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office)
     private string _clientName = "Client " + Guid.NewGuid().ToString("N")[..8];
     private string? _citizenship = "UZ";
     private bool _consentWithdrawn;
+    private bool _consentRefused;
     private string? _respondent;
     private string[] _categories = ["labour.unpaid-wages"];
     private string _title = "Unpaid wages";
@@ -79,6 +80,12 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office)
     public CaseBuilder WithConsentWithdrawn()
     {
         _consentWithdrawn = true;
+        return this;
+    }
+
+    public CaseBuilder WithConsentRefused()
+    {
+        _consentRefused = true;
         return this;
     }
 
@@ -154,6 +161,11 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office)
                 var name = count == 1 ? _clientName : _clientName + " " + i;
                 var opened = openedOn?.Invoke(i) ?? _openedOn;
                 var client = new Client(office.Id, name, null, System, now) { Citizenship = _citizenship };
+                if (_consentRefused)
+                {
+                    client.RecordConsent(ConsentStatus.Refused, opened, null, System, now);
+                }
+
                 if (_consentWithdrawn)
                 {
                     client.RecordConsent(ConsentStatus.Withdrawn, opened, null, System, now);

@@ -109,6 +109,24 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_request_over_the_upload_limit_gets_a_page_that_says_the_file_is_too_large()
+    {
+        await portal.CreateUserAsync("docs-413-coord@test.local", Roles.Coordinator);
+        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var built = await new CaseBuilder(portal, office).BuildAsync();
+        var client = await portal.SignedInClientAsync("docs-413-coord@test.local");
+        var far = new byte[CaseDocumentsController.RequestLimit + 1024];
+        Pdf("far too big").CopyTo(far, 0);
+
+        var response = await UploadAsync(client, built.Id, "scan.pdf", far);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        HttpForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=too-large]")!.TextContent
+            .Should().Contain("at most 20 MB");
+        (await portal.WithDbAsync(db => db.CaseDocuments.CountAsync(d => d.CaseId == built.Id))).Should().Be(0);
+    }
+
+    [Fact]
     public async Task Download_by_user_who_cannot_see_case_is_404()
     {
         var lawyer = await portal.CreateUserAsync("docs-404-lawyer@test.local", Roles.Lawyer);

@@ -86,6 +86,7 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         (await IdsAsync(coordinator, "/cases?scope=all&q=" + office.Code + "-2026-00")).Should().BeEquivalentTo(new[] { rakhimov.Id, employer.Id, unrelated.Id }, "a reference prefix finds the office's cases");
         (await IdsAsync(coordinator, "/cases?scope=all&q=Stroygrad")).Should().Equal([employer.Id], "respondents are found across scripts too");
         (await IdsAsync(coordinator, "/cases?scope=all&q=Petrov")).Should().BeEmpty();
+        (await IdsAsync(coordinator, "/cases?scope=all&q=" + Uri.EscapeDataString("Rakhimov Ivanova"))).Should().BeEmpty("every typed word must match the same name");
 
         var page = await coordinator.GetDocumentAsync("/cases?scope=all&q=Rakhimov");
         page.QuerySelector("[data-testid=case-client]")!.TextContent.Trim().Should().Be("Рахимов Фаррух", "the name is shown as typed");

@@ -119,7 +119,7 @@ public sealed class CaseWorkKit(PortalFactory portal)
 
     /// <summary>
     /// Loads <paramref name="pageUrl"/>, takes the form posting to <paramref name="action"/>, and posts its hidden
-    /// fields (antiforgery token, row version...) with <paramref name="fields"/> on top, as a browser would.
+    /// fields (antiforgery token, row version...) and its selects' chosen options with <paramref name="fields"/> on top, as a browser would.
     /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
@@ -136,6 +136,18 @@ public sealed class CaseWorkKit(PortalFactory portal)
             .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
             .Where(h => given.All(g => g.Key != h.Key))
             .ToList();
+
+        // A browser also sends each single select's chosen option (or its first one), e.g. the proposed caseworker.
+        foreach (var select in form.QuerySelectorAll("select[name]:not([multiple])"))
+        {
+            var name = select.GetAttribute("name")!;
+            var option = select.QuerySelector("option[selected]") ?? select.QuerySelector("option");
+            if (option is not null && given.All(g => g.Key != name) && values.All(v => v.Key != name))
+            {
+                values.Add(new(name, option.GetAttribute("value") ?? option.TextContent));
+            }
+        }
+
         values.AddRange(given);
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }

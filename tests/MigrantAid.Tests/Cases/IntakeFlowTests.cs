@@ -75,6 +75,24 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task Accepting_with_nobody_as_caseworker_leaves_the_case_without_one()
+    {
+        var office = await _kit.OfficeAsync("NBD");
+        await _kit.StaffAsync("nobody-caseworker@test.local", office.Id, Roles.Caseworker);
+        var client = await portal.SignedInClientAsync("nobody-caseworker@test.local");
+        var intake = await _kit.SubmittedIntakeAsync(client, "Юсупова Лола");
+
+        var accepted = await PostFormAsync(client, $"/intakes/{intake}", $"/intakes/{intake}/accept",
+        [
+            new("Accept.Title", "Wages withheld at a market"),
+            new("Accept.CaseworkerId", ""),
+        ]);
+
+        var opened = await _kit.StoredCaseAsync(IdIn(Location(accepted), 1));
+        opened.CaseworkerId.Should().BeNull("\"Nobody\" was chosen instead of the proposed author");
+    }
+
+    [Fact]
     public async Task Draft_survives_and_resumes()
     {
         var office = await _kit.OfficeAsync("DRF");

@@ -201,6 +201,25 @@ public class UserAdminTests(PortalFactory portal) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Office_change_ends_the_open_session_so_the_old_office_cases_are_not_kept()
+    {
+        var (admin, _) = await AdminAsync("office-move-admin@test.local");
+        var firstOffice = await CreateOfficeAsync();
+        var secondOffice = await CreateOfficeAsync();
+        var user = await portal.CreateUserAsync("office-move@test.local", Roles.Caseworker);
+        await SubmitEditAsync(admin, user.Id, user.FullName, firstOffice, "en", Roles.Caseworker);
+        var session = await portal.SignedInClientAsync("office-move@test.local");
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await session.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK, "nothing changed yet");
+
+        var response = await SubmitEditAsync(admin, user.Id, user.FullName, secondOffice, "en", Roles.Caseworker);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        portal.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await session.GetAsync("/")).Headers.Location!.ToString().Should().Contain("/account/login", "the office in the cookie is out of date");
+    }
+
+    [Fact]
     public async Task Admin_cannot_disable_themself()
     {
         var (admin, self) = await AdminAsync("self-disable@test.local");

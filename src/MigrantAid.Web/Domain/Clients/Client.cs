@@ -169,7 +169,10 @@ public class Client
     }
 
     /// <summary>Consent withdrawn: the record is restricted to its assigned people and coordinators.</summary>
-    public bool IsRestricted => ConsentStatus == ConsentStatus.Withdrawn;
+    public bool IsRestricted => IsRestrictedStatus(ConsentStatus);
+
+    /// <summary>Withdrawn or refused consent restricts the record to the assigned people of its cases and coordinators.</summary>
+    public static bool IsRestrictedStatus(ConsentStatus status) => status is ConsentStatus.Withdrawn or ConsentStatus.Refused;
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
 

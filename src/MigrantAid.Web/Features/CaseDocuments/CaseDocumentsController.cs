@@ -14,6 +14,7 @@ public sealed class CaseDocumentsController : Controller
 
     // The whole form is held in memory (up to the limit), so a client's document never lands in a temp file on this instance.
     [HttpPost("")]
+    [RefuseLargeBody(RequestLimit)]
     [RequestSizeLimit(RequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit, MemoryBufferThreshold = (int)RequestLimit)]
     public async Task<IActionResult> Upload(Guid id, UploadDocumentInput input, [FromServices] UploadDocumentHandler handler, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
@@ -14,7 +15,7 @@ namespace MigrantAid.Web.Features.CaseList;
 /// which PostgreSQL plans as a semi-join driven by that table's index (case_categories, case_lawyers,
 /// clients' citizenship, the trigram indexes), and the sorts walk the cases' (key…, id) indexes.
 /// </summary>
-public static class CaseListSearch
+public static partial class CaseListSearch
 {
     public static IQueryable<Case> Filter(AppDbContext db, Viewer viewer, CaseListFilter filter)
     {
@@ -132,41 +133,66 @@ public static class CaseListSearch
 
     /// <summary>
     /// Ids of the cases the search box finds: by reference (exact or its start, e.g. "SPB-2026-00"),
-    /// by a client's name in any script or spelling (trigram word similarity of match keys), and by a
-    /// respondent's name. A client who withdrew consent is found only by coordinators and the people
-    /// assigned to that client's cases.
+    /// by a client's name in any script or spelling, and by a respondent's name. Text shaped like a
+    /// reference is looked up only as a reference. Otherwise each typed word (of three letters or more,
+    /// else of two) must be trigram-word-similar to the name's match key, so "Rahimov Farrukh" finds
+    /// "Рахимов Фаррух Алиевич" and each word narrows the search through the trigram index.
+    /// A client who withdrew or refused consent is found only by coordinators and the people assigned
+    /// to that client's cases.
     /// </summary>
     public static IQueryable<Guid> Matching(AppDbContext db, Viewer viewer, string search)
     {
-        var referencePrefix = search.ToUpperInvariant();
+        var referencePrefix = search.Trim().ToUpperInvariant();
         var found = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
-
-        var key = Transliteration.MatchKey(search);
-        if (key.Length < 2)
+        if (ReferenceShape().IsMatch(search.Trim()))
         {
             return found;
         }
 
+        var words = Transliteration.MatchKey(search).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var significant = words.Where(w => w.Length >= 3).Distinct().ToList();
+        if (significant.Count == 0)
+        {
+            significant = words.Where(w => w.Length >= 2).Distinct().ToList();
+        }
+
+        if (significant.Count == 0)
+        {
+            return found;
+        }
+
+        var clients = db.Clients.AsQueryable();
+        var respondents = db.Respondents.AsQueryable();
+        foreach (var word in significant)
+        {
+            clients = clients.Where(cl => EF.Functions.TrigramsAreWordSimilar(word, cl.SearchKey));
+            respondents = respondents.Where(r => EF.Functions.TrigramsAreWordSimilar(word, r.SearchKey));
+        }
+
         if (viewer.IsCoordinator)
         {
-            var clients = db.Clients.Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey)).Select(cl => cl.Id);
-            found = found.Union(db.CaseClients.Where(cc => clients.Contains(cc.ClientId)).Select(cc => cc.CaseId));
+            var ids = clients.Select(cl => cl.Id);
+            found = found.Union(db.CaseClients.Where(cc => ids.Contains(cc.ClientId)).Select(cc => cc.CaseId));
         }
         else
         {
-            var consenting = db.Clients
-                .Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey) && cl.ConsentStatus != ConsentStatus.Withdrawn)
+            var consenting = clients
+                .Where(cl => cl.ConsentStatus != ConsentStatus.Withdrawn && cl.ConsentStatus != ConsentStatus.Refused)
                 .Select(cl => cl.Id);
-            var withdrawn = db.Clients
-                .Where(cl => EF.Functions.TrigramsAreWordSimilar(key, cl.SearchKey) && cl.ConsentStatus == ConsentStatus.Withdrawn)
+            var restricted = clients
+                .Where(cl => cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused)
                 .Select(cl => cl.Id);
             var mine = AssignedTo(db, viewer.UserId);
             found = found
                 .Union(db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId))
-                .Union(db.CaseClients.Where(cc => withdrawn.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
+                .Union(db.CaseClients.Where(cc => restricted.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
         }
 
-        var intakes = db.Respondents.Where(r => EF.Functions.TrigramsAreWordSimilar(key, r.SearchKey)).Select(r => r.IntakeId);
+        var intakes = respondents.Select(r => r.IntakeId);
         return found.Union(db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));
     }
+
+    /// <summary>"SPB-2026-0042", "SPB-2026-00", "spb-2026": an office code, a year, perhaps the start of a number.</summary>
+    [GeneratedRegex(@"^[A-Za-z]{2,5}-\d{4}(-\d*)?$")]
+    private static partial Regex ReferenceShape();
 }

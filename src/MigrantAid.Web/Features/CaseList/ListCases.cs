@@ -65,7 +65,7 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
                     Office = o.Name,
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
                     Client = cl.FullName,
-                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn,
+                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
                     Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
                 })
             .ToListAsync(cancellationToken);

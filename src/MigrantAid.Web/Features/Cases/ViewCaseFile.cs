@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases;
@@ -56,6 +57,9 @@ public sealed class CaseFileModel
 
     public ComplaintView? Complaint { get; init; }
 
+    /// <summary>The complaint exists but is hidden from this viewer (a client withdrew or refused consent).</summary>
+    public bool ComplaintHidden { get; init; }
+
     public string? CaseworkerName { get; init; }
 
     public string? LeadLawyerName { get; init; }
@@ -96,12 +100,14 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
         var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
             .Select(x => new { x.Id, x.FullName, x.Patronymic, x.ConsentStatus }).ToListAsync(cancellationToken);
 
-        // A client who withdrew consent is shown by name only to coordinators and the case's assigned people.
+        // A client who withdrew or refused consent is shown by name only to coordinators and the case's
+        // assigned people; so is the complaint in the client's own words.
         var viewer = Viewer.From(user);
         var seesRestricted = viewer.IsCoordinator || c.IsAssigned(viewer.UserId);
+        var complaintHidden = !seesRestricted && clientRows.Any(row => Client.IsRestrictedStatus(row.ConsentStatus));
         var clients = c.Clients
             .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
-                row.ConsentStatus == Domain.Clients.ConsentStatus.Withdrawn && !seesRestricted
+                Client.IsRestrictedStatus(row.ConsentStatus) && !seesRestricted
                     ? new CaseClientRow(row.Id, "", null, link.Role, Restricted: true)
                     : new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role))
             .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)
@@ -113,7 +119,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             .Select(k => language == "ru" ? k.NameRu : k.NameEn)
             .ToListAsync(cancellationToken);
 
-        var intake = await db.Intakes.AsNoTracking().Include(i => i.Respondents).FirstOrDefaultAsync(i => i.Id == c.IntakeId, cancellationToken);
+        var intake = complaintHidden ? null : await db.Intakes.AsNoTracking().Include(i => i.Respondents).FirstOrDefaultAsync(i => i.Id == c.IntakeId, cancellationToken);
         var complaint = intake is null
             ? null
             : new ComplaintView(intake.IncidentCountry, intake.IncidentCity, intake.IncidentFrom, intake.IncidentTo, intake.Account, intake.ClientWishes,
@@ -154,6 +160,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             Clients = clients,
             Categories = categories,
             Complaint = complaint,
+            ComplaintHidden = complaintHidden,
             CaseworkerName = Name(c.CaseworkerId),
             LeadLawyerName = Name(c.LeadLawyerId),
             LawyerNames = lawyerIds.Select(l => Name(l) ?? "?").Order(StringComparer.CurrentCulture).ToList(),

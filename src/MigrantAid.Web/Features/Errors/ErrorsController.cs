@@ -7,6 +7,7 @@ namespace MigrantAid.Web.Features.Errors;
 [AllowAnonymous]
 // Error pages are re-executed with the failed request's method: a POST refused for its missing
 // antiforgery token (or posted to an unknown URL) must still get its page, not a bare 400.
+// The code comes from the route only: a re-executed POST's form (perhaps over a size limit) is never read.
 [IgnoreAntiforgeryToken]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
@@ -19,7 +20,7 @@ public sealed class ErrorsController : Controller
     }
 
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
         var shown = code is >= 400 and < 600 ? code : 500;
         Response.StatusCode = shown;

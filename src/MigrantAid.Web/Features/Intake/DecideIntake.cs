@@ -94,7 +94,6 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
         var now = clock.GetUtcNow();
         var office = await db.Offices.AsNoTracking().FirstAsync(o => o.Id == intake.OfficeId, cancellationToken);
         var openedOn = OfficeTime.For(office.TimeZoneId).Today(now);
-        var creatorIsCaseworker = caseworkers.Any(o => o.Id == intake.CreatedBy);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Case opened;
@@ -104,8 +103,8 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
             var number = await CaseNumbers.NextAsync(db, office.Id, openedOn.Year, cancellationToken);
             opened = new Case(office.Id, office.CasePrefix, openedOn.Year, number, intake, input.Title!, me, openedOn, now, input.Priority);
             db.Cases.Add(opened);
-            var assignedCaseworker = input.CaseworkerId ?? (creatorIsCaseworker ? intake.CreatedBy : null);
-            opened.Assign(assignedCaseworker, input.LeadLawyerId, [], me, now);
+            // The form proposes the intake's author; "Nobody" (an empty choice) leaves the case without a caseworker.
+            opened.Assign(input.CaseworkerId, input.LeadLawyerId, [], me, now);
             foreach (var category in intake.CategoryIds.Distinct())
             {
                 db.CaseCategories.Add(new CaseCategory { CaseId = opened.Id, CategoryId = category });

@@ -107,6 +107,9 @@ public sealed class EditUserHandler(
         var newRoles = Roles.All.Where(input.Roles.Contains).ToList();
         var rolesChanged = !oldRoles.SequenceEqual(newRoles);
 
+        // Roles and office decide what a user may see (the office's cases): a change ends their other sessions' old claims.
+        var accessChanged = rolesChanged || user.OfficeId != input.OfficeId;
+
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             user.FullName = input.FullName;
@@ -120,11 +123,11 @@ public sealed class EditUserHandler(
                 {
                     result = await users.AddToRolesAsync(user, newRoles.Except(oldRoles));
                 }
+            }
 
-                if (result.Succeeded)
-                {
-                    result = await users.UpdateSecurityStampAsync(user);
-                }
+            if (result.Succeeded && accessChanged)
+            {
+                result = await users.UpdateSecurityStampAsync(user);
             }
 
             if (!result.Succeeded)

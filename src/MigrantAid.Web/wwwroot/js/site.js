@@ -12,4 +12,20 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     });
   }
+  // A file over the size limit is refused at its field before minutes of uploading end in an error page.
+  for (const input of document.querySelectorAll("input[type=file][data-max-bytes]")) {
+    input.form.addEventListener("submit", (event) => {
+      const max = Number(input.getAttribute("data-max-bytes"));
+      const file = input.files && input.files[0];
+      if (file && file.size > max) {
+        event.preventDefault();
+        input.classList.add("is-invalid");
+        const message = document.getElementById(input.id + "-error");
+        if (message) {
+          message.textContent = input.getAttribute("data-too-large");
+        }
+        input.focus();
+      }
+    });
+  }
 });
