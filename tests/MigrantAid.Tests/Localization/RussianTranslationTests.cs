@@ -52,9 +52,9 @@ public partial class RussianTranslationTests
         keys.Add("Citizenship.Stateless");
         keys.UnionWith(MigrantAid.Web.Features.Categories.CategoryGroups.Known.Select(MigrantAid.Web.Features.Categories.CategoryGroups.ResourceKey));
 
-        // Every member of the domain's enums is shown as "<Enum>.<Member>".
+        // Every member of the domain's enums (Clients, Cases, Proceedings, Deadlines, International...) is shown as "<Enum>.<Member>".
         var enums = typeof(Roles).Assembly.GetTypes()
-            .Where(t => t.IsEnum && (t.Namespace == "MigrantAid.Web.Domain.Clients" || t.Namespace == "MigrantAid.Web.Domain.Cases"));
+            .Where(t => t.IsEnum && t.IsPublic && t.Namespace is { } ns && ns.StartsWith("MigrantAid.Web.Domain.", StringComparison.Ordinal));
         foreach (var type in enums)
         {
             keys.UnionWith(Enum.GetNames(type).Select(n => type.Name + "." + n));
