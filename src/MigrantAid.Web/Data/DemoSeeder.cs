@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Deadlines;
 
 namespace MigrantAid.Web.Data;
 
@@ -8,7 +9,7 @@ namespace MigrantAid.Web.Data;
 /// Demo offices and accounts for the run command (never in Production). Idempotent: records
 /// are matched by name or e-mail, so a second run adds nothing.
 /// </summary>
-public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, AdminBootstrapper bootstrapper, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> users, AdminBootstrapper bootstrapper, TimeProvider clock, ILogger<DemoSeeder> logger, IDeadlineTriggers deadlineTriggers)
 {
     public const string Password = "Demo-2026!";
 
@@ -87,6 +88,7 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> use
         }
 
         created += await new DemoCases(db, clock).SeedAsync();
+        created += await new DemoProceedings(db, deadlineTriggers, clock).SeedAsync();
         LogSeeded(logger, created);
     }
 

@@ -42,6 +42,7 @@ public class ProceedingConfiguration :
         builder.ToTable("court_decisions");
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Summary).HasMaxLength(CourtDecision.SummaryMaxLength);
+        builder.Property(d => d.Version).IsRowVersion();
         builder.HasOne<CourtProceeding>().WithMany().HasForeignKey(d => d.ProceedingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CaseDocument>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.SetNull);

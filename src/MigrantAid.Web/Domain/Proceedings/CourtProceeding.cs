@@ -150,4 +150,6 @@ public class CourtDecision
     public Guid CreatedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public uint Version { get; private set; }
 }
