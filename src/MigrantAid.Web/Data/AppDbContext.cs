@@ -5,6 +5,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Domain.Proceedings;
 
 namespace MigrantAid.Web.Data;
@@ -55,6 +56,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CountryCalendarDay> CountryCalendarDays => Set<CountryCalendarDay>();
 
     public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
+
+    public DbSet<InternationalSubmission> InternationalSubmissions => Set<InternationalSubmission>();
+
+    public DbSet<AcceptedProcedure> AcceptedProcedures => Set<AcceptedProcedure>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationThemeTag> RecommendationThemes => Set<RecommendationThemeTag>();
+
+    public DbSet<RecommendationAssessment> RecommendationAssessments => Set<RecommendationAssessment>();
+
+    public DbSet<CaseRecommendation> CaseRecommendations => Set<CaseRecommendation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
