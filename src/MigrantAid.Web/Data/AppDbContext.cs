@@ -5,6 +5,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.Notifications;
 using MigrantAid.Web.Domain.Proceedings;
 
 namespace MigrantAid.Web.Data;
@@ -55,6 +56,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CountryCalendarDay> CountryCalendarDays => Set<CountryCalendarDay>();
 
     public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
