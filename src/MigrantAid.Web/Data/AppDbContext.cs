@@ -6,6 +6,7 @@ using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Domain.Notifications;
 using MigrantAid.Web.Domain.Proceedings;
 
 namespace MigrantAid.Web.Data;
@@ -68,6 +69,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<RecommendationAssessment> RecommendationAssessments => Set<RecommendationAssessment>();
 
     public DbSet<CaseRecommendation> CaseRecommendations => Set<CaseRecommendation>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features;
 using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Features.Notifications;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Infrastructure;
@@ -38,6 +39,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AdminBootstrapper>();
         services.AddPortalFeatures();
+        services.AddNotifications();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
