@@ -41,6 +41,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Logging:Format", "text");
+
+        // The daily reminder job runs only where a test calls it (RunOnceAsync), never on its own timer.
+        builder.UseSetting("Reminders:RunInBackground", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
