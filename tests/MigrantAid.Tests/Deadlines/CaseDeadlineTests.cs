@@ -30,7 +30,8 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         var page = await client.GetDocumentAsync(location);
         var item = page.QuerySelectorAll("[data-testid=deadline]").Should().ContainSingle().Subject;
         item.GetAttribute("data-due").Should().Be("2026-05-12");
-        item.QuerySelector("[data-testid=deadline-rule]")!.TextContent.Should().Contain("Challenge to a decision of a state body (e.g. an entry ban)");
+        item.QuerySelector("[data-testid=deadline-title]")!.TextContent.Should().Be("Challenge to a decision of a state body (e.g. an entry ban)");
+        item.QuerySelector("[data-testid=deadline-rule]")!.TextContent.Should().Be(_kit.English("Rule for {0}", _kit.English("Country.RU")));
         item.QuerySelector("[data-testid=deadline-trigger]")!.TextContent.Should().Contain(_kit.English("TriggerEvent.PersonLearnedOfDecision"));
         item.QuerySelector("[data-testid=deadline-rule-unverified]").Should().NotBeNull("the shipped rule is not confirmed yet");
         var steps = item.QuerySelectorAll("[data-testid=arithmetic-step]").Select(s => s.TextContent).ToList();
@@ -150,6 +151,33 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         var page = await client.GetDocumentAsync($"/cases/{caseId}");
         page.QuerySelector($"[data-deadline-id='{deadline}'] [data-testid=deadline-moved]")!.TextContent
             .Should().Contain("Tue 12 May 2026").And.Contain("File before the May holidays to be safe.");
+    }
+
+    [Fact]
+    public async Task Two_people_moving_the_same_date_do_not_overwrite_each_other()
+    {
+        var (caseId, client, _) = await CaseWithLawyerAsync("race", "DRCE");
+        await _kit.StaffAsync("deadline-race-coordinator@test.local", null, Roles.Coordinator);
+        var coordinator = await portal.SignedInClientAsync("deadline-race-coordinator@test.local");
+        var deadline = await ComputedDeadlineAsync(client, caseId);
+        var url = $"/cases/{caseId}/deadlines/{deadline}/move";
+        var lawyerForm = await client.GetDocumentAsync(url);
+        var coordinatorForm = await coordinator.GetDocumentAsync(url);
+
+        Location(await PostFormAsync(coordinator, coordinatorForm, url, [new("NewDate", "2026-05-06"), new("Reason", "Court registry closes early that week.")]));
+        var refused = await PostFormAsync(client, lawyerForm, url, [new("NewDate", "2026-05-07"), new("Reason", "My own reason.")]);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.OK);
+        var page = await PageAsync(refused);
+        page.QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(_kit.English(
+            "Someone else changed this deadline while you were working on it. It is shown as it is now and nothing was overwritten. Your entries are kept: save again to go ahead."));
+        page.QuerySelector("[data-testid=the-deadline] [data-testid=deadline-due]")!.TextContent.Should().Be("Wed 6 May 2026", "the deadline as it is now");
+        page.QuerySelector("textarea[name=Reason]")!.TextContent.Should().Be("My own reason.");
+        (await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.Id == deadline))).DueOn.Should().Be(new DateOnly(2026, 5, 6));
+
+        Location(await PostFormAsync(client, page, url, [new("NewDate", "2026-05-07"), new("Reason", "My own reason.")]));
+        (await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.Id == deadline))).DueOn.Should().Be(new DateOnly(2026, 5, 7));
+        (await portal.AuditAsync(DeadlineAuditActions.DeadlineMoved)).Where(a => a.EntityId == caseId.ToString()).Should().HaveCount(2);
     }
 
     [Fact]

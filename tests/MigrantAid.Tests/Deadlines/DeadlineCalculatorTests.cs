@@ -211,6 +211,17 @@ public class DeadlineCalculatorTests
     }
 
     [Fact]
+    public void Only_the_years_that_matter_need_a_calendar()
+    {
+        var russia2026Only = new WorkingCalendar("RU", [Holiday(2026, 1, 1, "New Year holidays")], [2026]);
+
+        DeadlineCalculator.Compute(new DateOnly(2025, 12, 22), 10, PeriodUnit.CalendarDays, russia2026Only)
+            .YearsWithoutCalendar.Should().BeEmpty("a period in days that ends in 2026 depends only on 2026's days");
+        DeadlineCalculator.Compute(new DateOnly(2025, 12, 22), 10, PeriodUnit.WorkingDays, russia2026Only)
+            .YearsWithoutCalendar.Should().Equal([2025], "working days are counted through the end of 2025");
+    }
+
+    [Fact]
     public void Arithmetic_survives_the_round_trip_through_json()
     {
         var result = DeadlineCalculator.Compute(new DateOnly(2025, 12, 22), 10, PeriodUnit.CalendarDays, Russia);

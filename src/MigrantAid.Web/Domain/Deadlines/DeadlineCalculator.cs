@@ -98,7 +98,7 @@ public sealed record DeadlineArithmetic
     /// <summary>The non-working days the end of the period was moved over to reach a working day.</summary>
     public IReadOnlyList<SkippedDay> MovedOver { get; init; } = [];
 
-    /// <summary>Years touched by the computation for which the calendar holds no days: only weekends were known.</summary>
+    /// <summary>Years that mattered (all of a working-day count, else the last day and the move) for which the calendar holds no days: only weekends were known.</summary>
     public IReadOnlyList<int> YearsWithoutCalendar { get; init; } = [];
 
     public DateOnly DueOn { get; init; }
@@ -188,9 +188,11 @@ public static class DeadlineCalculator
             }
         }
 
+        // Working days are counted through every year of the period; otherwise only the last day and the move matter.
+        var firstRelevant = unit == PeriodUnit.WorkingDays ? countFrom : end;
         var missingYears = calendar is null || calendar == WorkingCalendar.WeekendsOnly
             ? []
-            : Enumerable.Range(countFrom.Year, due.Year - countFrom.Year + 1).Where(y => !calendar.HasYear(y)).ToList();
+            : Enumerable.Range(firstRelevant.Year, due.Year - firstRelevant.Year + 1).Where(y => !calendar.HasYear(y)).ToList();
 
         return new DeadlineArithmetic
         {

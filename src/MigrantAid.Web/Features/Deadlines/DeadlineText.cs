@@ -8,8 +8,8 @@ namespace MigrantAid.Web.Features.Deadlines;
 /// <summary>How deadline pages word dates and the arithmetic of a computed deadline, in the user's language.</summary>
 public static class DeadlineText
 {
-    /// <summary>Lists of skipped days longer than this are cut, with the number left out.</summary>
-    private const int MaxListedDays = 12;
+    /// <summary>Lists of skipped days longer than this many runs are cut, with the number left out.</summary>
+    private const int MaxListedRuns = 12;
 
     /// <summary>A date with its weekday, as deadlines are read ("Mon 12 January 2026").</summary>
     public static string Day(DateOnly date) => date.ToString("ddd d MMMM yyyy", CultureInfo.CurrentCulture);
@@ -67,11 +67,38 @@ public static class DeadlineText
         return steps;
     }
 
+    /// <summary>Skipped days, with runs of the same kind of day shown as one range: "1–8 Jan (New Year holidays), 10–11 Jan (weekend)".</summary>
     private static string List(IStringLocalizer l, IReadOnlyList<SkippedDay> days)
     {
-        var listed = days.Take(MaxListedDays).Select(d => d.Date.ToString("d MMM", CultureInfo.CurrentCulture) + " (" +
-            (d.Reason == NonWorkingReason.Weekend ? l["weekend"].Value : string.IsNullOrWhiteSpace(d.Name) ? l["holiday"].Value : d.Name) + ")");
+        var runs = new List<(DateOnly From, DateOnly To, SkippedDay Day)>();
+        foreach (var day in days)
+        {
+            if (runs.Count > 0 && runs[^1].To.AddDays(1) == day.Date && runs[^1].Day.Reason == day.Reason && runs[^1].Day.Name == day.Name)
+            {
+                runs[^1] = (runs[^1].From, day.Date, runs[^1].Day);
+            }
+            else
+            {
+                runs.Add((day.Date, day.Date, day));
+            }
+        }
+
+        var listed = runs.Take(MaxListedRuns).Select(r => Range(r.From, r.To) + " (" +
+            (r.Day.Reason == NonWorkingReason.Weekend ? l["weekend"].Value : string.IsNullOrWhiteSpace(r.Day.Name) ? l["holiday"].Value : r.Day.Name) + ")");
         var text = string.Join(", ", listed);
-        return days.Count > MaxListedDays ? l["{0} and {1} more", text, days.Count - MaxListedDays].Value : text;
+        return runs.Count > MaxListedRuns ? l["{0} and {1} more", text, runs.Count - MaxListedRuns].Value : text;
+    }
+
+    private static string Range(DateOnly from, DateOnly to)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        if (from == to)
+        {
+            return from.ToString("d MMM", culture);
+        }
+
+        return from.Month == to.Month
+            ? from.Day.ToString(culture) + "–" + to.ToString("d MMM", culture)
+            : from.ToString("d MMM", culture) + " – " + to.ToString("d MMM", culture);
     }
 }
