@@ -1,0 +1,150 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.DeadlineRules;
+
+public enum RuleSaveOutcome
+{
+    Saved,
+    Unchanged,
+    Invalid,
+    Conflict,
+    NotFound,
+}
+
+/// <summary>
+/// Edits a rule under optimistic concurrency (xmin): an administrator never silently overwrites
+/// another's save. Also retires and restores rules, and records the lawyers' confirmation of a shipped
+/// example. Every change is audited with old and new values. Deadlines already computed keep their dates.
+/// </summary>
+public sealed class EditDeadlineRuleHandler(AppDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
+{
+    public async Task<EditRuleInput?> LoadAsync(int id, CancellationToken ct = default)
+    {
+        var rule = await db.DeadlineRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var input = new EditRuleInput();
+        input.CopyFrom(rule);
+        Describe(input, rule);
+        input.Version = rule.Version;
+        return input;
+    }
+
+    public async Task<RuleSaveOutcome> SaveAsync(int id, EditRuleInput input, ModelStateDictionary modelState, CancellationToken ct = default)
+    {
+        var rule = await db.DeadlineRules.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (rule is null)
+        {
+            return RuleSaveOutcome.NotFound;
+        }
+
+        Describe(input, rule);
+        if (modelState.TryGetValue(nameof(input.Version), out var version) && version.Errors.Count > 0)
+        {
+            // The hidden field is not something the user typed: say so instead of an invisible field error.
+            modelState.AddModelError("", l["This form is out of date. Open the rule again from the list."]);
+        }
+
+        input.Check(modelState, l);
+        if (!modelState.IsValid)
+        {
+            return RuleSaveOutcome.Invalid;
+        }
+
+        if (rule.Version != input.Version)
+        {
+            return Conflict(input, rule, modelState);
+        }
+
+        var before = RuleAudit.Copy(rule);
+        input.CopyTo(rule);
+        var changes = RuleAudit.Changes(before, rule);
+        if (changes.Count == 0)
+        {
+            return RuleSaveOutcome.Unchanged;
+        }
+
+        db.Entry(rule).Property(r => r.Version).OriginalValue = input.Version;
+        if (!await SaveAsync(rule, DeadlineAuditActions.RuleUpdated, changes, ct))
+        {
+            var current = await db.DeadlineRules.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+            return current is null ? RuleSaveOutcome.NotFound : Conflict(input, current, modelState);
+        }
+
+        return RuleSaveOutcome.Saved;
+    }
+
+    public Task<RuleSaveOutcome> SetActiveAsync(int id, bool active, CancellationToken ct = default) =>
+        ChangeFlagAsync(id, r => r.IsActive == active, r => r.IsActive = active, DeadlineAuditActions.RuleUpdated, ct);
+
+    /// <summary>The organisation's lawyers confirmed the rule for their jurisdiction: its deadlines stop carrying the warning.</summary>
+    public Task<RuleSaveOutcome> ConfirmAsync(int id, CancellationToken ct = default) =>
+        ChangeFlagAsync(id, r => !r.NeedsVerification, r => r.NeedsVerification = false, DeadlineAuditActions.RuleConfirmed, ct);
+
+    private async Task<RuleSaveOutcome> ChangeFlagAsync(int id, Func<DeadlineRule, bool> already, Action<DeadlineRule> change, string action, CancellationToken ct)
+    {
+        var rule = await db.DeadlineRules.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (rule is null)
+        {
+            return RuleSaveOutcome.NotFound;
+        }
+
+        if (already(rule))
+        {
+            return RuleSaveOutcome.Unchanged;
+        }
+
+        var before = RuleAudit.Copy(rule);
+        change(rule);
+        return await SaveAsync(rule, action, RuleAudit.Changes(before, rule), ct) ? RuleSaveOutcome.Saved : RuleSaveOutcome.Conflict;
+    }
+
+    private async Task<bool> SaveAsync(DeadlineRule rule, string action, List<object> changes, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        await audit.RecordAsync(action, "deadline-rule", rule.Id.ToString(CultureInfo.InvariantCulture), new { changes }, cancellationToken: ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Someone else saved: show the stored rule beside the form, keep the typed values, and take the stored version.</summary>
+    private RuleSaveOutcome Conflict(EditRuleInput input, DeadlineRule current, ModelStateDictionary modelState)
+    {
+        var stored = new RuleInput();
+        stored.CopyFrom(current);
+        input.Current = stored;
+        input.Version = current.Version;
+        Describe(input, current);
+        modelState.Remove(nameof(input.Version));
+        modelState.AddModelError("", l["Someone else saved this rule while you were editing it. The rule as it is now is shown below and nothing was overwritten. Your entries are kept: save again to replace it with yours."]);
+        return RuleSaveOutcome.Conflict;
+    }
+
+    private static void Describe(EditRuleInput input, DeadlineRule rule)
+    {
+        input.Id = rule.Id;
+        input.IsActive = rule.IsActive;
+        input.NeedsVerification = rule.NeedsVerification;
+    }
+}
