@@ -56,6 +56,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CaseDeadline> CaseDeadlines => Set<CaseDeadline>();
 
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
