@@ -103,6 +103,32 @@ public class CalendarTests(PortalFactory portal) : IClassFixture<PortalFactory>
         (await client.GetAsync("/calendar?date=not-a-date")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Coordinators_calendar_of_every_office_places_each_hearing_on_its_own_offices_date()
+    {
+        var moscow = await _kit.OfficeAsync(Moscow);
+        var bishkek = await _kit.OfficeAsync("Asia/Bishkek");
+        await _kit.StaffAsync("calendar-zones-coordinator@test.local", null, Roles.Coordinator);
+        var inMoscow = await _kit.Case(moscow).BuildAsync();
+        var inBishkek = await _kit.Case(bishkek).BuildAsync();
+
+        // Both at 18:30-20:30 UTC on 9 June: 23:30 on the 9th in Moscow (UTC+3), 00:30 on the 10th in Bishkek (UTC+6).
+        var late = await _kit.HearingAsync(inMoscow.Id, new DateTimeOffset(2027, 6, 9, 20, 30, 0, TimeSpan.Zero), court: "Moscow late court");
+        var early = await _kit.HearingAsync(inBishkek.Id, new DateTimeOffset(2027, 6, 9, 18, 30, 0, TimeSpan.Zero), court: "Bishkek early court");
+        var client = await portal.SignedInClientAsync("calendar-zones-coordinator@test.local");
+
+        foreach (var url in new[] { "/calendar?date=2027-06-01&office=all", "/calendar?view=week&date=2027-06-09&office=all" })
+        {
+            var page = await client.GetDocumentAsync(url);
+            var june9 = Cell(page, "2027-06-09");
+            var june10 = Cell(page, "2027-06-10");
+            june9.QuerySelector($"[data-hearing-id='{late}'] [data-testid=calendar-hearing-time]")!.TextContent.Should().Be("23:30", url);
+            june9.QuerySelector($"[data-hearing-id='{early}']").Should().BeNull(url);
+            june10.QuerySelector($"[data-hearing-id='{early}'] [data-testid=calendar-hearing-time]")!.TextContent.Should().Be("00:30", url);
+            june10.QuerySelector($"[data-hearing-id='{late}']").Should().BeNull(url);
+        }
+    }
+
     private static AngleSharp.Dom.IElement Cell(AngleSharp.Html.Dom.IHtmlDocument page, string date) =>
         page.QuerySelector($"[data-testid=calendar-day][data-date='{date}']") ?? throw new InvalidOperationException("No cell for " + date);
 }

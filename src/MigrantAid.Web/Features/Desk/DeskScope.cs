@@ -15,12 +15,13 @@ namespace MigrantAid.Web.Features.Desk;
 /// </summary>
 public sealed class DeskScope
 {
-    private DeskScope(Viewer viewer, Guid? personId, Guid? officeId, IReadOnlyList<Guid> personCases)
+    private DeskScope(Viewer viewer, Guid? personId, Guid? officeId, Guid[] personCases, IReadOnlyList<string> zones)
     {
         Viewer = viewer;
         PersonId = personId;
         OfficeId = officeId;
         PersonCases = personCases;
+        Zones = zones;
     }
 
     public Viewer Viewer { get; }
@@ -30,8 +31,14 @@ public sealed class DeskScope
 
     public Guid? OfficeId { get; }
 
-    /// <summary>The visible cases the person is assigned to (read once, then sent as an array: each is probed by index).</summary>
-    public IReadOnlyList<Guid> PersonCases { get; }
+    /// <summary>
+    /// The visible cases the person is assigned to, read once and then sent as an array: PostgreSQL
+    /// probes each case's open deadlines by index (a busy lawyer has a few thousand cases, a tiny part of all).
+    /// </summary>
+    public Guid[] PersonCases { get; }
+
+    /// <summary>The time zones of the offices whose hearings can be in scope (hearings are placed on their office's local dates).</summary>
+    public IReadOnlyList<string> Zones { get; }
 
     public bool IsPersonal => PersonId is not null;
 
@@ -42,9 +49,11 @@ public sealed class DeskScope
             throw new InvalidOperationException("Only coordinators see other people's dates.");
         }
 
+        var zones = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.TimeZoneId }).ToDictionaryAsync(o => o.Id, o => o.TimeZoneId, cancellationToken);
         if (personId is not { } person)
         {
-            return new DeskScope(viewer, null, officeId, []);
+            var inScope = officeId is { } only ? zones.Where(z => z.Key == only).Select(z => z.Value) : zones.Values;
+            return new DeskScope(viewer, null, officeId, [], inScope.Distinct().Order(StringComparer.Ordinal).ToList());
         }
 
         var assigned = CaseListSearch.AssignedTo(db, person);
@@ -54,7 +63,9 @@ public sealed class DeskScope
             cases = cases.Where(c => c.OfficeId == office);
         }
 
-        return new DeskScope(viewer, person, officeId, await cases.Select(c => c.Id).ToListAsync(cancellationToken));
+        var found = await cases.Select(c => new { c.Id, c.OfficeId }).ToListAsync(cancellationToken);
+        return new DeskScope(viewer, person, officeId, found.Select(c => c.Id).ToArray(),
+            found.Select(c => zones.GetValueOrDefault(c.OfficeId, "UTC")).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Deadlines in scope (every status: callers narrow it).</summary>
@@ -64,10 +75,12 @@ public sealed class DeskScope
         var office = OfficeId;
         if (PersonId is { } person)
         {
-            // Tasks assigned to the person on a case they are not assigned to count when they may see that case.
+            // A task assigned to the person on a case they are not assigned to counts when they may see that case;
+            // the check runs only for the person's tasks (a correlated test, not a scan of every visible case).
             var ids = PersonCases;
-            var visible = db.Cases.Where(CaseAccess.VisibleCases(Viewer, db)).Where(c => office == null || c.OfficeId == office).Select(c => c.Id);
-            return deadlines.Where(d => ids.Contains(d.CaseId) || (d.AssigneeId == person && visible.Contains(d.CaseId)));
+            var visible = db.Cases.Where(CaseAccess.VisibleCases(Viewer, db)).Where(c => office == null || c.OfficeId == office);
+            // (IS NOT NULL first: "NULL AND x" still evaluates x, "false AND x" does not.)
+            return deadlines.Where(d => ids.Contains(d.CaseId) || (d.AssigneeId != null && d.AssigneeId == person && visible.Any(c => c.Id == d.CaseId)));
         }
 
         if (!Viewer.IsCoordinator)
@@ -75,7 +88,9 @@ public sealed class DeskScope
             return deadlines.Where(d => false);
         }
 
-        return office is null ? deadlines : deadlines.Where(d => db.Cases.Any(c => c.Id == d.CaseId && c.OfficeId == office));
+        // The office is read per row by primary key (a scalar subquery the planner keeps per row) while the
+        // dates are walked in order; a join would hash every case of the office for each day read.
+        return office is null ? deadlines : deadlines.Where(d => db.Cases.Where(c => c.Id == d.CaseId).Select(c => (Guid?)c.OfficeId).FirstOrDefault() == office);
     }
 
     /// <summary>Hearings in scope (held or not: callers narrow it).</summary>
@@ -94,24 +109,6 @@ public sealed class DeskScope
         }
 
         var office = OfficeId;
-        return office is null ? hearings : hearings.Where(h => db.Cases.Any(c => c.Id == h.CaseId && c.OfficeId == office));
-    }
-
-    /// <summary>The time zones of the offices whose hearings can be in scope (hearings are placed on their office's local dates).</summary>
-    public async Task<IReadOnlyList<string>> ZonesAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var offices = db.Offices.AsNoTracking();
-        if (OfficeId is { } office)
-        {
-            offices = offices.Where(o => o.Id == office);
-        }
-        else if (IsPersonal)
-        {
-            var ids = PersonCases;
-            var officeIds = db.Cases.Where(c => ids.Contains(c.Id)).Select(c => c.OfficeId);
-            offices = offices.Where(o => officeIds.Contains(o.Id));
-        }
-
-        return await offices.Select(o => o.TimeZoneId).Distinct().OrderBy(z => z).ToListAsync(cancellationToken);
+        return office is null ? hearings : hearings.Where(h => db.Cases.Where(c => c.Id == h.CaseId).Select(c => (Guid?)c.OfficeId).FirstOrDefault() == office);
     }
 }

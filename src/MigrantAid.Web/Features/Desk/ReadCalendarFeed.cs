@@ -69,10 +69,10 @@ public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<Sh
         var today = time.Today(now);
         var scope = await DeskScope.ResolveAsync(db, viewer, viewer.UserId, null, cancellationToken);
         DaySpan[] deadlineWindow = [new DaySpan(0, today.AddDays(-PastDays), today.AddDays(FutureDays))];
-        var deadlines = await DeskRows.DeadlinesAsync(db, scope.Deadlines(db).Where(d => d.Status == DeadlineStatus.Open), deadlineWindow, Limit,
+        var deadlines = await DeskRows.DeadlinesAsync(db, scope.Deadlines(db).Where(d => d.Status == DeadlineStatus.Open), deadlineWindow, DeskRead.All(Limit),
             viewer.UserId, viewer.IsCoordinator, cancellationToken);
         DaySpan[] hearingWindow = [new DaySpan(0, today.AddDays(-PastDays), today.AddDays(FutureDays))];
-        var hearings = await DeskRows.HearingsAsync(db, scope.Hearings(db), hearingWindow, await scope.ZonesAsync(db, cancellationToken), Limit,
+        var hearings = await DeskRows.HearingsAsync(db, scope.Hearings(db), hearingWindow, scope.Zones, DeskRead.All(Limit),
             viewer.UserId, viewer.IsCoordinator, cancellationToken);
 
         var stamp = now;
@@ -101,7 +101,7 @@ public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<Sh
                 .Raw("END", "VEVENT");
         }
 
-        foreach (var h in hearings.OrderBy(h => h.StartsAt))
+        foreach (var h in hearings.Rows.OrderBy(h => h.StartsAt))
         {
             calendar
                 .Raw("BEGIN", "VEVENT")

@@ -66,18 +66,20 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         var scope = await DeskScope.ResolveAsync(db, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
         var deadlines = scope.Deadlines(db).Where(d => d.Status != DeadlineStatus.Dismissed);
         var hearings = scope.Hearings(db);
-        var zones = await scope.ZonesAsync(db, cancellationToken);
+        var zones = scope.Zones;
 
         List<DeskDeadline> deadlineRows;
         List<DeskHearing> hearingRows;
+        IReadOnlyDictionary<int, (DateTimeOffset At, Guid Id)> capped = new Dictionary<int, (DateTimeOffset, Guid)>();
         var perDay = view == CalendarView.Month ? MonthItemsPerDay : WeekItemsPerDay;
         var truncated = false;
         if (scope.IsPersonal)
         {
             DaySpan[] whole = [new DaySpan(0, from, to)];
-            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, whole, PersonalLimit + 1, viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            hearingRows = await DeskRows.HearingsAsync(db, hearings, whole, zones, PersonalLimit + 1, viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            truncated = deadlineRows.Count > PersonalLimit || hearingRows.Count > PersonalLimit;
+            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, whole, DeskRead.All(PersonalLimit + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            var hearingRead = await DeskRows.HearingsAsync(db, hearings, whole, zones, DeskRead.All(PersonalLimit + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            hearingRows = hearingRead.Rows;
+            truncated = deadlineRows.Count > PersonalLimit || hearingRead.Capped.Count > 0;
             deadlineRows = deadlineRows.Take(PersonalLimit).ToList();
             hearingRows = hearingRows.OrderBy(h => h.StartsAt).Take(PersonalLimit).ToList();
             perDay = int.MaxValue;
@@ -85,8 +87,10 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         else
         {
             var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => new DaySpan(i, from.AddDays(i), from.AddDays(i))).ToList();
-            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, days, perDay + 1, viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            hearingRows = await DeskRows.HearingsAsync(db, hearings, days, zones, perDay + 1, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, days, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            var hearingRead = await DeskRows.HearingsAsync(db, hearings, days, zones, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            hearingRows = hearingRead.Rows;
+            capped = hearingRead.Capped;
         }
 
         var byDay = deadlineRows.ToLookup(d => d.DueOn);
@@ -102,7 +106,7 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
                 var dayHearings = hearingsByDay[day].OrderBy(h => h.StartsAt).ThenBy(h => h.Id).ToList();
 
                 // A coordinator's broad view shows a few items a day; "more" leads to the week.
-                var more = dayDeadlines.Count + dayHearings.Count > perDay;
+                var more = dayDeadlines.Count + dayHearings.Count > perDay || capped.ContainsKey(day.DayNumber - from.DayNumber);
                 var shownHearings = dayHearings.Take(perDay).ToList();
                 var shownDeadlines = dayDeadlines.Take(Math.Max(0, perDay - shownHearings.Count)).ToList();
                 week.Add(new CalendarDay(day, day >= periodFrom && day <= periodTo, day == today, shownDeadlines, shownHearings, more));

@@ -34,6 +34,9 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
 {
     public const int PageSize = 25;
 
+    /// <summary>At most this many of a person's open deadlines are read at once (a safety bound: a lawyer has a few hundred).</summary>
+    public const int PersonalLimit = 5000;
+
     public static readonly IReadOnlyList<string> BucketNames = ["overdue", "today", "week", "month"];
 
     public async Task<DeskModel> HandleAsync(DeskQuery query, Viewer viewer, CancellationToken cancellationToken = default)
@@ -75,10 +78,13 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
             hearings = hearings.Where(h => EF.Functions.GreaterThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(h0.At, h0.Id)));
         }
 
-        var deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, spans, PageSize + 1, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        // A person's dates are bounded by their cases: all their open deadlines up to the month's end are
+        // read at once (each case probed by index) and grouped here. Everyone's, or an office's, are read
+        // a page per group, each group walking the dates in order (LATERAL over the groups).
+        var read = scope.IsPersonal ? DeskRead.All(PersonalLimit) : DeskRead.Page(PageSize + 1);
+        var deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, spans, read, viewer.UserId, viewer.IsCoordinator, cancellationToken);
         var hearingSpans = spans.Where(s => s.Key != (int)DeskBucket.Overdue).ToList();
-        var zones = hearingSpans.Count == 0 ? [] : await scope.ZonesAsync(db, cancellationToken);
-        var hearingRows = await DeskRows.HearingsAsync(db, hearings, hearingSpans, zones, PageSize + 1, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        var hearingRead = await DeskRows.HearingsAsync(db, hearings, hearingSpans, scope.Zones, read, viewer.UserId, viewer.IsCoordinator, cancellationToken);
 
         var groups = new List<DeskGroup>();
         foreach (var span in spans)
@@ -90,11 +96,15 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
             var moreDeadlines = inGroup.Count > PageSize
                 ? query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, ["after"] = DeskPositions.Deadline(shown[^1]) })
                 : null;
-            var hearingsInGroup = hearingRows.Where(r => r.Span == span.Key).ToList();
+            var hearingsInGroup = hearingRead.Rows.Where(r => r.Span == span.Key).ToList();
             var shownHearings = hearingsInGroup.Take(PageSize).ToList();
-            var moreHearings = hearingsInGroup.Count > PageSize
-                ? query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, ["hearingsAfter"] = DeskPositions.Hearing(shownHearings[^1]) })
+
+            // More: beyond this page, or a read that stopped at its limit (then go on from the last row it read).
+            string? hearingsNext = hearingsInGroup.Count > PageSize ? DeskPositions.Hearing(shownHearings[^1])
+                : hearingRead.Capped.TryGetValue(span.Key, out var last) ? DeskPositions.Hearing(last.At, last.Id)
                 : null;
+            var moreHearings = hearingsNext is null ? null
+                : query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, ["hearingsAfter"] = hearingsNext });
             groups.Add(new DeskGroup(bucket, span.From, span.To, shown, moreDeadlines, shownHearings, moreHearings));
         }
 
@@ -151,5 +161,7 @@ public static class DeskPositions
 {
     public static string Deadline(DeskDeadline row) => DeskFilter.Iso(row.DueOn) + "_" + row.Id.ToString("N");
 
-    public static string Hearing(DeskHearing row) => row.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + row.Id.ToString("N");
+    public static string Hearing(DeskHearing row) => Hearing(row.StartsAt, row.Id);
+
+    public static string Hearing(DateTimeOffset at, Guid id) => at.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + id.ToString("N");
 }
