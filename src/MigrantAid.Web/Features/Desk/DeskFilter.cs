@@ -84,7 +84,8 @@ public sealed record DeskFilter(
     /// <summary>The person whose dates are shown; null for a coordinator's view of everyone.</summary>
     public Guid? PersonId(Viewer viewer) => IsCoordinator ? LawyerId : viewer.UserId;
 
-    public static async Task<DeskFilter> ResolveAsync(AppDbContext db, ILookupNormalizer normalizer, Viewer viewer, DeskQuery query, CancellationToken cancellationToken)
+    public static async Task<DeskFilter> ResolveAsync(
+        AppDbContext db, ILookupNormalizer normalizer, DeskOffices allOffices, Viewer viewer, DeskQuery query, CancellationToken cancellationToken)
     {
         var problems = new List<DeskProblem>();
         if (!viewer.IsCoordinator)
@@ -100,9 +101,7 @@ public sealed record DeskFilter(
                 .ToListAsync(cancellationToken))
             .Select(u => new DeskOption(u.Id.ToString(), u.FullName))
             .ToList();
-        var offices = (await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .Select(o => new DeskOption(o.Id.ToString(), o.Name))
-            .ToList();
+        var offices = allOffices.All.Select(o => new DeskOption(o.Id.ToString(), o.Name)).ToList();
 
         Guid? lawyer = null;
         var lawyerText = query.Lawyer?.Trim();

@@ -2,10 +2,23 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.CaseList;
+using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk;
+
+/// <summary>The offices (a small table), read once per request: names for the filter, time zones for dates.</summary>
+public sealed record DeskOffices(IReadOnlyList<(Guid Id, string Name, string Zone)> All)
+{
+    public static async Task<DeskOffices> LoadAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        new((await db.Offices.AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id).Select(o => new { o.Id, o.Name, o.TimeZoneId }).ToListAsync(cancellationToken))
+            .Select(o => (o.Id, o.Name, o.TimeZoneId)).ToList());
+
+    public string Zone(Guid office) => All.FirstOrDefault(o => o.Id == office).Zone ?? "UTC";
+
+    /// <summary>The clock of a user's office; UTC for a user without one.</summary>
+    public OfficeTime TimeOf(Guid? office) => office is { } id && All.Any(o => o.Id == id) ? OfficeTime.For(Zone(id)) : OfficeTime.Utc;
+}
 
 /// <summary>
 /// The deadlines and hearings a desk, a calendar or a feed shows. Only cases the viewer may see
@@ -42,30 +55,33 @@ public sealed class DeskScope
 
     public bool IsPersonal => PersonId is not null;
 
-    public static async Task<DeskScope> ResolveAsync(AppDbContext db, Viewer viewer, Guid? personId, Guid? officeId, CancellationToken cancellationToken)
+    public static async Task<DeskScope> ResolveAsync(AppDbContext db, DeskOffices offices, Viewer viewer, Guid? personId, Guid? officeId, CancellationToken cancellationToken)
     {
         if (!viewer.IsCoordinator && personId != viewer.UserId)
         {
             throw new InvalidOperationException("Only coordinators see other people's dates.");
         }
 
-        var zones = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.TimeZoneId }).ToDictionaryAsync(o => o.Id, o => o.TimeZoneId, cancellationToken);
         if (personId is not { } person)
         {
-            var inScope = officeId is { } only ? zones.Where(z => z.Key == only).Select(z => z.Value) : zones.Values;
+            var inScope = offices.All.Where(o => officeId is null || o.Id == officeId).Select(o => o.Zone);
             return new DeskScope(viewer, null, officeId, [], inScope.Distinct().Order(StringComparer.Ordinal).ToList());
         }
 
-        var assigned = CaseListSearch.AssignedTo(db, person);
-        var cases = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db)).Where(c => assigned.Contains(c.Id));
+        // The person's cases by each assignment's own index (as "My cases" reads them), each row checked
+        // against what the viewer may see; reading office ids here spares a join later.
+        var visible = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
         if (officeId is { } office)
         {
-            cases = cases.Where(c => c.OfficeId == office);
+            visible = visible.Where(c => c.OfficeId == office);
         }
 
+        var cases = visible.Where(c => c.CaseworkerId == person).Select(c => new { c.Id, c.OfficeId })
+            .Union(visible.Where(c => c.LeadLawyerId == person).Select(c => new { c.Id, c.OfficeId }))
+            .Union(from l in db.CaseLawyers where l.UserId == person join c in visible on l.CaseId equals c.Id select new { c.Id, c.OfficeId });
         var found = await cases.Select(c => new { c.Id, c.OfficeId }).ToListAsync(cancellationToken);
         return new DeskScope(viewer, person, officeId, found.Select(c => c.Id).ToArray(),
-            found.Select(c => zones.GetValueOrDefault(c.OfficeId, "UTC")).Distinct().Order(StringComparer.Ordinal).ToList());
+            found.Select(c => c.OfficeId).Distinct().Select(offices.Zone).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Deadlines in scope (every status: callers narrow it).</summary>
@@ -88,9 +104,8 @@ public sealed class DeskScope
             return deadlines.Where(d => false);
         }
 
-        // The office is read per row by primary key (a scalar subquery the planner keeps per row) while the
-        // dates are walked in order; a join would hash every case of the office for each day read.
-        return office is null ? deadlines : deadlines.Where(d => db.Cases.Where(c => c.Id == d.CaseId).Select(c => (Guid?)c.OfficeId).FirstOrDefault() == office);
+        // A semi-join: the planner walks the dates in order and probes each row's case by key until the page is full.
+        return office is null ? deadlines : deadlines.Where(d => db.Cases.Any(c => c.Id == d.CaseId && c.OfficeId == office));
     }
 
     /// <summary>Hearings in scope (held or not: callers narrow it).</summary>
@@ -109,6 +124,6 @@ public sealed class DeskScope
         }
 
         var office = OfficeId;
-        return office is null ? hearings : hearings.Where(h => db.Cases.Where(c => c.Id == h.CaseId).Select(c => (Guid?)c.OfficeId).FirstOrDefault() == office);
+        return office is null ? hearings : hearings.Where(h => db.Cases.Any(c => c.Id == h.CaseId && c.OfficeId == office));
     }
 }

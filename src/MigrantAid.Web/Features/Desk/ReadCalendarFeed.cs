@@ -67,7 +67,7 @@ public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<Sh
     {
         var now = clock.GetUtcNow();
         var today = time.Today(now);
-        var scope = await DeskScope.ResolveAsync(db, viewer, viewer.UserId, null, cancellationToken);
+        var scope = await DeskScope.ResolveAsync(db, await DeskOffices.LoadAsync(db, cancellationToken), viewer, viewer.UserId, null, cancellationToken);
         DaySpan[] deadlineWindow = [new DaySpan(0, today.AddDays(-PastDays), today.AddDays(FutureDays))];
         var deadlines = await DeskRows.DeadlinesAsync(db, scope.Deadlines(db).Where(d => d.Status == DeadlineStatus.Open), deadlineWindow, DeskRead.All(Limit),
             viewer.UserId, viewer.IsCoordinator, cancellationToken);

@@ -44,9 +44,10 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
 
     public async Task<CalendarModel> HandleAsync(DeskQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var filter = await DeskFilter.ResolveAsync(db, normalizer, viewer, query, cancellationToken);
+        var offices = await DeskOffices.LoadAsync(db, cancellationToken);
+        var filter = await DeskFilter.ResolveAsync(db, normalizer, offices, viewer, query, cancellationToken);
         var problems = filter.Problems.ToList();
-        var time = viewer.OfficeId is { } officeId ? await OfficeTime.OfOfficeAsync(db, officeId, cancellationToken) : OfficeTime.Utc;
+        var time = offices.TimeOf(viewer.OfficeId);
         var today = time.Today(clock.GetUtcNow());
         var view = string.Equals(query.View?.Trim(), "week", StringComparison.OrdinalIgnoreCase) ? CalendarView.Week : CalendarView.Month;
         var anchor = today;
@@ -63,7 +64,7 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         }
 
         var (from, to, periodFrom, periodTo) = Period(view, anchor);
-        var scope = await DeskScope.ResolveAsync(db, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
+        var scope = await DeskScope.ResolveAsync(db, offices, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
         var deadlines = scope.Deadlines(db).Where(d => d.Status != DeadlineStatus.Dismissed);
         var hearings = scope.Hearings(db);
         var zones = scope.Zones;

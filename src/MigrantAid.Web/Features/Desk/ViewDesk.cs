@@ -41,11 +41,12 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
 
     public async Task<DeskModel> HandleAsync(DeskQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var filter = await DeskFilter.ResolveAsync(db, normalizer, viewer, query, cancellationToken);
+        var offices = await DeskOffices.LoadAsync(db, cancellationToken);
+        var filter = await DeskFilter.ResolveAsync(db, normalizer, offices, viewer, query, cancellationToken);
         var problems = filter.Problems.ToList();
-        var time = viewer.OfficeId is { } officeId ? await OfficeTime.OfOfficeAsync(db, officeId, cancellationToken) : OfficeTime.Utc;
+        var time = offices.TimeOf(viewer.OfficeId);
         var today = time.Today(clock.GetUtcNow());
-        var scope = await DeskScope.ResolveAsync(db, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
+        var scope = await DeskScope.ResolveAsync(db, offices, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
 
         DeskBucket? only = null;
         if (!string.IsNullOrWhiteSpace(query.Bucket))
