@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Scale benchmark (issue 3, point 14): generates a synthetic data set in a database of its own,
-# then times the case list, the search and the case page and records their query plans.
+# Scale benchmark (issue 3, point 14; issue 4, point 8): generates a synthetic data set in a database
+# of its own, then times the case list, the search, the case page, "My deadlines" and the calendar,
+# and records their query plans.
 #
 #   scripts/benchmark.sh [cases] [runs]        defaults: 1000000 cases, 50 runs per scenario
 #
+# DATES sets the deadlines and hearings per case (default 3: 1,000,000 cases give 3,000,000 of them).
+# ONLY runs only the scenarios whose name contains it (e.g. ONLY=desk, ONLY=calendar).
 # The server is taken from the usual libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD; defaults:
 # the test server 127.0.0.1:55999 as postgres). BENCH_DB names the database (default ma_bench); it is
 # created fresh and DROPPED at the end unless KEEP=1. REPORT is where the timings and the
@@ -43,10 +46,14 @@ cd "$(dirname "$dll")"
 
 echo "== generate $cases cases ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
 /usr/bin/time -f "generate: %e s wall, %U s user, %S s system, %M KB max resident" \
-  dotnet "$dll" generate --cases "$cases" --seed "${SEED:-42}" 2>&1 | grep -v ' INF\] '
+  dotnet "$dll" generate --cases "$cases" --seed "${SEED:-42}" --dates-per-case "${DATES:-3}" 2>&1 | grep -v ' INF\] '
 
 psql -q -d "$db" -At -c "SELECT 'database size: ' || pg_size_pretty(pg_database_size(current_database()))"
 
 echo "== benchmark, $runs runs per scenario (load $(cut -d' ' -f1-3 /proc/loadavg))"
-dotnet "$dll" benchmark --runs "$runs" --report "$report" 2>&1 | grep -v ' INF\] '
+only=()
+if [ -n "${ONLY:-}" ]; then
+  only=(--only "$ONLY")
+fi
+dotnet "$dll" benchmark --runs "$runs" --report "$report" "${only[@]}" 2>&1 | grep -v ' INF\] '
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -74,6 +74,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
 
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -176,6 +176,7 @@ public partial class SyntheticDataGeneratorTests(SyntheticDataGeneratorTests.Gen
         {
             "clients", "client_aliases", "client_contacts", "migration_documents", "stay_periods", "consent_records", "family_links", "intakes",
             "respondents", "cases", "case_clients", "case_lawyers", "case_categories", "case_events", "case_documents", "case_document_contents",
+            "court_proceedings", "hearings", "case_deadlines",
         })
         {
             counts[table] = await ScalarAsync($"SELECT count(*) FROM {table}");

@@ -9,7 +9,7 @@ namespace MigrantAid.Tests.International;
 /// <summary>Small helpers of the international tests: dates as forms send them, the register's seeded rows, tokens.</summary>
 public static class InternationalKit
 {
-    /// <summary>The seeded 2019 UPR recommendation to Kazakhstan about the quota system (migration 0010).</summary>
+    /// <summary>The seeded 2019 UPR recommendation to Kazakhstan about the quota system (migration 0009).</summary>
     public const int QuotaRecommendation = 7;
 
     /// <summary>The seeded one about children's schooling without a residence permit.</summary>

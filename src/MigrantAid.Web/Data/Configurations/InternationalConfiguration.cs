@@ -8,7 +8,7 @@ namespace MigrantAid.Web.Data.Configurations;
 
 /// <summary>
 /// International submissions, accepted procedures per state, and the recommendations register
-/// (migration 0010_international). The register is listed newest year first, in entry order within a
+/// (migration 0009_international). The register is listed newest year first, in entry order within a
 /// year (year DESC, id): every filter has an index that leads with it and continues in that order, the
 /// theme filter goes through recommendation_themes (theme, recommendation_id), and the search box is a
 /// LIKE on the lower-cased search text served by a trigram index.

@@ -42,9 +42,10 @@ public sealed partial class CaseBenchmark(string connectionString, TextWriter ou
         await using (var db = new AppDbContext(options))
         {
             fixtures = await Fixtures.LoadAsync(db, runs, cancellationToken);
+            await fixtures.LoadDeskAsync(db, runs, cancellationToken);
         }
 
-        var scenarios = Scenarios(fixtures).Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+        var scenarios = Scenarios(fixtures).Concat(DeskScenarios(fixtures)).Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         var results = new List<Result>();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"benchmark: {fixtures.Cases:N0} cases, {runs} runs per scenario"));
         await output.WriteLineAsync($"{"scenario",-52} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"server",8} {"target",8}");
@@ -196,6 +197,23 @@ public sealed partial class CaseBenchmark(string connectionString, TextWriter ou
         IReadOnlyList<(DateOnly, Guid)> Positions, IReadOnlyList<string> Names, IReadOnlyList<string> Respondents,
         IReadOnlyList<string> References, IReadOnlyList<Guid> CaseIds)
     {
+        /// <summary>The lawyers with the most cases (issue 4's "busy lawyer"), busiest first; filled by <see cref="LoadDeskAsync"/>.</summary>
+        public IReadOnlyList<Viewer> BusyLawyers { get; private set; } = [];
+
+        /// <summary>Offices by their number of cases, largest first.</summary>
+        public IReadOnlyList<Guid> Offices { get; private set; } = [];
+
+        public async Task LoadDeskAsync(AppDbContext db, int count, CancellationToken cancellationToken)
+        {
+            var busy = await db.Cases.AsNoTracking().Where(c => c.LeadLawyerId != null)
+                .GroupBy(c => c.LeadLawyerId!.Value).Select(g => new { Id = g.Key, Cases = g.Count() })
+                .OrderByDescending(g => g.Cases).Take(count).ToListAsync(cancellationToken);
+            var ids = busy.Select(b => b.Id).ToList();
+            var offices = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.OfficeId, cancellationToken);
+            BusyLawyers = busy.Select(b => new Viewer(b.Id, offices.GetValueOrDefault(b.Id), false, true, false)).ToList();
+            Offices = await db.Cases.AsNoTracking().GroupBy(c => c.OfficeId).OrderByDescending(g => g.Count()).Select(g => g.Key).ToListAsync(cancellationToken);
+        }
+
         public static async Task<Fixtures> LoadAsync(AppDbContext db, int count, CancellationToken cancellationToken)
         {
             var total = await db.Cases.LongCountAsync(cancellationToken);

@@ -205,6 +205,7 @@ public sealed partial class SyntheticDataGenerator
             }
         }
 
+        GenerateDates(b, office, caseId, openedOn, closedOn, createdAt, caseworkerId, lead, worker);
         GenerateOtherIntakes(b, office, categories, openedOn, createdAt, caseworker, ageDays);
     }
 

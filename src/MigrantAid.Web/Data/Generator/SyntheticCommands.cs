@@ -28,15 +28,17 @@ public static class SyntheticCommands
         {
             if (!int.TryParse(Option(args, "--cases"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) || cases < 1)
             {
-                await Console.Error.WriteLineAsync($"usage: generate --cases N [--seed 42] [--batch 20000] [--rebuild-indexes] [{Confirm}]");
+                await Console.Error.WriteLineAsync($"usage: generate --cases N [--seed 42] [--batch 20000] [--dates-per-case 3] [--rebuild-indexes] [{Confirm}]");
                 return 2;
             }
 
             var seed = int.TryParse(Option(args, "--seed"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : 42;
             var batch = int.TryParse(Option(args, "--batch"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 20_000;
+            // Deadlines and hearings per case on average (issue 4): 3 makes 3,000,000 of them for 1,000,000 cases.
+            var dates = double.TryParse(Option(args, "--dates-per-case"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) && d >= 0 ? d : 3;
             await services.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
             var generator = new SyntheticDataGenerator(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), Console.Out);
-            await generator.RunAsync(new GeneratorOptions(cases, seed, batch, RebuildIndexes: args.Contains("--rebuild-indexes")));
+            await generator.RunAsync(new GeneratorOptions(cases, seed, batch, RebuildIndexes: args.Contains("--rebuild-indexes"), DatesPerCase: dates));
             return 0;
         }
 

@@ -10,14 +10,16 @@ using NpgsqlTypes;
 namespace MigrantAid.Web.Data.Generator;
 
 /// <param name="RebuildIndexes">Drop the secondary indexes of the loaded tables first and build them again at the end.</param>
-public sealed record GeneratorOptions(int Cases, int Seed = 42, int BatchSize = 20_000, bool RebuildIndexes = false);
+/// <param name="DatesPerCase">Deadlines and hearings per case on average (issue 4: 1,000,000 cases give about 3,000,000); 0 for none.</param>
+public sealed record GeneratorOptions(int Cases, int Seed = 42, int BatchSize = 20_000, bool RebuildIndexes = false, double DatesPerCase = 3);
 
 public sealed record GeneratorReport(TimeSpan Elapsed, IReadOnlyDictionary<string, long> Rows, int Offices, int Staff);
 
 /// <summary>
 /// A large synthetic data set for load and query-plan work (issue 3, point 14): offices, staff,
 /// clients (about 1.3 per case), intakes (accepted, pending, rejected, drafts), respondents, cases
-/// with categories, clients, lawyers, a few timeline events and document metadata (no file bytes).
+/// with categories, clients, lawyers, a few timeline events and document metadata (no file bytes),
+/// and (issue 4) court proceedings, hearings and deadlines (see SyntheticDates.cs).
 /// Rows are generated in date order from one seeded random source, so a seed always gives the same
 /// data, and written by binary COPY in batches while the next batch is being generated.
 /// Names come from <see cref="SyntheticNames"/>; match keys use <see cref="Transliteration"/>
@@ -53,6 +55,7 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Cases, 1);
         var stopwatch = Stopwatch.StartNew();
         _rng = new Random(options.Seed);
+        StartDates(options);
         _now = clock.GetUtcNow();
         _today = DateOnly.FromDateTime(_now.UtcDateTime);
 
@@ -200,7 +203,7 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
         // Sorted by name so that the same seed gives the same spread whatever order the database returns.
         foreach (var office in offices.OrderBy(o => o.Name, StringComparer.Ordinal))
         {
-            _offices.Add(new OfficeInfo(office.Id, office.CasePrefix, office.City, office.CountryCode));
+            _offices.Add(new OfficeInfo(office.Id, office.CasePrefix, office.City, office.CountryCode, office.TimeZoneId));
         }
 
         _officeWeights = _offices.Select(o => DemoCodes.ContainsKey(o.City) ? 2.0 : 1.0).ToArray();
@@ -321,6 +324,7 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
     [
         "clients", "client_aliases", "client_contacts", "migration_documents", "stay_periods", "consent_records", "family_links",
         "intakes", "respondents", "cases", "case_clients", "case_lawyers", "case_categories", "case_events", "case_documents",
+        "court_proceedings", "hearings", "case_deadlines",
     ];
 
     /// <summary>Drops the loaded tables' indexes other than primary keys and constraints; returns their definitions.</summary>
@@ -433,7 +437,7 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
         return weights.Length - 1;
     }
 
-    private sealed class OfficeInfo(Guid id, string prefix, string city, string country)
+    private sealed class OfficeInfo(Guid id, string prefix, string city, string country, string timeZone)
     {
         private readonly Guid[] _recentClients = new Guid[4096];
         private int _recentCount;
@@ -445,6 +449,9 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
         public string City { get; } = city;
 
         public string Country { get; } = country;
+
+        /// <summary>Hearings are set in office hours of this zone.</summary>
+        public TimeZoneInfo Zone { get; } = Features.Cases.OfficeTime.For(timeZone).Zone;
 
         public bool Russian { get; } = SyntheticText.Russian(country);
 

@@ -47,6 +47,19 @@ internal readonly record struct CaseEventRow(Guid CaseId, DateTimeOffset Occurre
 
 internal readonly record struct CaseDocumentRow(Guid Id, Guid CaseId, string FileName, string ContentType, long Size, string Sha256, Guid UploadedBy, DateTimeOffset UploadedAt);
 
+internal sealed record ProceedingRow(
+    Guid Id, Guid CaseId, string Jurisdiction, string Court, Domain.Proceedings.CourtInstance Instance, Domain.Proceedings.ProceedingType Type,
+    string? CourtCaseNumber, string Subject, Domain.Proceedings.ProceedingClientRole ClientRole, DateOnly OpenedOn, DateOnly? ClosedOn, Guid? ChallengesId,
+    Guid CreatedBy, DateTimeOffset CreatedAt);
+
+internal readonly record struct HearingRow(
+    Guid Id, Guid ProceedingId, Guid CaseId, DateTimeOffset StartsAt, string? Place, string? Result, bool IsHeld, Guid CreatedBy, DateTimeOffset CreatedAt);
+
+internal sealed record DeadlineRow(
+    Guid Id, Guid CaseId, Domain.Deadlines.DeadlineKind Kind, string Title, DateOnly DueOn, DateOnly? ComputedOn, Domain.Deadlines.TriggerEvent? Trigger,
+    DateOnly? TriggerDate, string? SourceType, Guid? SourceId, string? Arithmetic, Guid? AssigneeId, Domain.Deadlines.DeadlineStatus Status,
+    string? OverrideReason, string? ClosingNote, Guid? ClosedBy, DateTimeOffset? ClosedAt, Guid CreatedBy, DateTimeOffset CreatedAt);
+
 /// <summary>The rows of one batch of cases, in the order the tables are written (parents first).</summary>
 internal sealed class SyntheticBatch
 {
@@ -83,4 +96,10 @@ internal sealed class SyntheticBatch
     public List<CaseEventRow> CaseEvents { get; } = [];
 
     public List<CaseDocumentRow> CaseDocuments { get; } = [];
+
+    public List<ProceedingRow> Proceedings { get; } = [];
+
+    public List<HearingRow> Hearings { get; } = [];
+
+    public List<DeadlineRow> Deadlines { get; } = [];
 }

@@ -1,4 +1,4 @@
--- 0010 (issue 4, international mechanisms): submissions of a case to international bodies, the
+-- 0009 (issue 4, international mechanisms): submissions of a case to international bodies, the
 -- procedures each state has accepted (reference data kept by administrators), and the register of
 -- recommendations made to states with their themes, dated implementation assessments and the cases
 -- linked to them as evidence.

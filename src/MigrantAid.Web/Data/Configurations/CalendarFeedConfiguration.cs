@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.Proceedings;
+
+namespace MigrantAid.Web.Data.Configurations;
+
+/// <summary>
+/// Calendar feeds, and the indexes the lawyer's desk and the calendar read by (migration 0010_desk):
+/// open deadlines of a case by date (partial: open ones only, so overdue dates are found without
+/// walking the done ones), every open deadline by date (coordinators' desk over all offices),
+/// deadlines that are not dismissed by date (the calendar over all offices), and hearings by time.
+/// Tasks of an assignee are read through 0007's (assignee_id, due_on).
+/// </summary>
+public class CalendarFeedConfiguration :
+    IEntityTypeConfiguration<CalendarFeed>, IEntityTypeConfiguration<CaseDeadline>, IEntityTypeConfiguration<Hearing>
+{
+    public const string OpenFilter = "status = 0";
+    public const string NotDismissedFilter = "status <> 2";
+
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
+    {
+        builder.ToTable("calendar_feeds");
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.TokenHash).HasMaxLength(CalendarFeed.HashBytes).IsRequired();
+        builder.Ignore(f => f.IsActive);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+
+        // One live address per user: making a new one revokes the old in the same transaction.
+        builder.HasIndex([nameof(CalendarFeed.UserId)], "ix_calendar_feeds_user_id_active").IsUnique().HasFilter("revoked_at IS NULL");
+        builder.HasIndex(f => f.UserId);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseDeadline> builder)
+    {
+        builder.HasIndex([nameof(CaseDeadline.CaseId), nameof(CaseDeadline.DueOn)], "ix_case_deadlines_open_case_id_due_on").HasFilter(OpenFilter);
+        builder.HasIndex([nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_open_due_on_id").HasFilter(OpenFilter);
+        builder.HasIndex([nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_due_on_id_not_dismissed").HasFilter(NotDismissedFilter);
+    }
+
+    public void Configure(EntityTypeBuilder<Hearing> builder) =>
+        builder.HasIndex([nameof(Hearing.StartsAt), nameof(Hearing.Id)], "ix_hearings_starts_at_id");
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using MigrantAid.Web.Features.Desk;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Data.Generator;
+
+/// <summary>
+/// Issue 4's scenarios: "My deadlines" and the month and week calendar, run through the features' own
+/// handlers (<see cref="ViewDeskHandler"/>, <see cref="ViewCalendarHandler"/>), so the benchmark
+/// measures exactly what the pages run: the filter lists, the scope, and the LATERAL reads of each group.
+/// </summary>
+public sealed partial class CaseBenchmark
+{
+    /// <summary>How many of the busiest lawyers and largest offices the runs cycle through.</summary>
+    private const int Busiest = 5;
+
+    private static readonly UpperInvariantLookupNormalizer Normalizer = new();
+
+    private static List<Scenario> DeskScenarios(Fixtures f)
+    {
+        var lawyers = f.BusyLawyers.Take(Busiest).ToList();
+        var offices = f.Offices.Take(Busiest).ToList();
+        if (lawyers.Count == 0 || offices.Count == 0)
+        {
+            return [];
+        }
+
+        Viewer Lawyer(int i) => lawyers[i % lawyers.Count];
+        string Office(int i) => offices[i % offices.Count].ToString();
+        DateOnly Month(int i) => DateOnly.FromDateTime(DateTime.UtcNow).AddMonths((i % 3) - 1);
+
+        return
+        [
+            new("desk: My deadlines, busy lawyer", 50,
+                (db, i) => Desk(db, Lawyer(i), new DeskQuery())),
+            new("desk: coordinator, one office", 50,
+                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = Office(i) })),
+            new("desk: coordinator, one lawyer", 50,
+                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Lawyer = Lawyer(i).UserId.ToString() })),
+            new("desk: coordinator, all offices", 50,
+                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All })),
+            new("calendar month: busy lawyer", 50,
+                (db, i) => Calendar(db, Lawyer(i), new DeskQuery { Date = DeskFilter.Iso(Month(i)) })),
+            new("calendar month: coordinator, one office", 50,
+                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = Office(i), Date = DeskFilter.Iso(Month(i)) })),
+            new("calendar month: coordinator, one lawyer", 50,
+                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Lawyer = Lawyer(i).UserId.ToString(), Date = DeskFilter.Iso(Month(i)) })),
+            new("calendar month: coordinator, all offices", 50,
+                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, Date = DeskFilter.Iso(Month(i)) })),
+            new("calendar week: coordinator, one office", 50,
+                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = Office(i), View = "week", Date = DeskFilter.Iso(Month(i)) })),
+        ];
+    }
+
+    private static Task Desk(AppDbContext db, Viewer viewer, DeskQuery query) =>
+        new ViewDeskHandler(db, Normalizer, TimeProvider.System).HandleAsync(query, viewer);
+
+    private static Task Calendar(AppDbContext db, Viewer viewer, DeskQuery query) =>
+        new ViewCalendarHandler(db, Normalizer, TimeProvider.System).HandleAsync(query, viewer);
+}

@@ -1,0 +1,35 @@
+-- Starter rules for the author's comments on a State party's observations before the UN treaty bodies
+-- (trigger 7 = state's observations received; unit 2 = months). Examples to confirm, like those of 0008:
+-- the committee's letter transmitting the observations sets the actual time limit, which wins.
+
+INSERT INTO deadline_rules (id, name, forum, procedure, trigger, proceeding_type, instance, period, unit, legal_basis, notes, needs_verification, is_active) VALUES
+(11, 'Comments on the State''s observations (Committee on the Rights of the Child)', 'CRC',
+    'Individual communication: the author''s comments on the State party''s observations', 7, NULL, NULL, 2, 2,
+    'Rules of procedure under the Optional Protocol on a communications procedure',
+    'Verify against the Committee''s transmittal letter, which sets the time limit for comments (often two months); ask for an extension in writing before it ends if needed.',
+    TRUE, TRUE),
+(12, 'Comments on the State''s observations (Human Rights Committee)', 'CCPR',
+    'Individual communication: the author''s comments on the State party''s observations', 7, NULL, NULL, 2, 2,
+    'Rules of procedure of the Human Rights Committee',
+    'Verify against the transmittal letter of the Secretariat, which sets the time limit for comments.',
+    TRUE, TRUE),
+(13, 'Comments on the State''s observations (Committee on the Elimination of Racial Discrimination)', 'CERD',
+    'Individual communication: the author''s comments on the State party''s observations', 7, NULL, NULL, 2, 2,
+    'Rules of procedure of the Committee on the Elimination of Racial Discrimination',
+    'Verify against the transmittal letter of the Secretariat, which sets the time limit for comments.',
+    TRUE, TRUE),
+(14, 'Comments on the State''s observations (Committee against Torture)', 'CAT',
+    'Individual complaint: the complainant''s comments on the State party''s observations', 7, NULL, NULL, 2, 2,
+    'Rules of procedure of the Committee against Torture',
+    'Verify against the transmittal letter of the Secretariat, which sets the time limit for comments.',
+    TRUE, TRUE),
+(15, 'Comments on the State''s observations (Committee on the Elimination of Discrimination against Women)', 'CEDAW',
+    'Individual communication: the author''s comments on the State party''s observations', 7, NULL, NULL, 2, 2,
+    'Rules of procedure under the Optional Protocol to the Convention',
+    'Verify against the transmittal letter of the Secretariat, which sets the time limit for comments.',
+    TRUE, TRUE),
+(16, 'Comments on the State''s observations (Committee on Economic, Social and Cultural Rights)', 'CESCR',
+    'Individual communication: the author''s comments on the State party''s observations', 7, NULL, NULL, 2, 2,
+    'Rules of procedure under the Optional Protocol to the Covenant',
+    'Verify against the transmittal letter of the Secretariat, which sets the time limit for comments.',
+    TRUE, TRUE);

@@ -1,0 +1,238 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.Proceedings;
+using MigrantAid.Web.Features.Cases;
+
+namespace MigrantAid.Web.Features.Desk;
+
+/// <summary>A deadline as the desk and the calendar show it. <see cref="ClientName"/> is null when the viewer may not see that client (consent withdrawn).</summary>
+public sealed record DeskDeadline(
+    int Span, Guid Id, DateOnly DueOn, string Title, DeadlineKind Kind, DeadlineStatus Status,
+    Guid CaseId, string Reference, string? ClientName, string? LeadLawyer, string? Assignee);
+
+/// <summary>A hearing as the desk and the calendar show it: its start in the case office's time zone.</summary>
+public sealed record DeskHearing(
+    int Span, Guid Id, DateTimeOffset StartsAt, DateTime LocalStart, DateOnly LocalDate, string Zone, bool IsHeld,
+    Guid CaseId, string Reference, string Court, string? Place, string? ClientName, string? LeadLawyer);
+
+/// <summary>A range of days, numbered so its rows can be told apart after one query reads several ranges.</summary>
+public sealed record DaySpan(int Key, DateOnly From, DateOnly To);
+
+/// <summary>
+/// How the rows of several spans are read. <see cref="Whole"/>: every row of every span in one plain
+/// query (a person's dates: their cases bound them, and PostgreSQL probes each case by index), placed
+/// in their spans here. <see cref="Page"/>: at most <c>Limit</c> rows per span, each span one LATERAL
+/// walk of the date index that stops at its limit (everyone's dates, or an office's).
+/// </summary>
+public sealed record DeskRead(bool Whole, int Limit)
+{
+    public static DeskRead All(int cap) => new(true, cap);
+
+    public static DeskRead Page(int limit) => new(false, limit);
+}
+
+/// <summary>Rows of a spans table sent as arrays (<c>unnest</c>): each row drives one LATERAL, index-bounded read.</summary>
+public sealed class DaySpanRow
+{
+    public int Key { get; set; }
+
+    public DateOnly From { get; set; }
+
+    public DateOnly To { get; set; }
+}
+
+public sealed class InstantSpanRow
+{
+    public int Key { get; set; }
+
+    public DateTimeOffset Lo { get; set; }
+
+    public DateTimeOffset Hi { get; set; }
+}
+
+/// <summary>Hearings read for spans; <see cref="Capped"/>: spans whose read stopped at its limit, with the last row read (the keyset position to go on from).</summary>
+public sealed record DeskHearings(List<DeskHearing> Rows, IReadOnlyDictionary<int, (DateTimeOffset At, Guid Id)> Capped);
+
+/// <summary>
+/// Reads deadlines and hearings of ranges of days, with what the pages show of their cases.
+/// Hearings are instants placed on their case office's local dates. A range of days is read as the
+/// instants from the start of its first day in the easternmost office zone to the end of its last
+/// day in the westernmost, in time order; each row is then placed on its own office's date here and
+/// rows of a neighbouring day are dropped. Courts sit in office hours, so such rows are few: a page
+/// reads twice its size when there are several zones, and a span whose read was cut says so.
+/// </summary>
+public static class DeskRows
+{
+    /// <param name="deadlines">Deadlines in scope, already narrowed (status, keyset position).</param>
+    public static async Task<List<DeskDeadline>> DeadlinesAsync(
+        AppDbContext db, IQueryable<CaseDeadline> deadlines, IReadOnlyList<DaySpan> spans, DeskRead read, Guid viewerId, bool coordinator,
+        CancellationToken cancellationToken)
+    {
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+
+        var limit = read.Limit;
+        IQueryable<SpanItem<CaseDeadline>> selected;
+        if (read.Whole)
+        {
+            var from = spans.Min(s => s.From);
+            var to = spans.Max(s => s.To);
+            selected = deadlines.Where(d => d.DueOn >= from && d.DueOn <= to)
+                .OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
+                .Select(d => new SpanItem<CaseDeadline> { Key = 0, Item = d });
+        }
+        else
+        {
+            var keys = spans.Select(s => s.Key).ToArray();
+            var froms = spans.Select(s => s.From).ToArray();
+            var tos = spans.Select(s => s.To).ToArray();
+            var table = db.Database.SqlQuery<DaySpanRow>($"SELECT * FROM unnest({keys}, {froms}, {tos}) AS s(\"Key\", \"From\", \"To\")");
+            selected = from s in table
+                       from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
+                       select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
+        }
+
+        var me = viewerId;
+        var rows = await (
+                from x in selected
+                join c in db.Cases on x.Item.CaseId equals c.Id
+                join cl in db.Clients on c.PrincipalClientId equals cl.Id
+                select new
+                {
+                    x.Key,
+                    x.Item.Id,
+                    x.Item.DueOn,
+                    x.Item.Title,
+                    x.Item.Kind,
+                    x.Item.Status,
+                    x.Item.CaseId,
+                    c.Reference,
+                    Client = cl.FullName,
+                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn,
+                    Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
+                    Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
+                    Assignee = db.Users.Where(u => u.Id == x.Item.AssigneeId).Select(u => u.FullName).FirstOrDefault(),
+                })
+            .ToListAsync(cancellationToken);
+
+        return rows
+            .Select(r => new DeskDeadline(
+                read.Whole ? spans.FirstOrDefault(s => r.DueOn >= s.From && r.DueOn <= s.To)?.Key ?? spans[0].Key : r.Key,
+                r.Id, r.DueOn, r.Title, r.Kind, r.Status, r.CaseId, r.Reference,
+                !r.Withdrawn || coordinator || r.Assigned ? r.Client : null, r.Lead, r.Assignee))
+            .OrderBy(r => r.Span).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+            .ToList();
+    }
+
+    /// <param name="hearings">Hearings in scope, already narrowed (held or not, keyset position).</param>
+    /// <param name="zones">Time zones of the offices that can be in scope.</param>
+    /// <param name="read">For a page: rows per span wanted (one more than shown, to know there are more).</param>
+    public static async Task<DeskHearings> HearingsAsync(
+        AppDbContext db, IQueryable<Hearing> hearings, IReadOnlyList<DaySpan> spans, IReadOnlyList<string> zones, DeskRead read, Guid viewerId, bool coordinator,
+        CancellationToken cancellationToken)
+    {
+        var times = zones.Select(OfficeTime.For).ToList();
+        if (spans.Count == 0 || times.Count == 0)
+        {
+            return new DeskHearings([], new Dictionary<int, (DateTimeOffset, Guid)>());
+        }
+
+        var windows = spans
+            .Select(span => (span.Key, Lo: times.Min(t => StartOf(span.From, t.Zone)), Hi: times.Max(t => StartOf(span.To.AddDays(1), t.Zone))))
+            .ToList();
+        var limit = read.Whole ? read.Limit : times.Count == 1 ? read.Limit : 2 * read.Limit;
+        IQueryable<SpanItem<Hearing>> selected;
+        if (read.Whole)
+        {
+            var lo = windows.Min(w => w.Lo);
+            var hi = windows.Max(w => w.Hi);
+            selected = hearings.Where(h => h.StartsAt >= lo && h.StartsAt < hi)
+                .OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
+                .Select(h => new SpanItem<Hearing> { Key = 0, Item = h });
+        }
+        else
+        {
+            var keys = windows.Select(s => s.Key).ToArray();
+            var los = windows.Select(s => s.Lo).ToArray();
+            var his = windows.Select(s => s.Hi).ToArray();
+            var table = db.Database.SqlQuery<InstantSpanRow>($"SELECT * FROM unnest({keys}, {los}, {his}) AS s(\"Key\", \"Lo\", \"Hi\")");
+            selected = from s in table
+                       from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
+                       select new SpanItem<Hearing> { Key = s.Key, Item = h };
+        }
+
+        var me = viewerId;
+        var rows = await (
+                from x in selected
+                join c in db.Cases on x.Item.CaseId equals c.Id
+                join o in db.Offices on c.OfficeId equals o.Id
+                join cl in db.Clients on c.PrincipalClientId equals cl.Id
+                join p in db.CourtProceedings on x.Item.ProceedingId equals p.Id
+                select new
+                {
+                    x.Key,
+                    Zone = o.TimeZoneId,
+                    x.Item.Id,
+                    x.Item.StartsAt,
+                    x.Item.IsHeld,
+                    x.Item.Place,
+                    x.Item.CaseId,
+                    c.Reference,
+                    p.Court,
+                    Client = cl.FullName,
+                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn,
+                    Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
+                    Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
+                })
+            .ToListAsync(cancellationToken);
+
+        var capped = new Dictionary<int, (DateTimeOffset, Guid)>();
+        foreach (var span in rows.GroupBy(r => read.Whole ? -1 : r.Key).Where(g => g.Count() >= limit))
+        {
+            var last = span.MaxBy(r => (r.StartsAt, r.Id))!;
+            foreach (var key in read.Whole ? spans.Select(s => s.Key) : [span.Key])
+            {
+                capped[key] = (last.StartsAt, last.Id);
+            }
+        }
+
+        var placed = new List<DeskHearing>();
+        foreach (var r in rows)
+        {
+            var local = OfficeTime.For(r.Zone).Local(r.StartsAt);
+            var date = DateOnly.FromDateTime(local);
+            var span = read.Whole ? spans.FirstOrDefault(s => date >= s.From && date <= s.To) : spans.First(s => s.Key == r.Key);
+            if (span is not null && date >= span.From && date <= span.To)
+            {
+                placed.Add(new DeskHearing(span.Key, r.Id, r.StartsAt, local, date, r.Zone, r.IsHeld, r.CaseId, r.Reference, r.Court, r.Place,
+                    !r.Withdrawn || coordinator || r.Assigned ? r.Client : null, r.Lead));
+            }
+        }
+
+        return new DeskHearings(placed.OrderBy(r => r.Span).ThenBy(r => r.StartsAt).ThenBy(r => r.Id).ToList(), capped);
+    }
+
+    /// <summary>The instant a local day starts in a zone (a day that starts in a DST gap starts when the gap ends).</summary>
+    public static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+
+    /// <summary>A row of a span: which span, and the item.</summary>
+    private sealed class SpanItem<T>
+    {
+        public int Key { get; init; }
+
+        public T Item { get; init; } = default!;
+    }
+}

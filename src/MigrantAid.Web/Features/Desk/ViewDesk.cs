@@ -1,0 +1,168 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Desk;
+
+/// <summary>The desk's groups, by due date against the user's today.</summary>
+public enum DeskBucket
+{
+    Overdue,
+    Today,
+    Week,
+    Month,
+}
+
+public sealed record DeskGroup(
+    DeskBucket Bucket, DateOnly From, DateOnly To,
+    IReadOnlyList<DeskDeadline> Deadlines, string? MoreDeadlines,
+    IReadOnlyList<DeskHearing> Hearings, string? MoreHearings);
+
+public sealed record DeskModel(
+    DeskQuery Query, DeskFilter Filter, DateOnly Today, string ZoneId, DeskBucket? Only, IReadOnlyList<DeskGroup> Groups, string? PersonName);
+
+/// <summary>
+/// "My deadlines": open deadlines overdue, due today, in the next 7 and the next 30 days, and the
+/// hearings not yet held of today and those windows. Each group is one index-bounded read of at most
+/// a page; a group is paged on its own (keyset on date and id) from its "more" link.
+/// </summary>
+public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock)
+{
+    public const int PageSize = 25;
+
+    /// <summary>At most this many of a person's open deadlines are read at once (a safety bound: a lawyer has a few hundred).</summary>
+    public const int PersonalLimit = 5000;
+
+    public static readonly IReadOnlyList<string> BucketNames = ["overdue", "today", "week", "month"];
+
+    public async Task<DeskModel> HandleAsync(DeskQuery query, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var offices = await DeskOffices.LoadAsync(db, cancellationToken);
+        var filter = await DeskFilter.ResolveAsync(db, normalizer, offices, viewer, query, cancellationToken);
+        var problems = filter.Problems.ToList();
+        var time = offices.TimeOf(viewer.OfficeId);
+        var today = time.Today(clock.GetUtcNow());
+        var scope = await DeskScope.ResolveAsync(db, offices, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
+
+        DeskBucket? only = null;
+        if (!string.IsNullOrWhiteSpace(query.Bucket))
+        {
+            var index = BucketNames.ToList().IndexOf(query.Bucket.Trim().ToLowerInvariant());
+            if (index >= 0)
+            {
+                only = (DeskBucket)index;
+            }
+            else
+            {
+                problems.Add(DeskProblem.BadPosition);
+            }
+        }
+
+        var after = only is not null ? DeadlinePosition(query.After, problems) : null;
+        var hearingsAfter = only is not null ? HearingPosition(query.HearingsAfter, problems) : null;
+        var buckets = only is { } single ? [single] : Enum.GetValues<DeskBucket>();
+        var spans = buckets.Select(b => Span(b, today)).ToList();
+
+        var deadlines = scope.Deadlines(db).Where(d => d.Status == DeadlineStatus.Open);
+        if (after is { } a)
+        {
+            deadlines = deadlines.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(a.Date, a.Id)));
+        }
+
+        var hearings = scope.Hearings(db).Where(h => !h.IsHeld);
+        if (hearingsAfter is { } h0)
+        {
+            hearings = hearings.Where(h => EF.Functions.GreaterThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(h0.At, h0.Id)));
+        }
+
+        // A person's dates are bounded by their cases: all their open deadlines up to the month's end are
+        // read at once (each case probed by index) and grouped here. Everyone's, or an office's, are read
+        // a page per group, each group walking the dates in order (LATERAL over the groups).
+        var read = scope.IsPersonal ? DeskRead.All(PersonalLimit) : DeskRead.Page(PageSize + 1);
+        var deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, spans, read, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        var hearingSpans = spans.Where(s => s.Key != (int)DeskBucket.Overdue).ToList();
+        var hearingRead = await DeskRows.HearingsAsync(db, hearings, hearingSpans, scope.Zones, read, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+
+        var groups = new List<DeskGroup>();
+        foreach (var span in spans)
+        {
+            var bucket = (DeskBucket)span.Key;
+            var name = BucketNames[span.Key];
+            var inGroup = deadlineRows.Where(r => r.Span == span.Key).ToList();
+            var shown = inGroup.Take(PageSize).ToList();
+            var moreDeadlines = inGroup.Count > PageSize
+                ? query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, ["after"] = DeskPositions.Deadline(shown[^1]) })
+                : null;
+            var hearingsInGroup = hearingRead.Rows.Where(r => r.Span == span.Key).ToList();
+            var shownHearings = hearingsInGroup.Take(PageSize).ToList();
+
+            // More: beyond this page, or a read that stopped at its limit (then go on from the last row it read).
+            string? hearingsNext = hearingsInGroup.Count > PageSize ? DeskPositions.Hearing(shownHearings[^1])
+                : hearingRead.Capped.TryGetValue(span.Key, out var last) ? DeskPositions.Hearing(last.At, last.Id)
+                : null;
+            var moreHearings = hearingsNext is null ? null
+                : query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, ["hearingsAfter"] = hearingsNext });
+            groups.Add(new DeskGroup(bucket, span.From, span.To, shown, moreDeadlines, shownHearings, moreHearings));
+        }
+
+        var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
+        return new DeskModel(query, filter with { Problems = problems }, today, time.ZoneId, only, groups, personName);
+    }
+
+    public static DaySpan Span(DeskBucket bucket, DateOnly today) => bucket switch
+    {
+        DeskBucket.Overdue => new DaySpan((int)bucket, DateOnly.MinValue, today.AddDays(-1)),
+        DeskBucket.Today => new DaySpan((int)bucket, today, today),
+        DeskBucket.Week => new DaySpan((int)bucket, today.AddDays(1), today.AddDays(7)),
+        _ => new DaySpan((int)bucket, today.AddDays(8), today.AddDays(30)),
+    };
+
+    private static (DateOnly Date, Guid Id)? DeadlinePosition(string? text, List<DeskProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split('_');
+        if (parts.Length == 2 && DeskFilter.TryDate(parts[0], out var date) && Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            return (date, id);
+        }
+
+        problems.Add(DeskProblem.BadPosition);
+        return null;
+    }
+
+    private static (DateTimeOffset At, Guid Id)? HearingPosition(string? text, List<DeskProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split('_');
+        if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks is >= 0 and <= 3155378975999999999 && Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            return (new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        }
+
+        problems.Add(DeskProblem.BadPosition);
+        return null;
+    }
+}
+
+/// <summary>Keyset positions as they travel in links.</summary>
+public static class DeskPositions
+{
+    public static string Deadline(DeskDeadline row) => DeskFilter.Iso(row.DueOn) + "_" + row.Id.ToString("N");
+
+    public static string Hearing(DeskHearing row) => Hearing(row.StartsAt, row.Id);
+
+    public static string Hearing(DateTimeOffset at, Guid id) => at.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + id.ToString("N");
+}
