@@ -112,7 +112,7 @@ public static class DeskRows
                     x.Item.CaseId,
                     c.Reference,
                     Client = cl.FullName,
-                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn,
+                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
                     Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
                     Assignee = db.Users.Where(u => u.Id == x.Item.AssigneeId).Select(u => u.FullName).FirstOrDefault(),
@@ -184,7 +184,7 @@ public static class DeskRows
                     c.Reference,
                     p.Court,
                     Client = cl.FullName,
-                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn,
+                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
                     Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
                 })
