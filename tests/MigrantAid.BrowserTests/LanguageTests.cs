@@ -42,7 +42,7 @@ public sealed class LanguageTests(BrowserPortal portal)
 
     private static async Task ExpectRussianNavigationAsync(IPage page)
     {
-        await Expect(page.GetByTestId("nav")).ToContainTextAsync("Главная");
+        await Expect(page.GetByTestId("nav-reference")).ToHaveTextAsync("Справочники");
         await Expect(page.GetByTestId("nav-users")).ToHaveTextAsync("Пользователи");
         await Expect(page.GetByTestId("nav-offices")).ToHaveTextAsync("Офисы");
         await Expect(page.GetByTestId("nav-audit")).ToHaveTextAsync("Журнал аудита");
