@@ -115,6 +115,16 @@ public partial class RussianTranslationTests
         Read("SharedResource.resx").Keys.Should().BeEquivalentTo(Read("SharedResource.ru.resx").Keys);
     }
 
+    [Theory]
+    [InlineData("SharedResource.resx")]
+    [InlineData("SharedResource.ru.resx")]
+    public void No_two_keys_differ_only_in_case(string file)
+    {
+        // Resource names are case-insensitive: "Held" and "held" would break the build (MSB3568).
+        Read(file).Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .Should().BeEmpty();
+    }
+
     [Fact]
     public void The_localizer_returns_Russian_at_run_time()
     {
