@@ -91,11 +91,13 @@ public class CalendarTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var cell = Cell(month, "2027-05-12");
         cell.QuerySelectorAll("[data-testid=calendar-deadline]").Should().HaveCount(4);
         var more = cell.QuerySelector("[data-testid=calendar-more]")!.GetAttribute("href")!;
-        more.Should().Contain("view=week").And.Contain("date=2027-05-12").And.Contain("office=all");
+        more.Should().Contain("view=day").And.Contain("date=2027-05-12").And.Contain("office=all");
 
-        var week = await client.GetDocumentAsync(more);
-        Cell(week, "2027-05-12").QuerySelectorAll("[data-testid=calendar-deadline]").Select(d => Guid.Parse(d.GetAttribute("data-deadline-id")!))
-            .Should().BeEquivalentTo(ids);
+        var day = await client.GetDocumentAsync(more);
+        day.QuerySelector("[data-testid=calendar-title]")!.TextContent.Should().Be("Wednesday, 12 May 2027");
+        day.QuerySelectorAll("[data-testid=calendar-deadline]").Select(d => Guid.Parse(d.GetAttribute("data-deadline-id")!))
+            .Should().BeEquivalentTo(ids, "the day shows them all");
+        day.QuerySelector("[data-testid=calendar-next]")!.GetAttribute("href").Should().Contain("date=2027-05-13").And.Contain("view=day");
 
         var lawyers = await client.GetDocumentAsync($"/calendar?date=2027-05-01&lawyer={lawyer.Id}");
         Cell(lawyers, "2027-05-12").QuerySelectorAll("[data-testid=calendar-deadline]").Should().HaveCount(6, "one lawyer's calendar is shown whole");

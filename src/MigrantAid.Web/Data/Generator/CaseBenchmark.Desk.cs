@@ -49,6 +49,8 @@ public sealed partial class CaseBenchmark
                 (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, Date = DeskFilter.Iso(Month(i)) })),
             new("calendar week: coordinator, one office", 50,
                 (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = Office(i), View = "week", Date = DeskFilter.Iso(Month(i)) })),
+            new("calendar day: coordinator, all offices", 50,
+                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, View = "day", Date = DeskFilter.Iso(Month(i)) })),
         ];
     }
 

@@ -19,7 +19,7 @@ namespace MigrantAid.Web.Features.Desk;
 public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     public const int PastDays = 90;
-    public const int FutureDays = 400;
+    public const int FutureDays = 366;
     public const int Limit = 2000;
 
     /// <returns>The document, or null when the token is unknown, revoked, or its owner is disabled.</returns>

@@ -11,6 +11,9 @@ public enum CalendarView
 {
     Month,
     Week,
+
+    /// <summary>One day as a list: where "more on this day" of a coordinator's busy month or week leads.</summary>
+    Day,
 }
 
 public sealed record CalendarDay(DateOnly Date, bool InPeriod, bool IsToday, IReadOnlyList<DeskDeadline> Deadlines, IReadOnlyList<DeskHearing> Hearings, bool HasMore);
@@ -25,7 +28,7 @@ public sealed record CalendarModel(
     public string Url(string? view = null, DateOnly? date = null, string? layout = null) =>
         Query.ToUrl("/calendar", new Dictionary<string, string?>
         {
-            ["view"] = view ?? (View == CalendarView.Week ? "week" : null),
+            ["view"] = view ?? ViewCalendarHandler.ViewName(View),
             ["date"] = DeskFilter.Iso(date ?? Anchor),
             ["layout"] = layout ?? (ListLayout ? "list" : null),
         });
@@ -39,7 +42,8 @@ public sealed record CalendarModel(
 public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock)
 {
     public const int MonthItemsPerDay = 4;
-    public const int WeekItemsPerDay = 40;
+    public const int WeekItemsPerDay = 12;
+    public const int DayItems = 200;
     public const int PersonalLimit = 1000;
 
     public async Task<CalendarModel> HandleAsync(DeskQuery query, Viewer viewer, CancellationToken cancellationToken = default)
@@ -49,7 +53,12 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         var problems = filter.Problems.ToList();
         var time = offices.TimeOf(viewer.OfficeId);
         var today = time.Today(clock.GetUtcNow());
-        var view = string.Equals(query.View?.Trim(), "week", StringComparison.OrdinalIgnoreCase) ? CalendarView.Week : CalendarView.Month;
+        var view = query.View?.Trim().ToLowerInvariant() switch
+        {
+            "week" => CalendarView.Week,
+            "day" => CalendarView.Day,
+            _ => CalendarView.Month,
+        };
         var anchor = today;
         if (!string.IsNullOrWhiteSpace(query.Date))
         {
@@ -72,7 +81,12 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         List<DeskDeadline> deadlineRows;
         List<DeskHearing> hearingRows;
         IReadOnlyDictionary<int, (DateTimeOffset At, Guid Id)> capped = new Dictionary<int, (DateTimeOffset, Guid)>();
-        var perDay = view == CalendarView.Month ? MonthItemsPerDay : WeekItemsPerDay;
+        var perDay = view switch
+        {
+            CalendarView.Month => MonthItemsPerDay,
+            CalendarView.Week => WeekItemsPerDay,
+            _ => DayItems,
+        };
         var truncated = false;
         if (scope.IsPersonal)
         {
@@ -87,43 +101,51 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         }
         else
         {
-            var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => new DaySpan(i, from.AddDays(i), from.AddDays(i))).ToList();
-            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, days, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            var hearingRead = await DeskRows.HearingsAsync(db, hearings, days, zones, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            var daySpans = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => new DaySpan(i, from.AddDays(i), from.AddDays(i))).ToList();
+            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, daySpans, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            var hearingRead = await DeskRows.HearingsAsync(db, hearings, daySpans, zones, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
             hearingRows = hearingRead.Rows;
             capped = hearingRead.Capped;
         }
 
         var byDay = deadlineRows.ToLookup(d => d.DueOn);
         var hearingsByDay = hearingRows.ToLookup(h => h.LocalDate);
-        var weeks = new List<IReadOnlyList<CalendarDay>>();
-        for (var monday = from; monday <= to; monday = monday.AddDays(7))
+        var days = new List<CalendarDay>();
+        for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var week = new List<CalendarDay>();
-            for (var i = 0; i < 7; i++)
-            {
-                var day = monday.AddDays(i);
-                var dayDeadlines = byDay[day].ToList();
-                var dayHearings = hearingsByDay[day].OrderBy(h => h.StartsAt).ThenBy(h => h.Id).ToList();
+            var dayDeadlines = byDay[day].ToList();
+            var dayHearings = hearingsByDay[day].OrderBy(h => h.StartsAt).ThenBy(h => h.Id).ToList();
 
-                // A coordinator's broad view shows a few items a day; "more" leads to the week.
-                var more = dayDeadlines.Count + dayHearings.Count > perDay || capped.ContainsKey(day.DayNumber - from.DayNumber);
-                var shownHearings = dayHearings.Take(perDay).ToList();
-                var shownDeadlines = dayDeadlines.Take(Math.Max(0, perDay - shownHearings.Count)).ToList();
-                week.Add(new CalendarDay(day, day >= periodFrom && day <= periodTo, day == today, shownDeadlines, shownHearings, more));
-            }
-
-            weeks.Add(week);
+            // A coordinator's broad view shows a few items a day; "more" leads to the day.
+            var more = dayDeadlines.Count + dayHearings.Count > perDay || capped.ContainsKey(day.DayNumber - from.DayNumber);
+            var shownHearings = dayHearings.Take(perDay).ToList();
+            var shownDeadlines = dayDeadlines.Take(Math.Max(0, perDay - shownHearings.Count)).ToList();
+            days.Add(new CalendarDay(day, day >= periodFrom && day <= periodTo, day == today, shownDeadlines, shownHearings, more));
         }
 
-        var title = view == CalendarView.Month
-            ? Capitalized(new DateTime(anchor.Year, anchor.Month, 1).ToString("MMMM yyyy", CultureInfo.CurrentCulture))
-            : CaseText.Date(from) + " – " + CaseText.Date(to);
-        var step = view == CalendarView.Month ? 0 : 7;
-        var previous = view == CalendarView.Month ? periodFrom.AddMonths(-1) : from.AddDays(-step);
-        var next = view == CalendarView.Month ? periodFrom.AddMonths(1) : from.AddDays(step);
-        var viewName = view == CalendarView.Week ? "week" : null;
+        var weeks = days.Chunk(7).Select(w => (IReadOnlyList<CalendarDay>)w).ToList();
+
+        var title = view switch
+        {
+            CalendarView.Month => Capitalized(new DateTime(anchor.Year, anchor.Month, 1).ToString("MMMM yyyy", CultureInfo.CurrentCulture)),
+            CalendarView.Week => CaseText.Date(from) + " – " + CaseText.Date(to),
+            _ => Capitalized(anchor.ToString("D", CultureInfo.CurrentCulture)),
+        };
+        var previous = view switch
+        {
+            CalendarView.Month => periodFrom.AddMonths(-1),
+            CalendarView.Week => from.AddDays(-7),
+            _ => from.AddDays(-1),
+        };
+        var next = view switch
+        {
+            CalendarView.Month => periodFrom.AddMonths(1),
+            CalendarView.Week => from.AddDays(7),
+            _ => from.AddDays(1),
+        };
+        var viewName = ViewName(view);
         var layout = string.Equals(query.Layout?.Trim(), "list", StringComparison.OrdinalIgnoreCase) ? "list" : null;
+        var listed = layout is not null || view == CalendarView.Day;
         string Link(DateOnly date) => query.ToUrl("/calendar", new Dictionary<string, string?>
         {
             ["view"] = viewName,
@@ -132,14 +154,26 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         });
 
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
-        return new CalendarModel(query, filter with { Problems = problems }, view, layout is not null, today, anchor, from, to, title, weeks,
+        return new CalendarModel(query, filter with { Problems = problems }, view, listed, today, anchor, from, to, title, weeks,
             Link(previous), Link(next), query.ToUrl("/calendar", new Dictionary<string, string?> { ["view"] = viewName, ["layout"] = layout }),
             time.ZoneId, truncated, personName);
     }
 
-    /// <summary>The days shown (whole weeks from Monday) and the period itself (the month, or the week).</summary>
+    public static string? ViewName(CalendarView view) => view switch
+    {
+        CalendarView.Week => "week",
+        CalendarView.Day => "day",
+        _ => null,
+    };
+
+    /// <summary>The days shown (whole weeks from Monday; or the one day) and the period itself (the month, the week, the day).</summary>
     public static (DateOnly From, DateOnly To, DateOnly PeriodFrom, DateOnly PeriodTo) Period(CalendarView view, DateOnly anchor)
     {
+        if (view == CalendarView.Day)
+        {
+            return (anchor, anchor, anchor, anchor);
+        }
+
         if (view == CalendarView.Week)
         {
             var monday = Monday(anchor);
