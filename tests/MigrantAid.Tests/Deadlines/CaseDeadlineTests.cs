@@ -225,7 +225,8 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         (await portal.AuditAsync(DeadlineAuditActions.DeadlineDismissed)).Should().ContainSingle(a => a.EntityId == caseId.ToString());
 
         var page = await client.GetDocumentAsync($"/cases/{caseId}");
-        page.QuerySelector("[data-testid=no-open-deadlines]").Should().NotBeNull();
+        page.QuerySelectorAll("[data-testid=open-deadlines] [data-testid=deadline]").Should().BeEmpty("the only deadline was dismissed");
+        page.QuerySelector("[data-testid=no-open-deadlines]")!.TextContent.Should().Contain("No open deadlines");
         page.QuerySelectorAll("[data-testid=closed-deadlines] [data-testid=deadline-closing]").Select(c => c.TextContent)
             .Should().Contain(t => t.Contains("Translation filed at the registry, receipt 17.")).And.Contain(t => t.Contains("The employer paid; no call needed."));
 

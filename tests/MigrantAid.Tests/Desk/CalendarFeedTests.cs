@@ -59,7 +59,7 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
         {
             e.Value("UID").Should().NotBeNullOrEmpty();
             e.Value("DTSTAMP").Should().MatchRegex(@"^\d{8}T\d{6}Z$");
-            e.Property("DTSTART").Should().NotBeNull();
+            e.Value("DTSTART").Should().MatchRegex(@"^\d{8}(T\d{6}Z)?$", "a date or a UTC time");
             e.Value("SUMMARY").Should().NotBeNullOrEmpty();
         }
 
@@ -111,7 +111,7 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
         (await client.SubmitFormAsync("/calendar/feed", [], "/calendar/feed/revoke")).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await portal.NewClient().GetAsync(second)).StatusCode.Should().Be(HttpStatusCode.NotFound, "a revoked address stops working at once");
         (await portal.AuditAsync(DeskAuditActions.FeedRevoked)).Should().ContainSingle(a => a.ActorId == lawyer.Id);
-        (await client.GetDocumentAsync("/calendar/feed")).QuerySelector("[data-testid=feed-create]").Should().NotBeNull();
+        (await client.GetDocumentAsync("/calendar/feed")).QuerySelectorAll("[data-testid=feed-create]").Should().ContainSingle("after revoking, the page offers a new address");
 
         foreach (var audit in (await portal.AuditAsync(DeskAuditActions.FeedRegenerated)).Concat(await portal.AuditAsync(DeskAuditActions.FeedRevoked)))
         {
@@ -214,7 +214,6 @@ public sealed class ICal
         }
 
         stack.Should().BeEmpty("every component is closed");
-        root.Should().NotBeNull();
         lines[0].Should().Be("BEGIN:VCALENDAR");
         lines[^1].Should().Be("END:VCALENDAR");
         return root!;

@@ -49,8 +49,8 @@ public class CalendarTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var week = await client.GetDocumentAsync("/calendar?view=week&date=2027-03-21");
         week.QuerySelectorAll("[data-testid=calendar-day]").Select(d => d.GetAttribute("data-date")).Should().Equal(
             "2027-03-15", "2027-03-16", "2027-03-17", "2027-03-18", "2027-03-19", "2027-03-20", "2027-03-21");
-        week.QuerySelector($"[data-deadline-id='{deadline}']").Should().NotBeNull();
-        week.QuerySelector($"[data-hearing-id='{hearing}']").Should().NotBeNull();
+        week.QuerySelectorAll($"[data-deadline-id='{deadline}']").Should().ContainSingle("the deadline is on its day of the week");
+        week.QuerySelectorAll($"[data-hearing-id='{hearing}']").Should().ContainSingle("the hearing is on its day of the week");
         week.QuerySelector("[data-testid=calendar-next]")!.GetAttribute("href").Should().Contain("date=2027-03-22").And.Contain("view=week");
 
         var list = await client.GetDocumentAsync("/calendar?date=2027-03-10&layout=list");

@@ -31,7 +31,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
 
         var nothing = await client.GetDocumentAsync("/recommendations?q=" + Uri.EscapeDataString("100%_"));
         RowIds(nothing).Should().BeEmpty("LIKE wildcards typed by the user are taken literally");
-        nothing.QuerySelector("[data-testid=recommendations-empty]").Should().NotBeNull();
+        nothing.QuerySelectorAll("[data-testid=recommendations-empty]").Should().ContainSingle("an empty result says so");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         casePage.QuerySelectorAll("[data-testid=case-recommendation]").Should().ContainSingle(r => r.GetAttribute("data-recommendation-id") == QuotaRecommendation.ToString());
         var recommendation = await client.GetDocumentAsync($"/recommendations/{QuotaRecommendation}");
         recommendation.QuerySelectorAll("[data-testid=linked-case-reference]").Select(a => a.TextContent).Should().Equal(reference);
-        (await client.GetDocumentAsync($"/cases/{caseId}/recommendations/link?q=quota")).QuerySelector("[data-testid=already-linked]").Should().NotBeNull();
+        (await client.GetDocumentAsync($"/cases/{caseId}/recommendations/link?q=quota")).QuerySelectorAll("[data-testid=already-linked]").Should().ContainSingle("the linked recommendation is marked, not offered again");
 
         // From the recommendation: by the case's reference number.
         Location(await PostFormAsync(client, $"/recommendations/{SchoolRecommendation}", $"/recommendations/{SchoolRecommendation}/cases",
