@@ -69,19 +69,20 @@ public sealed class DeskScope
         }
 
         // The person's cases by each assignment's own index (as "My cases" reads them), each row checked
-        // against what the viewer may see; reading office ids here spares a join later.
+        // against what the viewer may see.
         var visible = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
         if (officeId is { } office)
         {
             visible = visible.Where(c => c.OfficeId == office);
         }
 
-        var cases = visible.Where(c => c.CaseworkerId == person).Select(c => new { c.Id, c.OfficeId })
-            .Union(visible.Where(c => c.LeadLawyerId == person).Select(c => new { c.Id, c.OfficeId }))
-            .Union(from l in db.CaseLawyers where l.UserId == person join c in visible on l.CaseId equals c.Id select new { c.Id, c.OfficeId });
-        var found = await cases.Select(c => new { c.Id, c.OfficeId }).ToListAsync(cancellationToken);
-        return new DeskScope(viewer, person, officeId, found.Select(c => c.Id).ToArray(),
-            found.Select(c => c.OfficeId).Distinct().Select(offices.Zone).Distinct().Order(StringComparer.Ordinal).ToList());
+        var cases = visible.Where(c => c.CaseworkerId == person).Select(c => c.Id)
+            .Union(visible.Where(c => c.LeadLawyerId == person).Select(c => c.Id))
+            .Union(from l in db.CaseLawyers where l.UserId == person join c in visible on l.CaseId equals c.Id select c.Id);
+
+        // A person's hearings are read whole and placed by their own office's zone, so every zone is in scope.
+        var found = await cases.ToArrayAsync(cancellationToken);
+        return new DeskScope(viewer, person, officeId, found, offices.All.Select(o => o.Zone).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Deadlines in scope (every status: callers narrow it).</summary>
