@@ -119,7 +119,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         // Unlink from the case side.
         Location(await PostFormAsync(client, $"/cases/{caseId}", $"/cases/{caseId}/recommendations/{QuotaRecommendation}/unlink", [])).Should().Be($"/cases/{caseId}");
         (await client.GetDocumentAsync($"/cases/{caseId}")).QuerySelectorAll("[data-testid=case-recommendation]").Should().BeEmpty();
-        (await client.GetDocumentAsync($"/recommendations/{QuotaRecommendation}")).QuerySelector("[data-testid=no-linked-cases]").Should().NotBeNull();
+        (await client.GetDocumentAsync($"/recommendations/{QuotaRecommendation}")).QuerySelectorAll("[data-testid=no-linked-cases]").Should().ContainSingle("the page says no linked case is visible");
         (await portal.AuditAsync(InternationalAuditActions.RecommendationUnlinked)).Should().ContainSingle(a => a.EntityId == caseId.ToString());
     }
 
@@ -143,7 +143,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         html.Should().NotContain(hiddenReference).And.NotContain(hiddenCase.ToString());
         var page = HttpForms.Parse(html);
         page.QuerySelectorAll("[data-testid=linked-case]").Should().BeEmpty();
-        page.QuerySelector("[data-testid=no-linked-cases]").Should().NotBeNull();
+        page.QuerySelectorAll("[data-testid=no-linked-cases]").Should().ContainSingle("the page says no linked case is visible");
 
         // Linking by the reference of a case one may not see says the same as for a reference that does not exist.
         var refused = await PostFormAsync(outsider, "/recommendations/4", "/recommendations/4/cases", [new("Link.CaseReference", hiddenReference)]);

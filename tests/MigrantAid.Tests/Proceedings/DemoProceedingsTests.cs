@@ -43,7 +43,7 @@ public class DemoProceedingsTests(PortalFactory portal) : IClassFixture<PortalFa
         var page = await coordinator.GetDocumentAsync($"/cases/{caseId}");
         page.QuerySelector("[data-testid=proceeding-chain]")!.QuerySelectorAll("[data-testid=proceeding]")
             .Select(p => p.GetAttribute("data-instance")).Should().Equal("FirstInstance", "Appeal");
-        page.QuerySelector("[data-testid=next-hearing]").Should().NotBeNull();
+        page.QuerySelectorAll("[data-testid=next-hearing]").Should().ContainSingle("an upcoming hearing is shown at the top of the section");
     }
 
     private async Task SeedAsync()

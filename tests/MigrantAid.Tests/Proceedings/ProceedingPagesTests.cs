@@ -228,7 +228,7 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
         var refused = await PostFormAsync(client, stale, url, [new("DecidedOn", Iso(today.AddDays(-2))), new("Outcome", "Settled")]);
 
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(refused)).QuerySelector("[data-testid=conflict]").Should().NotBeNull();
+        (await PageAsync(refused)).QuerySelectorAll("[data-testid=conflict]").Should().ContainSingle("the conflict is reported once");
         (await portal.WithDbAsync(db => db.CourtDecisions.AsNoTracking().SingleAsync(d => d.Id == decision))).Outcome.Should().Be(DecisionOutcome.Granted);
     }
 
