@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
@@ -38,8 +39,25 @@ public class CalendarFeedConfiguration :
         builder.HasIndex([nameof(CaseDeadline.CaseId), nameof(CaseDeadline.DueOn)], "ix_case_deadlines_open_case_id_due_on").HasFilter(OpenFilter);
         builder.HasIndex([nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_open_due_on_id").HasFilter(OpenFilter);
         builder.HasIndex([nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_due_on_id_not_dismissed").HasFilter(NotDismissedFilter);
+
+        // One office's desk and calendar (0013): the office is copied from the case by a trigger on insert.
+        CopiedByDatabase(builder.Property(d => d.OfficeId));
+        builder.HasIndex([nameof(CaseDeadline.OfficeId), nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_open_office_id_due_on_id").HasFilter(OpenFilter);
+        builder.HasIndex([nameof(CaseDeadline.OfficeId), nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_office_id_due_on_id_not_dismissed").HasFilter(NotDismissedFilter);
     }
 
-    public void Configure(EntityTypeBuilder<Hearing> builder) =>
+    public void Configure(EntityTypeBuilder<Hearing> builder)
+    {
         builder.HasIndex([nameof(Hearing.StartsAt), nameof(Hearing.Id)], "ix_hearings_starts_at_id");
+        CopiedByDatabase(builder.Property(h => h.OfficeId));
+        builder.HasIndex([nameof(Hearing.OfficeId), nameof(Hearing.StartsAt), nameof(Hearing.Id)], "ix_hearings_office_id_starts_at_id");
+    }
+
+    /// <summary>A column the database fills on insert (and never the application): EF neither writes it nor sends it back, and reads what was stored.</summary>
+    private static void CopiedByDatabase(PropertyBuilder<Guid> property)
+    {
+        property.ValueGeneratedOnAdd();
+        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+    }
 }

@@ -28,6 +28,9 @@ public class CaseDeadline
 
     public Guid CaseId { get; private set; }
 
+    /// <summary>The case's office, copied by the database when the row is inserted (migration 0013): an office's desk reads one index.</summary>
+    public Guid OfficeId { get; private set; }
+
     public DeadlineKind Kind { get; private set; }
 
     public string Title { get; set; } = "";

@@ -90,6 +90,9 @@ public class Hearing
     /// <summary>Copied from the proceeding so desks and calendars query hearings by case without a join.</summary>
     public Guid CaseId { get; private set; }
 
+    /// <summary>The case's office, copied by the database when the row is inserted (migration 0013): an office's calendar reads one index.</summary>
+    public Guid OfficeId { get; private set; }
+
     public DateTimeOffset StartsAt { get; set; }
 
     public string? Place { get; set; }

@@ -105,8 +105,8 @@ public sealed class DeskScope
             return deadlines.Where(d => false);
         }
 
-        // A semi-join: the planner walks the dates in order and probes each row's case by key until the page is full.
-        return office is null ? deadlines : deadlines.Where(d => db.Cases.Any(c => c.Id == d.CaseId && c.OfficeId == office));
+        // An office's dates are one range of the (office, date) indexes: each row carries its case's office.
+        return office is null ? deadlines : deadlines.Where(d => d.OfficeId == office);
     }
 
     /// <summary>Hearings in scope (held or not: callers narrow it).</summary>
@@ -125,6 +125,6 @@ public sealed class DeskScope
         }
 
         var office = OfficeId;
-        return office is null ? hearings : hearings.Where(h => db.Cases.Any(c => c.Id == h.CaseId && c.OfficeId == office));
+        return office is null ? hearings : hearings.Where(h => h.OfficeId == office);
     }
 }
