@@ -186,6 +186,44 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task Clearing_a_received_date_entered_by_mistake_withdraws_the_deadline_it_started()
+    {
+        const string zone = "Europe/Moscow";
+        var office = await _kit.Cases.OfficeAsync("PCLR");
+        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "cleared-date-lawyer@test.local");
+        var rule = await _kit.AppealRuleAsync("Appeal against a fine (cleared date test)");
+        var today = _kit.Today(zone);
+        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-20));
+        var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
+        Location(await PostFormAsync(client, url, url,
+        [
+            new("DecidedOn", Iso(today.AddDays(-6))),
+            new("ReceivedOn", Iso(today.AddDays(-3))),
+            new("Outcome", "Rejected"),
+        ])).Should().Be($"/cases/{caseId}#proceedings");
+        var decision = await portal.WithDbAsync(db => db.CourtDecisions.AsNoTracking().SingleAsync(d => d.ProceedingId == proceeding));
+        (await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.SourceId == decision.Id && d.RuleId == rule)))
+            .Status.Should().Be(DeadlineStatus.Open);
+
+        var edit = $"/cases/{caseId}/proceedings/{proceeding}/decisions/{decision.Id}/edit";
+        Location(await SubmitAsync(client, edit, edit, [new("ReceivedOn", "")])).Should().Be($"/cases/{caseId}#proceedings");
+
+        var withdrawn = await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.SourceId == decision.Id && d.RuleId == rule));
+        withdrawn.Status.Should().Be(DeadlineStatus.Dismissed, "a date that was never received starts no clock");
+        withdrawn.ClosedBy.Should().Be(lawyer.Id);
+        var page = await client.GetDocumentAsync($"/cases/{caseId}");
+        page.QuerySelector($"[data-deadline-id='{withdrawn.Id}']")!.TextContent.Should().Contain("Withdrawn: the date that started it was cleared.");
+
+        // Entering the date again starts the clock again, on the same deadline.
+        Location(await SubmitAsync(client, edit, edit, [new("ReceivedOn", Iso(today.AddDays(-2)))])).Should().Be($"/cases/{caseId}#proceedings");
+        var back = await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.SourceId == decision.Id && d.RuleId == rule));
+        back.Id.Should().Be(withdrawn.Id);
+        back.Status.Should().Be(DeadlineStatus.Open);
+        back.TriggerDate.Should().Be(today.AddDays(-2));
+        back.ClosingNote.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Concurrent_edit_of_a_proceeding_is_refused_with_the_current_values_and_the_typed_ones_kept()
     {
         var office = await _kit.Cases.OfficeAsync("PCON");

@@ -25,4 +25,11 @@ public sealed record DeadlineTrigger(
 public interface IDeadlineTriggers
 {
     Task<IReadOnlyList<CaseDeadline>> RecordAsync(DeadlineTrigger trigger, Guid actorId, CancellationToken ct);
+
+    /// <summary>
+    /// A trigger date that was cleared (entered by mistake) starts no clock: the open deadlines that source
+    /// and event computed are dismissed with a note saying why, in the caller's unit of work. Deadlines
+    /// already done stay as history. Returns how many were withdrawn.
+    /// </summary>
+    Task<int> WithdrawAsync(Guid caseId, TriggerEvent trigger, string sourceType, Guid sourceId, Guid actorId, CancellationToken ct);
 }

@@ -37,6 +37,15 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
             var arithmetic = DeadlineCalculator.Compute(trigger.Date, rule.Period, rule.Unit, calendar);
             if (earlier.TryGetValue(rule.Id, out var existing))
             {
+                // A deadline withdrawn because its date was cleared comes back when the date is entered again.
+                if (existing.Status == DeadlineStatus.Dismissed && existing.ClosingNote == WithdrawnNote)
+                {
+                    existing.Status = DeadlineStatus.Open;
+                    existing.ClosingNote = null;
+                    existing.ClosedBy = null;
+                    existing.ClosedAt = null;
+                }
+
                 if (existing.Status != DeadlineStatus.Open)
                 {
                     continue;
@@ -71,6 +80,27 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
         }
 
         return recorded;
+    }
+
+    /// <summary>The closing note of a deadline withdrawn because the date that started it was cleared (shown translated).</summary>
+    public const string WithdrawnNote = "Withdrawn: the date that started it was cleared.";
+
+    public async Task<int> WithdrawAsync(Guid caseId, TriggerEvent trigger, string sourceType, Guid sourceId, Guid actorId, CancellationToken ct)
+    {
+        var open = await db.CaseDeadlines
+            .Where(d => d.CaseId == caseId && d.SourceType == sourceType && d.SourceId == sourceId && d.Trigger == trigger
+                && d.Kind == DeadlineKind.Computed && d.Status == DeadlineStatus.Open)
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var deadline in open)
+        {
+            deadline.Status = DeadlineStatus.Dismissed;
+            deadline.ClosingNote = WithdrawnNote;
+            deadline.ClosedBy = actorId;
+            deadline.ClosedAt = now;
+        }
+
+        return open.Count;
     }
 
     /// <summary>The deadlines this source already produced per rule: stored ones, and ones added earlier in this unit of work.</summary>

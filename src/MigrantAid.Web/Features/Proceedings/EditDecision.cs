@@ -155,6 +155,8 @@ public sealed class EditDecisionHandler(
         // A trigger date recorded again unchanged starts no new clock; a corrected one moves the deadlines it set.
         var receivedChanged = input.ReceivedOn is not null && input.ReceivedOn != stored?.ReceivedOn;
         var finalFormChanged = input.FinalFormOn is not null && input.FinalFormOn != stored?.FinalFormOn;
+        var receivedCleared = input.ReceivedOn is null && stored?.ReceivedOn is not null;
+        var finalFormCleared = input.FinalFormOn is null && stored?.FinalFormOn is not null;
         decision.DecidedOn = input.DecidedOn!.Value;
         decision.FinalFormOn = input.FinalFormOn;
         decision.ReceivedOn = input.ReceivedOn;
@@ -179,6 +181,17 @@ public sealed class EditDecisionHandler(
         if (finalFormChanged)
         {
             deadlines = (deadlines ?? 0) + await RecordAsync(TriggerEvent.DecisionInFinalForm, input.FinalFormOn!.Value);
+        }
+
+        // A date cleared (entered by mistake) withdraws the deadlines it had started.
+        if (receivedCleared)
+        {
+            await triggers.WithdrawAsync(caseId, TriggerEvent.DecisionReceived, "decision", decision.Id, userId, cancellationToken);
+        }
+
+        if (finalFormCleared)
+        {
+            await triggers.WithdrawAsync(caseId, TriggerEvent.DecisionInFinalForm, "decision", decision.Id, userId, cancellationToken);
         }
 
         var saved = await ProceedingSaving.SaveAsync(db, () => stored is null

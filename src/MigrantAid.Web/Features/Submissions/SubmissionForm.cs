@@ -152,6 +152,11 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
             {
                 await triggers.RecordAsync(new DeadlineTrigger(s.CaseId, trigger, s.Body.ToString(), d, SourceType, s.Id), actorId, cancellationToken);
             }
+            else if (date is null && earlier is not null)
+            {
+                // A date cleared (entered by mistake) withdraws the deadlines it had started.
+                await triggers.WithdrawAsync(s.CaseId, trigger, SourceType, s.Id, actorId, cancellationToken);
+            }
         }
 
         await Record(TriggerEvent.RegisteredByBody, s.RegisteredOn, before?.Registered);
