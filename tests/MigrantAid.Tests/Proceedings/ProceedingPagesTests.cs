@@ -224,6 +224,46 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     }
 
     [Fact]
+    public async Task A_computed_deadline_carries_its_rule_s_Russian_name_to_Russian_pages()
+    {
+        const string zone = "Europe/Moscow";
+        var office = await _kit.Cases.OfficeAsync("PRUN");
+        var (caseId, client, _) = await _kit.LawyerCaseAsync(office, "russian-rule-lawyer@test.local");
+        var rule = await _kit.AppealRuleAsync("Appeal against a fine (Russian name test)");
+        await portal.WithDbAsync(async db =>
+        {
+            (await db.DeadlineRules.SingleAsync(r => r.Id == rule)).NameRu = "Жалоба на штраф (проверка русского названия)";
+            return await db.SaveChangesAsync();
+        });
+        var today = _kit.Today(zone);
+        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-20));
+        var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
+        Location(await PostFormAsync(client, url, url,
+        [
+            new("DecidedOn", Iso(today.AddDays(-6))),
+            new("ReceivedOn", Iso(today.AddDays(-3))),
+            new("Outcome", "Rejected"),
+        ])).Should().Be($"/cases/{caseId}#proceedings");
+        var deadline = await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.CaseId == caseId && d.RuleId == rule));
+        deadline.Title.Should().Be("Appeal against a fine (Russian name test)");
+        deadline.TitleRu.Should().Be("Жалоба на штраф (проверка русского названия)");
+
+        string TitleOn(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelector($"[data-deadline-id='{deadline.Id}'] [data-testid=deadline-title]")!.TextContent.Trim();
+        TitleOn(await client.GetDocumentAsync($"/cases/{caseId}")).Should().Be("Appeal against a fine (Russian name test)");
+        TitleOn(await client.GetDocumentAsync("/desk")).Should().Be("Appeal against a fine (Russian name test)");
+
+        await portal.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == "russian-rule-lawyer@test.local")).PreferredLanguage = "ru";
+            return await db.SaveChangesAsync();
+        });
+        var russian = await portal.SignedInClientAsync("russian-rule-lawyer@test.local");
+        TitleOn(await russian.GetDocumentAsync($"/cases/{caseId}")).Should().Be("Жалоба на штраф (проверка русского названия)");
+        TitleOn(await russian.GetDocumentAsync("/desk")).Should().Be("Жалоба на штраф (проверка русского названия)");
+    }
+
+    [Fact]
     public async Task Concurrent_edit_of_a_proceeding_is_refused_with_the_current_values_and_the_typed_ones_kept()
     {
         var office = await _kit.Cases.OfficeAsync("PCON");

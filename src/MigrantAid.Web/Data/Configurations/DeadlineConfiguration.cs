@@ -14,6 +14,7 @@ public class DeadlineConfiguration :
         builder.ToTable("deadline_rules");
         builder.Property(r => r.Id).UseIdentityByDefaultColumn();
         builder.Property(r => r.Name).HasMaxLength(DeadlineRule.NameMaxLength).IsRequired();
+        builder.Property(r => r.NameRu).HasMaxLength(DeadlineRule.NameMaxLength);
         builder.Property(r => r.Forum).HasMaxLength(20).IsRequired();
         builder.Property(r => r.Procedure).HasMaxLength(DeadlineRule.NameMaxLength).IsRequired();
         builder.Property(r => r.LegalBasis).HasMaxLength(DeadlineRule.NameMaxLength);
@@ -35,6 +36,7 @@ public class DeadlineConfiguration :
         builder.ToTable("case_deadlines");
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Title).HasMaxLength(CaseDeadline.TitleMaxLength).IsRequired();
+        builder.Property(d => d.TitleRu).HasMaxLength(CaseDeadline.TitleMaxLength);
         builder.Property(d => d.SourceType).HasMaxLength(40);
         builder.Property(d => d.Arithmetic).HasColumnType("jsonb");
         builder.Property(d => d.OverrideReason).HasMaxLength(CaseDeadline.TextMaxLength);

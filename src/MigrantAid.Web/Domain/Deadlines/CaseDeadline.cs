@@ -35,6 +35,12 @@ public class CaseDeadline
 
     public string Title { get; set; } = "";
 
+    /// <summary>The title in Russian (a computed deadline takes its rule's Russian name); null: <see cref="Title"/> in both languages.</summary>
+    public string? TitleRu { get; set; }
+
+    /// <summary>The title in the given language.</summary>
+    public static string TitleIn(string title, string? titleRu, bool russian) => russian && !string.IsNullOrEmpty(titleRu) ? titleRu : title;
+
     public DateOnly DueOn { get; set; }
 
     /// <summary>For computed deadlines: the date the rule produced, kept when a lawyer moves <see cref="DueOn"/>.</summary>

@@ -16,6 +16,9 @@ public class DeadlineRule
 
     public string Name { get; set; } = "";
 
+    /// <summary>The name in Russian, shown on Russian pages and given to the deadlines the rule computes; null: the English name is shown.</summary>
+    public string? NameRu { get; set; }
+
     /// <summary>A country code (national courts, see Countries.Codes) or an international body (InternationalBodies).</summary>
     public string Forum { get; set; } = "";
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 
@@ -23,12 +24,13 @@ public sealed class ListDeadlineRulesHandler(AppDbContext db)
             query = query.Where(r => r.Forum == forum);
         }
 
+        var russian = SupportedLanguages.CurrentIsRussian;
         var needing = await db.DeadlineRules.CountAsync(r => r.NeedsVerification && r.IsActive, ct);
         var rows = await query
             .Where(r => after == null || r.Id > after)
             .OrderBy(r => r.Id)
             .Take(PageSize + 1)
-            .Select(r => new RuleRow(r.Id, r.Name, r.Forum, r.Procedure, r.Trigger, r.ProceedingType, r.Instance, r.Period, r.Unit,
+            .Select(r => new RuleRow(r.Id, russian && r.NameRu != null ? r.NameRu : r.Name, r.Forum, r.Procedure, r.Trigger, r.ProceedingType, r.Instance, r.Period, r.Unit,
                 r.LegalBasis, r.Notes, r.NeedsVerification, r.IsActive))
             .ToListAsync(ct);
         var next = rows.Count > PageSize ? rows[PageSize - 1].Id : (int?)null;

@@ -16,6 +16,10 @@ public class RuleInput
     [Display(Name = "Name")]
     public string? Name { get; set; }
 
+    [StringLength(DeadlineRule.NameMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Name in Russian")]
+    public string? NameRu { get; set; }
+
     [Required(ErrorMessage = "Choose the country or the international body.")]
     [Display(Name = "Country or international body")]
     public string? Forum { get; set; }
@@ -69,6 +73,7 @@ public class RuleInput
     public void CopyTo(DeadlineRule rule)
     {
         rule.Name = Name!.Trim();
+        rule.NameRu = string.IsNullOrWhiteSpace(NameRu) ? null : NameRu.Trim();
         rule.Forum = Forum!;
         rule.Procedure = Procedure!.Trim();
         rule.Trigger = Trigger!.Value;
@@ -83,6 +88,7 @@ public class RuleInput
     public void CopyFrom(DeadlineRule rule)
     {
         Name = rule.Name;
+        NameRu = rule.NameRu;
         Forum = rule.Forum;
         Procedure = rule.Procedure;
         Trigger = rule.Trigger;
@@ -133,6 +139,7 @@ internal static class RuleAudit
         }
 
         Add(nameof(DeadlineRule.Name), before.Name, after.Name);
+        Add(nameof(DeadlineRule.NameRu), before.NameRu, after.NameRu);
         Add(nameof(DeadlineRule.Forum), before.Forum, after.Forum);
         Add(nameof(DeadlineRule.Procedure), before.Procedure, after.Procedure);
         Add(nameof(DeadlineRule.Trigger), before.Trigger.ToString(), after.Trigger.ToString());
@@ -150,6 +157,7 @@ internal static class RuleAudit
     public static DeadlineRule Copy(DeadlineRule rule) => new()
     {
         Name = rule.Name,
+        NameRu = rule.NameRu,
         Forum = rule.Forum,
         Procedure = rule.Procedure,
         Trigger = rule.Trigger,

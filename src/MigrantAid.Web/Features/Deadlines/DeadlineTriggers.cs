@@ -57,6 +57,7 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
                 }
 
                 existing.ComputedOn = arithmetic.DueOn;
+                existing.TitleRu = TruncateOrNull(rule.NameRu);
                 existing.Trigger = trigger.Event;
                 existing.TriggerDate = trigger.Date;
                 existing.Arithmetic = arithmetic.ToJson();
@@ -67,6 +68,7 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
             var deadline = new CaseDeadline(trigger.CaseId, DeadlineKind.Computed, Truncate(rule.Name), arithmetic.DueOn, actorId, now)
             {
                 ComputedOn = arithmetic.DueOn,
+                TitleRu = TruncateOrNull(rule.NameRu),
                 RuleId = rule.Id,
                 Trigger = trigger.Event,
                 TriggerDate = trigger.Date,
@@ -125,6 +127,8 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
 
         return byRule;
     }
+
+    private static string? TruncateOrNull(string? name) => string.IsNullOrWhiteSpace(name) ? null : Truncate(name);
 
     private static string Truncate(string name) => name.Length <= CaseDeadline.TitleMaxLength ? name : name[..CaseDeadline.TitleMaxLength];
 }

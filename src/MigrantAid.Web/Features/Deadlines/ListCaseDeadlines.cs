@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Security;
@@ -86,7 +87,7 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
             .Select(d => new
             {
                 Deadline = d,
-                Rule = db.DeadlineRules.Where(r => r.Id == d.RuleId).Select(r => new { r.Name, r.NeedsVerification, r.Forum, r.LegalBasis }).FirstOrDefault(),
+                Rule = db.DeadlineRules.Where(r => r.Id == d.RuleId).Select(r => new { r.Name, r.NameRu, r.NeedsVerification, r.Forum, r.LegalBasis }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         if (rows.Count == 0)
@@ -99,9 +100,10 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
         var officeId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.OfficeId).FirstOrDefaultAsync(ct);
         var time = await OfficeTime.OfOfficeAsync(db, officeId, ct);
         string? Name(Guid? id) => id is { } g ? names.GetValueOrDefault(g, "?") : null;
+        var russian = SupportedLanguages.CurrentIsRussian;
         return rows.Select(r => new DeadlineItem(
-            r.Deadline.Id, r.Deadline.Kind, r.Deadline.Title, r.Deadline.DueOn, r.Deadline.ComputedOn, r.Deadline.Status,
-            r.Rule?.Name, r.Rule?.NeedsVerification ?? false, r.Rule?.Forum, r.Rule?.LegalBasis,
+            r.Deadline.Id, r.Deadline.Kind, CaseDeadline.TitleIn(r.Deadline.Title, r.Deadline.TitleRu, russian), r.Deadline.DueOn, r.Deadline.ComputedOn, r.Deadline.Status,
+            r.Rule is null ? null : CaseDeadline.TitleIn(r.Rule.Name, r.Rule.NameRu, russian), r.Rule?.NeedsVerification ?? false, r.Rule?.Forum, r.Rule?.LegalBasis,
             r.Deadline.Trigger, r.Deadline.TriggerDate, DeadlineArithmetic.FromJson(r.Deadline.Arithmetic),
             Name(r.Deadline.AssigneeId), r.Deadline.OverrideReason, r.Deadline.ClosingNote, Name(r.Deadline.ClosedBy),
             r.Deadline.ClosedAt is { } at ? time.Local(at) : null)).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
@@ -107,6 +108,7 @@ public static class DeskRows
                     x.Item.Id,
                     x.Item.DueOn,
                     x.Item.Title,
+                    x.Item.TitleRu,
                     x.Item.Kind,
                     x.Item.Status,
                     x.Item.CaseId,
@@ -119,10 +121,11 @@ public static class DeskRows
                 })
             .ToListAsync(cancellationToken);
 
+        var russian = SupportedLanguages.CurrentIsRussian;
         return rows
             .Select(r => new DeskDeadline(
                 read.Whole ? spans.FirstOrDefault(s => r.DueOn >= s.From && r.DueOn <= s.To)?.Key ?? spans[0].Key : r.Key,
-                r.Id, r.DueOn, r.Title, r.Kind, r.Status, r.CaseId, r.Reference,
+                r.Id, r.DueOn, CaseDeadline.TitleIn(r.Title, r.TitleRu, russian), r.Kind, r.Status, r.CaseId, r.Reference,
                 !r.Withdrawn || coordinator || r.Assigned ? r.Client : null, r.Lead, r.Assignee))
             .OrderBy(r => r.Span).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
             .ToList();

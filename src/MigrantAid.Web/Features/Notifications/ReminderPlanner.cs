@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Notifications;
 using MigrantAid.Web.Features.Cases;
@@ -89,11 +90,12 @@ public sealed partial class ReminderPlanner(AppDbContext db, IMailSender mail, I
             return false;
         }
 
-        var notifications = await DueNotificationsAsync(userId, today, zone, now, cancellationToken);
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.PreferredLanguage }).SingleAsync(cancellationToken);
+        var email = user.Email;
+        var notifications = await DueNotificationsAsync(userId, user.PreferredLanguage == SupportedLanguages.Russian, today, zone, now, cancellationToken);
         db.Notifications.AddRange(notifications);
 
         var run = await db.DigestRuns.SingleAsync(r => r.UserId == userId && r.Day == today, cancellationToken);
-        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(cancellationToken);
         if (notifications.Count > 0 && mail.IsConfigured && !string.IsNullOrWhiteSpace(email))
         {
             run.AwaitEmail(notifications.Count, now);
@@ -109,7 +111,8 @@ public sealed partial class ReminderPlanner(AppDbContext db, IMailSender mail, I
         return true;
     }
 
-    private async Task<List<Notification>> DueNotificationsAsync(Guid userId, DateOnly today, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="russian">The user's language: a deadline's title is written in it.</param>
+    private async Task<List<Notification>> DueNotificationsAsync(Guid userId, bool russian, DateOnly today, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The user's cases, each branch on its own index (cases by lead lawyer, by caseworker; case_lawyers by user).
         var cases = db.Cases.Where(c => c.LeadLawyerId == userId).Select(c => c.Id)
@@ -126,11 +129,11 @@ public sealed partial class ReminderPlanner(AppDbContext db, IMailSender mail, I
         foreach (var query in new[] { assigned, ofMyCases })
         {
             var rows = await query
-                .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.Id, d.CaseId, c.Reference, d.Title, d.DueOn })
+                .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.Id, d.CaseId, c.Reference, d.Title, d.TitleRu, d.DueOn })
                 .OrderBy(d => d.DueOn).ThenBy(d => d.Id)
                 .Take(MaxItems)
                 .ToListAsync(cancellationToken);
-            deadlines.AddRange(rows.Select(r => (r.Id, r.CaseId, r.Reference, r.Title, r.DueOn)));
+            deadlines.AddRange(rows.Select(r => (r.Id, r.CaseId, r.Reference, CaseDeadline.TitleIn(r.Title, r.TitleRu, russian), r.DueOn)));
         }
 
         var until = StartOfDay(today.AddDays(HearingDays + 1), zone);
