@@ -27,9 +27,9 @@ public sealed record ExportView(
 
     public string DownloadUrl => $"/exports/{Id}/download";
 
-    internal static IQueryable<ExportRow> Rows(AppDbContext db) =>
-        db.Set<OrganisationExport>().AsNoTracking()
-            .Join(db.Users, e => e.RequestedBy, u => u.Id, (e, u) => new ExportRow(e, u.FullName));
+    /// <summary>Exports (filtered and ordered by the caller) with the name of who started each.</summary>
+    internal static IQueryable<ExportRow> WithRequester(AppDbContext db, IQueryable<OrganisationExport> exports) =>
+        exports.Select(e => new ExportRow(e, db.Users.Where(u => u.Id == e.RequestedBy).Select(u => u.FullName).First()));
 
     internal static ExportView From(ExportRow row, TimeZoneInfo zone) => new(
         row.Export.Id,

@@ -14,19 +14,16 @@ public sealed class ListExportsHandler(AppDbContext db, Microsoft.Extensions.Opt
     public async Task<ExportListPage> HandleAsync(Guid? before, Guid viewerId, CancellationToken cancellationToken)
     {
         var zone = await ExportView.ViewerZoneAsync(db, viewerId, cancellationToken);
-        var query = ExportView.Rows(db);
+        var query = db.Set<OrganisationExport>().AsNoTracking();
         var anchor = before is { } id
             ? await db.Set<OrganisationExport>().AsNoTracking().Where(e => e.Id == id).Select(e => new { e.RequestedAt, e.Id }).FirstOrDefaultAsync(cancellationToken)
             : null;
         if (anchor is not null)
         {
-            query = query.Where(r => r.Export.RequestedAt < anchor.RequestedAt
-                || (r.Export.RequestedAt == anchor.RequestedAt && r.Export.Id.CompareTo(anchor.Id) < 0));
+            query = query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.RequestedAt, e.Id), ValueTuple.Create(anchor.RequestedAt, anchor.Id)));
         }
 
-        var rows = await query
-            .OrderByDescending(r => r.Export.RequestedAt).ThenByDescending(r => r.Export.Id)
-            .Take(PageSize + 1)
+        var rows = await ExportView.WithRequester(db, query.OrderByDescending(e => e.RequestedAt).ThenByDescending(e => e.Id).Take(PageSize + 1))
             .ToListAsync(cancellationToken);
         var views = rows.Take(PageSize).Select(r => ExportView.From(r, zone)).ToList();
         return new ExportListPage(views, zone.Id, rows.Count > PageSize ? views[^1].Id : null, anchor is null, options.Value.RetentionDays);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Exports;
 
 namespace MigrantAid.Web.Features.Exports;
 
@@ -8,7 +9,8 @@ public sealed class ShowExportHandler(AppDbContext db)
 {
     public async Task<ExportView?> HandleAsync(Guid id, Guid viewerId, CancellationToken cancellationToken)
     {
-        var row = await ExportView.Rows(db).Where(r => r.Export.Id == id).FirstOrDefaultAsync(cancellationToken);
+        var row = await ExportView.WithRequester(db, db.Set<OrganisationExport>().AsNoTracking().Where(e => e.Id == id))
+            .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : ExportView.From(row, await ExportView.ViewerZoneAsync(db, viewerId, cancellationToken));
     }
 }
