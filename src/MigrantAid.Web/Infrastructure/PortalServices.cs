@@ -16,6 +16,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features;
 using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Features.Exports;
 using MigrantAid.Web.Features.Notifications;
 using MigrantAid.Web.Security;
 
@@ -40,6 +41,7 @@ public static class PortalServices
         services.AddScoped<AdminBootstrapper>();
         services.AddPortalFeatures();
         services.AddNotifications();
+        services.AddOrganisationExport();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {

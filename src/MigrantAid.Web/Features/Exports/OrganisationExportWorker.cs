@@ -1,0 +1,220 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Exports;
+using Npgsql;
+
+namespace MigrantAid.Web.Features.Exports;
+
+/// <summary>
+/// Writes queued organisation exports, one at a time per instance. Every instance runs it; an export is
+/// claimed with FOR UPDATE SKIP LOCKED and a status check, so two instances never write the same one.
+/// The zip is written under a partial name and renamed when complete; a failure deletes it and marks
+/// the export failed with a generic message (the log gets the export id and the error's type, no data).
+/// Finished exports older than the retention period lose their file and are marked expired.
+/// </summary>
+public sealed partial class OrganisationExportWorker(
+    IServiceScopeFactory scopes,
+    ExportFiles files,
+    IOptions<ExportOptions> options,
+    TimeProvider clock,
+    ILogger<OrganisationExportWorker> logger) : BackgroundService
+{
+    public const string FailedMessage = "The export failed. Start a new export; if it fails again, tell the administrator of the server.";
+    public const string InterruptedMessage = "The export was interrupted (the server stopped). Start a new export.";
+
+    private static readonly string WorkerName = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    private readonly SemaphoreSlim _wake = new(0);
+
+    /// <summary>Asks this instance's worker to look for queued exports now rather than at its next poll.</summary>
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    /// <summary>
+    /// Marks interrupted exports failed, claims the oldest queued export and writes it. Returns its id,
+    /// or null when nothing was queued. The timer calls it; tests call it directly, and may watch each
+    /// step through <paramref name="onProgress"/> (called after the step is saved).
+    /// </summary>
+    public async Task<Guid?> ProcessNextAsync(Func<ExportProgressStep, Task>? onProgress = null, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var exports = db.Set<OrganisationExport>();
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+
+        var staleBefore = now - settings.StaleAfter;
+        await exports
+            .Where(e => e.Status == OrganisationExportStatus.Running && e.HeartbeatAt < staleBefore)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(e => e.Status, OrganisationExportStatus.Failed)
+                    .SetProperty(e => e.Error, InterruptedMessage)
+                    .SetProperty(e => e.FinishedAt, now),
+                cancellationToken);
+
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            UPDATE organisation_exports
+               SET status = {(int)OrganisationExportStatus.Running}, worker = {WorkerName}, started_at = {now}, heartbeat_at = {now}
+             WHERE id = (SELECT id FROM organisation_exports
+                          WHERE status = {(int)OrganisationExportStatus.Queued}
+                          ORDER BY requested_at, id
+                          LIMIT 1
+                          FOR UPDATE SKIP LOCKED)
+               AND status = {(int)OrganisationExportStatus.Queued}
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return null;
+        }
+
+        var id = claimed[0];
+        var connectionString = db.Database.GetConnectionString()!;
+        Directory.CreateDirectory(files.Directory);
+        var partial = files.PartialPathOf(id);
+        try
+        {
+            await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await OrganisationExportWriter.WriteAsync(connection, output, id, now, settings.BatchSize, async step =>
+                {
+                    await exports.Where(e => e.Id == id).ExecuteUpdateAsync(
+                        s => s.SetProperty(e => e.CurrentFile, step.CurrentFile)
+                            .SetProperty(e => e.FilesDone, step.FilesDone)
+                            .SetProperty(e => e.FilesTotal, step.FilesTotal)
+                            .SetProperty(e => e.RowsWritten, step.RowsWritten)
+                            .SetProperty(e => e.RowsTotal, step.RowsTotal)
+                            .SetProperty(e => e.HeartbeatAt, clock.GetUtcNow()),
+                        cancellationToken);
+                    if (onProgress is not null)
+                    {
+                        await onProgress(step);
+                    }
+                }, cancellationToken);
+            }
+
+            File.Move(partial, files.PathOf(id), overwrite: true);
+            var size = new FileInfo(files.PathOf(id)).Length;
+            var finishedAt = clock.GetUtcNow();
+            await exports.Where(e => e.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(e => e.Status, OrganisationExportStatus.Completed)
+                    .SetProperty(e => e.CurrentFile, (string?)null)
+                    .SetProperty(e => e.SizeBytes, size)
+                    .SetProperty(e => e.FinishedAt, finishedAt)
+                    .SetProperty(e => e.HeartbeatAt, finishedAt),
+                CancellationToken.None);
+            LogCompleted(logger, id, size);
+        }
+        catch (Exception e)
+        {
+            // The message of a database or file error could quote a value: only its type is logged.
+            LogFailed(logger, id, e.GetType().FullName ?? e.GetType().Name);
+            TryDelete(partial);
+            TryDelete(files.PathOf(id));
+            await exports.Where(x => x.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(x => x.Status, OrganisationExportStatus.Failed)
+                    .SetProperty(x => x.Error, FailedMessage)
+                    .SetProperty(x => x.FinishedAt, clock.GetUtcNow()),
+                CancellationToken.None);
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>Deletes the files of exports finished more than the retention period ago and marks them expired.</summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var exports = scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OrganisationExport>();
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(Math.Max(0, options.Value.RetentionDays));
+        var expired = await exports
+            .Where(e => e.Status == OrganisationExportStatus.Completed && e.FinishedAt < cutoff)
+            .Select(e => e.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        foreach (var id in expired)
+        {
+            TryDelete(files.PathOf(id));
+            await exports.Where(e => e.Id == id && e.Status == OrganisationExportStatus.Completed)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, OrganisationExportStatus.Expired), cancellationToken);
+        }
+
+        return expired.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.RunInBackground)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
+        var interval = settings.PollInterval > TimeSpan.Zero ? settings.PollInterval : TimeSpan.FromSeconds(15);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await DeleteExpiredAsync(stoppingToken);
+                    while (await ProcessNextAsync(cancellationToken: stoppingToken) is not null)
+                    {
+                        // Drain the queue before sleeping.
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database may be briefly away (a restart, a failover): the next round tries again.
+                    LogRoundFailed(logger, e.GetType().FullName ?? e.GetType().Name);
+                }
+
+                await _wake.WaitAsync(interval, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping; an export being written is marked failed above, or as interrupted by the next instance.
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for the operator; the export is marked failed or expired either way.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Organisation export worker is off (Exports:RunInBackground is false)")]
+    private static partial void LogDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Organisation export {ExportId} completed: {SizeBytes} bytes")]
+    private static partial void LogCompleted(ILogger logger, Guid exportId, long sizeBytes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Organisation export {ExportId} failed with {ErrorType}")]
+    private static partial void LogFailed(ILogger logger, Guid exportId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Organisation export round failed with {ErrorType}; the next round tries again")]
+    private static partial void LogRoundFailed(ILogger logger, string errorType);
+}
