@@ -51,6 +51,9 @@ public sealed record PersonalDashboard(
         DeskQuery.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = ViewDeskHandler.BucketNames[(int)bucket] });
 }
 
+/// <summary>One of the person's cases, as far as the counts need it.</summary>
+public sealed record MyCase(Guid Id, CaseStatus Status, bool IsUrgent, DateOnly OpenedOn);
+
 /// <summary>
 /// The home page. Lawyers and caseworkers get their own cases and dates: cases counted by status
 /// through the assignment indexes (as "My cases" reads them), the desk's groups, their unread
@@ -67,27 +70,34 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
         }
 
         var me = viewer.UserId;
-        var mine = CaseListSearch.AssignedTo(db, me);
 
-        // The person's cases are found by each assignment's index (caseworker, lead, further lawyer) and
-        // counted by status and urgency in one grouped read; no case outside them is touched.
-        var byStatus = await db.Cases.AsNoTracking()
-            .Where(c => mine.Contains(c.Id))
-            .GroupBy(c => new { c.Status, c.IsUrgent })
-            .Select(g => new { g.Key.Status, g.Key.IsUrgent, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        // The person's cases, each found by its assignment's own index (caseworker, lead lawyer, further
+        // lawyer: "My cases"), read once as a few small columns: a busy lawyer has thousands of cases, a
+        // tiny part of all. Their counts are made here, and their ids drive the deadline count by index.
+        var mine = (await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me).Select(c => new { c.Id, c.Status, c.IsUrgent, c.OpenedOn })
+                .Union(db.Cases.AsNoTracking().Where(c => c.LeadLawyerId == me).Select(c => new { c.Id, c.Status, c.IsUrgent, c.OpenedOn }))
+                .Union(from l in db.CaseLawyers.AsNoTracking()
+                       where l.UserId == me
+                       join c in db.Cases.AsNoTracking() on l.CaseId equals c.Id
+                       select new { c.Id, c.Status, c.IsUrgent, c.OpenedOn })
+                .ToListAsync(cancellationToken))
+            .Select(c => new MyCase(c.Id, c.Status, c.IsUrgent, c.OpenedOn))
+            .ToList();
         var cases = Enum.GetValues<CaseStatus>()
-            .Select(s => new HomeStatusCount(s,
-                byStatus.Where(r => r.Status == s).Sum(r => r.Count),
-                byStatus.Where(r => r.Status == s && r.IsUrgent).Sum(r => r.Count)))
+            .Select(s => new HomeStatusCount(s, mine.Count(c => c.Status == s), mine.Count(c => c.Status == s && c.IsUrgent)))
             .ToList();
 
-        var urgent = await db.Cases.AsNoTracking()
-            .Where(c => mine.Contains(c.Id) && c.IsUrgent && c.Status != CaseStatus.Closed)
+        var urgentIds = mine.Where(c => c.IsUrgent && c.Status != CaseStatus.Closed)
             .OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id)
             .Take(PersonalDashboard.ShortListSize)
-            .Select(c => new HomeCase(c.Id, c.Reference, c.Title, c.Status, c.OpenedOn))
-            .ToListAsync(cancellationToken);
+            .Select(c => c.Id)
+            .ToList();
+        List<HomeCase> urgent = urgentIds.Count == 0 ? [] : (await db.Cases.AsNoTracking()
+                .Where(c => urgentIds.Contains(c.Id))
+                .Select(c => new HomeCase(c.Id, c.Reference, c.Title, c.Status, c.OpenedOn))
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id)
+            .ToList();
 
         // A coordinator's desk shows everyone's dates unless a lawyer is chosen; only a lawyer can be chosen.
         var deskQuery = viewer.IsCoordinator ? new DeskQuery { Lawyer = me.ToString() } : new DeskQuery();
@@ -96,7 +106,7 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
         if (!viewer.IsCoordinator || viewer.IsLawyer)
         {
             deskModel = await desk.HandleAsync(deskQuery, viewer, cancellationToken);
-            deadlines = await DeadlineCountsAsync(viewer, mine, deskModel.Today, cancellationToken);
+            deadlines = await DeadlineCountsAsync(viewer, mine.Select(c => c.Id).ToArray(), deskModel.Today, cancellationToken);
         }
 
         var unread = await ListNotificationsHandler.UnreadCountAsync(db, me, cancellationToken);
@@ -106,18 +116,17 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
 
     /// <summary>
     /// The desk's rule for a person's deadlines: open deadlines of the cases they are assigned to, and
-    /// tasks assigned to them on cases they may see. Each branch is read by its own index
-    /// (case_id, due_on of open deadlines; assignee_id, due_on), bounded by the end of the week.
+    /// tasks assigned to them on cases they may see. The case ids are sent as an array, so PostgreSQL
+    /// probes each case's open deadlines by index (case_id, due_on), and the tasks by (assignee_id, due_on).
     /// </summary>
-    private async Task<HomeDeadlineCounts> DeadlineCountsAsync(Viewer viewer, IQueryable<Guid> mine, DateOnly today, CancellationToken cancellationToken)
+    private async Task<HomeDeadlineCounts> DeadlineCountsAsync(Viewer viewer, Guid[] ids, DateOnly today, CancellationToken cancellationToken)
     {
         var me = viewer.UserId;
         var weekEnd = ViewDeskHandler.Span(DeskBucket.Week, today).To;
         var visible = db.Cases.Where(CaseAccess.VisibleCases(viewer, db));
-        var open = db.CaseDeadlines.AsNoTracking().Where(d => d.Status == DeadlineStatus.Open && d.DueOn <= weekEnd);
-        var dates = open.Where(d => mine.Contains(d.CaseId)).Select(d => new { d.Id, d.DueOn })
-            .Union(open.Where(d => d.AssigneeId == me && visible.Any(c => c.Id == d.CaseId)).Select(d => new { d.Id, d.DueOn }));
-        var counts = await dates
+        var counts = await db.CaseDeadlines.AsNoTracking()
+            .Where(d => d.Status == DeadlineStatus.Open && d.DueOn <= weekEnd
+                && (ids.Contains(d.CaseId) || (d.AssigneeId != null && d.AssigneeId == me && visible.Any(c => c.Id == d.CaseId))))
             .GroupBy(d => 1)
             .Select(g => new HomeDeadlineCounts(g.Count(d => d.DueOn < today), g.Count(d => d.DueOn == today), g.Count(d => d.DueOn > today)))
             .FirstOrDefaultAsync(cancellationToken);
