@@ -4,13 +4,20 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Home;
 
 public sealed class HomeController(UserManager<AppUser> users, SignInManager<AppUser> signIn) : Controller
 {
+    /// <summary>The home page: a lawyer's or caseworker's own dashboard; a coordinator's way to the organisation's dashboard.</summary>
     [HttpGet("/")]
-    public IActionResult Index() => View(new HomeModel(User.DisplayName(), User.OfficeName(), User.PortalRoles()));
+    public async Task<IActionResult> Index([FromServices] ViewHomeHandler handler, CancellationToken cancellationToken)
+    {
+        var viewer = Viewer.From(User);
+        var personal = await handler.PersonalAsync(viewer, cancellationToken);
+        return View(new HomeModel(User.DisplayName(), User.OfficeName(), User.PortalRoles(), viewer.IsCoordinator, personal));
+    }
 
     /// <summary>Switches the language: remembered by cookie, and on the user's account when signed in.</summary>
     [AllowAnonymous]
@@ -44,5 +51,3 @@ public sealed class HomeController(UserManager<AppUser> users, SignInManager<App
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }
-
-public sealed record HomeModel(string Name, string? Office, IReadOnlyList<string> Roles);

@@ -1,0 +1,32 @@
+using MigrantAid.Web.Features.Desk;
+using MigrantAid.Web.Features.Home;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Data.Generator;
+
+/// <summary>
+/// Issue 5's personal home page, run through its own handler (<see cref="ViewHomeHandler"/>, which
+/// also runs the desk's): a busy lawyer's and a caseworker's cases by status, dates, notifications and intakes.
+/// </summary>
+public sealed partial class CaseBenchmark
+{
+    private static List<Scenario> HomeScenarios(Fixtures f)
+    {
+        var lawyers = f.BusyLawyers.Take(Busiest).ToList();
+        if (lawyers.Count == 0 || f.Caseworkers.Count == 0)
+        {
+            return [];
+        }
+
+        return
+        [
+            new("home: personal dashboard, busy lawyer", 200,
+                (db, i) => Home(db, lawyers[i % lawyers.Count])),
+            new("home: personal dashboard, caseworker", 200,
+                (db, i) => Home(db, f.Caseworkers[i % f.Caseworkers.Count])),
+        ];
+    }
+
+    private static Task Home(AppDbContext db, Viewer viewer) =>
+        new ViewHomeHandler(db, new ViewDeskHandler(db, Normalizer, TimeProvider.System), TimeProvider.System).PersonalAsync(viewer);
+}
