@@ -146,7 +146,12 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
         };
     }
 
-    /// <summary>The counts by (row value, column value), '*' standing for "any" (the totals).</summary>
+    /// <summary>
+    /// The counts by (row value, column value), '*' standing for "any" (the totals). One scan with
+    /// GROUPING SETS: a multi-valued dimension is unnested with each value's position, and a set that
+    /// leaves that dimension out counts only each case's first value (position 1), so every total
+    /// counts a case once.
+    /// </summary>
     private async Task<Dictionary<(string R, string C), long>> CountAsync(StatisticsFilter filter, CancellationToken cancellationToken)
     {
         var parameters = new List<NpgsqlParameter>();
@@ -156,46 +161,61 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
 
-        var columnSql = filter.Columns is { } columns ? StatisticsDimensions.Sql(columns) + " || '*'::text" : "ARRAY['*'::text]";
-        var sql = new StringBuilder()
-            .Append("SELECT r, c, count(*) FROM case_facts f ")
-            .Append("CROSS JOIN LATERAL unnest(").Append(StatisticsDimensions.Sql(filter.Rows)).Append(" || '*'::text) AS r ")
-            .Append("CROSS JOIN LATERAL unnest(").Append(columnSql).Append(") AS c WHERE TRUE");
+        // A dimension's value and position: unnested for a multi-valued one, unless it is filtered to one value (then that value).
+        (string Value, string Position) Expand(StatisticsDimension dimension)
+        {
+            var column = StatisticsDimensions.Column(dimension);
+            if (!StatisticsDimensions.IsMultiValued(dimension))
+            {
+                return (column, "1");
+            }
+
+            if (filter.Values.TryGetValue(dimension, out var code))
+            {
+                return dimension == StatisticsDimension.Category
+                    ? (Parameter(int.Parse(code, CultureInfo.InvariantCulture)) + "::integer", "1")
+                    : (Parameter(code) + "::text", "1");
+            }
+
+            return ($"unnest({column})", $"generate_series(1, cardinality({column}))");
+        }
+
+        var where = new StringBuilder("TRUE");
         foreach (var (dimension, code) in filter.Values)
         {
-            if (dimension == StatisticsDimension.Category)
+            var column = StatisticsDimensions.Column(dimension);
+            where.Append(" AND ").Append(dimension switch
             {
                 // Containment, so that the GIN index on category_ids can find the cases.
-                sql.Append(" AND f.category_ids @> ARRAY[").Append(Parameter(int.Parse(code, CultureInfo.InvariantCulture))).Append("::integer]");
-            }
-            else
-            {
-                sql.Append(" AND ").Append(Parameter(code)).Append("::text = ANY(").Append(StatisticsDimensions.Sql(dimension)).Append(')');
-            }
-
-            // A multi-valued dimension shown and filtered shows only the chosen value (a case's other values are not what was asked).
-            if (StatisticsDimensions.IsMultiValued(dimension) && dimension == filter.Rows)
-            {
-                sql.Append(" AND (r = '*' OR r = ").Append(Parameter(code)).Append("::text)");
-            }
-
-            if (StatisticsDimensions.IsMultiValued(dimension) && dimension == filter.Columns)
-            {
-                sql.Append(" AND (c = '*' OR c = ").Append(Parameter(code)).Append("::text)");
-            }
+                StatisticsDimension.Category => $"{column} @> ARRAY[{Parameter(int.Parse(code, CultureInfo.InvariantCulture))}::integer]",
+                StatisticsDimension.Forum => $"{column} @> ARRAY[{Parameter(code)}::text]",
+                StatisticsDimension.Citizenship or StatisticsDimension.Country when code == StatisticsDimensions.Unknown => $"{column} IS NULL",
+                StatisticsDimension.Outcome when code == StatisticsDimensions.StillOpen => $"{column} IS NULL",
+                StatisticsDimension.Citizenship or StatisticsDimension.Country => $"{column} = {Parameter(code)}::character(2)",
+                StatisticsDimension.Office => $"{column} = {Parameter(Guid.Parse(code))}",
+                _ => $"{column} = {Parameter(short.Parse(code, CultureInfo.InvariantCulture))}",
+            });
         }
 
         if (filter.FromYear is { } from)
         {
-            sql.Append(" AND f.opened_year >= ").Append(Parameter((short)from));
+            where.Append(" AND f.opened_year >= ").Append(Parameter((short)from));
         }
 
         if (filter.ToYear is { } to)
         {
-            sql.Append(" AND f.opened_year <= ").Append(Parameter((short)to));
+            where.Append(" AND f.opened_year <= ").Append(Parameter((short)to));
         }
 
-        sql.Append(" GROUP BY r, c");
+        var (r, ri) = Expand(filter.Rows);
+        var (c, ci) = filter.Columns is { } columns ? Expand(columns) : ("NULL::integer", "1");
+        var sets = filter.Columns is null ? "(r, c), ()" : "(r, c), (r), (c), ()";
+        var sql = $"""
+            SELECT r, c, GROUPING(r, c), count(*), count(*) FILTER (WHERE ri = 1), count(*) FILTER (WHERE ci = 1), count(*) FILTER (WHERE ri = 1 AND ci = 1)
+            FROM (SELECT r, ri, {c} AS c, {ci} AS ci
+                  FROM (SELECT f.*, {r} AS r, {ri} AS ri FROM case_facts f WHERE {where}) f) x
+            GROUP BY GROUPING SETS ({sets})
+            """;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -206,13 +226,26 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
 
         try
         {
-            await using var command = new NpgsqlCommand(sql.ToString(), connection);
+            await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddRange(parameters.ToArray());
             var counts = new Dictionary<(string, string), long>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+                // GROUPING: 2 = rows left out, 1 = columns left out.
+                var grouping = reader.GetInt32(2);
+                var rowAll = (grouping & 2) != 0;
+                var columnAll = (grouping & 1) != 0 || filter.Columns is null;
+                var row = rowAll ? "*" : StatisticsDimensions.Code(filter.Rows, reader.GetValue(0));
+                var column = columnAll ? "*" : StatisticsDimensions.Code(filter.Columns!.Value, reader.GetValue(1));
+                var count = (rowAll, columnAll) switch
+                {
+                    (false, false) => reader.GetInt64(3),
+                    (false, true) => reader.GetInt64(5),
+                    (true, false) => reader.GetInt64(4),
+                    _ => reader.GetInt64(6),
+                };
+                counts[(row, column)] = count;
             }
 
             return counts;

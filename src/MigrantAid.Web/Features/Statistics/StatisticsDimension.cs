@@ -72,17 +72,25 @@ public static class StatisticsDimensions
         _ => "Office",
     };
 
-    /// <summary>The case's values as text[] (SQL over case_facts f).</summary>
-    internal static string Sql(StatisticsDimension dimension) => dimension switch
+    /// <summary>The case_facts column (f) holding the dimension: an array for the multi-valued ones, a scalar for the others.</summary>
+    internal static string Column(StatisticsDimension dimension) => dimension switch
     {
-        StatisticsDimension.Category => "f.category_ids::text[]",
-        StatisticsDimension.Citizenship => "ARRAY[coalesce(f.citizenship::text, '?')]",
-        StatisticsDimension.Country => "ARRAY[coalesce(f.incident_country::text, '?')]",
-        StatisticsDimension.Year => "ARRAY[f.opened_year::text]",
-        StatisticsDimension.AgeGroup => "ARRAY[f.age_group::text]",
-        StatisticsDimension.Sex => "ARRAY[f.sex::text]",
-        StatisticsDimension.Outcome => "ARRAY[coalesce(f.outcome::text, 'open')]",
+        StatisticsDimension.Category => "f.category_ids",
+        StatisticsDimension.Citizenship => "f.citizenship",
+        StatisticsDimension.Country => "f.incident_country",
+        StatisticsDimension.Year => "f.opened_year",
+        StatisticsDimension.AgeGroup => "f.age_group",
+        StatisticsDimension.Sex => "f.sex",
+        StatisticsDimension.Outcome => "f.outcome",
         StatisticsDimension.Forum => "f.forums",
-        _ => "ARRAY[f.office_id::text]",
+        _ => "f.office_id",
+    };
+
+    /// <summary>The value code of a case_facts value as read (null: unknown citizenship or country, or still open).</summary>
+    internal static string Code(StatisticsDimension dimension, object? value) => value switch
+    {
+        null or DBNull => dimension == StatisticsDimension.Outcome ? StillOpen : Unknown,
+        Guid id => id.ToString(),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!.Trim(),
     };
 }
