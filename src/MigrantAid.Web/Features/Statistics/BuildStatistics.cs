@@ -162,9 +162,9 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
         }
 
         // A dimension's value and position: unnested for a multi-valued one, unless it is filtered to one value (then that value).
-        (string Value, string Position) Expand(StatisticsDimension dimension)
+        (string Value, string Position) Expand(StatisticsDimension dimension, string? from = null)
         {
-            var column = StatisticsDimensions.Column(dimension);
+            var column = from ?? StatisticsDimensions.Column(dimension);
             if (!StatisticsDimensions.IsMultiValued(dimension))
             {
                 return (column, "1");
@@ -208,12 +208,14 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
         }
 
         var (r, ri) = Expand(filter.Rows);
-        var (c, ci) = filter.Columns is { } columns ? Expand(columns) : ("NULL::integer", "1");
+        // The inner scan passes on only the row value and the column's raw value (narrow rows from the workers).
+        var columnValue = filter.Columns is { } columns ? StatisticsDimensions.Column(columns) : "NULL::integer";
+        var (c, ci) = filter.Columns is { } expanded ? Expand(expanded, "f.cv") : ("f.cv", "1");
         var sets = filter.Columns is null ? "(r, c), ()" : "(r, c), (r), (c), ()";
         var sql = $"""
             SELECT r, c, GROUPING(r, c), count(*), count(*) FILTER (WHERE ri = 1), count(*) FILTER (WHERE ci = 1), count(*) FILTER (WHERE ri = 1 AND ci = 1)
             FROM (SELECT r, ri, {c} AS c, {ci} AS ci
-                  FROM (SELECT f.*, {r} AS r, {ri} AS ri FROM case_facts f WHERE {where}) f) x
+                  FROM (SELECT {r} AS r, {ri} AS ri, {columnValue} AS cv FROM case_facts f WHERE {where}) f) x
             GROUP BY GROUPING SETS ({sets})
             """;
 
@@ -226,6 +228,13 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
 
         try
         {
+            // The planner's row estimates for unnest are far too high, and would make it JIT-compile the
+            // query for longer than the query runs: JIT off for this statement, reset afterwards.
+            await using (var jit = new NpgsqlCommand("SET jit = off", connection))
+            {
+                await jit.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddRange(parameters.ToArray());
             var counts = new Dictionary<(string, string), long>();
@@ -252,6 +261,11 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
         }
         finally
         {
+            await using (var reset = new NpgsqlCommand("RESET jit", connection))
+            {
+                await reset.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
             if (opened)
             {
                 await connection.CloseAsync();
