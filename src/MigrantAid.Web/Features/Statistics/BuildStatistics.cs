@@ -1,0 +1,353 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Cases;
+using Npgsql;
+
+namespace MigrantAid.Web.Features.Statistics;
+
+/// <summary>A number as it may be shown: <see cref="Value"/> is null whenever it is suppressed, so a hidden count never leaves the server.</summary>
+public readonly record struct StatisticsCell(long? Value, Disclosure Disclosure)
+{
+    public static StatisticsCell Of(long value, Disclosure disclosure) => new(disclosure == Disclosure.Shown ? value : null, disclosure);
+
+    /// <summary>"&lt;5", "x" or the number (grouped by the culture on the page; plain digits in files).</summary>
+    public string Text(CultureInfo culture, bool grouped = true) => Disclosure switch
+    {
+        Disclosure.Small => "<5",
+        Disclosure.Hidden => "x",
+        _ => Value!.Value.ToString(grouped ? "N0" : "0", culture),
+    };
+}
+
+public sealed record StatisticsHeader(string Code, string Label);
+
+/// <summary>A statistics table as shown (suppressed), with its labels and its note on method.</summary>
+public sealed class StatisticsTable
+{
+    public required StatisticsFilter Filter { get; init; }
+
+    public required IReadOnlyList<StatisticsHeader> Rows { get; init; }
+
+    /// <summary>Empty when there is no column dimension (then the row totals are the counts).</summary>
+    public required IReadOnlyList<StatisticsHeader> Columns { get; init; }
+
+    public required StatisticsCell[,] Cells { get; init; }
+
+    public required StatisticsCell[] RowTotals { get; init; }
+
+    public required StatisticsCell[] ColumnTotals { get; init; }
+
+    public required StatisticsCell Grand { get; init; }
+
+    public required DateTimeOffset GeneratedAt { get; init; }
+
+    /// <summary>The generated note: dimensions, filters and period, counting unit, suppression, time.</summary>
+    public required IReadOnlyList<string> Note { get; init; }
+}
+
+/// <summary>The page model: the table (null when the query had problems), and the choices of the form.</summary>
+public sealed class StatisticsPage
+{
+    public required StatisticsQuery Query { get; init; }
+
+    public required StatisticsFilter Filter { get; init; }
+
+    public StatisticsTable? Table { get; init; }
+
+    public required IReadOnlyList<StatisticsHeader> Categories { get; init; }
+
+    public required IReadOnlyList<StatisticsHeader> Offices { get; init; }
+
+    /// <summary>The category "Child deported separately from the parents", for the example link.</summary>
+    public int? SeparatedChildCategory { get; init; }
+}
+
+/// <summary>
+/// Counts cases in case_facts by one or two dimensions under the filters, in one scan: each case is
+/// expanded to (row value or '*') × (column value or '*'), so (r, c) are the cells, (r, '*') the row
+/// totals, ('*', c) the column totals and ('*', '*') the grand total, each counting a case once
+/// however many values it has. Then suppresses (<see cref="SuppressedTable"/>) and labels.
+/// </summary>
+public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+{
+    public const string SeparatedChildCode = "detention.child-separated";
+
+    public async Task<StatisticsPage> PageAsync(StatisticsQuery query, CancellationToken cancellationToken = default)
+    {
+        var russian = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == SupportedLanguages.Russian;
+        var categories = await db.ComplaintCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Code, Name = russian ? c.NameRu : c.NameEn }).ToListAsync(cancellationToken);
+        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        var filter = StatisticsFilter.Parse(query, categories.Select(c => c.Id).ToHashSet(), offices.Select(o => o.Id).ToHashSet());
+        var categoryHeaders = categories.Select(c => new StatisticsHeader(c.Id.ToString(CultureInfo.InvariantCulture), c.Name)).ToList();
+        var officeHeaders = offices.Select(o => new StatisticsHeader(o.Id.ToString(), o.Name)).ToList();
+        var table = filter.Problems.Count == 0 ? await TableAsync(filter, categoryHeaders, officeHeaders, cancellationToken) : null;
+        return new StatisticsPage
+        {
+            Query = query,
+            Filter = filter,
+            Table = table,
+            Categories = categoryHeaders,
+            Offices = officeHeaders,
+            SeparatedChildCategory = categories.Where(c => c.Code == SeparatedChildCode).Select(c => (int?)c.Id).FirstOrDefault(),
+        };
+    }
+
+    private async Task<StatisticsTable> TableAsync(StatisticsFilter filter, List<StatisticsHeader> categories, List<StatisticsHeader> offices, CancellationToken cancellationToken)
+    {
+        var counts = await CountAsync(filter, cancellationToken);
+        var generatedAt = clock.GetUtcNow();
+        var rowCodes = Order(filter.Rows, counts.Keys.Where(k => k.R != "*").Select(k => k.R).Distinct(), categories, offices);
+        var columnCodes = filter.Columns is { } cd ? Order(cd, counts.Keys.Where(k => k.C != "*").Select(k => k.C).Distinct(), categories, offices) : [];
+        long Count(string r, string c) => counts.GetValueOrDefault((r, c));
+
+        var cells = new long[rowCodes.Count, columnCodes.Count];
+        for (var r = 0; r < rowCodes.Count; r++)
+        {
+            for (var c = 0; c < columnCodes.Count; c++)
+            {
+                cells[r, c] = Count(rowCodes[r], columnCodes[c]);
+            }
+        }
+
+        var rowTotals = rowCodes.Select(r => Count(r, "*")).ToArray();
+        var columnTotals = columnCodes.Select(c => Count("*", c)).ToArray();
+        var grand = Count("*", "*");
+        var suppressed = new SuppressedTable(cells, rowTotals, columnTotals, grand,
+            StatisticsDimensions.IsMultiValued(filter.Rows), filter.Columns is { } col && StatisticsDimensions.IsMultiValued(col));
+
+        var shown = new StatisticsCell[rowCodes.Count, columnCodes.Count];
+        for (var r = 0; r < rowCodes.Count; r++)
+        {
+            for (var c = 0; c < columnCodes.Count; c++)
+            {
+                shown[r, c] = StatisticsCell.Of(cells[r, c], suppressed.Cells[r, c]);
+            }
+        }
+
+        return new StatisticsTable
+        {
+            Filter = filter,
+            Rows = rowCodes.Select(code => new StatisticsHeader(code, ValueLabel(filter.Rows, code, categories, offices))).ToList(),
+            Columns = filter.Columns is { } cd2 ? columnCodes.Select(code => new StatisticsHeader(code, ValueLabel(cd2, code, categories, offices))).ToList() : [],
+            Cells = shown,
+            RowTotals = rowTotals.Select((v, i) => StatisticsCell.Of(v, suppressed.RowTotals[i])).ToArray(),
+            ColumnTotals = columnTotals.Select((v, i) => StatisticsCell.Of(v, suppressed.ColumnTotals[i])).ToArray(),
+            Grand = StatisticsCell.Of(grand, suppressed.Grand),
+            GeneratedAt = generatedAt,
+            Note = Note(filter, generatedAt, categories, offices),
+        };
+    }
+
+    /// <summary>
+    /// The counts by (row value, column value), '*' standing for "any" (the totals). One scan with
+    /// GROUPING SETS: a multi-valued dimension is unnested with each value's position, and a set that
+    /// leaves that dimension out counts only each case's first value (position 1), so every total
+    /// counts a case once.
+    /// </summary>
+    private async Task<Dictionary<(string R, string C), long>> CountAsync(StatisticsFilter filter, CancellationToken cancellationToken)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        string Parameter(object value)
+        {
+            parameters.Add(new NpgsqlParameter { Value = value });
+            return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        // A dimension's value and position: unnested for a multi-valued one, unless it is filtered to one value (then that value).
+        (string Value, string Position) Expand(StatisticsDimension dimension, string? from = null)
+        {
+            var column = from ?? StatisticsDimensions.Column(dimension);
+            if (!StatisticsDimensions.IsMultiValued(dimension))
+            {
+                return (column, "1");
+            }
+
+            if (filter.Values.TryGetValue(dimension, out var code))
+            {
+                return dimension == StatisticsDimension.Category
+                    ? (Parameter(int.Parse(code, CultureInfo.InvariantCulture)) + "::integer", "1")
+                    : (Parameter(code) + "::text", "1");
+            }
+
+            return ($"unnest({column})", $"generate_series(1, cardinality({column}))");
+        }
+
+        var where = new StringBuilder("TRUE");
+        foreach (var (dimension, code) in filter.Values)
+        {
+            var column = StatisticsDimensions.Column(dimension);
+            where.Append(" AND ").Append(dimension switch
+            {
+                // Containment, so that the GIN index on category_ids can find the cases.
+                StatisticsDimension.Category => $"{column} @> ARRAY[{Parameter(int.Parse(code, CultureInfo.InvariantCulture))}::integer]",
+                StatisticsDimension.Forum => $"{column} @> ARRAY[{Parameter(code)}::text]",
+                StatisticsDimension.Citizenship or StatisticsDimension.Country when code == StatisticsDimensions.Unknown => $"{column} IS NULL",
+                StatisticsDimension.Outcome when code == StatisticsDimensions.StillOpen => $"{column} IS NULL",
+                StatisticsDimension.Citizenship or StatisticsDimension.Country => $"{column} = {Parameter(code)}::character(2)",
+                StatisticsDimension.Office => $"{column} = {Parameter(Guid.Parse(code))}",
+                _ => $"{column} = {Parameter(short.Parse(code, CultureInfo.InvariantCulture))}",
+            });
+        }
+
+        if (filter.FromYear is { } from)
+        {
+            where.Append(" AND f.opened_year >= ").Append(Parameter((short)from));
+        }
+
+        if (filter.ToYear is { } to)
+        {
+            where.Append(" AND f.opened_year <= ").Append(Parameter((short)to));
+        }
+
+        var (r, ri) = Expand(filter.Rows);
+        // The inner scan passes on only the row value and the column's raw value (narrow rows from the workers).
+        var columnValue = filter.Columns is { } columns ? StatisticsDimensions.Column(columns) : "NULL::integer";
+        var (c, ci) = filter.Columns is { } expanded ? Expand(expanded, "f.cv") : ("f.cv", "1");
+        var sets = filter.Columns is null ? "(r, c), ()" : "(r, c), (r), (c), ()";
+        var sql = $"""
+            SELECT r, c, GROUPING(r, c), count(*), count(*) FILTER (WHERE ri = 1), count(*) FILTER (WHERE ci = 1), count(*) FILTER (WHERE ri = 1 AND ci = 1)
+            FROM (SELECT r, ri, {c} AS c, {ci} AS ci
+                  FROM (SELECT {r} AS r, {ri} AS ri, {columnValue} AS cv FROM case_facts f WHERE {where}) f) x
+            GROUP BY GROUPING SETS ({sets})
+            """;
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            // The planner's row estimates for unnest are far too high, and would make it JIT-compile the
+            // query for longer than the query runs: JIT off for this statement, reset afterwards.
+            await using (var jit = new NpgsqlCommand("SET jit = off", connection))
+            {
+                await jit.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddRange(parameters.ToArray());
+            var counts = new Dictionary<(string, string), long>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // GROUPING: 2 = rows left out, 1 = columns left out.
+                var grouping = reader.GetInt32(2);
+                var rowAll = (grouping & 2) != 0;
+                var columnAll = (grouping & 1) != 0 || filter.Columns is null;
+                var row = rowAll ? "*" : StatisticsDimensions.Code(filter.Rows, reader.GetValue(0));
+                var column = columnAll ? "*" : StatisticsDimensions.Code(filter.Columns!.Value, reader.GetValue(1));
+                var count = (rowAll, columnAll) switch
+                {
+                    (false, false) => reader.GetInt64(3),
+                    (false, true) => reader.GetInt64(5),
+                    (true, false) => reader.GetInt64(4),
+                    _ => reader.GetInt64(6),
+                };
+                counts[(row, column)] = count;
+            }
+
+            return counts;
+        }
+        finally
+        {
+            await using (var reset = new NpgsqlCommand("RESET jit", connection))
+            {
+                await reset.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>Rows and columns in a reading order: categories as the taxonomy, years and codes ascending, names alphabetically; unknown last.</summary>
+    private List<string> Order(StatisticsDimension dimension, IEnumerable<string> codes, List<StatisticsHeader> categories, List<StatisticsHeader> offices)
+    {
+        var list = codes.ToList();
+        return dimension switch
+        {
+            StatisticsDimension.Category => list.OrderBy(c => categories.FindIndex(k => k.Code == c) is var i and >= 0 ? i : int.MaxValue).ToList(),
+            StatisticsDimension.Year or StatisticsDimension.Sex or StatisticsDimension.Outcome or StatisticsDimension.AgeGroup =>
+                list.OrderBy(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (dimension == StatisticsDimension.AgeGroup && n == 0 ? int.MaxValue : n) : int.MaxValue).ToList(),
+            StatisticsDimension.Forum => list.OrderBy(c => c == StatisticsDimensions.NoProceedings ? 2 : c.StartsWith("c:", StringComparison.Ordinal) ? 0 : 1)
+                .ThenBy(c => ValueLabel(dimension, c, categories, offices), StringComparer.CurrentCulture).ToList(),
+            _ => list.OrderBy(c => c == StatisticsDimensions.Unknown ? 1 : 0).ThenBy(c => ValueLabel(dimension, c, categories, offices), StringComparer.CurrentCulture).ToList(),
+        };
+    }
+
+    /// <summary>The label of a value, in the user's language.</summary>
+    public string ValueLabel(StatisticsDimension dimension, string code, IReadOnlyList<StatisticsHeader> categories, IReadOnlyList<StatisticsHeader> offices)
+    {
+        switch (dimension)
+        {
+            case StatisticsDimension.Category:
+                return code == StatisticsDimensions.NoCategory ? l["No category"] : categories.FirstOrDefault(c => c.Code == code)?.Label ?? code;
+            case StatisticsDimension.Citizenship:
+                return code == StatisticsDimensions.Unknown ? l["Not recorded"] : Citizenships.IsKnown(code) ? l[Citizenships.ResourceKey(code)] : code;
+            case StatisticsDimension.Country:
+                return code == StatisticsDimensions.Unknown ? l["Not recorded"] : CaseText.Country(l, code);
+            case StatisticsDimension.AgeGroup:
+                return code switch
+                {
+                    StatisticsDimensions.Child => l["Child (under 18)"],
+                    StatisticsDimensions.Adult => l["Adult"],
+                    _ => l["Age unknown"],
+                };
+            case StatisticsDimension.Sex:
+                return CaseText.Enum(l, (Sex)int.Parse(code, CultureInfo.InvariantCulture));
+            case StatisticsDimension.Outcome:
+                return code == StatisticsDimensions.StillOpen ? l["Still open"] : CaseText.Enum(l, (CaseOutcome)int.Parse(code, CultureInfo.InvariantCulture));
+            case StatisticsDimension.Forum:
+                if (code == StatisticsDimensions.NoProceedings)
+                {
+                    return l["No proceedings"];
+                }
+
+                return code.StartsWith("c:", StringComparison.Ordinal)
+                    ? l["National courts: {0}", CaseText.Country(l, code[2..])]
+                    : int.TryParse(code.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var body) ? CaseText.Enum(l, (InternationalBody)body) : code;
+            case StatisticsDimension.Office:
+                return offices.FirstOrDefault(o => o.Code == code)?.Label ?? code;
+            default:
+                return code;
+        }
+    }
+
+    private List<string> Note(StatisticsFilter filter, DateTimeOffset generatedAt, List<StatisticsHeader> categories, List<StatisticsHeader> offices)
+    {
+        var note = new List<string>
+        {
+            l["Rows: {0}.", l[StatisticsDimensions.Label(filter.Rows)]],
+        };
+        if (filter.Columns is { } columns)
+        {
+            note.Add(l["Columns: {0}.", l[StatisticsDimensions.Label(columns)]]);
+        }
+
+        note.Add(filter.FromYear is null && filter.ToYear is null
+            ? l["Period: all years (by the year the case was opened)."]
+            : l["Period: cases opened from {0} to {1}.", filter.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…", filter.ToYear?.ToString(CultureInfo.InvariantCulture) ?? "…"]);
+        note.Add(filter.Values.Count == 0
+            ? l["Filters: none."]
+            : l["Filters: {0}.", string.Join("; ", filter.Values.Select(v => l[StatisticsDimensions.Label(v.Key)] + ": " + ValueLabel(v.Key, v.Value, categories, offices)))]);
+        note.Add(l["Counting unit: cases. A case is described by its own data and by its principal client's citizenship, sex and age at intake."]);
+        note.Add(l["Complaint category and forum can have several values per case: a case counts once in each of its values, and every total counts each case once, so a total can be smaller than the sum of its cells."]);
+        note.Add(l["Age group: age on the date of the intake, from the date of birth, or from the year of birth when only the year is known (unknown when the year alone cannot tell)."]);
+        note.Add(l["Counts from 1 to 4 are shown as \"<5\". Where such a count could be worked out from the totals and the other numbers, further numbers are hidden and shown as \"x\". Zeros are shown."]);
+        note.Add(l["Generated at {0} UTC; the data are as of that moment.", generatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
+        return note;
+    }
+}
