@@ -107,10 +107,10 @@ $$;
 CREATE FUNCTION dashboard_case_apply(r cases, sign integer) RETURNS void LANGUAGE plpgsql AS
 $$
 DECLARE
-    lead uuid := coalesce(r.lead_lawyer_id, '00000000-0000-0000-0000-000000000000');
+    v_lead uuid := coalesce(r.lead_lawyer_id, '00000000-0000-0000-0000-000000000000');
 BEGIN
     IF r.status <> 2 THEN
-        INSERT INTO dashboard_open_cases AS t VALUES (r.office_id, r.status, lead, r.is_urgent, sign)
+        INSERT INTO dashboard_open_cases AS t VALUES (r.office_id, r.status, v_lead, r.is_urgent, sign)
         ON CONFLICT (office_id, status, lead_lawyer_id, is_urgent) DO UPDATE SET cases = t.cases + sign;
 
         INSERT INTO dashboard_open_citizenships AS t
@@ -122,7 +122,7 @@ BEGIN
         ON CONFLICT (office_id, category_id) DO UPDATE SET cases = t.cases + sign;
 
         INSERT INTO dashboard_open_deadlines AS t
-        SELECT r.office_id, lead, d.due_on, sign * count(*)::int
+        SELECT r.office_id, v_lead, d.due_on, sign * count(*)::int
         FROM case_deadlines d WHERE d.case_id = r.id AND d.status = 0 GROUP BY d.due_on
         ON CONFLICT (office_id, lead_lawyer_id, due_on) DO UPDATE SET deadlines = t.deadlines + excluded.deadlines;
     ELSIF r.closed_on IS NOT NULL THEN
@@ -294,9 +294,9 @@ CREATE FUNCTION dashboard_case_events_inserted() RETURNS trigger LANGUAGE plpgsq
 $$
 DECLARE
     k cases%ROWTYPE;
-    zone text;
-    assigned date;
-    days integer;
+    v_zone text;
+    v_assigned date;
+    v_days integer;
 BEGIN
     IF dashboard_off() OR NEW.kind <> 2 OR NOT dashboard_is_assignment(NEW.details)
        OR EXISTS (SELECT 1 FROM dashboard_first_assignments f WHERE f.case_id = NEW.case_id) THEN
@@ -308,11 +308,11 @@ BEGIN
         RETURN NULL;
     END IF;
 
-    SELECT time_zone_id INTO zone FROM offices WHERE id = k.office_id;
-    assigned := dashboard_local_date(NEW.occurred_at, zone);
-    days := assigned - dashboard_intake_date(k.intake_id, k.office_id, k.opened_on);
-    INSERT INTO dashboard_first_assignments VALUES (k.id, k.office_id, assigned, days);
-    INSERT INTO dashboard_durations AS t VALUES (k.office_id, 0, assigned, days, 1)
+    SELECT time_zone_id INTO v_zone FROM offices WHERE id = k.office_id;
+    v_assigned := dashboard_local_date(NEW.occurred_at, v_zone);
+    v_days := v_assigned - dashboard_intake_date(k.intake_id, k.office_id, k.opened_on);
+    INSERT INTO dashboard_first_assignments VALUES (k.id, k.office_id, v_assigned, v_days);
+    INSERT INTO dashboard_durations AS t VALUES (k.office_id, 0, v_assigned, v_days, 1)
     ON CONFLICT (office_id, kind, on_date, days) DO UPDATE SET cases = t.cases + 1;
     RETURN NULL;
 END
