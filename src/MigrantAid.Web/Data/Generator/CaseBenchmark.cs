@@ -45,7 +45,7 @@ public sealed partial class CaseBenchmark(string connectionString, TextWriter ou
             await fixtures.LoadDeskAsync(db, runs, cancellationToken);
         }
 
-        var scenarios = Scenarios(fixtures).Concat(DeskScenarios(fixtures)).Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+        var scenarios = Scenarios(fixtures).Concat(DeskScenarios(fixtures)).Concat(DashboardScenarios(fixtures)).Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         var results = new List<Result>();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"benchmark: {fixtures.Cases:N0} cases, {runs} runs per scenario"));
         await output.WriteLineAsync($"{"scenario",-52} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"server",8} {"target",8}");
