@@ -215,6 +215,8 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
             @case.Close(CaseOutcome.PartlyResolved, Today, null, Guid.NewGuid(), portal.Clock.GetUtcNow());
             var client = await db.Clients.SingleAsync(c => c.Id == seed.Cases[0].ClientId);
             client.Citizenship = "KZ";
+            var other = await db.Clients.Include(c => c.Documents).SingleAsync(c => c.Id == seed.Cases[4].ClientId);
+            other.AddDocument(MigrationDocumentType.WorkPatent, null, null, null, Today.AddDays(12));
             return await db.SaveChangesAsync();
         });
 
@@ -226,6 +228,7 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
             UNION ALL SELECT 'w' || office_id || week_start || ':' || intakes || '/' || closed FROM dashboard_weeks WHERE intakes <> 0 OR closed <> 0
             UNION ALL SELECT 'm' || office_id || kind || on_date || '/' || days || ':' || cases FROM dashboard_durations WHERE cases <> 0
             UNION ALL SELECT 'f' || case_id || assigned_on || ':' || days FROM dashboard_first_assignments
+            UNION ALL SELECT 'e' || office_id || document_id || client_id || expires_on || ':' || open_cases FROM dashboard_open_client_documents WHERE open_cases <> 0
             """;
         var kept = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>(snapshot).ToListAsync());
         await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("SELECT dashboard_rebuild()"));

@@ -62,6 +62,19 @@ CREATE TABLE dashboard_first_assignments (
     CONSTRAINT pk_dashboard_first_assignments PRIMARY KEY (case_id)
 );
 
+-- Migration documents (with an expiry date) of the clients on open cases, per office: open_cases is how
+-- many open cases of that office the client is on (any role); the dashboard counts distinct clients.
+CREATE TABLE dashboard_open_client_documents (
+    office_id uuid NOT NULL,
+    document_id uuid NOT NULL,
+    client_id uuid NOT NULL,
+    expires_on date NOT NULL,
+    open_cases integer NOT NULL,
+    CONSTRAINT pk_dashboard_open_client_documents PRIMARY KEY (office_id, document_id)
+);
+
+CREATE INDEX ix_dashboard_client_documents_expires_on ON dashboard_open_client_documents (expires_on, office_id, client_id);
+
 CREATE INDEX ix_dashboard_open_deadlines_due_on ON dashboard_open_deadlines (due_on);
 
 CREATE INDEX ix_dashboard_durations_kind_on_date ON dashboard_durations (kind, on_date);
@@ -125,6 +138,12 @@ BEGIN
         SELECT r.office_id, v_lead, d.due_on, sign * count(*)::int
         FROM case_deadlines d WHERE d.case_id = r.id AND d.status = 0 GROUP BY d.due_on
         ON CONFLICT (office_id, lead_lawyer_id, due_on) DO UPDATE SET deadlines = t.deadlines + excluded.deadlines;
+
+        INSERT INTO dashboard_open_client_documents AS t
+        SELECT r.office_id, d.id, d.client_id, d.expires_on, sign
+        FROM case_clients cc JOIN migration_documents d ON d.client_id = cc.client_id
+        WHERE cc.case_id = r.id AND d.expires_on IS NOT NULL
+        ON CONFLICT (office_id, document_id) DO UPDATE SET open_cases = t.open_cases + sign;
     ELSIF r.closed_on IS NOT NULL THEN
         INSERT INTO dashboard_weeks AS t VALUES (r.office_id, dashboard_week(r.closed_on), 0, sign)
         ON CONFLICT (office_id, week_start) DO UPDATE SET closed = t.closed + sign;
@@ -321,6 +340,60 @@ $$;
 CREATE TRIGGER dashboard_case_events_inserted AFTER INSERT ON case_events
     FOR EACH ROW EXECUTE FUNCTION dashboard_case_events_inserted();
 
+CREATE FUNCTION dashboard_case_clients_changed() RETURNS trigger LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF dashboard_off() THEN
+        RETURN NULL;
+    END IF;
+
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        INSERT INTO dashboard_open_client_documents AS t
+        SELECT k.office_id, d.id, d.client_id, d.expires_on, -1
+        FROM cases k JOIN migration_documents d ON d.client_id = OLD.client_id
+        WHERE k.id = OLD.case_id AND k.status <> 2 AND d.expires_on IS NOT NULL
+        ON CONFLICT (office_id, document_id) DO UPDATE SET open_cases = t.open_cases - 1;
+    END IF;
+
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO dashboard_open_client_documents AS t
+        SELECT k.office_id, d.id, d.client_id, d.expires_on, 1
+        FROM cases k JOIN migration_documents d ON d.client_id = NEW.client_id
+        WHERE k.id = NEW.case_id AND k.status <> 2 AND d.expires_on IS NOT NULL
+        ON CONFLICT (office_id, document_id) DO UPDATE SET open_cases = t.open_cases + 1;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER dashboard_case_clients_changed AFTER INSERT OR UPDATE OR DELETE ON case_clients
+    FOR EACH ROW EXECUTE FUNCTION dashboard_case_clients_changed();
+
+CREATE FUNCTION dashboard_migration_documents_changed() RETURNS trigger LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF dashboard_off() THEN
+        RETURN NULL;
+    END IF;
+
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        DELETE FROM dashboard_open_client_documents WHERE document_id = OLD.id;
+    END IF;
+
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.expires_on IS NOT NULL THEN
+        INSERT INTO dashboard_open_client_documents
+        SELECT k.office_id, NEW.id, NEW.client_id, NEW.expires_on, count(*)::int
+        FROM case_clients cc JOIN cases k ON k.id = cc.case_id
+        WHERE cc.client_id = NEW.client_id AND k.status <> 2
+        GROUP BY k.office_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER dashboard_migration_documents_changed AFTER INSERT OR UPDATE OR DELETE ON migration_documents
+    FOR EACH ROW EXECUTE FUNCTION dashboard_migration_documents_changed();
+
 -- Recomputes everything from the base tables (the backfill; the end of `generate`; an office's new zone).
 CREATE FUNCTION dashboard_rebuild() RETURNS void LANGUAGE plpgsql AS
 $$
@@ -332,6 +405,7 @@ BEGIN
     DELETE FROM dashboard_weeks;
     DELETE FROM dashboard_durations;
     DELETE FROM dashboard_first_assignments;
+    DELETE FROM dashboard_open_client_documents;
 
     INSERT INTO dashboard_open_cases
     SELECT office_id, status, coalesce(lead_lawyer_id, '00000000-0000-0000-0000-000000000000'), is_urgent, count(*)
@@ -349,6 +423,11 @@ BEGIN
     SELECT k.office_id, coalesce(k.lead_lawyer_id, '00000000-0000-0000-0000-000000000000'), d.due_on, count(*)
     FROM case_deadlines d JOIN cases k ON k.id = d.case_id
     WHERE d.status = 0 AND k.status <> 2 GROUP BY 1, 2, 3;
+
+    INSERT INTO dashboard_open_client_documents
+    SELECT k.office_id, d.id, d.client_id, d.expires_on, count(*)
+    FROM cases k JOIN case_clients cc ON cc.case_id = k.id JOIN migration_documents d ON d.client_id = cc.client_id
+    WHERE k.status <> 2 AND d.expires_on IS NOT NULL GROUP BY 1, 2, 3, 4;
 
     INSERT INTO dashboard_weeks (office_id, week_start, intakes, closed)
     SELECT office_id, week_start, sum(intakes), sum(closed) FROM (

@@ -55,6 +55,20 @@ public sealed class DashboardOpenDeadline
     public int Deadlines { get; private set; }
 }
 
+/// <summary>A migration document with an expiry date of a client on open cases of an office (how many: <see cref="OpenCases"/>).</summary>
+public sealed class DashboardOpenClientDocument
+{
+    public Guid OfficeId { get; private set; }
+
+    public Guid DocumentId { get; private set; }
+
+    public Guid ClientId { get; private set; }
+
+    public DateOnly ExpiresOn { get; private set; }
+
+    public int OpenCases { get; private set; }
+}
+
 /// <summary>Per office and week (Monday): intakes submitted (office-local date) and cases closed.</summary>
 public sealed class DashboardWeek
 {
@@ -106,7 +120,7 @@ public sealed class DashboardTablesConfiguration :
     IEntityTypeConfiguration<DashboardOpenCase>, IEntityTypeConfiguration<DashboardOpenCategory>,
     IEntityTypeConfiguration<DashboardOpenCitizenship>, IEntityTypeConfiguration<DashboardOpenDeadline>,
     IEntityTypeConfiguration<DashboardWeek>, IEntityTypeConfiguration<DashboardDuration>,
-    IEntityTypeConfiguration<DashboardFirstAssignment>,
+    IEntityTypeConfiguration<DashboardFirstAssignment>, IEntityTypeConfiguration<DashboardOpenClientDocument>,
     IEntityTypeConfiguration<CourtDecision>, IEntityTypeConfiguration<InternationalSubmission>,
     IEntityTypeConfiguration<Domain.Cases.Intake>, IEntityTypeConfiguration<Case>
 {
@@ -155,6 +169,13 @@ public sealed class DashboardTablesConfiguration :
         builder.HasKey(x => x.CaseId);
         builder.Property(x => x.CaseId).ValueGeneratedNever();
         builder.HasIndex(x => new { x.AssignedOn, x.CaseId });
+    }
+
+    public void Configure(EntityTypeBuilder<DashboardOpenClientDocument> builder)
+    {
+        builder.ToTable("dashboard_open_client_documents");
+        builder.HasKey(x => new { x.OfficeId, x.DocumentId });
+        builder.HasIndex(x => new { x.ExpiresOn, x.OfficeId, x.ClientId }, "ix_dashboard_client_documents_expires_on");
     }
 
     public void Configure(EntityTypeBuilder<CourtDecision> builder) => builder.HasIndex(x => x.DecidedOn);

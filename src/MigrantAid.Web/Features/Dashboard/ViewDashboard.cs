@@ -189,10 +189,9 @@ public sealed class ViewDashboardHandler(AppDbContext db, ILookupNormalizer norm
 
         // Clients on open cases whose documents expire within 30 days.
         var expiryEnd = today.AddDays(ExpiryDays);
-        var openCaseIds = db.Cases.Where(k => k.Status != CaseStatus.Closed && (office == null || k.OfficeId == office)).Select(k => k.Id);
-        var expiring = await db.Clients.AsNoTracking()
-            .CountAsync(c => c.Documents.Any(d => d.ExpiresOn >= today && d.ExpiresOn <= expiryEnd)
-                && db.CaseClients.Any(cc => cc.ClientId == c.Id && openCaseIds.Contains(cc.CaseId)), cancellationToken);
+        var expiring = await db.Set<DashboardOpenClientDocument>().AsNoTracking()
+            .Where(x => x.ExpiresOn >= today && x.ExpiresOn <= expiryEnd && x.OpenCases > 0 && (office == null || x.OfficeId == office))
+            .Select(x => x.ClientId).Distinct().CountAsync(cancellationToken);
         var expiringFigure = new DashboardFigure("expiring", l["Clients with open cases whose documents expire within 30 days"].Value, expiring,
             new Clients.ListClientsQuery { Expiring = ExpiryDays.ToString(CultureInfo.InvariantCulture), Office = officeText }.ToUrl(null));
 
