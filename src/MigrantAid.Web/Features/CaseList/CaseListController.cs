@@ -29,6 +29,10 @@ public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeP
                 CaseListProblem.BadFrom => ("from", l["Enter a valid date, for example {0}.", "2025-01-31"]),
                 CaseListProblem.BadTo => ("to", l["Enter a valid date, for example {0}.", "2025-01-31"]),
                 CaseListProblem.FromAfterTo => ("to", l["The end of the period must not be before its start."]),
+                CaseListProblem.UnknownLead => ("", l["Choose a lawyer from the list."]),
+                CaseListProblem.BadClosedFrom => ("", l["Enter a valid date, for example {0}.", "2025-01-31"]),
+                CaseListProblem.BadClosedTo => ("", l["Enter a valid date, for example {0}.", "2025-01-31"]),
+                CaseListProblem.ClosedFromAfterTo => ("", l["The end of the period must not be before its start."]),
                 _ => ("", l["The page link is not valid, so the first page is shown."]),
             };
             ModelState.AddModelError(field, message);

@@ -37,6 +37,15 @@ public sealed class CaseListQuery
     /// <summary>Opened on or before (yyyy-MM-dd).</summary>
     public string? To { get; set; }
 
+    /// <summary>Lead lawyer only (the dashboard's caseload links; <see cref="Lawyer"/> also finds further lawyers).</summary>
+    public string? Lead { get; set; }
+
+    /// <summary>Closed on or after (yyyy-MM-dd).</summary>
+    public string? ClosedFrom { get; set; }
+
+    /// <summary>Closed on or before (yyyy-MM-dd).</summary>
+    public string? ClosedTo { get; set; }
+
     /// <summary>newest (default), oldest, reference, priority.</summary>
     public string? Sort { get; set; }
 
@@ -68,6 +77,9 @@ public sealed class CaseListQuery
         Add("citizenship", Citizenship);
         Add("from", From);
         Add("to", To);
+        Add("lead", Lead);
+        Add("closedFrom", ClosedFrom);
+        Add("closedTo", ClosedTo);
         Add("sort", Sort);
         Add("scope", scope ?? Scope);
         Add("after", after);
@@ -95,6 +107,10 @@ public enum CaseListProblem
     BadTo,
     FromAfterTo,
     BadPage,
+    UnknownLead,
+    BadClosedFrom,
+    BadClosedTo,
+    ClosedFromAfterTo,
 }
 
 /// <summary>The keyset position after which the next page starts.</summary>
@@ -118,6 +134,24 @@ public sealed record CaseListFilter(
     IReadOnlyList<CaseListProblem> Problems)
 {
     public const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>The status filter's value for "not closed" (open or in progress), as the dashboard counts open cases.</summary>
+    public const string ActiveStatus = "active";
+
+    /// <summary>The citizenship filter's value for clients whose citizenship is not recorded.</summary>
+    public const string NoCitizenship = "none";
+
+    /// <summary>Status filter "active": open or in progress.</summary>
+    public bool ActiveOnly { get; init; }
+
+    /// <summary>Only cases whose principal client has no recorded citizenship.</summary>
+    public bool NoCitizenshipOnly { get; init; }
+
+    public Guid? LeadLawyerId { get; init; }
+
+    public DateOnly? ClosedFrom { get; init; }
+
+    public DateOnly? ClosedTo { get; init; }
 
     private static readonly Dictionary<string, CaseListSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -147,9 +181,14 @@ public sealed record CaseListFilter(
         }
 
         CaseStatus? status = null;
+        var active = false;
         if (Clean(query.Status) is { } statusText)
         {
-            if (Enum.TryParse<CaseStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
+            if (string.Equals(statusText, ActiveStatus, StringComparison.OrdinalIgnoreCase))
+            {
+                active = true;
+            }
+            else if (Enum.TryParse<CaseStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
             {
                 status = parsed;
             }
@@ -177,10 +216,15 @@ public sealed record CaseListFilter(
         var caseworker = ParseGuid(query.Caseworker, CaseListProblem.UnknownCaseworker, problems);
 
         string? citizenship = null;
+        var noCitizenship = false;
         if (Clean(query.Citizenship) is { } citizenshipText)
         {
             var code = citizenshipText.ToUpperInvariant();
-            if (Citizenships.IsKnown(code))
+            if (string.Equals(citizenshipText, NoCitizenship, StringComparison.OrdinalIgnoreCase))
+            {
+                noCitizenship = true;
+            }
+            else if (Citizenships.IsKnown(code))
             {
                 citizenship = code;
             }
@@ -195,6 +239,14 @@ public sealed record CaseListFilter(
         if (from is not null && to is not null && from > to)
         {
             problems.Add(CaseListProblem.FromAfterTo);
+        }
+
+        var lead = ParseGuid(query.Lead, CaseListProblem.UnknownLead, problems);
+        var closedFrom = ParseDate(query.ClosedFrom, CaseListProblem.BadClosedFrom, problems);
+        var closedTo = ParseDate(query.ClosedTo, CaseListProblem.BadClosedTo, problems);
+        if (closedFrom is not null && closedTo is not null && closedFrom > closedTo)
+        {
+            problems.Add(CaseListProblem.ClosedFromAfterTo);
         }
 
         var sort = Clean(query.Sort) is { } sortText && Sorts.TryGetValue(sortText, out var s) ? s : CaseListSort.Newest;
@@ -216,7 +268,14 @@ public sealed record CaseListFilter(
             }
         }
 
-        return new CaseListFilter(search, status, category, office, lawyer, caseworker, query.Urgent, citizenship, from, to, sort, mine, after, problems);
+        return new CaseListFilter(search, status, category, office, lawyer, caseworker, query.Urgent, citizenship, from, to, sort, mine, after, problems)
+        {
+            ActiveOnly = active,
+            NoCitizenshipOnly = noCitizenship,
+            LeadLawyerId = lead,
+            ClosedFrom = closedFrom,
+            ClosedTo = closedTo,
+        };
     }
 
     /// <summary>The keyset token for the row: the sort key and the id, readable in the URL.</summary>

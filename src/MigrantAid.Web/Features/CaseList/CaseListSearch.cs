@@ -32,6 +32,32 @@ public static partial class CaseListSearch
             cases = cases.Where(c => c.Status == status);
         }
 
+        if (filter.ActiveOnly)
+        {
+            cases = cases.Where(c => c.Status != CaseStatus.Closed);
+        }
+
+        if (filter.LeadLawyerId is { } lead)
+        {
+            cases = cases.Where(c => c.LeadLawyerId == lead);
+        }
+
+        if (filter.ClosedFrom is { } closedFrom)
+        {
+            cases = cases.Where(c => c.ClosedOn >= closedFrom);
+        }
+
+        if (filter.ClosedTo is { } closedTo)
+        {
+            cases = cases.Where(c => c.ClosedOn <= closedTo);
+        }
+
+        if (filter.NoCitizenshipOnly)
+        {
+            var stateless = db.Clients.Where(cl => cl.Citizenship == null).Select(cl => cl.Id);
+            cases = cases.Where(c => stateless.Contains(c.PrincipalClientId));
+        }
+
         if (filter.CategoryId is { } category)
         {
             var inCategory = db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);

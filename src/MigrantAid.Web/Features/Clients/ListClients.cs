@@ -15,6 +15,41 @@ public sealed class ListClientsQuery
 
     /// <summary>Keyset position: the creation instant (UTC ticks) and id of the last row of the previous page.</summary>
     public string? After { get; set; }
+
+    /// <summary>
+    /// Days (1–365): only clients on a case that is not closed with a migration document expiring
+    /// from today (the viewer's office date) to today + days. The dashboard links with 30.
+    /// </summary>
+    public string? Expiring { get; set; }
+
+    /// <summary>With <see cref="Expiring"/>: only cases of this office.</summary>
+    public string? Office { get; set; }
+
+    public int? ExpiringDays =>
+        int.TryParse(Expiring, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 365 ? days : null;
+
+    public Guid? OfficeId => Guid.TryParse(Office, out var id) ? id : null;
+
+    /// <summary>A link to this list with the same filter, at another page position.</summary>
+    public string ToUrl(string? after)
+    {
+        var values = new List<string>();
+        if (ExpiringDays is { } days)
+        {
+            values.Add("expiring=" + days.ToString(CultureInfo.InvariantCulture));
+            if (OfficeId is { } office)
+            {
+                values.Add("office=" + office);
+            }
+        }
+
+        if (after is not null)
+        {
+            values.Add("after=" + Uri.EscapeDataString(after));
+        }
+
+        return "/clients" + (values.Count == 0 ? "" : "?" + string.Join("&", values));
+    }
 }
 
 public sealed record ClientRow(
@@ -36,7 +71,7 @@ public sealed record ClientListPage(ListClientsQuery Query, IReadOnlyList<Client
 /// The clients the viewer may see: newest first by (created_at, id) keyset, or, with a search,
 /// the best matches of <see cref="ClientFinder"/> across scripts and spellings.
 /// </summary>
-public sealed class ListClientsHandler(AppDbContext db)
+public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 25;
 
@@ -53,6 +88,16 @@ public sealed class ListClientsHandler(AppDbContext db)
             var ids = found.Select(f => f.Id).ToList();
             var rows = await Rows(visible.Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
             return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true);
+        }
+
+        if (query.ExpiringDays is { } days)
+        {
+            var today = (await Features.Cases.OfficeTime.OfOfficeAsync(db, viewer.OfficeId ?? Guid.Empty, cancellationToken)).Today(clock.GetUtcNow());
+            var last = today.AddDays(days);
+            var office = query.OfficeId;
+            var openCases = db.Cases.Where(k => k.Status != Domain.Cases.CaseStatus.Closed && (office == null || k.OfficeId == office)).Select(k => k.Id);
+            visible = visible.Where(c => c.Documents.Any(d => d.ExpiresOn >= today && d.ExpiresOn <= last)
+                && db.CaseClients.Any(cc => cc.ClientId == c.Id && openCases.Contains(cc.CaseId)));
         }
 
         if (TryParseAfter(query.After, out var afterAt, out var afterId))

@@ -14,8 +14,12 @@ namespace MigrantAid.Web.Features.Intake;
 public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] string? after, [FromServices] ListIntakesHandler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(User, after, cancellationToken));
+    public async Task<IActionResult> Index([FromQuery] string? after, [FromQuery] IntakeFilterQuery filter, [FromServices] ListIntakesHandler handler, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        ViewData["IntakeFilter"] = filter;
+        return View(await handler.HandleAsync(User, after, filter.Parse(), cancellationToken));
+    }
 
     [HttpPost("new")]
     public async Task<IActionResult> Start([FromServices] StartIntakeHandler handler, [FromServices] ListIntakesHandler list, CancellationToken cancellationToken)

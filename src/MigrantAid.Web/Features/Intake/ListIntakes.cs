@@ -33,7 +33,63 @@ public sealed class IntakeListModel
     public string? QueueNextAfter { get; init; }
 
     public IReadOnlyList<IntakeRow> Rejected { get; init; } = [];
+
+    /// <summary>The filter the dashboard's links set; when active, only <see cref="Filtered"/> is shown.</summary>
+    public IntakeFilter? Filter { get; init; }
+
+    public IReadOnlyList<IntakeRow> Filtered { get; init; } = [];
+
+    public string? FilteredNextAfter { get; init; }
 }
+
+/// <summary>The intake list's filters, as typed (the dashboard's links): office, submitted between two dates, or urgent and overdue.</summary>
+public sealed class IntakeFilterQuery
+{
+    public string? Office { get; set; }
+
+    /// <summary>Submitted on or after this office-local date (yyyy-MM-dd).</summary>
+    public string? SubmittedFrom { get; set; }
+
+    /// <summary>Submitted on or before this office-local date (yyyy-MM-dd).</summary>
+    public string? SubmittedTo { get; set; }
+
+    /// <summary>"urgent": urgent intakes still waiting for a decision after their response target.</summary>
+    public string? Overdue { get; set; }
+
+    public IntakeFilter? Parse()
+    {
+        static DateOnly? Date(string? text) =>
+            DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+        Guid? office = Guid.TryParse(Office, out var id) ? id : null;
+        var from = Date(SubmittedFrom);
+        var to = Date(SubmittedTo);
+        var overdue = string.Equals(Overdue?.Trim(), "urgent", StringComparison.OrdinalIgnoreCase);
+        return from is null && to is null && !overdue ? null : new IntakeFilter(office, from, to, overdue);
+    }
+
+    public string ToUrl(string? after = null)
+    {
+        var values = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(name + "=" + Uri.EscapeDataString(value.Trim()));
+            }
+        }
+
+        Add("office", Office);
+        Add("submittedFrom", SubmittedFrom);
+        Add("submittedTo", SubmittedTo);
+        Add("overdue", Overdue);
+        Add("after", after);
+        return "/intakes" + (values.Count == 0 ? "" : "?" + string.Join("&", values));
+    }
+}
+
+/// <param name="OverdueUrgent">Urgent intakes still submitted (not accepted or rejected) whose response target has passed.</param>
+public sealed record IntakeFilter(Guid? OfficeId, DateOnly? SubmittedFrom, DateOnly? SubmittedTo, bool OverdueUrgent);
 
 /// <summary>
 /// The intake desk: the user's drafts (to resume), and for coordinators and caseworkers the intakes
@@ -46,10 +102,18 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
     public const int DraftsShown = 50;
     public const int RejectedShown = 20;
 
-    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, CancellationToken cancellationToken = default)
+    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, CancellationToken cancellationToken = default) =>
+        await HandleAsync(user, after, null, cancellationToken);
+
+    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, IntakeFilter? filter, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
         var me = viewer.UserId;
+        if (filter is not null && (viewer.IsCoordinator || (viewer.IsCaseworker && viewer.OfficeId is not null)))
+        {
+            return await FilteredAsync(viewer, filter, after, cancellationToken);
+        }
+
         var drafts = await Rows(db.Intakes.Where(i => i.CreatedBy == me && i.Status == IntakeStatus.Draft).OrderByDescending(i => i.UpdatedAt), DraftsShown, cancellationToken);
 
         var showsQueue = viewer.IsCoordinator || (viewer.IsCaseworker && viewer.OfficeId is not null);
@@ -91,6 +155,99 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
             QueueNextAfter = next,
             Rejected = rejected,
         };
+    }
+
+    /// <summary>
+    /// The dashboard's drill-downs: intakes submitted between two dates (each intake's date in its own
+    /// office's zone, as the dashboard counts them), or urgent ones waiting past their response target;
+    /// oldest submission first, keyset on (submitted_at, id).
+    /// </summary>
+    private async Task<IntakeListModel> FilteredAsync(Viewer viewer, IntakeFilter filter, string? after, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var officeId = viewer.IsCoordinator ? filter.OfficeId : viewer.OfficeId;
+        var offices = await db.Offices.AsNoTracking()
+            .Where(o => officeId == null || o.Id == officeId)
+            .Select(o => new { o.Id, o.TimeZoneId })
+            .ToListAsync(cancellationToken);
+
+        IQueryable<Domain.Cases.Intake>? query = null;
+        foreach (var office in offices)
+        {
+            var id = office.Id;
+            var part = db.Intakes.Where(i => i.OfficeId == id && i.SubmittedAt != null);
+            var time = OfficeTime.For(office.TimeZoneId);
+            if (filter.SubmittedFrom is { } from)
+            {
+                var start = StartOfDay(time, from);
+                part = part.Where(i => i.SubmittedAt >= start);
+            }
+
+            if (filter.SubmittedTo is { } to)
+            {
+                var end = StartOfDay(time, to.AddDays(1));
+                part = part.Where(i => i.SubmittedAt < end);
+            }
+
+            query = query is null ? part : query.Concat(part);
+        }
+
+        var rows = new List<IntakeRow>();
+        string? next = null;
+        if (query is not null)
+        {
+            if (filter.OverdueUrgent)
+            {
+                query = query.Where(i => i.Status == IntakeStatus.Submitted && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild) && i.ResponseDueAt < now);
+            }
+
+            if (ParseFilteredKey(after) is { } key)
+            {
+                query = query.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.SubmittedAt, i.Id), ValueTuple.Create((DateTimeOffset?)key.At, key.Id)));
+            }
+
+            var page = await query.OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id)
+                .Select(i => new { i.Id, i.SubmittedAt }).Take(PageSize + 1).ToListAsync(cancellationToken);
+            if (page.Count > PageSize)
+            {
+                page.RemoveAt(PageSize);
+                next = page[^1].SubmittedAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + page[^1].Id.ToString("N");
+            }
+
+            var ids = page.Select(p => p.Id).ToList();
+            var loaded = await Rows(db.Intakes.Where(i => ids.Contains(i.Id)), PageSize, cancellationToken);
+            rows = [.. loaded.OrderBy(r => ids.IndexOf(r.Id))];
+        }
+
+        return new IntakeListModel
+        {
+            HasOffice = viewer.OfficeId is not null,
+            ShowsQueue = false,
+            Now = now,
+            Filter = filter,
+            Filtered = rows,
+            FilteredNextAfter = next,
+        };
+    }
+
+    private static DateTimeOffset StartOfDay(OfficeTime time, DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, time.Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static (DateTimeOffset At, Guid Id)? ParseFilteredKey(string? after)
+    {
+        var parts = after?.Split('_');
+        if (parts is not { Length: 2 }
+            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !Guid.TryParseExact(parts[1], "N", out var id))
+        {
+            return null;
+        }
+
+        return (new DateTimeOffset(ticks, TimeSpan.Zero), id);
     }
 
     /// <summary>Intakes in a status of the offices the viewer decides for: all for coordinators, their own office for caseworkers.</summary>

@@ -1,0 +1,238 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Dashboard;
+
+/// <summary>The query string of the dashboard's own drill-down lists (deadlines, outcomes, first assignments).</summary>
+public sealed class DashboardListQuery
+{
+    public string? Window { get; set; }
+
+    public string? Office { get; set; }
+
+    public string? Lawyer { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public string? Forum { get; set; }
+
+    public string? Category { get; set; }
+
+    public bool Won { get; set; }
+
+    public string? After { get; set; }
+
+    public Guid? OfficeId => Guid.TryParse(Office, out var id) ? id : null;
+
+    public Guid? LawyerId => Guid.TryParse(Lawyer, out var id) ? id : null;
+
+    public int? CategoryId => int.TryParse(Category, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public DateOnly? FromDate => ParseDate(From);
+
+    public DateOnly? ToDate => ParseDate(To);
+
+    /// <summary>This list again, at another keyset position.</summary>
+    public string ToUrl(string path, string? after)
+    {
+        var values = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values.Add(name + "=" + Uri.EscapeDataString(value.Trim()));
+            }
+        }
+
+        Add("window", Window);
+        Add("kind", Kind);
+        Add("office", Office);
+        Add("lawyer", Lawyer);
+        Add("from", From);
+        Add("to", To);
+        Add("forum", Forum);
+        Add("category", Category);
+        Add("won", Won ? "true" : null);
+        Add("after", after);
+        return path + (values.Count == 0 ? "" : "?" + string.Join("&", values));
+    }
+
+    public static (DateOnly Date, Guid Id)? ParseKey(string? after)
+    {
+        var parts = after?.Split('_');
+        return parts is { Length: 2 } && ParseDate(parts[0]) is { } date && Guid.TryParseExact(parts[1], "N", out var id) ? (date, id) : null;
+    }
+
+    public static string Key(DateOnly date, Guid id) => DashboardQuery.Iso(date) + "_" + id.ToString("N");
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), DashboardQuery.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}
+
+/// <summary>One row of a drill-down list: a date, the case, and what was counted.</summary>
+public sealed record DashboardListRow(Guid Id, DateOnly On, Guid CaseId, string Reference, string What, string? Detail);
+
+public sealed record DashboardListModel(string Title, string Path, DashboardListQuery Query, IReadOnlyList<DashboardListRow> Rows, string? NextAfter, bool IsValid);
+
+/// <summary>
+/// The dashboard's own lists, each exactly the rows its figure counts, oldest first, keyset-paged on
+/// (date, id): open deadlines of open cases (overdue, or due within 14 days), court decisions and UN
+/// submissions decided in a period, and cases first assigned in a period.
+/// </summary>
+public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 50;
+
+    public async Task<DashboardListModel> DeadlinesAsync(DashboardListQuery query, Viewer viewer, IStringLocalizer l, CancellationToken cancellationToken = default)
+    {
+        var today = (await OfficeTime.OfOfficeAsync(db, viewer.OfficeId ?? Guid.Empty, cancellationToken)).Today(clock.GetUtcNow());
+        var overdue = !string.Equals(query.Window, "next14", StringComparison.OrdinalIgnoreCase);
+        query.Window = overdue ? "overdue" : "next14";
+        var last = today.AddDays(ViewDashboardHandler.NextDays - 1);
+        var office = query.OfficeId;
+        var lawyer = query.LawyerId;
+        var cases = db.Cases.Where(CaseAccess.VisibleCases(viewer, db))
+            .Where(k => k.Status != CaseStatus.Closed && (office == null || k.OfficeId == office) && (lawyer == null || k.LeadLawyerId == lawyer));
+        var deadlines = db.CaseDeadlines.AsNoTracking()
+            .Where(d => d.Status == DeadlineStatus.Open && (overdue ? d.DueOn < today : d.DueOn >= today && d.DueOn <= last));
+        if (DashboardListQuery.ParseKey(query.After) is { } key)
+        {
+            deadlines = deadlines.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(key.Date, key.Id)));
+        }
+
+        var page = await (from d in deadlines
+                          join k in cases on d.CaseId equals k.Id
+                          orderby d.DueOn, d.Id
+                          select new DashboardListRow(d.Id, d.DueOn, k.Id, k.Reference, d.Title,
+                              db.Users.Where(u => u.Id == k.LeadLawyerId).Select(u => u.FullName).FirstOrDefault()))
+            .Take(PageSize + 1).ToListAsync(cancellationToken);
+        return Page(overdue ? l["Overdue deadlines"].Value : l["Deadlines due in the next 14 days"].Value, "/dashboard/deadlines", query, page, true);
+    }
+
+    public async Task<DashboardListModel> OutcomesAsync(DashboardListQuery query, Viewer viewer, IStringLocalizer l, CancellationToken cancellationToken = default)
+    {
+        var court = !string.Equals(query.Kind, "un", StringComparison.OrdinalIgnoreCase);
+        query.Kind = court ? "court" : "un";
+        if (query.FromDate is not { } from || query.ToDate is not { } to)
+        {
+            return new DashboardListModel(l["Outcomes"].Value, "/dashboard/outcomes", query, [], null, false);
+        }
+
+        var key = DashboardListQuery.ParseKey(query.After);
+        var visible = db.Cases.Where(CaseAccess.VisibleCases(viewer, db));
+        var category = query.CategoryId;
+        var inCategory = db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);
+        List<DashboardListRow> page;
+        if (court)
+        {
+            var decisions = ViewDashboardHandler.CourtDecisionsIn(db, query.OfficeId, from, to);
+            if (query.Won)
+            {
+                decisions = decisions.Where(d => ViewDashboardHandler.CourtWins.Contains(d.Outcome));
+            }
+
+            if (category is not null)
+            {
+                decisions = decisions.Where(d => inCategory.Contains(d.CaseId));
+            }
+
+            if (key is { } k0)
+            {
+                decisions = decisions.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DecidedOn, d.Id), ValueTuple.Create(k0.Date, k0.Id)));
+            }
+
+            var forum = query.Forum;
+            var rows = await (from d in decisions
+                              join p in db.CourtProceedings on d.ProceedingId equals p.Id
+                              join k in visible on d.CaseId equals k.Id
+                              where forum == null || p.Jurisdiction == forum
+                              orderby d.DecidedOn, d.Id
+                              select new { d.Id, d.DecidedOn, CaseId = k.Id, k.Reference, p.Jurisdiction, p.Court, d.Outcome })
+                .Take(PageSize + 1).ToListAsync(cancellationToken);
+            page = rows.Select(r => new DashboardListRow(r.Id, r.DecidedOn, r.CaseId, r.Reference, CaseText.Enum(l, r.Outcome), r.Jurisdiction + " · " + r.Court)).ToList();
+        }
+        else
+        {
+            var submissions = ViewDashboardHandler.SubmissionsIn(db, query.OfficeId, from, to);
+            if (query.Won)
+            {
+                submissions = submissions.Where(s => ViewDashboardHandler.UnWins.Contains(s.Result));
+            }
+
+            if (category is not null)
+            {
+                submissions = submissions.Where(s => inCategory.Contains(s.CaseId));
+            }
+
+            if (Enum.TryParse<Domain.International.InternationalBody>(query.Forum, out var body) && !int.TryParse(query.Forum, out _))
+            {
+                submissions = submissions.Where(s => s.Body == body);
+            }
+            else if (!string.IsNullOrEmpty(query.Forum))
+            {
+                return new DashboardListModel(l["Outcomes"].Value, "/dashboard/outcomes", query, [], null, false);
+            }
+
+            if (key is { } k0)
+            {
+                submissions = submissions.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.FinalDecisionOn!.Value, s.Id), ValueTuple.Create(k0.Date, k0.Id)));
+            }
+
+            var rows = await (from s in submissions
+                              join k in visible on s.CaseId equals k.Id
+                              orderby s.FinalDecisionOn, s.Id
+                              select new { s.Id, On = s.FinalDecisionOn!.Value, CaseId = k.Id, k.Reference, s.Body, s.Result })
+                .Take(PageSize + 1).ToListAsync(cancellationToken);
+            page = rows.Select(r => new DashboardListRow(r.Id, r.On, r.CaseId, r.Reference, CaseText.Enum(l, r.Result), CaseText.Enum(l, r.Body))).ToList();
+        }
+
+        return Page(court ? l["Court decisions"].Value : l["Decisions of UN bodies"].Value, "/dashboard/outcomes", query, page, true);
+    }
+
+    public async Task<DashboardListModel> AssignedAsync(DashboardListQuery query, Viewer viewer, IStringLocalizer l, CancellationToken cancellationToken = default)
+    {
+        if (query.FromDate is not { } from || query.ToDate is not { } to)
+        {
+            return new DashboardListModel(l["Cases by first assignment"].Value, "/dashboard/assigned", query, [], null, false);
+        }
+
+        var office = query.OfficeId;
+        var assignments = db.Set<DashboardFirstAssignment>().AsNoTracking()
+            .Where(a => a.AssignedOn >= from && a.AssignedOn <= to && (office == null || a.OfficeId == office));
+        if (DashboardListQuery.ParseKey(query.After) is { } key)
+        {
+            assignments = assignments.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.AssignedOn, a.CaseId), ValueTuple.Create(key.Date, key.Id)));
+        }
+
+        var rows = await (from a in assignments
+                          join k in db.Cases.Where(CaseAccess.VisibleCases(viewer, db)) on a.CaseId equals k.Id
+                          orderby a.AssignedOn, a.CaseId
+                          select new { a.CaseId, a.AssignedOn, k.Reference, a.Days })
+            .Take(PageSize + 1).ToListAsync(cancellationToken);
+        var page = rows.Select(r => new DashboardListRow(r.CaseId, r.AssignedOn, r.CaseId, r.Reference,
+            l["{0} days after the intake", r.Days].Value, null)).ToList();
+        return Page(l["Cases by first assignment"].Value, "/dashboard/assigned", query, page, true);
+    }
+
+    private static DashboardListModel Page(string title, string path, DashboardListQuery query, List<DashboardListRow> rows, bool valid)
+    {
+        string? next = null;
+        if (rows.Count > PageSize)
+        {
+            rows.RemoveAt(PageSize);
+            next = DashboardListQuery.Key(rows[^1].On, rows[^1].Id);
+        }
+
+        return new DashboardListModel(title, path, query, rows, next, valid);
+    }
+}
