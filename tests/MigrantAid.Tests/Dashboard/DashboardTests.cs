@@ -304,7 +304,10 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
             {
                 db.InternationalSubmissions.Add(new InternationalSubmission(cases[2].Id, system, now)
                 {
-                    Body = InternationalBody.CMW, StateConcerned = "RU", SubmittedOn = today.AddDays(-300), Result = result,
+                    Body = InternationalBody.CMW,
+                    StateConcerned = "RU",
+                    SubmittedOn = today.AddDays(-300),
+                    Result = result,
                     FinalDecisionOn = result == SubmissionResult.Pending ? null : today.AddDays(days),
                 });
             }

@@ -87,8 +87,15 @@ public sealed class ViewDashboardHandler(AppDbContext db, ILookupNormalizer norm
             bool urgent = false, string? closedFrom = null, string? closedTo = null) =>
             new CaseListQuery
             {
-                Scope = "all", Status = status, Category = category, Office = officeId ?? officeText, Citizenship = citizenship,
-                Lead = lead, Urgent = urgent, ClosedFrom = closedFrom, ClosedTo = closedTo,
+                Scope = "all",
+                Status = status,
+                Category = category,
+                Office = officeId ?? officeText,
+                Citizenship = citizenship,
+                Lead = lead,
+                Urgent = urgent,
+                ClosedFrom = closedFrom,
+                ClosedTo = closedTo,
             }.ToUrl("/cases");
 
         // Open cases: by status, lead lawyer and urgency, per office.

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Features.CaseList;
+using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Features.Statistics;
 using MigrantAid.Web.Security;
 
