@@ -188,19 +188,7 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Clearing_a_received_date_entered_by_mistake_withdraws_the_deadline_it_started()
     {
-        const string zone = "Europe/Moscow";
-        var office = await _kit.Cases.OfficeAsync("PCLR");
-        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "cleared-date-lawyer@test.local");
-        var rule = await _kit.AppealRuleAsync("Appeal against a fine (cleared date test)");
-        var today = _kit.Today(zone);
-        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-20));
-        var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
-        Location(await PostFormAsync(client, url, url,
-        [
-            new("DecidedOn", Iso(today.AddDays(-6))),
-            new("ReceivedOn", Iso(today.AddDays(-3))),
-            new("Outcome", "Rejected"),
-        ])).Should().Be($"/cases/{caseId}#proceedings");
+        var (caseId, client, lawyer, rule, proceeding, today) = await RejectedDecisionAsync("PCLR", "cleared-date-lawyer@test.local", "Appeal against a fine (cleared date test)", null);
         var decision = await portal.WithDbAsync(db => db.CourtDecisions.AsNoTracking().SingleAsync(d => d.ProceedingId == proceeding));
         (await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.SourceId == decision.Id && d.RuleId == rule)))
             .Status.Should().Be(DeadlineStatus.Open);
@@ -226,24 +214,8 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task A_computed_deadline_carries_its_rule_s_Russian_name_to_Russian_pages()
     {
-        const string zone = "Europe/Moscow";
-        var office = await _kit.Cases.OfficeAsync("PRUN");
-        var (caseId, client, _) = await _kit.LawyerCaseAsync(office, "russian-rule-lawyer@test.local");
-        var rule = await _kit.AppealRuleAsync("Appeal against a fine (Russian name test)");
-        await portal.WithDbAsync(async db =>
-        {
-            (await db.DeadlineRules.SingleAsync(r => r.Id == rule)).NameRu = "Жалоба на штраф (проверка русского названия)";
-            return await db.SaveChangesAsync();
-        });
-        var today = _kit.Today(zone);
-        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-20));
-        var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
-        Location(await PostFormAsync(client, url, url,
-        [
-            new("DecidedOn", Iso(today.AddDays(-6))),
-            new("ReceivedOn", Iso(today.AddDays(-3))),
-            new("Outcome", "Rejected"),
-        ])).Should().Be($"/cases/{caseId}#proceedings");
+        var (caseId, client, _, rule, _, _) = await RejectedDecisionAsync(
+            "PRUN", "russian-rule-lawyer@test.local", "Appeal against a fine (Russian name test)", "Жалоба на штраф (проверка русского названия)");
         var deadline = await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.CaseId == caseId && d.RuleId == rule));
         deadline.Title.Should().Be("Appeal against a fine (Russian name test)");
         deadline.TitleRu.Should().Be("Жалоба на штраф (проверка русского названия)");
@@ -261,6 +233,30 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
         var russian = await portal.SignedInClientAsync("russian-rule-lawyer@test.local");
         TitleOn(await russian.GetDocumentAsync($"/cases/{caseId}")).Should().Be("Жалоба на штраф (проверка русского названия)");
         TitleOn(await russian.GetDocumentAsync("/desk")).Should().Be("Жалоба на штраф (проверка русского названия)");
+    }
+
+    /// <summary>A lawyer's case with an appeal rule (optionally with a Russian name) and a rejected decision whose copy came three days ago.</summary>
+    private async Task<(Guid CaseId, HttpClient Client, Web.Domain.AppUser Lawyer, int Rule, Guid Proceeding, DateOnly Today)> RejectedDecisionAsync(
+        string officeCode, string email, string ruleName, string? ruleNameRu)
+    {
+        var office = await _kit.Cases.OfficeAsync(officeCode);
+        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, email);
+        var rule = await _kit.AppealRuleAsync(ruleName);
+        await portal.WithDbAsync(async db =>
+        {
+            (await db.DeadlineRules.SingleAsync(r => r.Id == rule)).NameRu = ruleNameRu;
+            return await db.SaveChangesAsync();
+        });
+        var today = _kit.Today("Europe/Moscow");
+        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-20));
+        var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
+        Location(await PostFormAsync(client, url, url,
+        [
+            new("DecidedOn", Iso(today.AddDays(-6))),
+            new("ReceivedOn", Iso(today.AddDays(-3))),
+            new("Outcome", "Rejected"),
+        ])).Should().Be($"/cases/{caseId}#proceedings");
+        return (caseId, client, lawyer, rule, proceeding, today);
     }
 
     [Fact]

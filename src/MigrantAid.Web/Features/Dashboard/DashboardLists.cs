@@ -105,6 +105,11 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
             .Where(k => k.Status != CaseStatus.Closed && (office == null || k.OfficeId == office) && (lawyer == null || k.LeadLawyerId == lawyer));
         var deadlines = db.CaseDeadlines.AsNoTracking()
             .Where(d => d.Status == DeadlineStatus.Open && (overdue ? d.DueOn < today : d.DueOn >= today && d.DueOn <= last));
+        if (office is { } o)
+        {
+            // An office's deadlines carry it: one range of (office_id, due_on, id), not a walk of every office's dates.
+            deadlines = deadlines.Where(d => d.OfficeId == o);
+        }
         if (DashboardListQuery.ParseKey(query.After) is { } key)
         {
             deadlines = deadlines.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(key.Date, key.Id)));

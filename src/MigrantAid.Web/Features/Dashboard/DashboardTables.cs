@@ -160,7 +160,9 @@ public sealed class DashboardTablesConfiguration :
     {
         builder.ToTable("dashboard_durations");
         builder.HasKey(x => new { x.OfficeId, x.Kind, x.OnDate, x.Days });
-        builder.HasIndex(x => new { x.Kind, x.OnDate });
+
+        // Covering (0018): a year of all offices' histogram rows is read from the index alone.
+        builder.HasIndex(x => new { x.Kind, x.OnDate }).IncludeProperties(x => new { x.Days, x.Cases });
     }
 
     public void Configure(EntityTypeBuilder<DashboardFirstAssignment> builder)

@@ -76,6 +76,24 @@ public sealed class ViewDashboardHandler(AppDbContext db, ILookupNormalizer norm
     public async Task<DashboardModel> HandleAsync(DashboardQuery query, Viewer viewer, IStringLocalizer l,
         CancellationToken cancellationToken = default)
     {
+        // Every statement of the dashboard reads a small slice; starting parallel workers costs more than
+        // they save (150 ms of a 190 ms histogram read at 1,000,000 cases). Off on this request's
+        // connection, and reset before it returns to the pool.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SET max_parallel_workers_per_gather = 0", cancellationToken);
+            return await BuildAsync(query, viewer, l, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("RESET max_parallel_workers_per_gather", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<DashboardModel> BuildAsync(DashboardQuery query, Viewer viewer, IStringLocalizer l, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var today = (await OfficeTime.OfOfficeAsync(db, viewer.OfficeId ?? Guid.Empty, cancellationToken)).Today(now);
         var offices = await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
