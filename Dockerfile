@@ -29,8 +29,11 @@ RUN dotnet publish src/MigrantAid.Web/MigrantAid.Web.csproj -c Release -o /app -
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
 WORKDIR /app
 COPY --from=build /app ./
+# Organisation exports are written here (mount a volume; with several instances, one they all share).
+RUN mkdir -p /var/lib/migrantaid/exports && chown "$APP_UID" /var/lib/migrantaid/exports
 ENV ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_HTTP_PORTS=8080
+    ASPNETCORE_HTTP_PORTS=8080 \
+    Exports__Directory=/var/lib/migrantaid/exports
 # APP_UID is the non-root "app" user that the .NET images define.
 USER $APP_UID
 EXPOSE 8080
