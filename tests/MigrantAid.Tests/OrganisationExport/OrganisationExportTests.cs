@@ -69,7 +69,7 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
         var admin = await portal.CreateUserAsync("export-admin@test.local", Roles.Admin);
         await SeedSensitiveCaseAsync(admin.Id);
         var client = await portal.SignedInClientAsync("export-admin@test.local");
-        (await client.GetDocumentAsync("/exports")).QuerySelector("[data-testid=start-export]").Should().NotBeNull();
+        (await client.GetDocumentAsync("/exports")).QuerySelector("[data-testid=start-export]")!.TextContent.Trim().Should().Be("Start an export");
 
         var started = await client.SubmitFormAsync("/exports", [], "/exports");
 
@@ -189,7 +189,7 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
         var client = await portal.SignedInClientAsync(admin.Email!);
         (await client.GetAsync($"/exports/{id}/download")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var page = await client.GetDocumentAsync($"/exports/{id}");
-        page.QuerySelector("[data-testid=export-error]").Should().NotBeNull();
+        page.QuerySelector("[data-testid=export-error]")!.TextContent.Trim().Should().Be(OrganisationExportWorker.FailedMessage);
         (await portal.AuditAsync(OrganisationExportAuditActions.Downloaded)).Should().NotContain(a => a.EntityId == id.ToString());
     }
 
