@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Domain.Proceedings;
+using MigrantAid.Web.Features.CaseList;
+using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Dashboard;
+
+/// <summary>The dashboard's medians: days from intake to first assignment and to closure, from the histogram the triggers keep.</summary>
+public sealed partial class ViewDashboardHandler
+{
+    /// <summary>The exact median of a histogram of whole days: the middle value, or the mean of the two middle values.</summary>
+    public static double? Median(IReadOnlyList<(int Days, int Cases)> histogram)
+    {
+        var total = histogram.Sum(h => h.Cases);
+        if (total <= 0)
+        {
+            return null;
+        }
+
+        int At(int position)
+        {
+            var seen = 0;
+            foreach (var (days, cases) in histogram.OrderBy(h => h.Days))
+            {
+                seen += cases;
+                if (seen >= position)
+                {
+                    return days;
+                }
+            }
+
+            return histogram.Max(h => h.Days);
+        }
+
+        return total % 2 == 1 ? At((total + 1) / 2) : (At(total / 2) + At((total / 2) + 1)) / 2.0;
+    }
+
+    private async Task<DashboardMedian> MedianAsync(DashboardDurationKind kind, DashboardFilter filter, string url, CancellationToken cancellationToken)
+    {
+        var office = filter.OfficeId;
+        var rows = await db.Set<DashboardDuration>().AsNoTracking()
+            .Where(x => x.Kind == kind && x.OnDate >= filter.From && x.OnDate <= filter.To && (office == null || x.OfficeId == office))
+            .GroupBy(x => x.Days).Select(g => new { Days = g.Key, Cases = g.Sum(x => x.Cases) })
+            .ToListAsync(cancellationToken);
+        var histogram = rows.Where(r => r.Cases > 0).Select(r => (r.Days, r.Cases)).ToList();
+        return new DashboardMedian(Median(histogram), histogram.Sum(h => h.Cases), url);
+    }
+}
