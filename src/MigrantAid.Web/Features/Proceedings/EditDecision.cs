@@ -104,7 +104,7 @@ public sealed class EditDecisionHandler(
             return new(refusal);
         }
 
-        var proceeding = await db.CourtProceedings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proceedingId && p.CaseId == caseId, cancellationToken);
+        var proceeding = await ProceedingAccess.ProceedingAsync(db, caseId, proceedingId, cancellationToken);
         if (proceeding is null)
         {
             return new(CaseChangeOutcome.NotFound);
@@ -120,7 +120,7 @@ public sealed class EditDecisionHandler(
             }
         }
 
-        var heading = new ProceedingHeading(proceeding.Id, proceeding.Instance, proceeding.Type, proceeding.Court, proceeding.CourtCaseNumber, proceeding.OpenedOn);
+        var heading = ProceedingAccess.Heading(proceeding);
         await DescribeAsync(input, c, time, heading, id, cancellationToken);
         input.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
         Validate(input, proceeding, time.Today(clock.GetUtcNow()), modelState);

@@ -95,7 +95,7 @@ public sealed class EditHearingHandler(
             return new(refusal);
         }
 
-        var proceeding = await db.CourtProceedings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proceedingId && p.CaseId == caseId, cancellationToken);
+        var proceeding = await ProceedingAccess.ProceedingAsync(db, caseId, proceedingId, cancellationToken);
         if (proceeding is null)
         {
             return new(CaseChangeOutcome.NotFound);
@@ -111,7 +111,7 @@ public sealed class EditHearingHandler(
             }
         }
 
-        Describe(input, c, time, new ProceedingHeading(proceeding.Id, proceeding.Instance, proceeding.Type, proceeding.Court, proceeding.CourtCaseNumber, proceeding.OpenedOn), id);
+        Describe(input, c, time, ProceedingAccess.Heading(proceeding), id);
         input.Place = Blank(input.Place);
         input.Result = Blank(input.Result);
         input.NextPlace = Blank(input.NextPlace);

@@ -93,6 +93,13 @@ internal static class ProceedingAccess
         return (c, await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken), CaseChangeOutcome.Saved);
     }
 
+    /// <summary>The case's proceeding a decision or hearing form belongs to; null when the case has no such proceeding.</summary>
+    public static Task<CourtProceeding?> ProceedingAsync(AppDbContext db, Guid caseId, Guid proceedingId, CancellationToken cancellationToken) =>
+        db.CourtProceedings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proceedingId && p.CaseId == caseId, cancellationToken);
+
+    /// <summary>The heading a form shows for a loaded proceeding.</summary>
+    public static ProceedingHeading Heading(CourtProceeding p) => new(p.Id, p.Instance, p.Type, p.Court, p.CourtCaseNumber, p.OpenedOn);
+
     public static Task<ProceedingHeading?> HeadingAsync(AppDbContext db, Guid caseId, Guid proceedingId, CancellationToken cancellationToken) =>
         db.CourtProceedings.AsNoTracking()
             .Where(p => p.Id == proceedingId && p.CaseId == caseId)
