@@ -47,6 +47,13 @@ public class DeskGeneratorTests(DeskGeneratorTests.GeneratedPortal portal) : ICl
     {
         (await ScalarAsync("SELECT count(*) FROM hearings h JOIN court_proceedings p ON p.id = h.proceeding_id WHERE p.case_id <> h.case_id"))
             .Should().Be(0, "a hearing's case is its proceeding's");
+        (await ScalarAsync("""
+            SELECT (SELECT count(*) FROM case_deadlines d JOIN cases c ON c.id = d.case_id
+                    WHERE (d.office_id, d.case_lead_lawyer_id, d.case_caseworker_id) IS DISTINCT FROM (c.office_id, c.lead_lawyer_id, c.caseworker_id))
+                 + (SELECT count(*) FROM hearings h JOIN cases c ON c.id = h.case_id
+                    WHERE (h.office_id, h.case_lead_lawyer_id, h.case_caseworker_id) IS DISTINCT FROM (c.office_id, c.lead_lawyer_id, c.caseworker_id))
+            """)).Should().Be(0, "each date carries its case's office, lead lawyer and caseworker, as the desk reads them");
+        (await ScalarAsync("SELECT count(*) FROM case_deadlines WHERE case_lead_lawyer_id IS NOT NULL")).Should().BeGreaterThan(0);
         (await ScalarAsync("SELECT count(*) FROM court_proceedings a JOIN court_proceedings f ON f.id = a.challenges_id WHERE a.case_id <> f.case_id OR a.instance <> 1 OR a.opened_on < f.opened_on"))
             .Should().Be(0, "an appeal challenges a first instance of the same case, opened earlier");
         (await ScalarAsync("SELECT count(*) FROM case_deadlines d JOIN cases c ON c.id = d.case_id WHERE c.status = 2 AND d.status = 0"))

@@ -135,6 +135,56 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Reassigning_a_case_moves_its_dates_to_the_new_people_s_desks()
+    {
+        var office = await _kit.OfficeAsync(Moscow);
+        var before = await _kit.StaffAsync("desk-move-before@test.local", office, Roles.Lawyer);
+        var after = await _kit.StaffAsync("desk-move-after@test.local", office, Roles.Lawyer);
+        var further = await _kit.StaffAsync("desk-move-further@test.local", office, Roles.Lawyer);
+        var caseworker = await _kit.StaffAsync("desk-move-caseworker@test.local", office, Roles.Caseworker);
+        var other = await _kit.StaffAsync("desk-move-other-caseworker@test.local", office, Roles.Caseworker);
+        await _kit.StaffAsync("desk-move-coordinator@test.local", office, Roles.Coordinator);
+        var built = await _kit.Case(office).AssignedTo(caseworker: other.Id, lead: before.Id).BuildAsync();
+        var today = _kit.Today(Moscow);
+        var deadline = await _kit.DeadlineAsync(built.Id, "Appeal that changes hands", today.AddDays(3));
+        var hearing = await _kit.HearingAsync(built.Id, Instant(today.AddDays(2), 11, 0, Moscow));
+
+        async Task<(List<Guid> Deadlines, List<Guid> Hearings)> DeskOf(string email)
+        {
+            var page = await (await portal.SignedInClientAsync(email)).GetDocumentAsync("/desk");
+            return (AllDeadlines(page), Hearings(page, "week"));
+        }
+
+        (await DeskOf("desk-move-before@test.local")).Deadlines.Should().Equal(deadline);
+        (await DeskOf("desk-move-before@test.local")).Hearings.Should().Equal(hearing);
+        (await DeskOf("desk-move-after@test.local")).Deadlines.Should().BeEmpty();
+
+        var coordinator = await portal.SignedInClientAsync("desk-move-coordinator@test.local");
+        var saved = await Cases.CaseWorkKit.PostFormAsync(coordinator, $"/cases/{built.Id}/assign", $"/cases/{built.Id}/assign",
+            [new("CaseworkerId", caseworker.Id.ToString()), new("LeadLawyerId", after.Id.ToString()), new("LawyerIds", further.Id.ToString())]);
+        saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        foreach (var email in new[] { "desk-move-after@test.local", "desk-move-caseworker@test.local", "desk-move-further@test.local" })
+        {
+            var desk = await DeskOf(email);
+            desk.Deadlines.Should().Equal([deadline], $"{email} is now assigned to the case");
+            desk.Hearings.Should().Equal([hearing], $"{email} is now assigned to the case");
+        }
+
+        foreach (var email in new[] { "desk-move-before@test.local", "desk-move-other-caseworker@test.local" })
+        {
+            var desk = await DeskOf(email);
+            desk.Deadlines.Should().BeEmpty($"{email} no longer works on the case");
+            desk.Hearings.Should().BeEmpty($"{email} no longer works on the case");
+        }
+
+        var byLawyer = await coordinator.GetDocumentAsync($"/calendar?view=week&lawyer={after.Id}&date={Iso(today.AddDays(3))}");
+        byLawyer.Body!.TextContent.Should().Contain("Appeal that changes hands", "the coordinator's view of the new lead lawyer");
+        (await coordinator.GetDocumentAsync($"/calendar?view=week&lawyer={before.Id}&date={Iso(today.AddDays(3))}")).Body!.TextContent
+            .Should().NotContain("Appeal that changes hands");
+    }
+
+    [Fact]
     public async Task A_group_pages_by_keyset_when_it_holds_more_than_a_page()
     {
         var office = await _kit.OfficeAsync(Moscow);

@@ -44,6 +44,15 @@ public class CalendarFeedConfiguration :
         CopiedByDatabase(builder.Property(d => d.OfficeId));
         builder.HasIndex([nameof(CaseDeadline.OfficeId), nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_open_office_id_due_on_id").HasFilter(OpenFilter);
         builder.HasIndex([nameof(CaseDeadline.OfficeId), nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], "ix_case_deadlines_office_id_due_on_id_not_dismissed").HasFilter(NotDismissedFilter);
+
+        // A person's desk and calendar (0019): the case's lead lawyer and caseworker, copied and kept in step by triggers.
+        foreach (var person in new[] { nameof(CaseDeadline.CaseLeadLawyerId), nameof(CaseDeadline.CaseCaseworkerId) })
+        {
+            CopiedByDatabase(builder.Property<Guid?>(person));
+            var column = person == nameof(CaseDeadline.CaseLeadLawyerId) ? "case_lead_lawyer_id" : "case_caseworker_id";
+            builder.HasIndex([person, nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], $"ix_case_deadlines_open_{column}_due_on_id").HasFilter(OpenFilter);
+            builder.HasIndex([person, nameof(CaseDeadline.DueOn), nameof(CaseDeadline.Id)], $"ix_case_deadlines_{column}_due_on_id_not_dismissed").HasFilter(NotDismissedFilter);
+        }
     }
 
     public void Configure(EntityTypeBuilder<Hearing> builder)
@@ -51,10 +60,15 @@ public class CalendarFeedConfiguration :
         builder.HasIndex([nameof(Hearing.StartsAt), nameof(Hearing.Id)], "ix_hearings_starts_at_id");
         CopiedByDatabase(builder.Property(h => h.OfficeId));
         builder.HasIndex([nameof(Hearing.OfficeId), nameof(Hearing.StartsAt), nameof(Hearing.Id)], "ix_hearings_office_id_starts_at_id");
+        foreach (var person in new[] { nameof(Hearing.CaseLeadLawyerId), nameof(Hearing.CaseCaseworkerId) })
+        {
+            CopiedByDatabase(builder.Property<Guid?>(person));
+            builder.HasIndex([person, nameof(Hearing.StartsAt), nameof(Hearing.Id)]);
+        }
     }
 
     /// <summary>A column the database fills on insert (and never the application): EF neither writes it nor sends it back, and reads what was stored.</summary>
-    private static void CopiedByDatabase(PropertyBuilder<Guid> property)
+    private static void CopiedByDatabase<T>(PropertyBuilder<T> property)
     {
         property.ValueGeneratedOnAdd();
         property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);

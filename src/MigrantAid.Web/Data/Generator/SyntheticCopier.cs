@@ -219,12 +219,14 @@ internal static class SyntheticCopier
                 w.Write(r.CreatedAt, NpgsqlDbType.TimestampTz);
             }, cancellationToken);
 
-        counts["hearings"] = await CopyAsync(connection, "hearings (id, proceeding_id, case_id, office_id, starts_at, place, result, is_held, created_by, created_at)", batch.Hearings, (w, r) =>
+        counts["hearings"] = await CopyAsync(connection, "hearings (id, proceeding_id, case_id, office_id, case_lead_lawyer_id, case_caseworker_id, starts_at, place, result, is_held, created_by, created_at)", batch.Hearings, (w, r) =>
         {
             w.Write(r.Id, NpgsqlDbType.Uuid);
             w.Write(r.ProceedingId, NpgsqlDbType.Uuid);
             w.Write(r.CaseId, NpgsqlDbType.Uuid);
             w.Write(r.OfficeId, NpgsqlDbType.Uuid);
+            Nullable(w, r.Lead, NpgsqlDbType.Uuid);
+            Nullable(w, r.Caseworker, NpgsqlDbType.Uuid);
             w.Write(r.StartsAt, NpgsqlDbType.TimestampTz);
             Nullable(w, r.Place, NpgsqlDbType.Varchar);
             Nullable(w, r.Result, NpgsqlDbType.Varchar);
@@ -233,12 +235,14 @@ internal static class SyntheticCopier
             w.Write(r.CreatedAt, NpgsqlDbType.TimestampTz);
         }, cancellationToken);
 
-        counts["case_deadlines"] = await CopyAsync(connection, "case_deadlines (id, case_id, office_id, kind, title, due_on, computed_on, trigger, trigger_date, source_type, source_id, arithmetic, assignee_id, status, override_reason, closing_note, closed_by, closed_at, created_by, created_at)",
+        counts["case_deadlines"] = await CopyAsync(connection, "case_deadlines (id, case_id, office_id, case_lead_lawyer_id, case_caseworker_id, kind, title, due_on, computed_on, trigger, trigger_date, source_type, source_id, arithmetic, assignee_id, status, override_reason, closing_note, closed_by, closed_at, created_by, created_at)",
             batch.Deadlines, (w, r) =>
             {
                 w.Write(r.Id, NpgsqlDbType.Uuid);
                 w.Write(r.CaseId, NpgsqlDbType.Uuid);
                 w.Write(r.OfficeId, NpgsqlDbType.Uuid);
+                Nullable(w, r.Lead, NpgsqlDbType.Uuid);
+                Nullable(w, r.Caseworker, NpgsqlDbType.Uuid);
                 w.Write((int)r.Kind, NpgsqlDbType.Integer);
                 w.Write(r.Title, NpgsqlDbType.Varchar);
                 w.Write(r.DueOn, NpgsqlDbType.Date);

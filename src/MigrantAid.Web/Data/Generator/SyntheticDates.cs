@@ -127,7 +127,7 @@ public sealed partial class SyntheticDataGenerator
                 ? russian ? "Отложено" : "Adjourned"
                 : russian ? "Решение оглашено" : "Decision announced";
             var place = (russian ? "Зал " : "Courtroom ") + rng.Next(1, 30).ToString(CultureInfo.InvariantCulture);
-            b.Hearings.Add(new HearingRow(NewId(rng), proceeding.Id, caseId, office.Id, startsAt, place, result, held, worker,
+            b.Hearings.Add(new HearingRow(NewId(rng), proceeding.Id, caseId, office.Id, lead, caseworker, startsAt, place, result, held, worker,
                 Earlier(startsAt.AddDays(-rng.Next(7, 60)), createdAt)));
         }
 
@@ -164,7 +164,7 @@ public sealed partial class SyntheticDataGenerator
             Guid? assignee = kind == DeadlineKind.Task ? caseworker ?? lead : null;
             var (status, note) = Settled(rng, due, end, russian);
             var closedAt = status == DeadlineStatus.Open ? (DateTimeOffset?)null : Earlier(At(Earlier(due, _today), rng.Next(9 * 60, 18 * 60)), createdAt);
-            b.Deadlines.Add(new DeadlineRow(NewId(rng), caseId, office.Id, kind, russian ? ru : en, due, computedOn, trigger, triggerDate,
+            b.Deadlines.Add(new DeadlineRow(NewId(rng), caseId, office.Id, lead, caseworker, kind, russian ? ru : en, due, computedOn, trigger, triggerDate,
                 kind == DeadlineKind.Computed && proceedings.Count > 0 ? "decision" : null, kind == DeadlineKind.Computed && proceedings.Count > 0 ? proceedings[0].Id : null,
                 arithmetic, assignee, status, overrideReason, note, status == DeadlineStatus.Open ? null : worker, closedAt, worker,
                 Earlier(At(due.AddDays(-rng.Next(5, 60)), 12 * 60), createdAt)));

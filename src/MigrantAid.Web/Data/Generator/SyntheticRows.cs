@@ -53,10 +53,10 @@ internal sealed record ProceedingRow(
     Guid CreatedBy, DateTimeOffset CreatedAt);
 
 internal readonly record struct HearingRow(
-    Guid Id, Guid ProceedingId, Guid CaseId, Guid OfficeId, DateTimeOffset StartsAt, string? Place, string? Result, bool IsHeld, Guid CreatedBy, DateTimeOffset CreatedAt);
+    Guid Id, Guid ProceedingId, Guid CaseId, Guid OfficeId, Guid? Lead, Guid? Caseworker, DateTimeOffset StartsAt, string? Place, string? Result, bool IsHeld, Guid CreatedBy, DateTimeOffset CreatedAt);
 
 internal sealed record DeadlineRow(
-    Guid Id, Guid CaseId, Guid OfficeId, Domain.Deadlines.DeadlineKind Kind, string Title, DateOnly DueOn, DateOnly? ComputedOn, Domain.Deadlines.TriggerEvent? Trigger,
+    Guid Id, Guid CaseId, Guid OfficeId, Guid? Lead, Guid? Caseworker, Domain.Deadlines.DeadlineKind Kind, string Title, DateOnly DueOn, DateOnly? ComputedOn, Domain.Deadlines.TriggerEvent? Trigger,
     DateOnly? TriggerDate, string? SourceType, Guid? SourceId, string? Arithmetic, Guid? AssigneeId, Domain.Deadlines.DeadlineStatus Status,
     string? OverrideReason, string? ClosingNote, Guid? ClosedBy, DateTimeOffset? ClosedAt, Guid CreatedBy, DateTimeOffset CreatedAt);
 

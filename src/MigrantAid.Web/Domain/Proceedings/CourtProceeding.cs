@@ -93,6 +93,12 @@ public class Hearing
     /// <summary>The case's office, copied by the database when the row is inserted (migration 0013): an office's calendar reads one index.</summary>
     public Guid OfficeId { get; private set; }
 
+    /// <summary>The case's lead lawyer, copied by the database (migration 0019) and kept in step when the case is reassigned: a person's desk reads one index.</summary>
+    public Guid? CaseLeadLawyerId { get; private set; }
+
+    /// <summary>The case's caseworker, copied by the database like <see cref="CaseLeadLawyerId"/>.</summary>
+    public Guid? CaseCaseworkerId { get; private set; }
+
     public DateTimeOffset StartsAt { get; set; }
 
     public string? Place { get; set; }

@@ -26,14 +26,22 @@ public sealed record DeskOffices(IReadOnlyList<(Guid Id, string Name, string Zon
 /// they are assigned to (caseworker, lead or further lawyer) and the tasks assigned to them; a
 /// coordinator without a lawyer filter sees every case's dates, perhaps of one office.
 /// </summary>
+/// <remarks>
+/// Each date carries its case's office, lead lawyer and caseworker, copied by the database (migrations
+/// 0013 and 0019), so a person's or an office's dates are ranges of the (person or office, date)
+/// indexes; only the few cases where the person is a further lawyer are probed one by one. The viewer
+/// may see every case a person's dates come from: a coordinator sees every case, and a case worker
+/// viewing their own dates sees the cases they are assigned to. A task assigned to the person on a
+/// case they are not assigned to is checked against what the viewer may see.
+/// </remarks>
 public sealed class DeskScope
 {
-    private DeskScope(Viewer viewer, Guid? personId, Guid? officeId, Guid[] personCases, IReadOnlyList<string> zones)
+    private DeskScope(Viewer viewer, Guid? personId, Guid? officeId, Guid[] furtherCases, IReadOnlyList<string> zones)
     {
         Viewer = viewer;
         PersonId = personId;
         OfficeId = officeId;
-        PersonCases = personCases;
+        FurtherCases = furtherCases;
         Zones = zones;
     }
 
@@ -44,16 +52,16 @@ public sealed class DeskScope
 
     public Guid? OfficeId { get; }
 
-    /// <summary>
-    /// The visible cases the person is assigned to, read once and then sent as an array: PostgreSQL
-    /// probes each case's open deadlines by index (a busy lawyer has a few thousand cases, a tiny part of all).
-    /// </summary>
-    public Guid[] PersonCases { get; }
+    /// <summary>The cases the person is a further lawyer on (read once, sent as an array: each is probed by index).</summary>
+    public Guid[] FurtherCases { get; }
 
     /// <summary>The time zones of the offices whose hearings can be in scope (hearings are placed on their office's local dates).</summary>
     public IReadOnlyList<string> Zones { get; }
 
     public bool IsPersonal => PersonId is not null;
+
+    /// <summary>Whether the viewer may see any case's dates at all (coordinators and case workers).</summary>
+    private bool SeesCases => Viewer.IsCoordinator || Viewer.DoesCaseWork;
 
     public static async Task<DeskScope> ResolveAsync(AppDbContext db, DeskOffices offices, Viewer viewer, Guid? personId, Guid? officeId, CancellationToken cancellationToken)
     {
@@ -68,63 +76,60 @@ public sealed class DeskScope
             return new DeskScope(viewer, null, officeId, [], inScope.Distinct().Order(StringComparer.Ordinal).ToList());
         }
 
-        // The person's cases by each assignment's own index (as "My cases" reads them), each row checked
-        // against what the viewer may see.
-        var visible = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
-        if (officeId is { } office)
-        {
-            visible = visible.Where(c => c.OfficeId == office);
-        }
-
-        var cases = visible.Where(c => c.CaseworkerId == person).Select(c => c.Id)
-            .Union(visible.Where(c => c.LeadLawyerId == person).Select(c => c.Id))
-            .Union(from l in db.CaseLawyers where l.UserId == person join c in visible on l.CaseId equals c.Id select c.Id);
-
         // A person's hearings are read whole and placed by their own office's zone, so every zone is in scope.
-        var found = await cases.ToArrayAsync(cancellationToken);
-        return new DeskScope(viewer, person, officeId, found, offices.All.Select(o => o.Zone).Distinct().Order(StringComparer.Ordinal).ToList());
+        var further = await db.CaseLawyers.AsNoTracking().Where(l => l.UserId == person).Select(l => l.CaseId).ToArrayAsync(cancellationToken);
+        return new DeskScope(viewer, person, officeId, further, offices.All.Select(o => o.Zone).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Deadlines in scope (every status: callers narrow it).</summary>
     public IQueryable<CaseDeadline> Deadlines(AppDbContext db)
     {
         var deadlines = db.CaseDeadlines.AsNoTracking();
-        var office = OfficeId;
-        if (PersonId is { } person)
-        {
-            // A task assigned to the person on a case they are not assigned to counts when they may see that case;
-            // the check runs only for the person's tasks (a correlated test, not a scan of every visible case).
-            var ids = PersonCases;
-            var visible = db.Cases.Where(CaseAccess.VisibleCases(Viewer, db)).Where(c => office == null || c.OfficeId == office);
-            // (IS NOT NULL first: "NULL AND x" still evaluates x, "false AND x" does not.)
-            return deadlines.Where(d => ids.Contains(d.CaseId) || (d.AssigneeId != null && d.AssigneeId == person && visible.Any(c => c.Id == d.CaseId)));
-        }
-
-        if (!Viewer.IsCoordinator)
+        if (!SeesCases)
         {
             return deadlines.Where(d => false);
         }
 
-        // An office's dates are one range of the (office, date) indexes: each row carries its case's office.
-        return office is null ? deadlines : deadlines.Where(d => d.OfficeId == office);
+        var office = OfficeId;
+        if (office is not null)
+        {
+            // An office's dates are one range of the (office, date) indexes.
+            deadlines = deadlines.Where(d => d.OfficeId == office);
+        }
+
+        if (PersonId is not { } person)
+        {
+            return Viewer.IsCoordinator ? deadlines : deadlines.Where(d => false);
+        }
+
+        var further = FurtherCases;
+        var visible = db.Cases.Where(CaseAccess.VisibleCases(Viewer, db));
+        // (IS NOT NULL first: "NULL AND x" still evaluates x, "false AND x" does not.)
+        return deadlines.Where(d => d.CaseLeadLawyerId == person || d.CaseCaseworkerId == person || further.Contains(d.CaseId)
+            || (d.AssigneeId != null && d.AssigneeId == person && visible.Any(c => c.Id == d.CaseId)));
     }
 
     /// <summary>Hearings in scope (held or not: callers narrow it).</summary>
     public IQueryable<Hearing> Hearings(AppDbContext db)
     {
         var hearings = db.Hearings.AsNoTracking();
-        if (IsPersonal)
-        {
-            var ids = PersonCases;
-            return hearings.Where(h => ids.Contains(h.CaseId));
-        }
-
-        if (!Viewer.IsCoordinator)
+        if (!SeesCases)
         {
             return hearings.Where(h => false);
         }
 
         var office = OfficeId;
-        return office is null ? hearings : hearings.Where(h => h.OfficeId == office);
+        if (office is not null)
+        {
+            hearings = hearings.Where(h => h.OfficeId == office);
+        }
+
+        if (PersonId is not { } person)
+        {
+            return Viewer.IsCoordinator ? hearings : hearings.Where(h => false);
+        }
+
+        var further = FurtherCases;
+        return hearings.Where(h => h.CaseLeadLawyerId == person || h.CaseCaseworkerId == person || further.Contains(h.CaseId));
     }
 }
