@@ -100,7 +100,7 @@ public sealed class AddCaseClientHandler(AppDbContext db, IAuthorizationService 
             return CaseChangeOutcome.Invalid;
         }
 
-        var saved = await CaseSaving.SaveAsync(db, c, input.Version,
+        var saved = await VersionedSave.SaveAsync(db, c, input.Version,
             () => audit.RecordAsync(CaseAuditActions.CaseClientAdded, "case", id.ToString(),
                 new { field = "Clients", added = input.ClientId, role = input.Role.ToString() }, cancellationToken: cancellationToken),
             cancellationToken);

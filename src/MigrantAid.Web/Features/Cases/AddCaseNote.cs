@@ -55,7 +55,7 @@ public sealed class AddCaseNoteHandler(AppDbContext db, IAuthorizationService au
             return CaseChangeOutcome.Invalid;
         }
 
-        var saved = await CaseSaving.SaveAsync(db, c, c.Version,
+        var saved = await VersionedSave.SaveAsync(db, c, c.Version,
             () => audit.RecordAsync(CaseAuditActions.CaseNoteAdded, "case", id.ToString(), new { eventId = note.Id, kind = note.NoteKind?.ToString() }, cancellationToken: cancellationToken),
             cancellationToken);
         if (!saved)

@@ -124,7 +124,7 @@ public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService aut
             changes.Add(new { field = "Status", old = before.Status.ToString(), @new = after.Status.ToString() });
         }
 
-        var saved = await CaseSaving.SaveAsync(db, c, input.Version,
+        var saved = await VersionedSave.SaveAsync(db, c, input.Version,
             () => audit.RecordAsync(CaseAuditActions.CaseAssigned, "case", id.ToString(), new { changes }, cancellationToken: cancellationToken),
             cancellationToken);
         return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, input, modelState, cancellationToken);

@@ -39,22 +39,10 @@ public sealed record CaseSnapshot(
 }
 
 /// <summary>The part every case form shares: the row version it was read at, and the case it is about.</summary>
-public abstract class CaseFormInput
+public abstract class CaseFormInput : CaseFormHeading
 {
     /// <summary>The row version (xmin) the form was read at; a save against a newer row is refused.</summary>
     public uint Version { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public Guid CaseId { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public string Reference { get; set; } = "";
-
-    [BindNever]
-    [ValidateNever]
-    public string CaseTitle { get; set; } = "";
 
     [BindNever]
     [ValidateNever]
@@ -71,9 +59,7 @@ public abstract class CaseFormInput
 
     public void Describe(Case c)
     {
-        CaseId = c.Id;
-        Reference = c.Reference;
-        CaseTitle = c.Title;
+        DescribeCase(c);
         Status = c.Status;
         OpenedOn = c.OpenedOn;
     }
@@ -87,31 +73,5 @@ public abstract class CaseFormInput
         CaseTitle = current.Title;
         modelState.Remove(nameof(Version));
         modelState.AddModelError("", message);
-    }
-}
-
-/// <summary>Saves a change to a case under optimistic concurrency, with its audit events in the same transaction.</summary>
-internal static class CaseSaving
-{
-    /// <returns>False when someone else saved the case since <paramref name="version"/> was read (nothing is saved then).</returns>
-    public static async Task<bool> SaveAsync(AppDbContext db, Case c, uint version, Func<Task> audit, CancellationToken cancellationToken)
-    {
-        // The UPDATE carries "WHERE xmin = <version read by the form>": a save in between makes it match no row.
-        db.Entry(c).Property(x => x.Version).OriginalValue = version;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        await audit();
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 }

@@ -75,7 +75,7 @@ public sealed class ChangeCaseStatusHandler(AppDbContext db, IAuthorizationServi
         }
 
         var action = from == CaseStatus.Closed ? CaseAuditActions.CaseReopened : CaseAuditActions.CaseStatusChanged;
-        var saved = await CaseSaving.SaveAsync(db, c, version,
+        var saved = await VersionedSave.SaveAsync(db, c, version,
             () => audit.RecordAsync(action, "case", id.ToString(), new { field = "Status", old = from.ToString(), @new = CaseStatus.InProgress.ToString() }, cancellationToken: cancellationToken),
             cancellationToken);
         return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, form, modelState, cancellationToken);

@@ -82,7 +82,7 @@ public sealed class CloseCaseHandler(AppDbContext db, IAuthorizationService auth
             return CaseChangeOutcome.Invalid;
         }
 
-        var saved = await CaseSaving.SaveAsync(db, c, input.Version,
+        var saved = await VersionedSave.SaveAsync(db, c, input.Version,
             () => audit.RecordAsync(CaseAuditActions.CaseClosed, "case", id.ToString(), new
             {
                 changes = new object[]

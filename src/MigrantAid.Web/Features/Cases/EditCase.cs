@@ -102,7 +102,7 @@ public sealed class EditCaseHandler(AppDbContext db, IAuthorizationService autho
         }
 
         c.Update(input.Title!, input.Priority!.Value, input.IsConfidential, user.Id(), clock.GetUtcNow());
-        var saved = await CaseSaving.SaveAsync(db, c, input.Version,
+        var saved = await VersionedSave.SaveAsync(db, c, input.Version,
             () => audit.RecordAsync(CaseAuditActions.CaseUpdated, "case", id.ToString(), new { changes }, cancellationToken: cancellationToken),
             cancellationToken);
         return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, input, modelState, cancellationToken);

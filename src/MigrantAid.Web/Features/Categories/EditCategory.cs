@@ -84,7 +84,7 @@ public sealed class EditCategoryHandler(AppDbContext db, IAuditLog audit)
             return new(CategorySaveOutcome.Unchanged);
         }
 
-        db.Entry(category).Property<uint>(CaseListIndexesConfiguration.CategoryVersion).OriginalValue = input.Version;
+        VersionedSave.Expect(db, category, input.Version, CaseListIndexesConfiguration.CategoryVersion);
         category.Rename(input.NameEn, input.NameRu);
         return await SaveAsync(id, changes, cancellationToken);
     }
@@ -109,23 +109,15 @@ public sealed class EditCategoryHandler(AppDbContext db, IAuditLog audit)
 
     private async Task<EditCategoryResult> SaveAsync(int id, List<(string, object?, object?)> changes, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        var saved = await VersionedSave.SaveAsync(db, () => audit.RecordAsync(CategoryAuditActions.Updated, "category",
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), CategoryCodes.Changes([.. changes]), cancellationToken: cancellationToken), cancellationToken);
+        if (saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var current = await CurrentAsync(id, cancellationToken);
-            return current is null ? new(CategorySaveOutcome.NotFound) : new(CategorySaveOutcome.Conflict, current);
+            return new(CategorySaveOutcome.Saved);
         }
 
-        await audit.RecordAsync(CategoryAuditActions.Updated, "category", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            CategoryCodes.Changes([.. changes]), cancellationToken: cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new(CategorySaveOutcome.Saved);
+        var current = await CurrentAsync(id, cancellationToken);
+        return current is null ? new(CategorySaveOutcome.NotFound) : new(CategorySaveOutcome.Conflict, current);
     }
 
     private static EditCategoryInput Fill(EditCategoryInput input, int id, CategoryValues current)

@@ -70,28 +70,14 @@ public sealed class ClientRecords(AppDbContext db, IAuditLog audit, TimeProvider
         SaveAsync(action, [(clientId, details)], cancellationToken);
 
     /// <summary>As above, with one audit event per client touched (a family link changes two records).</summary>
-    public async Task<bool> SaveAsync(string action, IReadOnlyList<(Guid ClientId, object Details)> events, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+    public Task<bool> SaveAsync(string action, IReadOnlyList<(Guid ClientId, object Details)> events, CancellationToken cancellationToken) =>
+        VersionedSave.SaveAsync(db, async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        foreach (var (clientId, details) in events)
-        {
-            await audit.RecordAsync(action, "client", clientId.ToString(), details, cancellationToken: cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
+            foreach (var (clientId, details) in events)
+            {
+                await audit.RecordAsync(action, "client", clientId.ToString(), details, cancellationToken: cancellationToken);
+            }
+        }, cancellationToken);
 
     public Task RecordViewAsync(Guid clientId, string page, CancellationToken cancellationToken) =>
         audit.RecordAsync(ClientAuditActions.Viewed, "client", clientId.ToString(), new { page }, cancellationToken: cancellationToken);

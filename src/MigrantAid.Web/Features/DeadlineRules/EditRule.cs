@@ -109,24 +109,8 @@ public sealed class EditDeadlineRuleHandler(AppDbContext db, IAuditLog audit, IS
         return await SaveAsync(rule, action, RuleAudit.Changes(before, rule), ct) ? RuleSaveOutcome.Saved : RuleSaveOutcome.Conflict;
     }
 
-    private async Task<bool> SaveAsync(DeadlineRule rule, string action, List<object> changes, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        await audit.RecordAsync(action, "deadline-rule", rule.Id.ToString(CultureInfo.InvariantCulture), new { changes }, cancellationToken: ct);
-        await transaction.CommitAsync(ct);
-        return true;
-    }
+    private Task<bool> SaveAsync(DeadlineRule rule, string action, List<object> changes, CancellationToken ct) =>
+        VersionedSave.SaveAsync(db, () => audit.RecordAsync(action, "deadline-rule", rule.Id.ToString(CultureInfo.InvariantCulture), new { changes }, cancellationToken: ct), ct);
 
     /// <summary>Someone else saved: show the stored rule beside the form, keep the typed values, and take the stored version.</summary>
     private RuleSaveOutcome Conflict(EditRuleInput input, DeadlineRule current, ModelStateDictionary modelState)

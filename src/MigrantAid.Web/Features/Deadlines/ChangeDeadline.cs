@@ -143,7 +143,7 @@ public sealed class ChangeDeadlineHandler(AppDbContext db, IAuthorizationService
             return DeadlineChangeOutcome.Invalid;
         }
 
-        var saved = await DeadlineGate.SaveAsync(db, deadline, input.Version,
+        var saved = await VersionedSave.SaveAsync(db, deadline, input.Version,
             () => audit.RecordAsync(audited.Action, "case", caseId.ToString(), audited.Details, cancellationToken: ct), ct);
         if (!saved)
         {

@@ -20,26 +20,9 @@ public enum DeadlineChangeOutcome
 }
 
 /// <summary>The part every deadline form shares: the case it is about (shown in the heading), never bound from the request.</summary>
-public abstract class DeadlineFormInput
+public abstract class DeadlineFormInput : CaseFormHeading
 {
-    [BindNever]
-    [ValidateNever]
-    public Guid CaseId { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public string Reference { get; set; } = "";
-
-    [BindNever]
-    [ValidateNever]
-    public string CaseTitle { get; set; } = "";
-
-    public void Describe(Case c)
-    {
-        CaseId = c.Id;
-        Reference = c.Reference;
-        CaseTitle = c.Title;
-    }
+    public void Describe(Case c) => DescribeCase(c);
 }
 
 /// <summary>A form about one deadline: carries the row version (xmin) it was read at, and shows the deadline.</summary>
@@ -62,26 +45,5 @@ public static class DeadlineGate
     {
         var (c, _) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.View, track: false, ct);
         return c;
-    }
-
-    /// <summary>Saves under optimistic concurrency with the audit event in the same transaction; false when someone saved in between.</summary>
-    public static async Task<bool> SaveAsync(AppDbContext db, Domain.Deadlines.CaseDeadline deadline, uint version, Func<Task> audit, CancellationToken ct)
-    {
-        db.Entry(deadline).Property(d => d.Version).OriginalValue = version;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        await audit();
-        await transaction.CommitAsync(ct);
-        return true;
     }
 }

@@ -180,7 +180,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
             return new(IntakeOutcome.Invalid);
         }
 
-        var saved = await IntakeSaving.SaveAsync(db, intake, input.Version,
+        var saved = await VersionedSave.SaveAsync(db, intake, input.Version,
             () => audit.RecordAsync(CaseAuditActions.IntakeRejected, "intake", id.ToString(), new { reason = input.Reason.ToString() }, cancellationToken: cancellationToken),
             cancellationToken);
         if (!saved)
@@ -216,7 +216,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
             return new(IntakeOutcome.Invalid);
         }
 
-        var saved = await IntakeSaving.SaveAsync(db, intake, version,
+        var saved = await VersionedSave.SaveAsync(db, intake, version,
             () => audit.RecordAsync(CaseAuditActions.IntakeReopened, "intake", id.ToString(), new { responseDueAt = intake.ResponseDueAt }, cancellationToken: cancellationToken),
             cancellationToken);
         if (!saved)

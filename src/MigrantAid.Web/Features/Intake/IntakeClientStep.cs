@@ -186,7 +186,7 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IAuditLog audit, Ti
         intake.ClientId = clientId;
         IntakeSaving.Reach(intake, IntakeStep.Complaint);
         intake.Touch(clock.GetUtcNow());
-        var saved = await IntakeSaving.SaveAsync(db, intake, model.Version, async () =>
+        var saved = await VersionedSave.SaveAsync(db, intake, model.Version, async () =>
         {
             if (created is not null)
             {

@@ -155,7 +155,7 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IAuditLog audit,
         intake.Touch(now);
         var after = Summary(intake);
         var changed = before.Keys.Where(k => !string.Equals(before[k], after[k], StringComparison.Ordinal)).ToList();
-        var saved = await IntakeSaving.SaveAsync(db, intake, input.Version,
+        var saved = await VersionedSave.SaveAsync(db, intake, input.Version,
             () => audit.RecordAsync(CaseAuditActions.IntakeUpdated, "intake", id.ToString(),
                 // Field names only: the complaint is a narrative and never goes into the audit trail.
                 new { step = "complaint", fields = changed }, cancellationToken: cancellationToken),

@@ -127,7 +127,7 @@ public sealed class IntakeConsentStepHandler(AppDbContext db, IAuditLog audit, T
         }
 
         intake.Touch(now);
-        var saved = await IntakeSaving.SaveAsync(db, intake, input.Version, async () =>
+        var saved = await VersionedSave.SaveAsync(db, intake, input.Version, async () =>
         {
             if (record is not null)
             {

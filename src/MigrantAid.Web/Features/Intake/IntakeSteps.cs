@@ -59,30 +59,9 @@ public abstract class IntakeStepInput
     }
 }
 
-/// <summary>Saves an intake under optimistic concurrency, with its audit event in the same transaction.</summary>
+/// <summary>What the intake steps share about saving: the stored version (after a conflict) and the furthest step reached.</summary>
 internal static class IntakeSaving
 {
-    /// <returns>False when someone else saved the intake since <paramref name="version"/> was read.</returns>
-    public static async Task<bool> SaveAsync(AppDbContext db, Domain.Cases.Intake intake, uint version, Func<Task> audit, CancellationToken cancellationToken)
-    {
-        db.Entry(intake).Property(i => i.Version).OriginalValue = version;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        await audit();
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
     public static Task<uint> StoredVersionAsync(AppDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Intakes.AsNoTracking().Where(i => i.Id == id).Select(i => i.Version).FirstOrDefaultAsync(cancellationToken);
 

@@ -104,7 +104,7 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IAuditLog audit, Ti
             intake.Retriage(now);
         }
 
-        var saved = await IntakeSaving.SaveAsync(db, intake, input.Version, async () =>
+        var saved = await VersionedSave.SaveAsync(db, intake, input.Version, async () =>
         {
             await audit.RecordAsync(CaseAuditActions.IntakeUpdated, "intake", id.ToString(), new
             {

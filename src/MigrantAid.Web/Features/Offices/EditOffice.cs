@@ -89,35 +89,18 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
             office.SetCode(changedCode, clock.GetUtcNow());
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        var refusal = OfficeSaveOutcome.Saved;
+        var saved = await VersionedSave.TrySaveAsync(db, () => audit.RecordAsync(AuditActions.OfficeUpdated, "office", id.ToString(),
+                OfficeNames.Changes(changes.Select(c => new KeyValuePair<string, string?[]>(c.Key, c.Value))), cancellationToken: cancellationToken),
+            e => (refusal = OfficeNames.IsDuplicateName(e) ? OfficeSaveOutcome.DuplicateName
+                : OfficeNames.IsDuplicateCode(e) ? OfficeSaveOutcome.DuplicateCode : OfficeSaveOutcome.Saved) != OfficeSaveOutcome.Saved,
+            cancellationToken);
+        return saved switch
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(id, cancellationToken);
-        }
-        catch (DbUpdateException e) when (OfficeNames.IsDuplicateName(e))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new(OfficeSaveOutcome.DuplicateName);
-        }
-        catch (DbUpdateException e) when (OfficeNames.IsDuplicateCode(e))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new(OfficeSaveOutcome.DuplicateCode);
-        }
-
-        await audit.RecordAsync(AuditActions.OfficeUpdated, "office", id.ToString(),
-            OfficeNames.Changes(changes.Select(c => new KeyValuePair<string, string?[]>(c.Key, c.Value))),
-            cancellationToken: cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new(OfficeSaveOutcome.Saved);
+            VersionedSaveResult.Conflict => await ConflictAsync(id, cancellationToken),
+            VersionedSaveResult.Refused => new(refusal),
+            _ => new(OfficeSaveOutcome.Saved),
+        };
     }
 
     private async Task<EditOfficeResult> ConflictAsync(Guid id, CancellationToken cancellationToken)

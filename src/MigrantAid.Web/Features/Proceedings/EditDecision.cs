@@ -15,41 +15,6 @@ using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Proceedings;
 
-/// <summary>A document of the case, as the decision's document select offers it.</summary>
-public sealed record DocumentChoice(Guid Id, string FileName);
-
-public sealed class DecisionInput : ProceedingFormInput
-{
-    [Required(ErrorMessage = "Enter the date of the decision.")]
-    [Display(Name = "Decided on")]
-    public DateOnly? DecidedOn { get; set; }
-
-    [Display(Name = "Made in final form on")]
-    public DateOnly? FinalFormOn { get; set; }
-
-    [Display(Name = "Copy received on")]
-    public DateOnly? ReceivedOn { get; set; }
-
-    [Required(ErrorMessage = "Choose the outcome.")]
-    [Display(Name = "Outcome")]
-    public DecisionOutcome? Outcome { get; set; }
-
-    [StringLength(CourtDecision.SummaryMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
-    [Display(Name = "Summary")]
-    public string? Summary { get; set; }
-
-    [Display(Name = "Decision document")]
-    public Guid? DocumentId { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public ProceedingHeading? Proceeding { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public IReadOnlyList<DocumentChoice> Documents { get; set; } = [];
-}
-
 /// <summary>
 /// Records a court decision or corrects it. The date the copy was received and the date of the final form are trigger
 /// events: their deadlines are computed and saved in the same transaction as the decision.
@@ -169,7 +134,7 @@ public sealed class EditDecisionHandler(
         }
         else
         {
-            db.Entry(stored).Property(x => x.Version).OriginalValue = input.Version;
+            VersionedSave.Expect(db, stored, input.Version);
         }
 
         int? deadlines = null;
@@ -194,7 +159,7 @@ public sealed class EditDecisionHandler(
             await triggers.WithdrawAsync(caseId, TriggerEvent.DecisionInFinalForm, "decision", decision.Id, userId, cancellationToken);
         }
 
-        var saved = await ProceedingSaving.SaveAsync(db, () => stored is null
+        var saved = await VersionedSave.SaveAsync(db, () => stored is null
             ? audit.RecordAsync(ProceedingAuditActions.DecisionRecorded, "decision", decision.Id.ToString(), new
             {
                 caseId,

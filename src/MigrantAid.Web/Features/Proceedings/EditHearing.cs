@@ -171,7 +171,7 @@ public sealed class EditHearingHandler(
             var created = new Hearing(proceedingId, caseId, startsAt.Value, input.Place, userId, now) { Result = input.Result, IsHeld = input.IsHeld };
             db.Hearings.Add(created);
             await SetAsync(created);
-            await ProceedingSaving.SaveAsync(db, async () =>
+            await VersionedSave.SaveAsync(db, async () =>
             {
                 await audit.RecordAsync(ProceedingAuditActions.HearingCreated, "hearing", created.Id.ToString(),
                     new { caseId, proceedingId, startsAt = ProceedingSaving.Iso(created.StartsAt), isHeld = created.IsHeld }, cancellationToken: cancellationToken);
@@ -201,8 +201,8 @@ public sealed class EditHearingHandler(
             await SetAsync(stored);
         }
 
-        db.Entry(stored).Property(x => x.Version).OriginalValue = input.Version;
-        var saved = await ProceedingSaving.SaveAsync(db, async () =>
+        VersionedSave.Expect(db, stored, input.Version);
+        var saved = await VersionedSave.SaveAsync(db, async () =>
         {
             if (changes.Count > 0)
             {

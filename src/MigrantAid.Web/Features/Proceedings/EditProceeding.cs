@@ -104,7 +104,7 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
                 ChallengesId = input.ChallengesId,
             };
             db.CourtProceedings.Add(created);
-            await ProceedingSaving.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingCreated, "proceeding", created.Id.ToString(), new
+            await VersionedSave.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingCreated, "proceeding", created.Id.ToString(), new
             {
                 caseId,
                 jurisdiction = created.Jurisdiction,
@@ -149,8 +149,8 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         stored.OpenedOn = input.OpenedOn.Value;
         stored.ClosedOn = input.ClosedOn;
         stored.ChallengesId = input.ChallengesId;
-        db.Entry(stored).Property(x => x.Version).OriginalValue = input.Version;
-        var saved = await ProceedingSaving.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingUpdated, "proceeding", stored.Id.ToString(),
+        VersionedSave.Expect(db, stored, input.Version);
+        var saved = await VersionedSave.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingUpdated, "proceeding", stored.Id.ToString(),
             new { caseId, changes = changes.Changes }, cancellationToken: cancellationToken), cancellationToken);
         return saved ? new(CaseChangeOutcome.Saved, stored.Id) : await ConflictAsync(stored.Id, input, modelState, cancellationToken);
     }

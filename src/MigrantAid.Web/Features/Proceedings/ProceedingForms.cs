@@ -22,22 +22,10 @@ public sealed record StoredValue(string Label, string Value);
 public sealed record ProceedingHeading(Guid Id, CourtInstance Instance, ProceedingType Type, string Court, string? CourtCaseNumber, DateOnly OpenedOn);
 
 /// <summary>The part every proceedings form shares: the row version it was read at, and the case it is about.</summary>
-public abstract class ProceedingFormInput
+public abstract class ProceedingFormInput : CaseFormHeading
 {
     /// <summary>The row version (xmin) an edit form was read at; a save against a newer row is refused. Unused when adding.</summary>
     public uint Version { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public Guid CaseId { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public string Reference { get; set; } = "";
-
-    [BindNever]
-    [ValidateNever]
-    public string CaseTitle { get; set; } = "";
 
     /// <summary>The case office's time zone, in which times are typed and shown.</summary>
     [BindNever]
@@ -60,9 +48,7 @@ public abstract class ProceedingFormInput
 
     public void Describe(Case c, OfficeTime time, string formAction, bool isNew)
     {
-        CaseId = c.Id;
-        Reference = c.Reference;
-        CaseTitle = c.Title;
+        DescribeCase(c);
         TimeZoneId = time.ZoneId;
         FormAction = formAction;
         IsNew = isNew;
@@ -107,29 +93,9 @@ internal static class ProceedingAccess
             .FirstOrDefaultAsync(cancellationToken);
 }
 
-/// <summary>Saves a change with its audit events (and any computed deadlines) in one transaction.</summary>
+/// <summary>How the proceedings forms write dates and instants into the audit trail.</summary>
 internal static class ProceedingSaving
 {
-    /// <returns>False when a row was saved by someone else since its version was read (nothing is saved then).</returns>
-    public static async Task<bool> SaveAsync(AppDbContext db, Func<Task> audit, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return false;
-        }
-
-        await audit();
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
     public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);

@@ -80,24 +80,15 @@ public sealed class SaveRecommendationHandler(AppDbContext db, IAuditLog audit, 
 
         // Themes live in their own table: the row version of the recommendation must move with them too.
         db.Entry(r).State = EntityState.Modified;
-        db.Entry(r).Property(x => x.Version).OriginalValue = input.Version;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        var saved = await VersionedSave.SaveAsync(db, r, input.Version, () => audit.RecordAsync(InternationalAuditActions.RecommendationUpdated, "recommendation",
+            id.ToString(CultureInfo.InvariantCulture), new { changes }, cancellationToken: cancellationToken), cancellationToken);
+        if (saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var stored = await db.Recommendations.AsNoTracking().Include(x => x.Themes).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-            return stored is null ? RecommendationSaveOutcome.NotFound : Conflict(input, RecommendationInput.From(stored), modelState);
+            return RecommendationSaveOutcome.Saved;
         }
 
-        await audit.RecordAsync(InternationalAuditActions.RecommendationUpdated, "recommendation", id.ToString(CultureInfo.InvariantCulture),
-            new { changes }, cancellationToken: cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return RecommendationSaveOutcome.Saved;
+        var stored = await db.Recommendations.AsNoTracking().Include(x => x.Themes).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return stored is null ? RecommendationSaveOutcome.NotFound : Conflict(input, RecommendationInput.From(stored), modelState);
     }
 
     /// <summary>"This year" in the user's office's time zone (UTC without an office).</summary>

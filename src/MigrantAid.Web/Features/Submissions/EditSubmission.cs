@@ -85,24 +85,15 @@ public sealed class EditSubmissionHandler(
         submission.Touch(user.Id(), now);
         await _rules.RecordTriggersAsync(submission, datesBefore, bodyBefore, user.Id(), cancellationToken);
 
-        db.Entry(submission).Property(s => s.Version).OriginalValue = input.Version;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        var saved = await VersionedSave.SaveAsync(db, submission, input.Version, () => audit.RecordAsync(InternationalAuditActions.SubmissionUpdated, "submission",
+            id.ToString(), new { caseId, reference = c.Reference, changes }, cancellationToken: cancellationToken), cancellationToken);
+        if (saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var stored = await db.InternationalSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.CaseId == caseId, cancellationToken);
-            return stored is null ? CaseChangeOutcome.NotFound : Conflict(input, SubmissionInput.From(stored), modelState);
+            return CaseChangeOutcome.Saved;
         }
 
-        await audit.RecordAsync(InternationalAuditActions.SubmissionUpdated, "submission", id.ToString(),
-            new { caseId, reference = c.Reference, changes }, cancellationToken: cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return CaseChangeOutcome.Saved;
+        var stored = await db.InternationalSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.CaseId == caseId, cancellationToken);
+        return stored is null ? CaseChangeOutcome.NotFound : Conflict(input, SubmissionInput.From(stored), modelState);
     }
 
     private CaseChangeOutcome Conflict(SubmissionInput input, SubmissionInput stored, ModelStateDictionary modelState)

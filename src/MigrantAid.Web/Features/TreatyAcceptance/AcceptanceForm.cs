@@ -95,23 +95,16 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
         Apply(input, a);
         a.Touch(actorId, clock.GetUtcNow());
         db.AcceptedProcedures.Add(a);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+
+        // Refused: another administrator added the same entry a moment earlier (unique index).
+        var saved = await VersionedSave.TrySaveAsync(db, () => audit.RecordAsync(InternationalAuditActions.AcceptanceCreated, "accepted-procedure",
+            a.Id.ToString(CultureInfo.InvariantCulture), new { values = Values(a) }, cancellationToken: cancellationToken), _ => true, cancellationToken);
+        if (saved != VersionedSaveResult.Saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another administrator added the same entry a moment earlier (unique index).
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             modelState.AddModelError(nameof(input.Procedure), l["This state already has an entry for this procedure of this body."]);
             return (AcceptanceSaveOutcome.Invalid, null);
         }
 
-        await audit.RecordAsync(InternationalAuditActions.AcceptanceCreated, "accepted-procedure", a.Id.ToString(CultureInfo.InvariantCulture),
-            new { values = Values(a) }, cancellationToken: cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return (AcceptanceSaveOutcome.Saved, a.Id);
     }
 
@@ -144,31 +137,20 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
         }
 
         a.Touch(actorId, clock.GetUtcNow());
-        db.Entry(a).Property(x => x.Version).OriginalValue = input.Version;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        VersionedSave.Expect(db, a, input.Version);
+        var saved = await VersionedSave.TrySaveAsync(db, () => audit.RecordAsync(InternationalAuditActions.AcceptanceUpdated, "accepted-procedure",
+            id.ToString(CultureInfo.InvariantCulture), new { changes }, cancellationToken: cancellationToken), _ => true, cancellationToken);
+        switch (saved)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            case VersionedSaveResult.Conflict:
+                var stored = await db.AcceptedProcedures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+                return stored is null ? AcceptanceSaveOutcome.NotFound : Conflict(input, AcceptanceInput.From(stored), modelState);
+            case VersionedSaveResult.Refused:
+                modelState.AddModelError(nameof(input.Procedure), l["This state already has an entry for this procedure of this body."]);
+                return AcceptanceSaveOutcome.Invalid;
+            default:
+                return AcceptanceSaveOutcome.Saved;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var stored = await db.AcceptedProcedures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-            return stored is null ? AcceptanceSaveOutcome.NotFound : Conflict(input, AcceptanceInput.From(stored), modelState);
-        }
-        catch (DbUpdateException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            modelState.AddModelError(nameof(input.Procedure), l["This state already has an entry for this procedure of this body."]);
-            return AcceptanceSaveOutcome.Invalid;
-        }
-
-        await audit.RecordAsync(InternationalAuditActions.AcceptanceUpdated, "accepted-procedure", id.ToString(CultureInfo.InvariantCulture),
-            new { changes }, cancellationToken: cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return AcceptanceSaveOutcome.Saved;
     }
 
     /// <summary>Clears "verify" without other changes (the list's quick confirmation).</summary>
