@@ -16,32 +16,16 @@ public sealed class DeadlinesController : Controller
         await handler.NewManualAsync(caseId, User, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("new")]
-    public async Task<IActionResult> New(Guid caseId, ManualDeadlineInput input, [FromServices] AddDeadlineHandler handler, CancellationToken ct)
-    {
-        var outcome = await handler.AddManualAsync(caseId, input, User, ModelState, ct);
-        if (outcome == DeadlineChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The deadline was added.";
-        }
-
-        return Done(caseId, outcome, input);
-    }
+    public async Task<IActionResult> New(Guid caseId, ManualDeadlineInput input, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
+        Done(caseId, await handler.AddManualAsync(caseId, input, User, ModelState, ct), input, "The deadline was added.");
 
     [HttpGet("task")]
     public async Task<IActionResult> AddTask(Guid caseId, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
         await handler.NewTaskAsync(caseId, User, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("task")]
-    public async Task<IActionResult> AddTask(Guid caseId, TaskInput input, [FromServices] AddDeadlineHandler handler, CancellationToken ct)
-    {
-        var outcome = await handler.AddTaskAsync(caseId, input, User, ModelState, ct);
-        if (outcome == DeadlineChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The task was added.";
-        }
-
-        return Done(caseId, outcome, input);
-    }
+    public async Task<IActionResult> AddTask(Guid caseId, TaskInput input, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
+        Done(caseId, await handler.AddTaskAsync(caseId, input, User, ModelState, ct), input, "The task was added.");
 
     [HttpGet("event")]
     public async Task<IActionResult> Event(Guid caseId, [FromServices] RecordEventHandler handler, CancellationToken ct) =>
@@ -72,51 +56,27 @@ public sealed class DeadlinesController : Controller
         await handler.LoadAsync<MoveDeadlineInput>(caseId, deadlineId, User, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("{deadlineId:guid}/move")]
-    public async Task<IActionResult> Move(Guid caseId, Guid deadlineId, MoveDeadlineInput input, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct)
-    {
-        var outcome = await handler.MoveAsync(caseId, deadlineId, input, User, ModelState, ct);
-        if (outcome == DeadlineChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The date was moved.";
-        }
-
-        return Done(caseId, outcome, input);
-    }
+    public async Task<IActionResult> Move(Guid caseId, Guid deadlineId, MoveDeadlineInput input, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
+        Done(caseId, await handler.MoveAsync(caseId, deadlineId, input, User, ModelState, ct), input, "The date was moved.");
 
     [HttpGet("{deadlineId:guid}/done")]
     public async Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
         await handler.LoadAsync<DoneDeadlineInput>(caseId, deadlineId, User, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("{deadlineId:guid}/done")]
-    public async Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, DoneDeadlineInput input, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct)
-    {
-        var outcome = await handler.DoneAsync(caseId, deadlineId, input, User, ModelState, ct);
-        if (outcome == DeadlineChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The deadline is marked done.";
-        }
-
-        return Done(caseId, outcome, input);
-    }
+    public async Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, DoneDeadlineInput input, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
+        Done(caseId, await handler.DoneAsync(caseId, deadlineId, input, User, ModelState, ct), input, "The deadline is marked done.");
 
     [HttpGet("{deadlineId:guid}/dismiss")]
     public async Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
         await handler.LoadAsync<DismissDeadlineInput>(caseId, deadlineId, User, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("{deadlineId:guid}/dismiss")]
-    public async Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, DismissDeadlineInput input, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct)
-    {
-        var outcome = await handler.DismissAsync(caseId, deadlineId, input, User, ModelState, ct);
-        if (outcome == DeadlineChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The deadline was dismissed.";
-        }
+    public async Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, DismissDeadlineInput input, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
+        Done(caseId, await handler.DismissAsync(caseId, deadlineId, input, User, ModelState, ct), input, "The deadline was dismissed.");
 
-        return Done(caseId, outcome, input);
-    }
-
-    /// <summary>Back to the case's deadlines when saved; the form again, with every typed value, when refused.</summary>
-    private IActionResult Done(Guid caseId, DeadlineChangeOutcome outcome, DeadlineFormInput input)
+    /// <summary>Back to the case's deadlines with <paramref name="success"/> when saved; the form again, with every typed value, when refused.</summary>
+    private IActionResult Done(Guid caseId, DeadlineChangeOutcome outcome, DeadlineFormInput input, string success)
     {
         switch (outcome)
         {
@@ -126,6 +86,7 @@ public sealed class DeadlinesController : Controller
             case DeadlineChangeOutcome.Conflict:
                 return View(input);
             default:
+                TempData["Success"] = success;
                 return Redirect($"/cases/{caseId}#deadlines");
         }
     }
