@@ -73,7 +73,7 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
 
         // The person's cases, each found by its assignment's own index (caseworker, lead lawyer, further
         // lawyer: "My cases"), read once as a few small columns: a busy lawyer has thousands of cases, a
-        // tiny part of all. Their counts are made here, and their ids drive the deadline count by index.
+        // tiny part of all. Their counts are made here.
         var mine = (await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me).Select(c => new { c.Id, c.Status, c.IsUrgent, c.OpenedOn })
                 .Union(db.Cases.AsNoTracking().Where(c => c.LeadLawyerId == me).Select(c => new { c.Id, c.Status, c.IsUrgent, c.OpenedOn }))
                 .Union(from l in db.CaseLawyers.AsNoTracking()
@@ -106,7 +106,7 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
         if (!viewer.IsCoordinator || viewer.IsLawyer)
         {
             deskModel = await desk.HandleAsync(deskQuery, viewer, cancellationToken);
-            deadlines = await DeadlineCountsAsync(viewer, mine.Select(c => c.Id).ToArray(), deskModel.Today, cancellationToken);
+            deadlines = await DeadlineCountsAsync(viewer, deskModel.Today, cancellationToken);
         }
 
         var unread = await ListNotificationsHandler.UnreadCountAsync(db, me, cancellationToken);
@@ -115,18 +115,15 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
     }
 
     /// <summary>
-    /// The desk's rule for a person's deadlines: open deadlines of the cases they are assigned to, and
-    /// tasks assigned to them on cases they may see. The case ids are sent as an array, so PostgreSQL
-    /// probes each case's open deadlines by index (case_id, due_on), and the tasks by (assignee_id, due_on).
+    /// The person's open deadlines up to a week ahead, counted by the desk's own rule (<see cref="DeskScope"/>):
+    /// those of the cases they are assigned to, and tasks assigned to them on cases they may see.
     /// </summary>
-    private async Task<HomeDeadlineCounts> DeadlineCountsAsync(Viewer viewer, Guid[] ids, DateOnly today, CancellationToken cancellationToken)
+    private async Task<HomeDeadlineCounts> DeadlineCountsAsync(Viewer viewer, DateOnly today, CancellationToken cancellationToken)
     {
-        var me = viewer.UserId;
         var weekEnd = ViewDeskHandler.Span(DeskBucket.Week, today).To;
-        var visible = db.Cases.Where(CaseAccess.VisibleCases(viewer, db));
-        var counts = await db.CaseDeadlines.AsNoTracking()
-            .Where(d => d.Status == DeadlineStatus.Open && d.DueOn <= weekEnd
-                && (ids.Contains(d.CaseId) || (d.AssigneeId != null && d.AssigneeId == me && visible.Any(c => c.Id == d.CaseId))))
+        var scope = await DeskScope.ResolveAsync(db, new DeskOffices([]), viewer, viewer.UserId, null, cancellationToken);
+        var counts = await scope.Deadlines(db)
+            .Where(d => d.Status == DeadlineStatus.Open && d.DueOn <= weekEnd)
             .GroupBy(d => 1)
             .Select(g => new HomeDeadlineCounts(g.Count(d => d.DueOn < today), g.Count(d => d.DueOn == today), g.Count(d => d.DueOn > today)))
             .FirstOrDefaultAsync(cancellationToken);
