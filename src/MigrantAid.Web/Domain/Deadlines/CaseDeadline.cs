@@ -4,7 +4,7 @@ namespace MigrantAid.Web.Domain.Deadlines;
 /// A date on a case: computed from a rule and a trigger event (with the arithmetic kept), entered by hand,
 /// or a task with an assignee. A computed date moves only with a reason; done and dismissed are recorded.
 /// </summary>
-public class CaseDeadline
+public class CaseDeadline : ICaseDate
 {
     public const int TitleMaxLength = 300;
     public const int TextMaxLength = 2000;

@@ -64,7 +64,7 @@ public class CourtProceeding
 }
 
 /// <summary>A hearing: an instant (UTC), shown in the case office's time zone.</summary>
-public class Hearing
+public class Hearing : ICaseDate
 {
     public const int TextMaxLength = 2000;
 

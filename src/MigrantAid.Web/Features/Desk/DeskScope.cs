@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Cases;
@@ -84,52 +85,49 @@ public sealed class DeskScope
     /// <summary>Deadlines in scope (every status: callers narrow it).</summary>
     public IQueryable<CaseDeadline> Deadlines(AppDbContext db)
     {
-        var deadlines = db.CaseDeadlines.AsNoTracking();
-        if (!SeesCases)
+        var deadlines = Scoped(db.CaseDeadlines.AsNoTracking(), out var person);
+        if (person is not { } p)
         {
-            return deadlines.Where(d => false);
+            return deadlines;
+        }
+
+        var further = FurtherCases;
+        var visible = db.Cases.Where(CaseAccess.VisibleCases(Viewer, db));
+        // A task assigned to the person counts on a case they may see. (IS NOT NULL first: "NULL AND x" still evaluates x, "false AND x" does not.)
+        return deadlines.Where(d => d.CaseLeadLawyerId == p || d.CaseCaseworkerId == p || further.Contains(d.CaseId)
+            || (d.AssigneeId != null && d.AssigneeId == p && visible.Any(c => c.Id == d.CaseId)));
+    }
+
+    /// <summary>Hearings in scope (held or not: callers narrow it).</summary>
+    public IQueryable<Hearing> Hearings(AppDbContext db)
+    {
+        var hearings = Scoped(db.Hearings.AsNoTracking(), out var person);
+        var further = FurtherCases;
+        return person is { } p ? hearings.Where(h => h.CaseLeadLawyerId == p || h.CaseCaseworkerId == p || further.Contains(h.CaseId)) : hearings;
+    }
+
+    /// <summary>
+    /// Dates the viewer may see at all, of the office in scope; <paramref name="person"/> is set when they
+    /// must still be narrowed to a person's: their cases (by the copied lead lawyer and caseworker, and
+    /// the cases they are a further lawyer on).
+    /// </summary>
+    private IQueryable<T> Scoped<T>(IQueryable<T> dates, out Guid? person)
+        where T : class, ICaseDate
+    {
+        person = null;
+        if (!SeesCases || (PersonId is null && !Viewer.IsCoordinator))
+        {
+            return dates.Where(d => false);
         }
 
         var office = OfficeId;
         if (office is not null)
         {
             // An office's dates are one range of the (office, date) indexes.
-            deadlines = deadlines.Where(d => d.OfficeId == office);
+            dates = dates.Where(d => d.OfficeId == office);
         }
 
-        if (PersonId is not { } person)
-        {
-            return Viewer.IsCoordinator ? deadlines : deadlines.Where(d => false);
-        }
-
-        var further = FurtherCases;
-        var visible = db.Cases.Where(CaseAccess.VisibleCases(Viewer, db));
-        // (IS NOT NULL first: "NULL AND x" still evaluates x, "false AND x" does not.)
-        return deadlines.Where(d => d.CaseLeadLawyerId == person || d.CaseCaseworkerId == person || further.Contains(d.CaseId)
-            || (d.AssigneeId != null && d.AssigneeId == person && visible.Any(c => c.Id == d.CaseId)));
-    }
-
-    /// <summary>Hearings in scope (held or not: callers narrow it).</summary>
-    public IQueryable<Hearing> Hearings(AppDbContext db)
-    {
-        var hearings = db.Hearings.AsNoTracking();
-        if (!SeesCases)
-        {
-            return hearings.Where(h => false);
-        }
-
-        var office = OfficeId;
-        if (office is not null)
-        {
-            hearings = hearings.Where(h => h.OfficeId == office);
-        }
-
-        if (PersonId is not { } person)
-        {
-            return Viewer.IsCoordinator ? hearings : hearings.Where(h => false);
-        }
-
-        var further = FurtherCases;
-        return hearings.Where(h => h.CaseLeadLawyerId == person || h.CaseCaseworkerId == person || further.Contains(h.CaseId));
+        person = PersonId;
+        return dates;
     }
 }
