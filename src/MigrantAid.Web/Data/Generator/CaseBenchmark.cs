@@ -45,7 +45,7 @@ public sealed partial class CaseBenchmark(string connectionString, TextWriter ou
             await fixtures.LoadDeskAsync(db, runs, cancellationToken);
         }
 
-        var scenarios = Scenarios(fixtures).Concat(DeskScenarios(fixtures)).Concat(HomeScenarios(fixtures)).Concat(StatisticsScenarios(fixtures)).Concat(DashboardScenarios(fixtures))
+        var scenarios = Scenarios(fixtures).Concat(DeskScenarios(fixtures)).Concat(FeedScenarios(fixtures)).Concat(HomeScenarios(fixtures)).Concat(StatisticsScenarios(fixtures)).Concat(DashboardScenarios(fixtures))
             .Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         var results = new List<Result>();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"benchmark: {fixtures.Cases:N0} cases, {runs} runs per scenario"));

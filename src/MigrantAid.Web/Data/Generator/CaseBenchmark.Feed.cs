@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http;
+using MigrantAid.Web.Features.Desk;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Data.Generator;
+
+/// <summary>
+/// The calendar feed a phone or a mail account polls (issue 4, point 5), run through its own handler
+/// (<see cref="ReadCalendarFeedHandler"/>): the owner found by the token's hash, then their open
+/// deadlines and hearings from 90 days back to a year ahead, written as iCalendar. The busy lawyers'
+/// addresses are made on the first (untimed) warm-up run, as the feed page would make them (audited).
+/// No target is set by the issue: calendar programs poll about hourly.
+/// </summary>
+public sealed partial class CaseBenchmark
+{
+    private static List<Scenario> FeedScenarios(Fixtures f)
+    {
+        var lawyers = f.BusyLawyers.Take(Busiest).ToList();
+        if (lawyers.Count == 0)
+        {
+            return [];
+        }
+
+        string[]? tokens = null;
+        return
+        [
+            new("calendar feed: busy lawyer, 90 days back to a year ahead", 0, async (db, i) =>
+            {
+                tokens ??= await FeedTokensAsync(db, lawyers);
+                var document = await new ReadCalendarFeedHandler(db, Localizer, TimeProvider.System).HandleAsync(tokens[i % tokens.Length], "https://portal.example");
+                if (document is null)
+                {
+                    throw new InvalidOperationException("The feed address made for the benchmark was not found.");
+                }
+            }),
+        ];
+    }
+
+    private static async Task<string[]> FeedTokensAsync(AppDbContext db, IReadOnlyList<Viewer> lawyers)
+    {
+        var manage = new ManageCalendarFeedHandler(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
+        var tokens = new List<string>();
+        foreach (var lawyer in lawyers)
+        {
+            tokens.Add(await manage.CreateAsync(lawyer.UserId));
+        }
+
+        return [.. tokens];
+    }
+}
