@@ -1,20 +1,36 @@
 using MigrantAid.Web.Infrastructure;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPortalLogging();
-builder.AddPortal();
-
-var app = builder.Build();
-app.UsePortal();
-
-if (Commands.IsCommand(args))
+// Until the host's logger exists, and for a failed start: one JSON line on the console.
+Log.Logger = Logging.CreateBootstrapLogger();
+try
 {
-    return await Commands.RunAsync(app, args);
-}
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPortalLogging();
+    builder.AddPortal();
 
-await StartupTasks.RunAsync(app);
-await app.RunAsync();
-return 0;
+    var app = builder.Build();
+    app.UsePortal();
+
+    if (Commands.IsCommand(args))
+    {
+        return await Commands.RunAsync(app, args);
+    }
+
+    await StartupTasks.RunAsync(app);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is not HostAbortedException)
+{
+    // HostAbortedException is the test host stopping Program once it has the built application.
+    Log.Fatal(exception, "The portal could not start or stopped on an error");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

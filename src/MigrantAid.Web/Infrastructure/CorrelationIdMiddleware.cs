@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Serilog.Context;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "X-Correlation-Id";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[HeaderName].ToString();
         context.TraceIdentifier = SafeId().IsMatch(incoming) ? incoming : Guid.NewGuid().ToString("N");
@@ -19,7 +20,12 @@ public sealed partial class CorrelationIdMiddleware(RequestDelegate next)
             context.Response.Headers[HeaderName] = context.TraceIdentifier;
             return Task.CompletedTask;
         });
-        return next(context);
+
+        // Every event of the request carries the id, so an error line can be found from the id on the error page.
+        using (LogContext.PushProperty("CorrelationId", context.TraceIdentifier))
+        {
+            await next(context);
+        }
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]

@@ -1,25 +1,53 @@
 using Serilog;
-using Serilog.Formatting.Json;
+using Serilog.Formatting.Compact;
 
 namespace MigrantAid.Web.Infrastructure;
 
+/// <summary>
+/// Serilog through Serilog.AspNetCore: the "Serilog" configuration section, then the portal's own rules
+/// (<see cref="LogRedaction"/>), written to the console as compact JSON in Production (or when
+/// Logging:Format is "json") and as text otherwise.
+/// </summary>
 public static class Logging
 {
-    /// <summary>
-    /// Serilog from configuration ("Serilog" section), writing to the console: JSON in Production
-    /// (or when Logging:Format is "json"), text otherwise.
-    /// </summary>
-    public static void AddPortalLogging(this WebApplicationBuilder builder)
-    {
-        var format = builder.Configuration["Logging:Format"] ?? (builder.Environment.IsProduction() ? "json" : "text");
-        var configuration = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext();
-        configuration = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
-            ? configuration.WriteTo.Console(new JsonFormatter(renderMessage: true))
-            : configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+    private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+    /// <summary>
+    /// The static logger until the host's own is built, and for the one line that says why the portal
+    /// could not start: always compact JSON, one line per event, so a log collector can read it.
+    /// </summary>
+    public static Serilog.ILogger CreateBootstrapLogger() => new LoggerConfiguration()
+        .MinimumLevel.Information()
+        .Enrich.With<LogRedaction.RedactedProperties>()
+        .WriteTo.Console(new RenderedCompactJsonFormatter())
+        .CreateBootstrapLogger();
+
+    public static void AddPortalLogging(this WebApplicationBuilder builder) =>
+        // The host's logger is its own (preserveStaticLogger): tests run several hosts in one process,
+        // and the static logger stays the bootstrap one that reports a failed start.
+        builder.Services.AddSerilog(
+            (services, configuration) => Configure(configuration, services),
+            preserveStaticLogger: true);
+
+    private static void Configure(LoggerConfiguration configuration, IServiceProvider services)
+    {
+        var settings = services.GetRequiredService<IConfiguration>();
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        configuration
+            .ReadFrom.Configuration(settings)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .Enrich.With<LogRedaction.RedactedProperties>()
+            .Filter.With<LogRedaction.LevelFloors>();
+
+        var format = settings["Logging:Format"] ?? (environment.IsProduction() ? "json" : "text");
+        if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+        {
+            configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
+        }
+        else
+        {
+            configuration.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 }

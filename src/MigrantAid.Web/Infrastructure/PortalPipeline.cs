@@ -14,7 +14,7 @@ public static class PortalPipeline
         }
 
         app.UseMiddleware<CorrelationIdMiddleware>();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UsePortalRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         if (app.Environment.IsDevelopment())
@@ -30,7 +30,7 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
-        app.Use(RequestLoggingMiddleware.NoteRouteAsync);
+        app.Use(RequestLogging.NoteRouteAsync);
         app.UseAuthentication();
         // After authentication: the signed-in user's saved language (a claim) decides first.
         app.UseRequestLocalization();
