@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -97,10 +95,7 @@ public static class PortalServices
         // A year, as browsers' preload rules and security scanners expect (the default is 30 days).
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
-        services.AddDataProtection().SetApplicationName("MigrantAid");
-        services.AddSingleton<DbXmlRepository>();
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<DbXmlRepository>((o, repository) => o.XmlRepository = repository);
+        services.AddPortalDataProtection(builder.Configuration, builder.Environment);
 
         services.AddAuthorization(o =>
         {
