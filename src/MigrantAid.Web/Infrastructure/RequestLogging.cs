@@ -13,7 +13,8 @@ public static class RequestLogging
     /// <summary>The category (SourceContext) of the request lines.</summary>
     public const string Category = "Serilog.AspNetCore.RequestLoggingMiddleware";
 
-    public const string MessageTemplate = "HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms ({CorrelationId})";
+    // ":l" writes the strings as they are, without the quotes Serilog puts around string values.
+    public const string MessageTemplate = "HTTP {Method:l} {Route:l} responded {StatusCode} in {ElapsedMs:0.0} ms ({CorrelationId:l})";
 
     public static void UsePortalRequestLogging(this WebApplication app) =>
         app.UseSerilogRequestLogging(o =>

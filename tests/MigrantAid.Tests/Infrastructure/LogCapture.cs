@@ -1,36 +1,41 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace MigrantAid.Tests.Infrastructure;
 
-/// <summary>An ILoggerProvider that keeps every entry (category, level, message, structured values, exception) for a test to read.</summary>
-public sealed class LogCapture : ILoggerProvider
+/// <summary>
+/// A Serilog sink that keeps every event (category, level, message, properties, exception) for a test to read.
+/// Registered as a service, it is picked up by the portal's logger (ReadFrom.Services) and so receives the
+/// events as the console does: after the portal's enrichers and filters (LogRedaction) have run.
+/// </summary>
+public sealed class LogCapture : ILogEventSink
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
-
-    public void Dispose()
+    public void Emit(LogEvent logEvent)
     {
+        var values = logEvent.Properties.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.Ordinal);
+        var category = values.GetValueOrDefault(Constants.SourceContextPropertyName) as string ?? "";
+        _entries.Enqueue(new LogEntry(category, Level(logEvent.Level), logEvent.RenderMessage(CultureInfo.InvariantCulture), values, logEvent.Exception?.ToString()));
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
+    private static object? Plain(LogEventPropertyValue value) =>
+        value is ScalarValue scalar ? scalar.Value : value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static LogLevel Level(LogEventLevel level) => level switch
     {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
-                : new Dictionary<string, object?>(StringComparer.Ordinal);
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception), values, exception?.ToString()));
-        }
-    }
+        LogEventLevel.Verbose => LogLevel.Trace,
+        LogEventLevel.Debug => LogLevel.Debug,
+        LogEventLevel.Information => LogLevel.Information,
+        LogEventLevel.Warning => LogLevel.Warning,
+        LogEventLevel.Error => LogLevel.Error,
+        _ => LogLevel.Critical,
+    };
 }
 
 public sealed record LogEntry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values, string? Exception)

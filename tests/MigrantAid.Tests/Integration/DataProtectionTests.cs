@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
@@ -63,32 +62,8 @@ public class DataProtectionTests(PortalFactory portal) : IClassFixture<PortalFac
         keys[0].FriendlyName.Should().NotBeNullOrEmpty();
     }
 
-    private async Task<string> SignInCookieAsync(string email)
-    {
-        var response = await portal.NewClient().SubmitFormAsync("/account/login", new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = PortalFactory.Password,
-        });
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var cookies = response.Headers.GetValues("Set-Cookie")
-            .Where(c => c.StartsWith("MigrantAid.Auth", StringComparison.Ordinal))
-            .Select(c => c.Split(';')[0])
-            .ToList();
-        cookies.Should().NotBeEmpty("signing in sets the auth cookie");
-        return string.Join("; ", cookies);
-    }
+    private Task<string> SignInCookieAsync(string email) => InstanceCookies.SignInCookieAsync(portal, email);
 
-    private static async Task<HttpResponseMessage> GetWithCookieAsync(PortalFactory instance, string url, string cookie)
-    {
-        var client = instance.CreateClient(new WebApplicationFactoryClientOptions
-        {
-            AllowAutoRedirect = false,
-            BaseAddress = new Uri("https://localhost"),
-            HandleCookies = false,
-        });
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("Cookie", cookie);
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> GetWithCookieAsync(PortalFactory instance, string url, string cookie) =>
+        InstanceCookies.GetWithCookieAsync(instance, url, cookie);
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Infrastructure;
+using Serilog.Core;
 
 namespace MigrantAid.Tests.Integration;
 
@@ -80,7 +81,7 @@ public class LoggingTests(LoggingTests.LoggedPortal portal) : IClassFixture<Logg
         }
 
         var written = portal.Logs.Entries.Skip(before).ToList();
-        written.Should().Contain(e => e.Category == typeof(RequestLoggingMiddleware).FullName, "the requests were logged");
+        written.Should().Contain(e => e.Category == RequestLogging.Category, "the requests were logged");
         foreach (var secret in new[] { "log-secret-user", "log-unknown-user", "Wrong-Secret-1!", "Unknown-Secret-2!", PortalFactory.Password })
         {
             written.Should().NotContain(e => e.AllText.Contains(secret, StringComparison.OrdinalIgnoreCase), "{0} must not be logged", secret);
@@ -88,7 +89,7 @@ public class LoggingTests(LoggingTests.LoggedPortal portal) : IClassFixture<Logg
     }
 
     private IEnumerable<LogEntry> RequestLines() =>
-        portal.Logs.Entries.Where(e => e.Category == typeof(RequestLoggingMiddleware).FullName);
+        portal.Logs.Entries.Where(e => e.Category == RequestLogging.Category);
 
     private static string Id(HttpResponseMessage response) => response.Headers.GetValues(CorrelationIdMiddleware.HeaderName).Single();
 
@@ -100,7 +101,7 @@ public class LoggingTests(LoggingTests.LoggedPortal portal) : IClassFixture<Logg
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+            builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Logs));
         }
     }
 }
