@@ -23,8 +23,16 @@ try
 }
 catch (Exception exception) when (exception is not HostAbortedException)
 {
-    // HostAbortedException is the test host stopping Program once it has the built application.
+    // HostAbortedException is a test host stopping Program once it has the built application.
     Log.Fatal(exception, "The portal could not start or stopped on an error");
+
+    // Run on its own, the JSON line and the exit code are the whole report. Run by another program's entry
+    // point (the integration tests' WebApplicationFactory), the exception goes on so that host sees it.
+    if (System.Reflection.Assembly.GetEntryAssembly() != typeof(Program).Assembly)
+    {
+        throw;
+    }
+
     return 1;
 }
 finally
