@@ -32,18 +32,24 @@ public static partial class DataProtectionKeys
             return;
         }
 
+        // Checked when Data Protection starts (at the latest when the host starts), not here: commands such
+        // as 'migrate' never use the keys and may run without the certificate.
         var allowed = configuration.GetValue(AllowUnencryptedSetting, false);
-        if (!allowed && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
-        {
-            throw new InvalidOperationException(
-                $"No {KeyCertificates.Section}:Path is set, so the Data Protection keys would be stored unencrypted in the database, " +
-                "where anyone holding a copy of it could forge sign-in cookies. Configure a certificate (docs/deployment.md, " +
-                $"\"Data Protection certificate\"), or set {AllowUnencryptedSetting}=true to accept unencrypted keys.");
-        }
+        var refused = !allowed && !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<ILoggerFactory>((_, loggers) =>
+            {
+                if (refused)
+                {
+                    throw new InvalidOperationException(
+                        $"No {KeyCertificates.Section}:Path is set, so the Data Protection keys would be stored unencrypted in the database, " +
+                        "where anyone holding a copy of it could forge sign-in cookies. Configure a certificate (docs/deployment.md, " +
+                        $"\"Data Protection certificate\"), or set {AllowUnencryptedSetting}=true to accept unencrypted keys.");
+                }
 
-        // Said once, when Data Protection starts.
-        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((_, loggers) =>
-            LogUnencrypted(loggers.CreateLogger(typeof(DataProtectionKeys).FullName!), environment.EnvironmentName, allowed));
+                LogUnencrypted(loggers.CreateLogger(typeof(DataProtectionKeys).FullName!), environment.EnvironmentName, allowed);
+            })
+            .ValidateOnStart();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message =

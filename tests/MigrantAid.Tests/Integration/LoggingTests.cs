@@ -50,6 +50,20 @@ public class LoggingTests(LoggingTests.LoggedPortal portal) : IClassFixture<Logg
     }
 
     [Fact]
+    public async Task Refused_request_logs_the_route_it_asked_for_not_the_error_page_that_answered()
+    {
+        await portal.CreateUserAsync("log-refused@test.local", Roles.Caseworker);
+        var client = await portal.SignedInClientAsync("log-refused@test.local");
+
+        var refused = await client.GetAsync("/users/create");
+
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var line = RequestLines().Single(e => Equals(e.Values["CorrelationId"], Id(refused)));
+        line.Values["StatusCode"].Should().Be(403);
+        line.Values["Route"].Should().Be("users/create", "the status code page re-executes as error/{code:int}, but the line names the route refused");
+    }
+
+    [Fact]
     public async Task Unsafe_incoming_correlation_id_is_replaced()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
