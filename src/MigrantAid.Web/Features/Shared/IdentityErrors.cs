@@ -13,6 +13,7 @@ public static class IdentityErrors
         "PasswordTooShort", "PasswordRequiresNonAlphanumeric", "PasswordRequiresDigit", "PasswordRequiresLower",
         "PasswordRequiresUpper", "PasswordRequiresUniqueChars", "PasswordMismatch", "InvalidToken", "DuplicateEmail",
         "DuplicateUserName", "InvalidEmail", "InvalidUserName", "ConcurrencyFailure", "DefaultError",
+        "CommonPassword",
     ];
 
     public static void AddTo(ModelStateDictionary modelState, IdentityResult result, IStringLocalizer localizer, string passwordField = "")
@@ -20,7 +21,7 @@ public static class IdentityErrors
         foreach (var error in result.Errors)
         {
             var code = KnownCodes.Contains(error.Code) ? error.Code : "DefaultError";
-            var field = code.StartsWith("Password", StringComparison.Ordinal) && code != "PasswordMismatch" ? passwordField
+            var field = (code.StartsWith("Password", StringComparison.Ordinal) && code != "PasswordMismatch") || code == "CommonPassword" ? passwordField
                 : code is "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" ? "Email"
                 : "";
             modelState.AddModelError(field, localizer["Identity." + code]);
