@@ -9,21 +9,21 @@ public sealed class CommonPasswords
 {
     private const string ResourceName = "MigrantAid.Web.CommonPasswords.txt";
 
-    private readonly HashSet<string> passwords;
+    private readonly HashSet<string> _passwords;
 
     private CommonPasswords(HashSet<string> passwords, string source)
     {
-        this.passwords = passwords;
+        _passwords = passwords;
         Source = source;
     }
 
     /// <summary>How many distinct passwords are listed.</summary>
-    public int Count => passwords.Count;
+    public int Count => _passwords.Count;
 
     /// <summary>The package and version the list came from (the file's first line).</summary>
     public string Source { get; }
 
-    public bool Contains(string lowerCasePassword) => passwords.Contains(lowerCasePassword);
+    public bool Contains(string lowerCasePassword) => _passwords.Contains(lowerCasePassword);
 
     public static CommonPasswords Load()
     {

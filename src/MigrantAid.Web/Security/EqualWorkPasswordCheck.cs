@@ -15,11 +15,11 @@ public sealed class EqualWorkPasswordCheck(IPasswordHasher<AppUser> hasher)
     private static readonly AppUser Nobody = new();
 
     // Made once per process (a race makes it twice, harmlessly); the hasher's settings are the application's.
-    private static string? dummyHash;
+    private static string? _dummyHash;
 
     public void Spend(string password)
     {
-        dummyHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
-        hasher.VerifyHashedPassword(Nobody, dummyHash, password);
+        _dummyHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
     }
 }

@@ -34,27 +34,26 @@ public sealed class SignInThrottle : IDisposable
 {
     private const int Segments = 5;
 
-    private readonly SignInLimits limits;
-    private readonly PartitionedRateLimiter<(ThrottledDoor Door, string Address)> byAddress;
-    private readonly PartitionedRateLimiter<(ThrottledDoor Door, string Account)> byAccount;
+    private readonly SignInLimits _limits;
+    private readonly PartitionedRateLimiter<(ThrottledDoor Door, string Address)> _byAddress;
+    private readonly PartitionedRateLimiter<(ThrottledDoor Door, string Account)> _byAccount;
 
     public SignInThrottle(IOptions<SignInLimits> options)
     {
-        limits = options.Value;
-        byAddress = PartitionedRateLimiter.Create<(ThrottledDoor Door, string Address), (ThrottledDoor, string)>(
-            key => Partition(key, key.Door == ThrottledDoor.CalendarFeed ? limits.FeedPerAddress : limits.PerAddress));
-        byAccount = PartitionedRateLimiter.Create<(ThrottledDoor Door, string Account), (ThrottledDoor, string)>(
-            key => Partition(key, limits.PerAccount));
+        _limits = options.Value;
+        _byAddress = PartitionedRateLimiter.Create<(ThrottledDoor Door, string Address), (ThrottledDoor, string)>(
+            key => Partition(key, AddressLimit(key.Door)));
+        _byAccount = PartitionedRateLimiter.Create<(ThrottledDoor Door, string Account), (ThrottledDoor, string)>(
+            key => Partition(key, _limits.PerAccount));
     }
 
     public ThrottleDecision TryEnter(ThrottledDoor door, string address, string? account)
     {
-        using (var lease = byAddress.AttemptAcquire((door, address)))
+        using (var lease = _byAddress.AttemptAcquire((door, address)))
         {
             if (!lease.IsAcquired)
             {
-                var limit = door == ThrottledDoor.CalendarFeed ? limits.FeedPerAddress : limits.PerAddress;
-                return new ThrottleDecision(ThrottleVerdict.AddressOverLimit, RetryAfter(lease, limit));
+                return new ThrottleDecision(ThrottleVerdict.AddressOverLimit, RetryAfter(lease, AddressLimit(door)));
             }
         }
 
@@ -63,17 +62,19 @@ public sealed class SignInThrottle : IDisposable
             return ThrottleDecision.Allowed;
         }
 
-        using var accountLease = byAccount.AttemptAcquire((door, account));
+        using var accountLease = _byAccount.AttemptAcquire((door, account));
         return accountLease.IsAcquired
             ? ThrottleDecision.Allowed
-            : new ThrottleDecision(ThrottleVerdict.AccountOverLimit, RetryAfter(accountLease, limits.PerAccount));
+            : new ThrottleDecision(ThrottleVerdict.AccountOverLimit, RetryAfter(accountLease, _limits.PerAccount));
     }
 
     public void Dispose()
     {
-        byAddress.Dispose();
-        byAccount.Dispose();
+        _byAddress.Dispose();
+        _byAccount.Dispose();
     }
+
+    private AttemptLimit AddressLimit(ThrottledDoor door) => door == ThrottledDoor.CalendarFeed ? _limits.FeedPerAddress : _limits.PerAddress;
 
     private static RateLimitPartition<(ThrottledDoor, string)> Partition((ThrottledDoor, string) key, AttemptLimit limit) =>
         RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
