@@ -21,6 +21,7 @@ COPY src/MigrantAid.Web/MigrantAid.Web.csproj src/MigrantAid.Web/
 RUN dotnet restore src/MigrantAid.Web/MigrantAid.Web.csproj
 COPY src/MigrantAid.Web/ src/MigrantAid.Web/
 COPY --from=frontend /src/src/MigrantAid.Web/wwwroot/lib/ src/MigrantAid.Web/wwwroot/lib/
+COPY --from=frontend /src/src/MigrantAid.Web/generated/ src/MigrantAid.Web/generated/
 # SkipFrontEnd: the assets came from stage 1, so the csproj must not run npm itself (no Node here).
 RUN dotnet publish src/MigrantAid.Web/MigrantAid.Web.csproj -c Release -o /app --no-restore \
         -p:SkipFrontEnd=true -p:UseAppHost=false

@@ -119,6 +119,11 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
         builder.UseSetting("Logging:Format", "text");
         builder.UseSetting("Reminders:RunInBackground", "false");
+
+        // Every browser signs in from 127.0.0.1: sign-in throttling limits far above what the tests do.
+        builder.UseSetting("Security:SignInLimits:PerAddress:PermitLimit", "100000");
+        builder.UseSetting("Security:SignInLimits:PerAccount:PermitLimit", "1000000");
+        builder.UseSetting("Security:SignInLimits:FeedPerAddress:PermitLimit", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

@@ -44,6 +44,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The daily reminder job runs only where a test calls it (RunOnceAsync), never on its own timer.
         builder.UseSetting("Reminders:RunInBackground", "false");
+
+        // The in-process test host gives no client address, so every test shares one throttling
+        // partition and signs in many times: limits far above that (SignInThrottlingTests sets low ones).
+        builder.UseSetting("Security:SignInLimits:PerAddress:PermitLimit", "100000");
+        builder.UseSetting("Security:SignInLimits:PerAccount:PermitLimit", "1000000");
+        builder.UseSetting("Security:SignInLimits:FeedPerAddress:PermitLimit", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -38,34 +38,6 @@ public class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
         (await client.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
-    [Fact]
-    public async Task Five_failures_lock_the_account_for_fifteen_minutes()
-    {
-        var user = await portal.CreateUserAsync("signin-lock@test.local", Roles.Lawyer);
-        var client = portal.NewClient();
-        for (var i = 0; i < 5; i++)
-        {
-            await client.SubmitFormAsync("/account/login", new Dictionary<string, string>
-            {
-                ["Email"] = "signin-lock@test.local",
-                ["Password"] = "wrong-" + i,
-            });
-        }
-
-        var withRightPassword = await client.SubmitFormAsync("/account/login", new Dictionary<string, string>
-        {
-            ["Email"] = "signin-lock@test.local",
-            ["Password"] = PortalFactory.Password,
-        });
-
-        withRightPassword.StatusCode.Should().Be(HttpStatusCode.OK, "a locked account cannot sign in even with the right password");
-        (await withRightPassword.Content.ReadAsStringAsync()).Should().Contain("locked");
-        (await portal.AuditAsync(AuditActions.LockedOut)).Should().Contain(a => a.ActorId == user.Id);
-        var lockoutEnd = await portal.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == user.Id).LockoutEnd));
-        lockoutEnd.Should().HaveValue("the account is locked");
-        (lockoutEnd!.Value - DateTimeOffset.UtcNow).Should().BeCloseTo(TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(1));
-    }
-
     [Theory]
     [InlineData("/")]
     [InlineData("/users")]

@@ -25,6 +25,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l) : Cont
 
     [AllowAnonymous]
     [HttpPost("login")]
+    [Throttled(ThrottledDoor.SignIn)]
     public async Task<IActionResult> Login(LoginInput input, [FromServices] LoginHandler handler)
     {
         if (!ModelState.IsValid)
@@ -64,6 +65,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l) : Cont
 
     [AllowAnonymous]
     [HttpPost("login-2fa")]
+    [Throttled(ThrottledDoor.SecondFactor)]
     public async Task<IActionResult> LoginWithTwoFactor(TwoFactorInput input, [FromServices] LoginWithTwoFactorHandler handler)
     {
         if (!await handler.HasPendingUserAsync())
@@ -114,6 +116,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l) : Cont
 
     [AllowAnonymous]
     [HttpGet("reset-password")]
+    [Throttled(ThrottledDoor.PasswordLink)]
     public IActionResult ResetPassword(Guid userId, string? token)
     {
         if (userId == Guid.Empty || string.IsNullOrEmpty(token))
@@ -126,6 +129,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l) : Cont
 
     [AllowAnonymous]
     [HttpPost("reset-password")]
+    [Throttled(ThrottledDoor.PasswordLink)]
     public async Task<IActionResult> ResetPassword(ResetPasswordInput input, [FromServices] ResetPasswordHandler handler)
     {
         if (ModelState.IsValid)

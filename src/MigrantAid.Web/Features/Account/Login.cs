@@ -31,18 +31,25 @@ public enum LoginOutcome
 }
 
 /// <summary>Password sign-in with lockout; every outcome is audited (the password never is).</summary>
-public sealed class LoginHandler(SignInManager<AppUser> signIn, UserManager<AppUser> users, IAuditLog audit)
+/// <remarks>
+/// Wrong passwords do not count towards Identity's lock-out here: that counter never decays, so one
+/// outsider could lock any colleague whose e-mail they know. The throttle (per address, per account)
+/// limits guessing, and locks the account only when several addresses go over the account's limit
+/// (AttackLockout). An unknown e-mail costs the same hash work as a wrong password.
+/// </remarks>
+public sealed class LoginHandler(SignInManager<AppUser> signIn, UserManager<AppUser> users, IAuditLog audit, EqualWorkPasswordCheck equalWork)
 {
     public async Task<LoginOutcome> HandleAsync(LoginInput input)
     {
         var user = await users.FindByEmailAsync(input.Email.Trim());
         if (user is null)
         {
+            equalWork.Spend(input.Password);
             await audit.RecordAsync(AuditActions.SignInFailed, actorEmail: input.Email.Trim(), details: new { reason = "unknown-user" });
             return LoginOutcome.Failed;
         }
 
-        var result = await signIn.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, input.Password, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             await audit.RecordAsync(AuditActions.SignInSucceeded, "user", user.Id.ToString(), actorId: user.Id, actorEmail: user.Email);

@@ -57,6 +57,7 @@ public sealed class DeskController(IStringLocalizer<SharedResource> l) : Control
     /// </summary>
     [AllowAnonymous]
     [HttpGet("/calendar/feed/{file}")]
+    [Throttled(ThrottledDoor.CalendarFeed)]
     public async Task<IActionResult> FeedDocument(string file, [FromServices] ReadCalendarFeedHandler handler, CancellationToken cancellationToken)
     {
         // One segment "<token>.ics"; anything else (no token, another name) is simply not found.

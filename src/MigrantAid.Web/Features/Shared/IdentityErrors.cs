@@ -13,14 +13,17 @@ public static class IdentityErrors
         "PasswordTooShort", "PasswordRequiresNonAlphanumeric", "PasswordRequiresDigit", "PasswordRequiresLower",
         "PasswordRequiresUpper", "PasswordRequiresUniqueChars", "PasswordMismatch", "InvalidToken", "DuplicateEmail",
         "DuplicateUserName", "InvalidEmail", "InvalidUserName", "ConcurrencyFailure", "DefaultError",
+        "CommonPassword",
     ];
 
     public static void AddTo(ModelStateDictionary modelState, IdentityResult result, IStringLocalizer localizer, string passwordField = "")
     {
-        foreach (var error in result.Errors)
+        // A field shows its first message: that the password is a common one comes before the
+        // character rules, which the user could satisfy without choosing a better password.
+        foreach (var error in result.Errors.OrderBy(e => e.Code == "CommonPassword" ? 0 : 1))
         {
             var code = KnownCodes.Contains(error.Code) ? error.Code : "DefaultError";
-            var field = code.StartsWith("Password", StringComparison.Ordinal) && code != "PasswordMismatch" ? passwordField
+            var field = (code.StartsWith("Password", StringComparison.Ordinal) && code != "PasswordMismatch") || code == "CommonPassword" ? passwordField
                 : code is "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" ? "Email"
                 : "";
             modelState.AddModelError(field, localizer["Identity." + code]);

@@ -11,7 +11,11 @@ using MigrantAid.Web.Security;
 namespace MigrantAid.Web.Features.Users;
 
 /// <summary>What the edit page shows about the account besides the form.</summary>
-public sealed record UserAccount(Guid Id, string Email, bool IsActive, bool TwoFactorEnabled, DateTimeOffset CreatedAt, bool IsSelf);
+public sealed record UserAccount(Guid Id, string Email, bool IsActive, bool TwoFactorEnabled, DateTimeOffset CreatedAt, bool IsSelf)
+{
+    /// <summary>When the account's lock-out ends, while it is locked out.</summary>
+    public DateTimeOffset? LockedUntil { get; init; }
+}
 
 public sealed class EditUserInput : UserFormInput
 {
@@ -173,6 +177,10 @@ public sealed class EditUserHandler(
     private async Task FillAsync(EditUserInput input, AppUser user, Guid actorId)
     {
         input.Offices = await form.OfficesAsync();
-        input.Account = new UserAccount(user.Id, user.Email ?? "", user.IsActive, user.TwoFactorEnabled, user.CreatedAt, user.Id == actorId);
+        input.Account = new UserAccount(user.Id, user.Email ?? "", user.IsActive, user.TwoFactorEnabled, user.CreatedAt, user.Id == actorId)
+        {
+            // Identity compares lock-out ends with the real clock.
+            LockedUntil = user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null,
+        };
     }
 }

@@ -53,6 +53,21 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
     public Task<IActionResult> Enable(Guid id, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
         SetActive(id, active: true, handler, edit);
 
+    [HttpPost("{id:guid}/unlock")]
+    public async Task<IActionResult> Unlock(Guid id, [FromServices] UnlockUserHandler handler)
+    {
+        var outcome = await handler.HandleAsync(id);
+        if (outcome == UnlockUserOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = outcome == UnlockUserOutcome.Unlocked
+            ? "The account is unlocked: the user can sign in again."
+            : "The account was not locked.";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
     [HttpPost("{id:guid}/password-link")]
     public async Task<IActionResult> PasswordLink(Guid id, [FromServices] IssuePasswordLinkHandler handler) =>
         await handler.HandleAsync(id, Origin()) is { } link ? View(link) : NotFound();
