@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Sessions;
 
 namespace MigrantAid.Web.Features.Profile;
 
@@ -31,12 +32,12 @@ public sealed class ChangePasswordInput
 }
 
 /// <summary>
-/// Changes the user's own password. Identity renews the security stamp, which ends the user's
-/// other sessions at their next check; this session is re-issued so it stays signed in.
+/// Changes the user's own password and ends the user's other sessions at once (a copied cookie stops
+/// working); this session is re-issued with the new security stamp so it stays signed in.
 /// </summary>
-public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, IAuditLog audit)
+public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, IAuditLog audit)
 {
-    public async Task<IdentityResult> HandleAsync(ClaimsPrincipal principal, ChangePasswordInput input)
+    public async Task<IdentityResult> HandleAsync(ClaimsPrincipal principal, ChangePasswordInput input, Guid? currentSessionId)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -47,6 +48,7 @@ public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInMana
         var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
         if (result.Succeeded)
         {
+            await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged, except: currentSessionId);
             await signIn.RefreshSignInAsync(user);
             await audit.RecordAsync(AuditActions.PasswordChanged, "user", user.Id.ToString());
         }

@@ -53,6 +53,18 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
     public Task<IActionResult> Enable(Guid id, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
         SetActive(id, active: true, handler, edit);
 
+    [HttpPost("{id:guid}/end-sessions")]
+    public async Task<IActionResult> EndSessions(Guid id, [FromServices] EndUserSessionsHandler handler)
+    {
+        if (await handler.HandleAsync(id) is not { } ended)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = ended == 0 ? "The user had no open sessions." : "Every session of the user is ended.";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
     [HttpPost("{id:guid}/password-link")]
     public async Task<IActionResult> PasswordLink(Guid id, [FromServices] IssuePasswordLinkHandler handler) =>
         await handler.HandleAsync(id, Origin()) is { } link ? View(link) : NotFound();
@@ -74,7 +86,7 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
                 }
                 else
                 {
-                    TempData["Success"] = "The user is disabled and signed out within a minute.";
+                    TempData["Success"] = "The user is disabled and signed out.";
                 }
 
                 return RedirectToAction(nameof(Edit), new { id });
