@@ -32,12 +32,12 @@ public sealed class ChangePasswordInput
 }
 
 /// <summary>
-/// Changes the user's own password and ends the user's other sessions at once (a copied cookie stops
-/// working); this session is re-issued with the new security stamp so it stays signed in.
+/// Changes the user's own password and ends every session of the user at once, this one included, so
+/// no copy of any cookie issued before keeps working; this browser is signed in again on a new session.
 /// </summary>
 public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, IAuditLog audit)
 {
-    public async Task<IdentityResult> HandleAsync(ClaimsPrincipal principal, ChangePasswordInput input, Guid? currentSessionId)
+    public async Task<IdentityResult> HandleAsync(ClaimsPrincipal principal, ChangePasswordInput input)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -48,7 +48,8 @@ public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInMana
         var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
         if (result.Succeeded)
         {
-            await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged, except: currentSessionId);
+            await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged);
+            sessions.StartNewOnNextSignIn();
             await signIn.RefreshSignInAsync(user);
             await audit.RecordAsync(AuditActions.PasswordChanged, "user", user.Id.ToString());
         }

@@ -53,7 +53,7 @@ public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Cont
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.HandleAsync(User, input, CurrentSession.Id(HttpContext));
+            var result = await handler.HandleAsync(User, input);
             if (result.Succeeded)
             {
                 TempData["Success"] = "Your password has been changed.";

@@ -22,9 +22,11 @@ public static class SessionCookieEvents
         events.OnSigningIn = async context =>
         {
             await signingIn(context);
-            if (CurrentSession.FromProperties(context.Properties) is null && UserId(context.Principal) is { } userId)
+            var sessions = Sessions(context.HttpContext);
+            var startNew = sessions.TakeStartNew() || CurrentSession.FromProperties(context.Properties) is null;
+            if (startNew && UserId(context.Principal) is { } userId)
             {
-                var id = await Sessions(context.HttpContext).StartAsync(userId, context.HttpContext);
+                var id = await sessions.StartAsync(userId, context.HttpContext);
                 CurrentSession.SetInProperties(context.Properties, id);
                 CurrentSession.Remember(context.HttpContext, id);
             }

@@ -12,6 +12,21 @@ namespace MigrantAid.Web.Security.Sessions;
 public sealed class UserSessions(AppDbContext db, SessionCache cache, TimeProvider clock, IOptions<SessionSettings> options)
 {
     private readonly SessionSettings _settings = options.Value;
+    private bool _startNew;
+
+    /// <summary>
+    /// The next sign-in of this request starts a new session even where the cookie is only re-issued
+    /// (RefreshSignInAsync), e.g. after a password change ended the current one.
+    /// </summary>
+    public void StartNewOnNextSignIn() => _startNew = true;
+
+    /// <summary>True once after <see cref="StartNewOnNextSignIn"/>.</summary>
+    public bool TakeStartNew()
+    {
+        var startNew = _startNew;
+        _startNew = false;
+        return startNew;
+    }
 
     public async Task<Guid> StartAsync(Guid userId, HttpContext http)
     {
