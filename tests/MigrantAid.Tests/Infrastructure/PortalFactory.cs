@@ -48,11 +48,19 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Hundreds of tests sign in as ordinary admins and coordinators made on the spot; requiring them to enrol
         // an authenticator first would test the enrolment everywhere. So no role requires it here; the tests of
-        // that rule (TwoFactorRequiredTests) set the key to null, which restores the production default.
-        builder.UseSetting(TwoFactorPolicy.RequiredRolesKey, "");
-        foreach (var (key, value) in Settings)
+        // that rule (TwoFactorRequiredTests) name the key in Settings: null keeps the production default.
+        var settings = Settings;
+        if (!settings.ContainsKey(TwoFactorPolicy.RequiredRolesKey))
         {
-            builder.UseSetting(key, value);
+            builder.UseSetting(TwoFactorPolicy.RequiredRolesKey, "");
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            if (value is not null)
+            {
+                builder.UseSetting(key, value);
+            }
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -17,14 +17,15 @@ public class TwoFactorRequiredTests(TwoFactorPortal portal) : IClassFixture<TwoF
     private const string Enrolment = "/profile/authenticator";
 
     [Theory]
-    [InlineData(Roles.Admin, "2fa-admin@test.local")]
-    [InlineData(Roles.Coordinator, "2fa-coordinator@test.local")]
-    public async Task Required_role_is_sent_to_enrolment_until_it_enrols_and_then_signs_in_with_a_code(string role, string email)
+    [InlineData(Roles.Admin, "2fa-admin@test.local", "/users")]
+    [InlineData(Roles.Coordinator, "2fa-coordinator@test.local", "/cases")]
+    public async Task Required_role_is_sent_to_enrolment_until_it_enrols_and_then_signs_in_with_a_code(string role, string email, string rolePage)
     {
+        var pages = new[] { "/", rolePage, role == Roles.Admin ? "/audit" : "/dashboard", "/profile" };
         await portal.CreateUserAsync(email, role);
         var client = await portal.SignedInClientAsync(email);
 
-        foreach (var page in new[] { "/", "/cases", "/dashboard", "/profile" })
+        foreach (var page in pages)
         {
             var response = await client.GetAsync(page);
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, page);
@@ -48,7 +49,7 @@ public class TwoFactorRequiredTests(TwoFactorPortal portal) : IClassFixture<TwoF
         var codes = HttpForms.Parse(await enrolled.Content.ReadAsStringAsync());
         codes.QuerySelectorAll("[data-testid=recovery-codes] li").Should().HaveCount(10);
         codes.QuerySelector("[data-testid=recovery-codes-saved]")!.GetAttribute("href").Should().Be("/", "after the codes the user goes home");
-        foreach (var page in new[] { "/", "/cases", "/dashboard", "/profile" })
+        foreach (var page in pages)
         {
             (await client.GetAsync(page)).StatusCode.Should().Be(HttpStatusCode.OK, "{0} opens once enrolled, in the same session", page);
         }
