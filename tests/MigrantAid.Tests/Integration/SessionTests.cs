@@ -231,6 +231,29 @@ public class SessionTests(SessionPortal portal) : IClassFixture<SessionPortal>
         session.ExpiresAt.Should().BeCloseTo(portal.Clock.GetUtcNow().AddHours(8), TimeSpan.FromMilliseconds(1), "the idle timeout slides");
     }
 
+    [Fact]
+    public async Task Another_instance_refuses_an_ended_session_once_its_cache_lapses()
+    {
+        await portal.CreateUserAsync("s-instances@test.local", Roles.Coordinator);
+        var (client, cookie) = await portal.SignInCopyingCookieAsync("s-instances@test.local");
+        // A second instance on the same database that keeps nothing in its cache, so its next read is after the lapse.
+        var other = new ConfiguredPortal(new Dictionary<string, string?> { ["Security:Sessions:CacheSeconds"] = "0" }, portal.ConnectionString);
+        await other.InitializeAsync();
+        try
+        {
+            var copy = other.ClientWithCookie(cookie);
+            (await copy.GetAsync("/cases")).StatusCode.Should().Be(HttpStatusCode.OK, "every instance accepts the cookie of an open session");
+
+            (await client.SubmitFormAsync("/profile", [], "/account/logout")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+            await ShouldBeSentToLoginAsync(copy, "the other instance reads the ended row");
+        }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
+
     private static async Task ShouldBeSentToLoginAsync(HttpClient copy, string because = "")
     {
         var response = await copy.GetAsync("/cases");
