@@ -58,6 +58,8 @@ export Demo__Seed="${Demo__Seed:-true}"
     lawyer@demo.local        Lawyer (St Petersburg)
     lawyer2@demo.local       Lawyer (Almaty)
     caseworker@demo.local    Caseworker (St Petersburg)
+    admin2fa@demo.local      Administrator (Bishkek) who must set up an authenticator app first
+  The first five are exempt from the second factor that administrators and coordinators need.
 
 MSG
       exit 0

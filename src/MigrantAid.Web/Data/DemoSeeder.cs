@@ -37,7 +37,17 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<AppUser> use
         ("lawyer@demo.local", "Timur Abdullaev", "St Petersburg", "ru", [Roles.Lawyer]),
         ("lawyer2@demo.local", "Dana Zhaksylykova", "Almaty", "en", [Roles.Lawyer]),
         ("caseworker@demo.local", "Nigora Yusupova", "St Petersburg", "ru", [Roles.Caseworker]),
+
+        // Not exempt from the second factor: shows the enrolment an administrator goes through.
+        ("admin2fa@demo.local", "Askar Nurlanov", "Bishkek", "en", [Roles.Admin]),
     ];
+
+    /// <summary>
+    /// The five demo accounts that sign in with the password alone even in a required role
+    /// (TwoFactorPolicy), only where demo data is seeded, which is never in Production.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TwoFactorExemptEmails =
+        ["admin@demo.local", "coordinator@demo.local", "lawyer@demo.local", "lawyer2@demo.local", "caseworker@demo.local"];
 
     public async Task SeedAsync()
     {

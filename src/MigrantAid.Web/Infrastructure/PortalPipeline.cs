@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MigrantAid.Web.Security.TwoFactor;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -35,6 +36,7 @@ public static class PortalPipeline
         // After authentication: the signed-in user's saved language (a claim) decides first.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

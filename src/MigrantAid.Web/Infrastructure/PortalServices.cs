@@ -17,6 +17,8 @@ using MigrantAid.Web.Features.Deadlines;
 using MigrantAid.Web.Features.Exports;
 using MigrantAid.Web.Features.Notifications;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Sessions;
+using MigrantAid.Web.Security.TwoFactor;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -40,6 +42,8 @@ public static class PortalServices
         services.AddPortalFeatures();
         services.AddNotifications();
         services.AddOrganisationExport();
+        services.AddServerSideSessions(builder.Configuration);
+        services.AddTwoFactorRequirement();
 
         services.AddIdentity<AppUser, AppRole>(o =>
             {
@@ -57,7 +61,8 @@ public static class PortalServices
             .AddDefaultTokenProviders();
         services.AddSignInProtection();
 
-        // A disabled user's open sessions end at the next check: at most a minute later.
+        // Sessions end at once on sign-out, password change and disabling (server-side sessions, ADR 0011);
+        // the stamp check re-reads roles and office (changed by an administrator) within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));

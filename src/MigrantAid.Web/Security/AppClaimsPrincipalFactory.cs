@@ -25,6 +25,7 @@ public sealed class AppClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(FullNameClaim, user.FullName));
         identity.AddClaim(new Claim(LanguageClaim, user.PreferredLanguage));
+        identity.AddClaim(new Claim(TwoFactor.TwoFactorPolicy.EnabledClaim, user.TwoFactorEnabled ? "true" : "false"));
         if (user.OfficeId is { } officeId)
         {
             identity.AddClaim(new Claim(OfficeIdClaim, officeId.ToString()));

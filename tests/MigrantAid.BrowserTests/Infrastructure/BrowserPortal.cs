@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security.TwoFactor;
 
 namespace MigrantAid.BrowserTests.Infrastructure;
 
@@ -124,6 +125,9 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Security:SignInLimits:PerAddress:PermitLimit", "100000");
         builder.UseSetting("Security:SignInLimits:PerAccount:PermitLimit", "1000000");
         builder.UseSetting("Security:SignInLimits:FeedPerAddress:PermitLimit", "100000");
+        // Tests make coordinators of their own, who would otherwise be sent to enrol an authenticator first:
+        // here only administrators must (the demo ones are exempt, admin2fa@demo.local shows the enrolment).
+        builder.UseSetting(TwoFactorPolicy.RequiredRolesKey, Roles.Admin);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

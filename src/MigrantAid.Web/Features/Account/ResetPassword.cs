@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Sessions;
 
 namespace MigrantAid.Web.Features.Account;
 
@@ -28,9 +29,10 @@ public sealed class ResetPasswordInput
 
 /// <summary>
 /// Sets a new password from the one-time link an administrator issued. The token is bound to
-/// the user's security stamp, which changes on use, so a link works once.
+/// the user's security stamp, which changes on use, so a link works once. Every open session of
+/// the user ends at once: whoever held the old password is signed out.
 /// </summary>
-public sealed class ResetPasswordHandler(UserManager<AppUser> users, IAuditLog audit)
+public sealed class ResetPasswordHandler(UserManager<AppUser> users, UserSessions sessions, IAuditLog audit)
 {
     public async Task<IdentityResult> HandleAsync(ResetPasswordInput input)
     {
@@ -45,6 +47,7 @@ public sealed class ResetPasswordHandler(UserManager<AppUser> users, IAuditLog a
         {
             await users.ResetAccessFailedCountAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
+            await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordReset);
             await audit.RecordAsync(AuditActions.PasswordReset, "user", user.Id.ToString(), actorId: user.Id, actorEmail: user.Email);
         }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Sessions;
 
 namespace MigrantAid.Web.Features.Profile;
 
@@ -31,10 +32,10 @@ public sealed class ChangePasswordInput
 }
 
 /// <summary>
-/// Changes the user's own password. Identity renews the security stamp, which ends the user's
-/// other sessions at their next check; this session is re-issued so it stays signed in.
+/// Changes the user's own password and ends every session of the user at once, this one included, so
+/// no copy of any cookie issued before keeps working; this browser is signed in again on a new session.
 /// </summary>
-public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, IAuditLog audit)
+public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, IAuditLog audit)
 {
     public async Task<IdentityResult> HandleAsync(ClaimsPrincipal principal, ChangePasswordInput input)
     {
@@ -47,6 +48,8 @@ public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInMana
         var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
         if (result.Succeeded)
         {
+            await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged);
+            sessions.StartNewOnNextSignIn();
             await signIn.RefreshSignInAsync(user);
             await audit.RecordAsync(AuditActions.PasswordChanged, "user", user.Id.ToString());
         }

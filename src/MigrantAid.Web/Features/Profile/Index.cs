@@ -10,7 +10,10 @@ public sealed record ProfileModel(
     string? Office,
     IReadOnlyList<string> Roles,
     string Language,
-    bool TwoFactorEnabled);
+    bool TwoFactorEnabled)
+{
+    public IReadOnlyList<SessionRow> Sessions { get; init; } = [];
+}
 
 /// <summary>Reads the user's own account as stored (not as remembered in the cookie).</summary>
 public sealed class ShowProfileHandler(AppDbContext db)

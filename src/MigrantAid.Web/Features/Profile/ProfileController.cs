@@ -2,19 +2,47 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security.Sessions;
 
 namespace MigrantAid.Web.Features.Profile;
 
-/// <summary>The signed-in user's own account: details, password and two-step verification.</summary>
+/// <summary>The signed-in user's own account: details, password, two-step verification and open sessions.</summary>
 [Authorize]
 [Route("profile")]
 public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] ShowProfileHandler handler)
+    public async Task<IActionResult> Index([FromServices] ShowProfileHandler handler, [FromServices] ListSessionsHandler sessions)
     {
         var model = await handler.HandleAsync(User.Id());
-        return model is null ? NotFound() : View(model);
+        return model is null
+            ? NotFound()
+            : View(model with { Sessions = await sessions.HandleAsync(User.Id(), CurrentSession.Id(HttpContext)) });
+    }
+
+    [HttpPost("sessions/{id:guid}/end")]
+    public async Task<IActionResult> EndSession(Guid id, [FromServices] EndOwnSessionsHandler handler)
+    {
+        if (!await handler.EndOneAsync(User.Id(), id))
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = "The session is ended.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("sessions/end-others")]
+    public async Task<IActionResult> EndOtherSessions([FromServices] EndOwnSessionsHandler handler)
+    {
+        if (CurrentSession.Id(HttpContext) is not { } current)
+        {
+            return NotFound();
+        }
+
+        await handler.EndOthersAsync(User.Id(), current);
+        TempData["Success"] = "You are signed out of your other sessions.";
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("password")]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Sessions;
 
 namespace MigrantAid.Web.Features.Users;
 
@@ -13,10 +14,11 @@ public enum SetUserActiveOutcome
 }
 
 /// <summary>
-/// Disables or enables an account. Disabling renews the security stamp: sign-in is refused at once
-/// (AppSignInManager) and open sessions end at the next stamp check, within a minute.
+/// Disables or enables an account. Disabling refuses sign-in at once (AppSignInManager), renews the
+/// security stamp and ends every open session at once (after the commit, so no instance can re-read
+/// the session as open from a transaction that has not committed yet).
 /// </summary>
-public sealed class SetUserActiveHandler(AppDbContext db, UserManager<AppUser> users, IAuditLog audit)
+public sealed class SetUserActiveHandler(AppDbContext db, UserManager<AppUser> users, UserSessions sessions, IAuditLog audit)
 {
     public async Task<SetUserActiveOutcome> HandleAsync(Guid id, bool active, Guid actorId)
     {
@@ -46,6 +48,11 @@ public sealed class SetUserActiveHandler(AppDbContext db, UserManager<AppUser> u
 
         await audit.RecordAsync(active ? AuditActions.UserEnabled : AuditActions.UserDisabled, "user", user.Id.ToString());
         await transaction.CommitAsync();
+        if (!active)
+        {
+            await sessions.EndAllAsync(user.Id, SessionEndReasons.UserDisabled);
+        }
+
         return SetUserActiveOutcome.Done;
     }
 }

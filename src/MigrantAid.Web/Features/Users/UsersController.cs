@@ -68,6 +68,18 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    [HttpPost("{id:guid}/end-sessions")]
+    public async Task<IActionResult> EndSessions(Guid id, [FromServices] EndUserSessionsHandler handler)
+    {
+        if (await handler.HandleAsync(id) is not { } ended)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = ended == 0 ? "The user had no open sessions." : "Every session of the user is ended.";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
     [HttpPost("{id:guid}/password-link")]
     public async Task<IActionResult> PasswordLink(Guid id, [FromServices] IssuePasswordLinkHandler handler) =>
         await handler.HandleAsync(id, Origin()) is { } link ? View(link) : NotFound();
@@ -89,7 +101,7 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
                 }
                 else
                 {
-                    TempData["Success"] = "The user is disabled and signed out within a minute.";
+                    TempData["Success"] = "The user is disabled and signed out.";
                 }
 
                 return RedirectToAction(nameof(Edit), new { id });
