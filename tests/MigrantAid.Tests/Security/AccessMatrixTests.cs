@@ -1,8 +1,8 @@
-using Xunit.Abstractions;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using MigrantAid.Web.Domain.Clients;
+using Xunit.Abstractions;
 
 namespace MigrantAid.Tests.Security;
 
@@ -55,6 +55,7 @@ public class AccessMatrixTests(SecurityPortal portal, ITestOutputHelper output) 
             }
         }));
 
+        output.WriteLine("Records: " + string.Join(", ", records.OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
         output.WriteLine($"{answers.Count} (user, record page) pairs checked in {watch.Elapsed.TotalSeconds:0.0} s; " +
             string.Join(", ", answers.GroupBy(a => a.Expected).OrderBy(g => g.Key).Select(g => $"{(int)g.Key}: {g.Count()}")));
         failures.Order(StringComparer.Ordinal).Take(50).Should().BeEmpty("{0} of the pages answer other than the rule says", failures.Count);

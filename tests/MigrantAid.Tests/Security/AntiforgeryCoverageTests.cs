@@ -77,11 +77,14 @@ public class AntiforgeryCoverageTests(SecurityPortal portal, ITestOutputHelper o
         var lawyer = await portal.SignInAsync("lawyer@demo.local");
         var token = HttpForms.Parse(await lawyer.Client.GetStringAsync("/profile")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var audit = await AuditCountAsync();
+        var before = await DatabaseFingerprint.TakeAsync(portal);
 
         using var response = await SendAsync(lawyer.Client, HttpMethod.Post, "/account/logout", token, null, lawyer);
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await AuditCountAsync()).Should().Be(audit + 1, "signing out is audited");
+        DatabaseFingerprint.Changed(before, await DatabaseFingerprint.TakeAsync(portal)).Should().Contain("audit_events", "the fingerprint sees a write");
+        before.Should().HaveCountGreaterThan(20).And.ContainKey("cases");
     }
 
     private static IEnumerable<(string Variant, string? Token, Cookie? Cookie)> Variants((string Token, Cookie Cookie) stolen) =>

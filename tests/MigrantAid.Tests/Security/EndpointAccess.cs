@@ -59,6 +59,16 @@ public sealed record EndpointAccess
 
     public override string ToString() => string.Join(" and ", Requirements);
 
+    /// <summary>This access as a line of EndpointInventory.cs would write it.</summary>
+    public string ToCode() => string.Join(" & ", Requirements.Select(r => r switch
+    {
+        "signed-in" => "SignedIn",
+        "anonymous" => "Anonymous(\"say why\")",
+        _ when r.StartsWith("role ", StringComparison.Ordinal) => $"AnyRole(Roles.{r[5..]})",
+        _ when r.StartsWith("one of ", StringComparison.Ordinal) => $"AnyRole({string.Join(", ", r[7..].Split(", ").Select(x => "Roles." + x))})",
+        _ => $"/* {r} */",
+    }));
+
     public bool SameAccessAs(EndpointAccess other) => ToString() == other.ToString();
 
     private static string RoleText(IEnumerable<string> roles)

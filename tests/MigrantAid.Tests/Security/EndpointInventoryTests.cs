@@ -1,5 +1,5 @@
-using Xunit.Abstractions;
 using MigrantAid.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MigrantAid.Tests.Security;
 
@@ -17,7 +17,7 @@ public class EndpointInventoryTests(PortalFactory portal, ITestOutputHelper outp
 
         var missing = endpoints.Where(e => !EndpointInventory.Entries.ContainsKey(e.Key)).ToList();
 
-        missing.Select(e => $"[\"{e.Key}\"] = {e.Access},").Should().BeEmpty(
+        missing.Select(e => $"[\"{e.Key}\"] = {e.Access.ToCode()},").Should().BeEmpty(
             "every endpoint needs one line in Security/EndpointInventory.cs saying who may call it (its current access is shown)");
         output.WriteLine($"{endpoints.Count} endpoints, all in the inventory.");
     }
