@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.CaseList;
 using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Deadlines;
 
@@ -15,7 +16,7 @@ namespace MigrantAid.Tests.Security;
 /// a confidential case of the caseworker's own office that is not theirs; an office case whose client
 /// refused consent; a client who withdrew consent on the caseworker's own case; a case of another
 /// office where the St Petersburg lawyer is a further lawyer. Plus the record kinds the demo lacks:
-/// international submissions, uploaded case documents, an organisation export.
+/// international submissions, uploaded case documents, deadlines of a recorded event, an organisation export.
 /// </summary>
 public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsentClient, Guid WithdrawnConsentClient, Guid FurtherLawyerCase)
 {
@@ -38,7 +39,7 @@ public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsen
             await AddSubmissionAsync(portal, caseId, lawyer2);
         }
 
-        await MarkAsRecordedEventsAsync(portal);
+        await AddDeadlinesAsync(portal, lawyer2, [confidential.Id, refused.Id, withdrawn.Id, further.Id], [confidential.Id, demoCase]);
         var coordinator = await portal.SignInAsync("coordinator@demo.local");
         await UploadAsync(coordinator.Client, confidential.Id);
         await UploadAsync(coordinator.Client, demoCase);
@@ -49,14 +50,22 @@ public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsen
     }
 
     /// <summary>
-    /// The demo records no event of its own (its deadlines come from hearings and decisions): a few
-    /// deadlines, of distinct cases, are given the source an event recorded on the event form leaves.
+    /// Deadlines on the added cases (the demo's few hang on two cases), and deadlines left by a recorded
+    /// event (the demo records none: its deadlines come from hearings and decisions).
     /// </summary>
-    private static Task<int> MarkAsRecordedEventsAsync(PortalFactory portal) =>
-        portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
-            UPDATE case_deadlines SET source_type = {RecordEventHandler.SourceType}, source_id = gen_random_uuid()
-            WHERE id IN (SELECT DISTINCT ON (case_id) id FROM case_deadlines ORDER BY case_id, id LIMIT 6)
-            """));
+    private static Task<int> AddDeadlinesAsync(PortalFactory portal, Guid by, Guid[] cases, Guid[] eventCases) =>
+        portal.WithDbAsync(db =>
+        {
+            var now = portal.Clock.GetUtcNow();
+            var due = DateOnly.FromDateTime(now.UtcDateTime).AddDays(20);
+            db.CaseDeadlines.AddRange(cases.Select(c => new CaseDeadline(c, DeadlineKind.Manual, "File the appeal", due, by, now)));
+            db.CaseDeadlines.AddRange(eventCases.Select(c => new CaseDeadline(c, DeadlineKind.Computed, "Answer the decision", due, by, now)
+            {
+                SourceType = RecordEventHandler.SourceType,
+                SourceId = Guid.NewGuid(),
+            }));
+            return db.SaveChangesAsync();
+        });
 
     private static Task<int> AddSubmissionAsync(PortalFactory portal, Guid caseId, Guid by) =>
         portal.WithDbAsync(db =>
