@@ -1,0 +1,81 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MigrantAid.Web.Features.Intake;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Tests.Security;
+
+/// <summary>
+/// What one user should get on a record page, computed with the portal's own rules, never a copy of
+/// them: the endpoint's effective policy through the portal's IAuthorizationService (403 when the role
+/// does not allow it), then the record's visibility (404 when hidden) from Security/CaseAccess.cs (the
+/// in-memory predicate for a case and what hangs on it, the query expression for clients) and
+/// Features/Intake/IntakeAccess.cs for intakes, then the page's own rule, else 200.
+/// </summary>
+public sealed class ExpectedAnswers
+{
+    private readonly IAuthorizationService _authorization;
+    private readonly ClaimsPrincipal _principal;
+    private readonly HashSet<Guid> _visibleClients;
+    private readonly HashSet<Guid> _visibleIntakes;
+    private readonly Dictionary<string, bool> _roleAllows = [];
+
+    private ExpectedAnswers(IAuthorizationService authorization, ClaimsPrincipal principal, HashSet<Guid> visibleClients, HashSet<Guid> visibleIntakes)
+    {
+        _authorization = authorization;
+        _principal = principal;
+        Viewer = Viewer.From(principal);
+        _visibleClients = visibleClients;
+        _visibleIntakes = visibleIntakes;
+    }
+
+    public Viewer Viewer { get; }
+
+    public static async Task<ExpectedAnswers> ForAsync(SecurityPortal portal, ClaimsPrincipal principal, IEnumerable<RecordRow> intakes)
+    {
+        var viewer = Viewer.From(principal);
+        var clients = await portal.WithDbAsync(db => db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db)).Select(c => c.Id).ToListAsync());
+        var visibleIntakes = new HashSet<Guid>();
+        foreach (var intake in intakes)
+        {
+            if (await portal.WithDbAsync(db => IntakeAccess.LoadAsync(db, intake.IntakeId!.Value, viewer, track: false)) is not null)
+            {
+                visibleIntakes.Add(intake.IntakeId!.Value);
+            }
+        }
+
+        return new ExpectedAnswers(portal.Services.GetRequiredService<IAuthorizationService>(), principal, [.. clients], visibleIntakes);
+    }
+
+    public async Task<HttpStatusCode> ForAsync(RecordPage page, PortalEndpoint endpoint, RecordRow record)
+    {
+        if (!_roleAllows.TryGetValue(endpoint.Key, out var allowed))
+        {
+            allowed = (await _authorization.AuthorizeAsync(_principal, endpoint.Policy)).Succeeded;
+            _roleAllows[endpoint.Key] = allowed;
+        }
+
+        if (!allowed)
+        {
+            return HttpStatusCode.Forbidden;
+        }
+
+        if (!MaySee(record))
+        {
+            return HttpStatusCode.NotFound;
+        }
+
+        return page.OwnRule?.Invoke(record, Viewer) ?? HttpStatusCode.OK;
+    }
+
+    public bool MaySee(RecordRow record) => record switch
+    {
+        { Case: { } c } => CaseAccess.CanView(c, Viewer),
+        { ClientId: { } client } => _visibleClients.Contains(client),
+        { IntakeId: { } intake } => _visibleIntakes.Contains(intake),
+        _ => true,
+    };
+}
