@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MigrantAid.Web.Infrastructure.Failure;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -26,6 +27,8 @@ public static class PortalPipeline
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
+
+        app.UsePortalFailurePages();
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();

@@ -18,6 +18,8 @@ using MigrantAid.Web.Features;
 using MigrantAid.Web.Features.Deadlines;
 using MigrantAid.Web.Features.Exports;
 using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Infrastructure.Failure;
+using MigrantAid.Web.Infrastructure.Input;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Infrastructure;
@@ -130,6 +132,7 @@ public static class PortalServices
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.AddControlCharacterRule();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
@@ -145,6 +148,7 @@ public static class PortalServices
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsAppliedHealthCheck>("migrations", tags: ["ready"]);
+        services.AddPortalFailurePages();
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
