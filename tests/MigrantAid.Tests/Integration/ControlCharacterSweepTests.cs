@@ -24,6 +24,9 @@ public partial class ControlCharacterSweepTests(PortalFactory portal) : IClassFi
 {
     private const string Email = "ctl-sweep@test.local";
     private const string Nul = "ab\0cd";
+
+    /// <summary>In a path: HTTP clients and Kestrel refuse a NUL there before the portal sees it, U+0001 gets through.</summary>
+    private const string InPath = "ab\u0001cd";
     private const int MaxDepth = 3;
 
     [Fact]
@@ -184,7 +187,7 @@ public partial class ControlCharacterSweepTests(PortalFactory portal) : IClassFi
         var constraint = m.Groups["constraint"].Value;
         if (string.Equals(name, nulIn, StringComparison.OrdinalIgnoreCase))
         {
-            return Uri.EscapeDataString(Nul);
+            return Uri.EscapeDataString(InPath);
         }
 
         if (constraint.StartsWith(":int", StringComparison.Ordinal) || constraint.StartsWith(":long", StringComparison.Ordinal))

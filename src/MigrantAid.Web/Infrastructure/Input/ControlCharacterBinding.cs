@@ -21,6 +21,7 @@ public static class ControlCharacterBinding
         var inner = options.ModelBinderProviders[index];
         options.ModelBinderProviders[index] = new Provider(inner);
         options.Filters.Add(new KeepMessagesFilter());
+        options.Filters.Add(new EncodedNulFilter());
     }
 
     private static int FindIndex(this IList<IModelBinderProvider> providers, Func<IModelBinderProvider, bool> match)
