@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Cases;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
+using Xunit.Abstractions;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 
 namespace MigrantAid.Tests.Integration;
@@ -20,7 +21,7 @@ namespace MigrantAid.Tests.Integration;
 /// actions are reached, not refused): none may answer 500. The actions and their fields are read from the
 /// portal's own action descriptors, so a new form is covered the day it is added.
 /// </summary>
-public partial class ControlCharacterSweepTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public partial class ControlCharacterSweepTests(PortalFactory portal, ITestOutputHelper output) : IClassFixture<PortalFactory>
 {
     private const string Email = "ctl-sweep@test.local";
     private const string Nul = "ab\0cd";
@@ -39,6 +40,7 @@ public partial class ControlCharacterSweepTests(PortalFactory portal) : IClassFi
         probes.Select(p => p.Action).Distinct().Count().Should().BeGreaterThanOrEqualTo(50, "the sweep should reach every action that binds text");
 
         var failures = new List<string>();
+        var answers = new List<int>();
         foreach (var probe in probes)
         {
             var response = await SendAsync(client, probe, token);
@@ -50,12 +52,20 @@ public partial class ControlCharacterSweepTests(PortalFactory portal) : IClassFi
                 response = await SendAsync(client, probe, token);
             }
 
+            answers.Add((int)response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.Redirect && probe.Method != HttpMethods.Get)
+            {
+                output.WriteLine($"accepted: {probe.Method} {probe.Url} [{probe.Field}] -> {response.Headers.Location}");
+            }
+
             if ((int)response.StatusCode >= 500)
             {
                 failures.Add($"{probe.Method} {probe.Url} [{probe.Field}] answered {(int)response.StatusCode}");
             }
         }
 
+        output.WriteLine($"{probes.Count} probes of {probes.Select(p => p.Action).Distinct().Count()} actions; answers: "
+            + string.Join(", ", answers.GroupBy(a => a).OrderBy(g => g.Key).Select(g => $"{g.Key} x{g.Count()}")));
         failures.Should().BeEmpty();
     }
 
