@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MigrantAid.Web.Infrastructure.Failure;
 using MigrantAid.Web.Security.TwoFactor;
 
 namespace MigrantAid.Web.Infrastructure;
@@ -27,6 +28,8 @@ public static class PortalPipeline
             app.UseExceptionHandler("/error");
             app.UseHsts();
         }
+
+        app.UsePortalFailurePages();
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();

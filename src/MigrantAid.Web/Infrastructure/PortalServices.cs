@@ -16,6 +16,8 @@ using MigrantAid.Web.Features;
 using MigrantAid.Web.Features.Deadlines;
 using MigrantAid.Web.Features.Exports;
 using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Infrastructure.Failure;
+using MigrantAid.Web.Infrastructure.Input;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Sessions;
 using MigrantAid.Web.Security.TwoFactor;
@@ -132,6 +134,7 @@ public static class PortalServices
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.AddControlCharacterRule();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
@@ -147,6 +150,7 @@ public static class PortalServices
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsAppliedHealthCheck>("migrations", tags: ["ready"]);
+        services.AddPortalFailurePages();
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -88,7 +88,6 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
             ("invoice.pdf", exe, "This type of file is not accepted. Upload a PDF, an image (PNG, JPEG, GIF, WebP, TIFF), or a Word, Excel or OpenDocument file."),
             ("letter.docx", Pdf("a PDF in disguise"), "The file's name does not match its content: its extension says another type."),
             ("archive.zip", Package("something/else.xml", contentTypes: false), "This type of file is not accepted. Upload a PDF, an image (PNG, JPEG, GIF, WebP, TIFF), or a Word, Excel or OpenDocument file."),
-            ("huge.pdf", oversize, "The file is larger than 20 MB."),
             ("empty.pdf", [], "The file is empty."),
         };
         foreach (var (name, content, message) in cases)
@@ -99,6 +98,10 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
             CaseBuilder.TempDataOf(portal, response)["Error"].Should().Be(message, name);
         }
 
+        var huge = await UploadAsync(client, built.Id, "huge.pdf", oversize);
+        huge.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge, "a file over 20 MB within the request limit is refused like a larger request");
+        await ShouldShowTooLargeOnTheFormAsync(huge, built.Id);
+
         var missing = await PostAsync(client, built.Id, new MultipartFormDataContent());
         missing.StatusCode.Should().Be(HttpStatusCode.Redirect);
         CaseBuilder.TempDataOf(portal, missing)["Error"].Should().Be("Choose a file to upload.");
@@ -108,22 +111,35 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
         (await portal.AuditAsync(CaseDocumentAuditActions.Uploaded)).Should().NotContain(a => a.EntityId == built.Id.ToString());
     }
 
-    [Fact]
-    public async Task A_request_over_the_upload_limit_gets_a_page_that_says_the_file_is_too_large()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_21_MB_upload_answers_413_with_the_message_at_the_file_field_of_the_case_page(bool declaredLength)
     {
-        await portal.CreateUserAsync("docs-413-coord@test.local", Roles.Coordinator);
+        var email = $"docs-413-{declaredLength}@test.local".ToLowerInvariant();
+        await portal.CreateUserAsync(email, Roles.Coordinator);
         var office = await CaseBuilder.NewOfficeAsync(portal);
         var built = await new CaseBuilder(portal, office).BuildAsync();
-        var client = await portal.SignedInClientAsync("docs-413-coord@test.local");
-        var far = new byte[CaseDocumentsController.RequestLimit + 1024];
+        var client = await portal.SignedInClientAsync(email);
+        var far = new byte[21 * 1024 * 1024];
         Pdf("far too big").CopyTo(far, 0);
 
-        var response = await UploadAsync(client, built.Id, "scan.pdf", far);
+        // Without a declared length the body is sent chunked, and only reading it finds it too large.
+        var response = await UploadAsync(client, built.Id, "scan.pdf", far, declaredLength);
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
-        HttpForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=too-large]")!.TextContent
-            .Should().Contain("at most 20 MB");
+        await ShouldShowTooLargeOnTheFormAsync(response, built.Id);
         (await portal.WithDbAsync(db => db.CaseDocuments.CountAsync(d => d.CaseId == built.Id))).Should().Be(0);
+    }
+
+    private static async Task ShouldShowTooLargeOnTheFormAsync(HttpResponseMessage response, Guid caseId)
+    {
+        var page = HttpForms.Parse(await response.Content.ReadAsStringAsync());
+        var form = page.QuerySelector("[data-testid=upload-form]");
+        form.Should().NotBeNull("the case page is shown again, with its upload form");
+        form!.GetAttribute("action").Should().Be($"/cases/{caseId}/documents");
+        form.QuerySelector("[data-testid=document-error]")!.TextContent.Should().Be("The file is larger than 20 MB.");
+        form.QuerySelector("[data-testid=document-file]")!.ClassList.Should().Contain("is-invalid");
     }
 
     [Fact]
@@ -181,10 +197,10 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
         return memory.ToArray();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid caseId, string fileName, byte[] content)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid caseId, string fileName, byte[] content, bool declaredLength = true)
     {
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(content);
+        HttpContent file = declaredLength ? new ByteArrayContent(content) : new UnknownLengthContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "File", fileName);
         return await PostAsync(client, caseId, form);
@@ -199,5 +215,17 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         form.Add(new StringContent(token), "__RequestVerificationToken");
         return await client.PostAsync($"/cases/{caseId}/documents", form);
+    }
+
+    /// <summary>Content whose length is not known in advance, as a streaming client sends it (chunked).</summary>
+    private sealed class UnknownLengthContent(byte[] content) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(content).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

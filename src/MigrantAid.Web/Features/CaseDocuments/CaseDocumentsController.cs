@@ -34,8 +34,7 @@ public sealed class CaseDocumentsController : Controller
                 TempData["Error"] = "The file is empty.";
                 break;
             case UploadDocumentOutcome.TooLarge:
-                TempData["Error"] = "The file is larger than 20 MB.";
-                break;
+                return new UploadTooLargeResult();
             case UploadDocumentOutcome.NameContradictsContent:
                 TempData["Error"] = "The file's name does not match its content: its extension says another type.";
                 break;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
@@ -33,7 +34,7 @@ public sealed class AddCaseNoteHandler(AppDbContext db, IAuthorizationService au
 
     public async Task<CaseChangeOutcome> HandleAsync(Guid id, AddNoteInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: true, cancellationToken);
+        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
@@ -55,15 +56,15 @@ public sealed class AddCaseNoteHandler(AppDbContext db, IAuthorizationService au
             return CaseChangeOutcome.Invalid;
         }
 
-        var saved = await VersionedSave.SaveAsync(db, c, c.Version,
-            () => audit.RecordAsync(CaseAuditActions.CaseNoteAdded, "case", id.ToString(), new { eventId = note.Id, kind = note.NoteKind?.ToString() }, cancellationToken: cancellationToken),
-            cancellationToken);
-        if (!saved)
-        {
-            modelState.AddModelError(Prefix + "." + nameof(input.Text), l["The case changed while the note was being saved. Your note is kept here: add it again."]);
-            return CaseChangeOutcome.Conflict;
-        }
-
+        // Only the note is inserted. The case row is not saved through its version (a change by someone else
+        // since it was read is no reason to refuse a note); its last-changed time is set by a plain UPDATE,
+        // which waits for a concurrent save rather than failing on it.
+        db.CaseEvents.Add(note);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Cases.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, note.OccurredAt), cancellationToken);
+        await audit.RecordAsync(CaseAuditActions.CaseNoteAdded, "case", id.ToString(), new { eventId = note.Id, kind = note.NoteKind?.ToString() }, cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return CaseChangeOutcome.Saved;
     }
 }

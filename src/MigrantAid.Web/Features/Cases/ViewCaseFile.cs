@@ -23,6 +23,9 @@ public sealed record CaseDocumentRow(Guid Id, string FileName, long Size, string
 /// <summary>Everything the case page shows, read for one viewer.</summary>
 public sealed class CaseFileModel
 {
+    /// <summary>ViewData key of a message for the upload form's file field, when the page answers a refused upload.</summary>
+    public const string DocumentErrorKey = "DocumentError";
+
     public Guid Id { get; init; }
 
     public string Reference { get; init; } = "";

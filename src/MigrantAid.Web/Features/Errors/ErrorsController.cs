@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MigrantAid.Web.Features.Errors;
@@ -15,8 +16,12 @@ public sealed class ErrorsController : Controller
     [Route("/error")]
     public IActionResult ServerError()
     {
-        Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return View("Error", new ErrorModel(500, HttpContext.TraceIdentifier));
+        // A request the server refused while reading it (a body over its limit, a malformed one) keeps its own code.
+        var code = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException refused
+            ? refused.StatusCode
+            : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code;
+        return View("Error", new ErrorModel(code, HttpContext.TraceIdentifier));
     }
 
     [Route("/error/{code:int}")]
