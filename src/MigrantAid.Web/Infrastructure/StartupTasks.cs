@@ -15,6 +15,7 @@ public static partial class StartupTasks
             throw new InvalidOperationException("Demo:Seed is refused in Production: demo accounts have a published password.");
         }
 
+        app.Services.GetRequiredService<DatabaseConnections>().WarnIfSingleRole(logger, app.Environment);
         var runner = app.Services.GetRequiredService<MigrationRunner>();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
