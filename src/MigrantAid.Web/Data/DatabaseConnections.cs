@@ -10,8 +10,12 @@ namespace MigrantAid.Web.Data;
 /// (generate, benchmark). Without ConnectionStrings:Migrations both are the same role: a single-role
 /// development setup only.
 /// </summary>
-public sealed partial record DatabaseConnections(string Application, string Migrations)
+public sealed partial class DatabaseConnections(string application, string migrations)
 {
+    public string Application { get; } = application;
+
+    public string Migrations { get; } = migrations;
+
     public bool SingleRole => string.Equals(Application, Migrations, StringComparison.Ordinal);
 
     /// <summary>The role to grant the portal's rights to: the Username of the application connection, unless both are one role.</summary>
