@@ -16,7 +16,8 @@ public sealed partial class DatabaseConnections(string application, string migra
 
     public string Migrations { get; } = migrations;
 
-    public bool SingleRole => string.Equals(Application, Migrations, StringComparison.Ordinal);
+    /// <summary>True when the portal would serve as the role that migrates (no separate application role to grant to).</summary>
+    public bool SingleRole => ApplicationRole is null;
 
     /// <summary>The role to grant the portal's rights to: the Username of the application connection, unless both are one role.</summary>
     public string? ApplicationRole =>
