@@ -58,12 +58,7 @@ public sealed partial class MigrationRunner(
         await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, null, """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    id text PRIMARY KEY,
-                    checksum text NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now())
-                """, cancellationToken);
+            await EnsureHistoryTableAsync(connection, cancellationToken);
 
             var applied = await AppliedAsync(connection, cancellationToken);
             var done = new List<string>();
@@ -139,6 +134,27 @@ public sealed partial class MigrationRunner(
 
         var applied = await AppliedAsync(connection, cancellationToken);
         return _scripts.Where(s => !applied.ContainsKey(s.Id)).Select(s => s.Id).ToList();
+    }
+
+    /// <summary>The record of applied migrations; the first DDL, so a role that may not migrate is told so here.</summary>
+    private static async Task EnsureHistoryTableAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(connection, null, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    id text PRIMARY KEY,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                "The database role that migrates may not change the schema (" + e.MessageText + "). Migrations run as " +
+                "ConnectionStrings:Migrations, or as ConnectionStrings:Default when it is not set: set ConnectionStrings:Migrations " +
+                "to the owner role (see 'Database roles' in docs/deployment.md).", e);
+        }
     }
 
     /// <summary>Re-applies the application role's rights (new tables included), in one transaction; nothing for a single role.</summary>

@@ -1,6 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Data;
@@ -145,6 +149,32 @@ public class DatabaseRoleTests(PortalFactory portal) : IClassFixture<PortalFacto
         two.ApplicationRole.Should().Be("portal_app");
     }
 
+    [Fact]
+    public async Task Migrating_as_the_application_role_is_refused_with_a_clear_message()
+    {
+        var migrate = () => new MigrationRunner(portal.ConnectionString, NullLogger<MigrationRunner>.Instance).MigrateAsync();
+
+        (await migrate.Should().ThrowAsync<InvalidOperationException>())
+            .WithMessage("*may not change the schema*set ConnectionStrings:Migrations to the owner role*");
+    }
+
+    [Fact]
+    public async Task Serving_without_a_migrations_connection_warns_outside_development()
+    {
+        var single = new SingleRolePortal();
+        await single.InitializeAsync();
+        try
+        {
+            (await single.NewClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+            single.Logs.Entries.Should().ContainSingle(e => e.Level == LogLevel.Warning && e.Message.Contains("ConnectionStrings:Migrations is not set"));
+        }
+        finally
+        {
+            await single.DisposeAsync();
+        }
+    }
+
     private async Task<AppUser> SignInAsync(string email)
     {
         var user = await portal.CreateUserAsync(email, Roles.Caseworker);
@@ -195,6 +225,24 @@ public class DatabaseRoleTests(PortalFactory portal) : IClassFixture<PortalFacto
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         return connection;
+    }
+
+    /// <summary>ConnectionStrings:Migrations unset (one role for everything), migrations left to a separate run.</summary>
+    private sealed class SingleRolePortal : PortalFactory
+    {
+        public LogCapture Logs { get; } = new();
+
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Migrations"] = "",
+            ["Database:MigrateOnStart"] = "false",
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        }
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
