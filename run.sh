@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the MigrantAid portal with demo data on http://localhost:5080.
-# Uses ConnectionStrings__Default when set; otherwise a local PostgreSQL cluster in .data/ (git-ignored)
-# that keeps its data between runs. Ctrl-C stops the portal and the database.
+# Uses ConnectionStrings__Default (and ConnectionStrings__Migrations) when set; otherwise a local PostgreSQL
+# cluster in .data/ (git-ignored) that keeps its data between runs, with the two roles of docs/deployment.md
+# ("Database roles"): migrantaid owns the database and migrates it, the portal serves as migrantaid_app.
+# Ctrl-C stops the portal and the database.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/postgres.sh
@@ -19,9 +21,9 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
   say "Starting PostgreSQL (data in .data/postgres, port $PG_PORT) ..."
   pg_start "$DATA_DIR" "$PG_PORT"
   started_db=1
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='migrantaid'" | grep -q 1 \
-    || "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE migrantaid"
-  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=migrantaid;Username=postgres"
+  pg_ensure_roles "$PG_PORT" migrantaid migrantaid_app migrantaid
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=migrantaid;Username=migrantaid_app"
+  export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$PG_PORT;Database=migrantaid;Username=migrantaid"
 fi
 
 banner_pid=""

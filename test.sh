@@ -29,6 +29,9 @@ trap cleanup EXIT
 say "Starting a throw-away PostgreSQL on port $port ..."
 pg_start "$work/postgres" "$port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" || exit 1
 export MIGRANTAID_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+# The superuser above only creates databases; every test database is owned and migrated by the owner role, and
+# the portal under test connects as the application role (tests/MigrantAid.Tests/Infrastructure/TestDatabase.cs).
+pg_ensure_roles "$port" migrantaid_test_owner migrantaid_test_app || exit 1
 
 status=0
 say "Building (warnings are errors) ..."

@@ -75,6 +75,27 @@ pg_stop() {
   fi
 }
 
+# pg_ensure_roles PORT OWNER_ROLE APP_ROLE [DATABASE]: creates the two roles of docs/deployment.md ("Database
+# roles") in the local cluster on 127.0.0.1:PORT when missing (no passwords: the cluster trusts loopback), and
+# DATABASE owned by OWNER_ROLE. A DATABASE left by an older single-role run.sh is handed to OWNER_ROLE.
+# Idempotent. The owner migrates; the portal connects as APP_ROLE, which gets its rights from each migration run.
+pg_ensure_roles() {
+  local port="$1" owner="$2" app="$3" database="${4:-}"
+  local psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)
+  "${psql[@]}" -d postgres -v owner="$owner" -v app="$app" -v db="$database" <<'SQL' >/dev/null || return 1
+SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', :'owner')
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'owner') \gexec
+SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS', :'app')
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'owner')
+WHERE :'db' <> '' AND NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SQL
+  if [ -n "$database" ] && [ "$("${psql[@]}" -d postgres -c "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$database'")" != "$owner" ]; then
+    say "Handing the database $database to the role $owner ..."
+    "${psql[@]}" -d "$database" -v owner="$owner" -f "$(dirname "${BASH_SOURCE[0]}")/db/transfer-ownership.sql" >/dev/null || return 1
+  fi
+}
+
 pg_free_port() {
   local port
   for port in $(seq "${1:-55432}" "${2:-55532}"); do

@@ -19,15 +19,23 @@ public sealed class MigrationChecksumException(string message) : Exception(messa
 /// Applies the embedded Data/Migrations/NNNN_*.sql files in order, each in its own transaction,
 /// under a PostgreSQL advisory lock (so instances starting together apply each file once), and
 /// records each with its checksum. An applied file whose text changed stops the start.
-/// See docs/adr/0001-schema-versioning.md.
+/// See docs/adr/0001-schema-versioning.md. <paramref name="connectionString"/> is the owner role's
+/// (ConnectionStrings:Migrations); <paramref name="applicationConnectionString"/>, when given, is the
+/// application role's: it reads the pending list (readiness) and takes the start-up lock, and each
+/// migration run ends by granting it its rights (<see cref="DatabaseGrants"/>, docs/adr/0010-database-roles.md).
 /// </summary>
-public sealed partial class MigrationRunner(string connectionString, ILogger<MigrationRunner> logger, IReadOnlyList<MigrationScript>? scripts = null)
+public sealed partial class MigrationRunner(
+    string connectionString,
+    ILogger<MigrationRunner> logger,
+    IReadOnlyList<MigrationScript>? scripts = null,
+    string? applicationConnectionString = null)
 {
     // Arbitrary but fixed: every instance of the portal takes the same locks.
     private const long AdvisoryLockKey = 7_262_026_001;
     private const long StartupLockKey = 7_262_026_002;
 
     private readonly IReadOnlyList<MigrationScript> _scripts = scripts ?? EmbeddedScripts();
+    private readonly DatabaseConnections _connections = new(applicationConnectionString ?? connectionString, connectionString);
 
     public IReadOnlyList<MigrationScript> Scripts => _scripts;
 
@@ -50,12 +58,7 @@ public sealed partial class MigrationRunner(string connectionString, ILogger<Mig
         await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, null, """
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    id text PRIMARY KEY,
-                    checksum text NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now())
-                """, cancellationToken);
+            await EnsureHistoryTableAsync(connection, cancellationToken);
 
             var applied = await AppliedAsync(connection, cancellationToken);
             var done = new List<string>();
@@ -89,6 +92,7 @@ public sealed partial class MigrationRunner(string connectionString, ILogger<Mig
                 done.Add(script.Id);
             }
 
+            await GrantAsync(connection, cancellationToken);
             return done;
         }
         finally
@@ -104,7 +108,7 @@ public sealed partial class MigrationRunner(string connectionString, ILogger<Mig
     /// </summary>
     public async Task RunExclusiveAsync(Func<Task> work, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_connections.Application);
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({StartupLockKey})", cancellationToken);
         try
@@ -120,7 +124,7 @@ public sealed partial class MigrationRunner(string connectionString, ILogger<Mig
     /// <summary>The embedded migrations not yet recorded in the database (used by the readiness check).</summary>
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(_connections.Application);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT to_regclass('schema_migrations') IS NOT NULL", connection);
         if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
@@ -130,6 +134,41 @@ public sealed partial class MigrationRunner(string connectionString, ILogger<Mig
 
         var applied = await AppliedAsync(connection, cancellationToken);
         return _scripts.Where(s => !applied.ContainsKey(s.Id)).Select(s => s.Id).ToList();
+    }
+
+    /// <summary>The record of applied migrations; the first DDL, so a role that may not migrate is told so here.</summary>
+    private static async Task EnsureHistoryTableAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(connection, null, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    id text PRIMARY KEY,
+                    checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new InvalidOperationException(
+                "The database role that migrates may not change the schema (" + e.MessageText + "). Migrations run as " +
+                "ConnectionStrings:Migrations, or as ConnectionStrings:Default when it is not set: set ConnectionStrings:Migrations " +
+                "to the owner role (see 'Database roles' in docs/deployment.md).", e);
+        }
+    }
+
+    /// <summary>Re-applies the application role's rights (new tables included), in one transaction; nothing for a single role.</summary>
+    private async Task GrantAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (_connections.ApplicationRole is not { } role)
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await DatabaseGrants.ApplyAsync(connection, transaction, role, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogGranted(logger, role);
     }
 
     private static async Task<Dictionary<string, string>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -161,4 +200,7 @@ public sealed partial class MigrationRunner(string connectionString, ILogger<Mig
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {MigrationId}")]
     private static partial void LogApplied(ILogger logger, string migrationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Granted the application role {Role} its rights")]
+    private static partial void LogGranted(ILogger logger, string role);
 }

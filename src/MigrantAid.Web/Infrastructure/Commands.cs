@@ -10,6 +10,7 @@ namespace MigrantAid.Web.Infrastructure;
 /// password (or one read from standard input) and prints it once; <c>schema-script</c>
 /// prints the EF model as SQL, to start a new migration from; <c>generate</c> and <c>benchmark</c>
 /// (see <see cref="SyntheticCommands"/>) build and measure a large synthetic data set.
+/// migrate, generate and benchmark connect as the owner role (ConnectionStrings:Migrations).
 /// </summary>
 public static class Commands
 {
@@ -25,9 +26,19 @@ public static class Commands
             return 0;
         }
 
+        // create-admin needs only the application role: it migrates first only where the portal itself would.
         var runner = app.Services.GetRequiredService<MigrationRunner>();
-        var applied = await runner.MigrateAsync();
-        await Console.Out.WriteLineAsync($"migrate: {applied.Count} migration(s) applied, {runner.Scripts.Count} in total.");
+        if (args[0] != "create-admin" || app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            var applied = await runner.MigrateAsync();
+            await Console.Out.WriteLineAsync($"migrate: {applied.Count} migration(s) applied, {runner.Scripts.Count} in total.");
+        }
+        else if (await runner.PendingAsync() is { Count: > 0 } pending)
+        {
+            await Console.Error.WriteLineAsync($"create-admin: {pending.Count} migration(s) pending; run the 'migrate' command first.");
+            return 1;
+        }
+
         if (args[0] == "migrate")
         {
             return 0;

@@ -35,7 +35,8 @@ public static class PortalServices
 
         // The connection string is read when first needed, so hosts (tests, commands) can supply it late.
         services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
-        services.AddSingleton(sp => new MigrationRunner(ConnectionString(sp), sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        services.AddSingleton(sp => DatabaseConnections.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IDeadlineTriggers, DeadlineTriggers>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();

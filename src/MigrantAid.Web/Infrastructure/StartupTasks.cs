@@ -23,6 +23,7 @@ public static partial class StartupTasks
             throw new InvalidOperationException("Demo:Seed is refused in Production: demo accounts have a published password.");
         }
 
+        app.Services.GetRequiredService<DatabaseConnections>().WarnIfSingleRole(logger, app.Environment);
         try
         {
             await RunOnceAsync(app, logger, seedDemo);

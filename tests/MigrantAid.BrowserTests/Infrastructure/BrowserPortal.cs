@@ -38,6 +38,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>The portal's connection: the application role (the owner's is <see cref="TestDatabase.AsOwner"/> of it).</summary>
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>http://localhost:{port}/ where the portal listens.</summary>
@@ -47,7 +48,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateMigratedAsync("browser");
+        ConnectionString = TestDatabase.AsApplication(await TestDatabase.CreateMigratedAsync("browser"));
 
         UseKestrel(0);
         StartServer();
@@ -116,6 +117,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Migrations", TestDatabase.AsOwner(ConnectionString));
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
         builder.UseSetting("Logging:Format", "text");

@@ -75,6 +75,7 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
         }
 
         start.Environment["ConnectionStrings__Default"] = portal.ConnectionString;
+        start.Environment["ConnectionStrings__Migrations"] = portal.OwnerConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Logging__Format"] = "text";
         using var process = Process.Start(start)!;

@@ -26,6 +26,9 @@ public partial class SyntheticDataGeneratorTests(SyntheticDataGeneratorTests.Gen
         {
             await base.InitializeAsync();
             await using var scope = Services.CreateAsyncScope();
+
+            // As the owner role, like the generate command (bulk COPY, VACUUM).
+            scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SetConnectionString(OwnerConnectionString);
             await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
             Report = await new SyntheticDataGenerator(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Clock, TextWriter.Null)
                 .RunAsync(new GeneratorOptions(Cases, Seed: 7, BatchSize: 500));

@@ -24,6 +24,9 @@ public class DeskGeneratorTests(DeskGeneratorTests.GeneratedPortal portal) : ICl
         {
             await base.InitializeAsync();
             await using var scope = Services.CreateAsyncScope();
+
+            // As the owner role, like the generate command (bulk COPY, VACUUM).
+            scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SetConnectionString(OwnerConnectionString);
             await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
             Report = await new SyntheticDataGenerator(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Clock, TextWriter.Null)
                 .RunAsync(new GeneratorOptions(Cases, Seed: 11, BatchSize: 400));

@@ -21,14 +21,18 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>The portal's own connection (ConnectionStrings:Default): the application role, as in production.</summary>
     public string ConnectionString { get; protected set; } = "";
+
+    /// <summary>The same database as the owner role (ConnectionStrings:Migrations), for raw SQL that needs more rights.</summary>
+    public string OwnerConnectionString => TestDatabase.AsOwner(ConnectionString);
 
     /// <summary>Extra configuration for a test class (e.g. Bootstrap settings).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestDatabase.CreateMigratedAsync(GetType().Name);
+        ConnectionString = TestDatabase.AsApplication(await TestDatabase.CreateMigratedAsync(GetType().Name));
     }
 
     public new virtual async Task DisposeAsync()
@@ -41,6 +45,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Migrations", OwnerConnectionString);
         builder.UseSetting("Logging:Format", "text");
 
         // The daily reminder job runs only where a test calls it (RunOnceAsync), never on its own timer.

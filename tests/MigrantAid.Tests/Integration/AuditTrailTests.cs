@@ -59,9 +59,11 @@ public class AuditTrailTests(PortalFactory portal) : IClassFixture<PortalFactory
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    // As the owner role: the triggers stop even the role that owns the table (the application role is refused
+    // earlier, by its missing rights; see DatabaseRoleTests).
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(portal.ConnectionString);
+        await using var connection = new NpgsqlConnection(portal.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

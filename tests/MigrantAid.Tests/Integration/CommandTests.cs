@@ -69,6 +69,7 @@ public partial class CommandTests(PortalFactory portal) : IClassFixture<PortalFa
         }
 
         start.Environment["ConnectionStrings__Default"] = portal.ConnectionString;
+        start.Environment["ConnectionStrings__Migrations"] = portal.OwnerConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Logging__Format"] = "text";
 

@@ -58,7 +58,7 @@ public class HealthTests(PortalFactory portal, HealthTests.PendingMigrationPorta
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            await using var connection = new NpgsqlConnection(ConnectionString);
+            await using var connection = new NpgsqlConnection(OwnerConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
                 "DELETE FROM schema_migrations WHERE id = (SELECT max(id) FROM schema_migrations)", connection);
@@ -78,7 +78,7 @@ public class HealthTests(PortalFactory portal, HealthTests.PendingMigrationPorta
 
         public override async Task InitializeAsync()
         {
-            ConnectionString = await TestDatabase.CreateEmptyAsync(nameof(EmptyDatabasePortal));
+            ConnectionString = TestDatabase.AsApplication(await TestDatabase.CreateEmptyAsync(nameof(EmptyDatabasePortal)));
         }
     }
 }

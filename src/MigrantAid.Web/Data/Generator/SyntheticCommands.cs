@@ -24,6 +24,9 @@ public static class SyntheticCommands
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+
+        // Bulk COPY, VACUUM and the rebuilds need the owner role, not the application role the portal serves as.
+        services.GetRequiredService<AppDbContext>().Database.SetConnectionString(services.GetRequiredService<DatabaseConnections>().Migrations);
         if (args[0] == "generate")
         {
             if (!int.TryParse(Option(args, "--cases"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) || cases < 1)
