@@ -241,7 +241,7 @@ public class DatabaseRoleTests(PortalFactory portal) : IClassFixture<PortalFacto
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+            builder.ConfigureTestServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(Logs));
         }
     }
 

@@ -52,6 +52,8 @@ public static class EndpointInventory
         ["POST /profile/authenticator"] = SignedIn,
         ["POST /profile/authenticator/disable"] = SignedIn,
         ["POST /profile/authenticator/recovery-codes"] = SignedIn,
+        ["POST /profile/sessions/{id:guid}/end"] = SignedIn,
+        ["POST /profile/sessions/end-others"] = SignedIn,
 
         ["GET /notifications"] = SignedIn,
         ["POST /notifications/{id:long}/read"] = SignedIn,
@@ -98,6 +100,8 @@ public static class EndpointInventory
         ["POST /users/{id:guid}/disable"] = Admin,
         ["POST /users/{id:guid}/enable"] = Admin,
         ["POST /users/{id:guid}/password-link"] = Admin,
+        ["POST /users/{id:guid}/unlock"] = Admin,
+        ["POST /users/{id:guid}/end-sessions"] = Admin,
 
         ["GET /dashboard"] = Coordinator,
         ["GET /dashboard/deadlines"] = Coordinator,
