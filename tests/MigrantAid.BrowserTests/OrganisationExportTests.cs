@@ -16,8 +16,9 @@ public sealed class OrganisationExportTests(BrowserPortal portal)
     [Fact]
     public async Task Admin_starts_an_export_sees_its_progress_then_downloads_the_zip()
     {
-        const string adminEmail = "browser5-export-admin@test.local";
-        await portal.CreateUserAsync(adminEmail, "Aliya Nurlanova", "Bishkek", SupportedLanguages.English, Roles.Admin);
+        // The demo administrator: browser tests require a second factor of administrators they make
+        // themselves (BrowserPortal), and the demo accounts are exempt while demo data is seeded.
+        const string adminEmail = "admin@demo.local";
 
         await using var session = await portal.OpenAsync();
         var page = session.Page;
@@ -49,7 +50,7 @@ public sealed class OrganisationExportTests(BrowserPortal portal)
 
         await page.GetByTestId("nav-exports").ClickAsync();
         var row = page.GetByTestId("export-row").First;
-        await Expect(row).ToContainTextAsync("Aliya Nurlanova");
+        await Expect(row).ToContainTextAsync("Aigerim Sadykova");
         await Expect(row.GetByTestId("export-status")).ToHaveAttributeAsync("data-status", "Completed");
         await PageChecks.ExpectBasicAccessibilityAsync(page);
 

@@ -24,7 +24,7 @@ public partial class LogOutputTests(PortalFactory portal) : IClassFixture<Portal
     public async Task Feed_token_searched_name_and_mistyped_path_never_reach_the_console_while_the_requests_do()
     {
         await portal.CreateUserAsync(Lawyer, Roles.Lawyer);
-        await using var process = PortalProcess.Start(Environment(portal.ConnectionString, TestCertificates.CreatePfx("log-output")));
+        await using var process = PortalProcess.Start(Environment(portal.ConnectionString, TestCertificates.CreatePfx("log-output"), portal.OwnerConnectionString));
         var listening = await process.WaitForLineAsync(l => l.Contains("Now listening on", StringComparison.Ordinal), Patience);
         var address = JsonDocument.Parse(listening).RootElement.GetProperty("address").GetString()!;
 
@@ -61,7 +61,9 @@ public partial class LogOutputTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task Failed_start_is_one_json_line_at_level_Fatal()
     {
-        var environment = Environment("Host=127.0.0.1;Port=1;Database=none;Username=none;Password=Not-In-The-Log-7;Timeout=3", TestCertificates.CreatePfx("log-fatal"));
+        // A connection string the driver cannot read is a failed start (an unreachable database is not: the portal then
+        // serves 503 and waits for it, see DatabaseOutageTests).
+        var environment = Environment("Host=127.0.0.1;Port=1;Database=none;Username=none;Password=Not-In-The-Log-7;No Such Keyword=1", TestCertificates.CreatePfx("log-fatal"));
 
         var (exitCode, lines) = await PortalProcess.RunToExitAsync(environment, Patience);
 
@@ -75,7 +77,7 @@ public partial class LogOutputTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task Production_without_a_key_certificate_refuses_to_start_with_one_json_line_saying_why()
     {
-        var environment = Environment(portal.ConnectionString, certificate: null);
+        var environment = Environment(portal.ConnectionString, certificate: null, portal.OwnerConnectionString);
 
         var (exitCode, lines) = await PortalProcess.RunToExitAsync(environment, Patience);
 
@@ -86,7 +88,8 @@ public partial class LogOutputTests(PortalFactory portal) : IClassFixture<Portal
         events.Should().NotContain(e => (Text(e, "@m") ?? "").Contains("Now listening", StringComparison.Ordinal), "the portal never serves");
     }
 
-    private static Dictionary<string, string> Environment(string connectionString, string? certificate)
+    /// <summary>The portal as in production: it serves as the application role and migrates as the owner.</summary>
+    private static Dictionary<string, string> Environment(string connectionString, string? certificate, string? ownerConnectionString = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -102,6 +105,11 @@ public partial class LogOutputTests(PortalFactory portal) : IClassFixture<Portal
             ["Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore"] = "Debug",
             ["Serilog__MinimumLevel__Override__System"] = "Debug",
         };
+        if (ownerConnectionString is not null)
+        {
+            environment["ConnectionStrings__Migrations"] = ownerConnectionString;
+        }
+
         if (certificate is not null)
         {
             environment["DataProtection__Certificate__Path"] = certificate;
