@@ -30,11 +30,20 @@ public sealed record TimelineEntry(
     string? FileName,
     string? Reference);
 
-public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, long? OlderBefore);
+/// <summary>One line of the page: an event of the case's own history, or a record of its legal work.</summary>
+public sealed record TimelineItem(TimelineEntry? Event, TimelineRecord? Record);
+
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, long? OlderBefore)
+{
+    /// <summary>The events and the records of the page's window, newest first.</summary>
+    public IReadOnlyList<TimelineItem> Items { get; init; } = Entries.Select(e => new TimelineItem(e, null)).ToList();
+}
 
 /// <summary>
 /// Reads a case's timeline newest first, a page at a time by keyset on the event id
 /// (index (case_id, id)), and turns each event's JSON details into named, displayable facts.
+/// Records of proceedings, hearings, decisions, submissions and deadlines are merged in by the instant they were
+/// recorded: a page holds those that fall between its oldest event and the newest event of the page before it.
 /// </summary>
 public static class CaseTimeline
 {
@@ -51,9 +60,10 @@ public static class CaseTimeline
         var events = await query.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
         var older = events.Count > PageSize ? events[PageSize - 1].Id : (long?)null;
         events = events.Take(PageSize).ToList();
+        var records = await CaseRecordTimeline.ReadAsync(db, caseId, await WindowAsync(db, caseId, before, older is null ? null : events[^1], cancellationToken), cancellationToken);
 
         var parsed = events.Select(e => (Event: e, Details: Parse(e.Details))).ToList();
-        var userIds = new HashSet<Guid>(events.Select(e => e.ActorId));
+        var userIds = new HashSet<Guid>(events.Select(e => e.ActorId).Concat(records.Select(r => r.ActorId)));
         var clientIds = new HashSet<Guid>();
         foreach (var (e, details) in parsed)
         {
@@ -98,8 +108,40 @@ public static class CaseTimeline
         string Name(Guid? id) => id is { } g ? users.GetValueOrDefault(g, "?") : "";
 
         var entries = parsed.Select(p => ToEntry(p.Event, p.Details, time, Name, clients)).ToList();
-        return new TimelinePage(entries, older);
+        return new TimelinePage(entries, older) { Items = Merge(events, entries, records, time, Name) };
     }
+
+    /// <summary>From the oldest event shown (when older pages follow) until the newest event of the page before.</summary>
+    private static async Task<TimelineWindow> WindowAsync(AppDbContext db, Guid caseId, long? before, CaseEvent? oldestShown, CancellationToken cancellationToken)
+    {
+        var until = before is { } key
+            ? await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId && e.Id == key).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new TimelineWindow(oldestShown?.OccurredAt ?? TimelineWindow.Earliest, until ?? TimelineWindow.Latest);
+    }
+
+    /// <summary>Events (newest first by id) and records (newest first) in one list; at the same instant the event comes first.</summary>
+    private static List<TimelineItem> Merge(List<CaseEvent> events, List<TimelineEntry> entries, IReadOnlyList<CaseRecord> records, OfficeTime time, Func<Guid?, string> name)
+    {
+        var items = new List<TimelineItem>(entries.Count + records.Count);
+        var r = 0;
+        for (var e = 0; e < entries.Count; e++)
+        {
+            for (; r < records.Count && records[r].At > events[e].OccurredAt; r++)
+            {
+                items.Add(new TimelineItem(null, Shown(records[r], time, name)));
+            }
+
+            items.Add(new TimelineItem(entries[e], null));
+        }
+
+        items.AddRange(records.Skip(r).Select(x => new TimelineItem(null, Shown(x, time, name))));
+        return items;
+    }
+
+    private static TimelineRecord Shown(CaseRecord r, OfficeTime time, Func<Guid?, string> name) =>
+        new(r.Kind, time.Local(r.At), name(r.ActorId), r.Court, r.Instance, r.Outcome, r.Body, r.Title, r.On,
+            r.StartsAt is { } startsAt ? time.Local(startsAt) : null);
 
     private static TimelineEntry ToEntry(CaseEvent e, JsonElement? details, OfficeTime time, Func<Guid?, string> name, IReadOnlyDictionary<Guid, string> clients)
     {
