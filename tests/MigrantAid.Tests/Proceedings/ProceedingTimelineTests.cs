@@ -1,0 +1,106 @@
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.International;
+using static MigrantAid.Tests.Cases.CaseWorkKit;
+using static MigrantAid.Tests.Proceedings.ProceedingKit;
+
+namespace MigrantAid.Tests.Proceedings;
+
+/// <summary>The case page's timeline shows the case's legal work among its events, and a decided proceeding is no longer pending.</summary>
+public class ProceedingTimelineTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private const string Court = "Timeline District Court of Moscow";
+
+    private readonly ProceedingKit _kit = new(portal);
+
+    private static List<(string Kind, string Text)> Timeline(IHtmlDocument page) =>
+        page.QuerySelectorAll("[data-testid=timeline-entry]")
+            .Select(e => (e.GetAttribute("data-kind") ?? "", (e.QuerySelector("[data-testid=timeline-record]") ?? e.QuerySelector("[data-testid=timeline-text]"))?.TextContent.Trim() ?? ""))
+            .ToList();
+
+    private static string? State(IHtmlDocument page) =>
+        page.QuerySelector("[data-testid=proceeding] [data-testid=proceeding-state]")?.TextContent.Trim();
+
+    private void Later() => portal.Clock.Advance(TimeSpan.FromMinutes(5));
+
+    [Fact]
+    public async Task Proceeding_hearing_decision_submission_and_deadline_show_in_the_timeline_newest_first()
+    {
+        var office = await _kit.Cases.OfficeAsync("PTML");
+        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "timeline-lawyer@test.local");
+        var today = _kit.Cases.Today;
+        var startsAt = portal.Clock.GetUtcNow().AddDays(12);
+        var hearingLocal = TimeZoneInfo.ConvertTime(startsAt, TimeZoneInfo.FindSystemTimeZoneById(MigrantAid.Tests.Cases.CaseWorkKit.TimeZone)).DateTime;
+
+        Later();
+        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-30), court: Court);
+        Later();
+        await _kit.HearingAsync(caseId, proceeding, startsAt);
+        State(await client.GetDocumentAsync($"/cases/{caseId}")).Should().Be(_kit.Cases.English("Pending"));
+
+        Later();
+        await _kit.DecisionAsync(caseId, proceeding, today.AddDays(-2));
+        Later();
+        Location(await PostFormAsync(client, $"/cases/{caseId}", $"/cases/{caseId}/notes", [new("Note.Kind", "Court"), new("Note.Text", "The court rejected the complaint.")]))
+            .Should().Be($"/cases/{caseId}#timeline");
+        Later();
+        await SubmissionAsync(caseId, lawyer.Id, today.AddDays(-1));
+        Later();
+        var deadline = await DeadlineAsync(caseId, lawyer.Id, today.AddDays(8));
+        Later();
+        await DoneAsync(deadline, lawyer.Id);
+
+        var page = await client.GetDocumentAsync($"/cases/{caseId}");
+        var due = _kit.Cases.English("{0}, due {1}", "Appeal to the city court", Shown(today.AddDays(8)));
+        var expected = new List<(string Kind, string Text)>
+        {
+            ("DeadlineDone", due),
+            ("DeadlineCreated", due),
+            ("SubmissionFiled", _kit.Cases.English("Submitted to {0} on {1}", _kit.Cases.English("InternationalBody.CRC"), Shown(today.AddDays(-1)))),
+            ("Note", "The court rejected the complaint."),
+            ("DecisionRecorded", _kit.Cases.English("Decision of {0} ({1}): {2}", Shown(today.AddDays(-2)), Court, _kit.Cases.English("DecisionOutcome.Rejected"))),
+            ("HearingScheduled", _kit.Cases.English("Hearing on {0} at {1}", Shown(hearingLocal), Court)),
+            ("ProceedingOpened", _kit.Cases.English("{0}, {1}, opened on {2}", Court, _kit.Cases.English("CourtInstance.FirstInstance"), Shown(today.AddDays(-30)))),
+        };
+        var timeline = Timeline(page);
+        timeline.Take(expected.Count).Should().Equal(expected);
+        timeline.Skip(expected.Count).Select(e => e.Kind).Should().Contain("Opened", "the case's own older events follow the records");
+
+        State(page).Should().Be(_kit.Cases.English("Decided: {0}", _kit.Cases.English("DecisionOutcome.Rejected")));
+        page.QuerySelector("[data-testid=proceeding]")!.TextContent.Should().NotContain(_kit.Cases.English("Pending"));
+    }
+
+    private Task SubmissionAsync(Guid caseId, Guid by, DateOnly submittedOn) =>
+        portal.WithDbAsync(async db =>
+        {
+            db.InternationalSubmissions.Add(new InternationalSubmission(caseId, by, portal.Clock.GetUtcNow())
+            {
+                Body = InternationalBody.CRC,
+                Kind = SubmissionKind.IndividualCommunication,
+                StateConcerned = "RU",
+                SubmittedOn = submittedOn,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+    private Task<Guid> DeadlineAsync(Guid caseId, Guid by, DateOnly dueOn) =>
+        portal.WithDbAsync(async db =>
+        {
+            var deadline = new CaseDeadline(caseId, DeadlineKind.Manual, "Appeal to the city court", dueOn, by, portal.Clock.GetUtcNow());
+            db.CaseDeadlines.Add(deadline);
+            await db.SaveChangesAsync();
+            return deadline.Id;
+        });
+
+    private Task DoneAsync(Guid deadlineId, Guid by) =>
+        portal.WithDbAsync(async db =>
+        {
+            var deadline = await db.CaseDeadlines.SingleAsync(d => d.Id == deadlineId);
+            deadline.Status = DeadlineStatus.Done;
+            deadline.ClosedAt = portal.Clock.GetUtcNow();
+            deadline.ClosedBy = by;
+            return await db.SaveChangesAsync();
+        });
+}
