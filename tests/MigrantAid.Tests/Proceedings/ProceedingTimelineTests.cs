@@ -72,6 +72,37 @@ public class ProceedingTimelineTests(PortalFactory portal) : IClassFixture<Porta
         page.QuerySelector("[data-testid=proceeding]")!.TextContent.Should().NotContain(_kit.Cases.English("Pending"));
     }
 
+    [Fact]
+    public async Task A_record_shows_once_on_the_timeline_page_whose_events_surround_it()
+    {
+        var office = await _kit.Cases.OfficeAsync("PTPG");
+        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "timeline-pages@test.local");
+        Later();
+        await _kit.ProceedingAsync(caseId, _kit.Cases.Today, court: Court);
+        for (var i = 0; i < 55; i++)
+        {
+            Later();
+            await NoteAsync(caseId, lawyer.Id, "Call " + i);
+        }
+
+        var newest = await client.GetDocumentAsync($"/cases/{caseId}");
+        Timeline(newest).Should().HaveCount(50).And.OnlyContain(e => e.Kind == "Note");
+        var older = newest.QuerySelector("[data-testid=timeline-older]")!.GetAttribute("href")!;
+
+        var kinds = Timeline(await client.GetDocumentAsync(older)).Select(e => e.Kind).ToList();
+        kinds.Take(5).Should().OnlyContain(k => k == "Note");
+        kinds.Count(k => k == "ProceedingOpened").Should().Be(1);
+        kinds.IndexOf("ProceedingOpened").Should().Be(5, "the proceeding was recorded after the case's first events and before the notes");
+    }
+
+    private Task<int> NoteAsync(Guid caseId, Guid by, string text) =>
+        portal.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+            db.Add(c.AddNote(Web.Domain.Cases.NoteKind.Call, text, by, portal.Clock.GetUtcNow()));
+            return await db.SaveChangesAsync();
+        });
+
     private Task SubmissionAsync(Guid caseId, Guid by, DateOnly submittedOn) =>
         portal.WithDbAsync(async db =>
         {
