@@ -147,7 +147,7 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     /// <summary>Makes (or remakes) the user's address through the page and returns its path, read from the page as a user would copy it.</summary>
-    private static async Task<string> CreateAsync(HttpClient client)
+    internal static async Task<string> CreateAsync(HttpClient client)
     {
         var response = await client.SubmitFormAsync("/calendar/feed", [], "/calendar/feed");
         response.StatusCode.Should().Be(HttpStatusCode.OK, "the new address is shown in the answer itself");

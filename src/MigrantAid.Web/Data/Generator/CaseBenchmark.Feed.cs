@@ -6,8 +6,8 @@ namespace MigrantAid.Web.Data.Generator;
 
 /// <summary>
 /// The calendar feed a phone or a mail account polls (issue 4, point 5), run through its own handler
-/// (<see cref="ReadCalendarFeedHandler"/>): the owner found by the token's hash, then their open
-/// deadlines and hearings from 90 days back to a year ahead, written as iCalendar. The busy lawyers'
+/// (<see cref="ReadCalendarFeedHandler"/>): the owner found by the token's hash, then every open
+/// deadline (overdue ones however old) up to a year ahead and the hearings from 90 days back, written as iCalendar. The busy lawyers'
 /// addresses are made on the first (untimed) warm-up run, as the feed page would make them (audited).
 /// No target is set by the issue: calendar programs poll about hourly.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed partial class CaseBenchmark
         string[]? tokens = null;
         return
         [
-            new("calendar feed: busy lawyer, 90 days back to a year ahead", 0, async (db, i) =>
+            new("calendar feed: busy lawyer, every open deadline, hearings 90 days back to a year ahead", 0, async (db, i) =>
             {
                 tokens ??= await FeedTokensAsync(db, lawyers);
                 var document = await new ReadCalendarFeedHandler(db, Localizer, TimeProvider.System).HandleAsync(tokens[i % tokens.Length], "https://portal.example");

@@ -10,8 +10,9 @@ using MigrantAid.Web.Security;
 namespace MigrantAid.Web.Features.Desk;
 
 /// <summary>
-/// The iCalendar document behind a feed address: the open deadlines (all-day events on their date)
-/// and the hearings (instants in UTC) that concern the feed's owner, from the cases the owner may see
+/// The iCalendar document behind a feed address: every open deadline (all-day events on their date;
+/// overdue ones however old, their title marked) and the hearings (instants in UTC) from
+/// <see cref="PastDays"/> back that concern the feed's owner, from the cases the owner may see
 /// now (their roles and office as stored, not as when the address was made). An event carries the
 /// case reference and the deadline's title or the court, never a client's name: a calendar on a phone
 /// or in someone's mail account is outside the portal.
@@ -68,7 +69,9 @@ public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<Sh
         var now = clock.GetUtcNow();
         var today = time.Today(now);
         var scope = await DeskScope.ResolveAsync(db, await DeskOffices.LoadAsync(db, cancellationToken), viewer, viewer.UserId, null, cancellationToken);
-        DaySpan[] deadlineWindow = [new DaySpan(0, today.AddDays(-PastDays), today.AddDays(FutureDays))];
+        // Open deadlines have no lower bound: an overdue one stays in front of the lawyer until it is done or
+        // dismissed. Still a range of the partial (person, due_on) indexes on open deadlines (migration 0019).
+        DaySpan[] deadlineWindow = [new DaySpan(0, DateOnly.MinValue, today.AddDays(FutureDays))];
         var deadlines = await DeskRows.DeadlinesAsync(db, scope.Deadlines(db).Where(d => d.Status == DeadlineStatus.Open), deadlineWindow, DeskRead.All(Limit),
             viewer.UserId, viewer.IsCoordinator, cancellationToken);
         DaySpan[] hearingWindow = [new DaySpan(0, today.AddDays(-PastDays), today.AddDays(FutureDays))];
@@ -94,7 +97,7 @@ public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<Sh
                 .Instant("DTSTAMP", stamp)
                 .Date("DTSTART", d.DueOn)
                 .Date("DTEND", d.DueOn.AddDays(1))
-                .Text("SUMMARY", d.Reference + ": " + d.Title)
+                .Text("SUMMARY", Summary(d, today))
                 .Text("DESCRIPTION", CaseText.Enum(l, d.Kind))
                 .Raw("URL", baseUrl + "/cases/" + d.CaseId.ToString("D"))
                 .Raw("TRANSP", "TRANSPARENT")
@@ -115,5 +118,12 @@ public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<Sh
         }
 
         return calendar.Raw("END", "VCALENDAR").ToString();
+    }
+
+    /// <summary>The case reference and the title; an overdue deadline says so first, in the owner's language.</summary>
+    private string Summary(DeskDeadline d, DateOnly today)
+    {
+        var summary = d.Reference + ": " + d.Title;
+        return d.DueOn < today ? l["OVERDUE: {0}", summary].Value : summary;
     }
 }
