@@ -28,9 +28,8 @@ public sealed record SuppressionLine(IReadOnlyList<int> Terms, int Total, bool E
 /// one value could be worked out, so the smallest non-zero shown number of one of its lines is hidden too.
 /// Numbers in <c>keepShown</c> (the grand total) are never hidden as "x": the others are hidden instead.
 /// When that cannot protect every number (a small table whose grand total gives away that its hidden
-/// numbers are, say, 1 and 5), it starts again in a last pass that assumes an "x" may stand for any
-/// count, zero included, and makes that true: a line that still gives a number away first has all its
-/// small numbers and zeros shown as "x".
+/// numbers are, say, 1 and 5), it starts again in a last pass where a line that still gives a number
+/// away first has all its small numbers and zeros shown as "x", which then may stand for any count.
 /// </summary>
 public static class Suppression
 {
@@ -52,10 +51,10 @@ public static class Suppression
 
         var keep = keepShown ?? new HashSet<int>();
         var marks = (Disclosure[])primary.Clone();
-        if (!new Run(values, lines, marks, byValue, keep).Protect(Threshold))
+        if (!new Run(values, lines, marks, byValue, keep).Protect(lastPass: false))
         {
             marks = (Disclosure[])primary.Clone();
-            new Run(values, lines, marks, byValue, keep).Protect(0);
+            new Run(values, lines, marks, byValue, keep).Protect(lastPass: true);
         }
 
         return marks;
@@ -63,11 +62,11 @@ public static class Suppression
 
     private static IEnumerable<int> Members(SuppressionLine line) => line.Terms.Append(line.Total);
 
-    /// <summary>One suppression of one table; <c>floor</c> is the least value an "x" is assumed to hide.</summary>
+    /// <summary>One suppression of one table; only its last pass may show small numbers and zeros as "x".</summary>
     private sealed record Run(IReadOnlyList<long> Values, IReadOnlyList<SuppressionLine> Lines, Disclosure[] Marks,
         List<SuppressionLine>[] ByValue, IReadOnlySet<int> Keep)
     {
-        public bool Protect(long floor)
+        public bool Protect(bool lastPass)
         {
             // Each pass hides at least one more number or stops: at most two passes per number.
             for (var pass = 0; pass <= 2 * Values.Count; pass++)
@@ -84,29 +83,29 @@ public static class Suppression
                     continue;
                 }
 
-                var pinned = Recoverable(Values, Marks, Lines, floor);
+                var pinned = Recoverable(Values, Marks, Lines);
                 if (pinned.Count == 0)
                 {
                     return true;
                 }
 
-                if (!pinned.Any(p => Fix(p, floor)))
+                if (!pinned.Any(p => Fix(p, lastPass)))
                 {
                     return false;
                 }
             }
 
-            return Recoverable(Values, Marks, Lines, floor).Count == 0;
+            return Recoverable(Values, Marks, Lines).Count == 0;
         }
 
         /// <summary>
-        /// Hides more in a line of the pinned number: the smallest shown one; in the last pass (an "x" may
-        /// be any count) first every small number and zero of the line, so that its "x"s cannot be told apart.
+        /// Hides more in a line of the pinned number: the smallest shown one; in the last pass first every
+        /// small number and zero of the line, so that its "x"s cannot be told apart.
         /// </summary>
-        private bool Fix(int pinned, long floor)
+        private bool Fix(int pinned, bool lastPass)
         {
             var lines = (ByValue[pinned] ?? []).Select(line => Members(line).ToList()).ToList();
-            return (floor < Threshold && lines.Any(HideAnyValue)) || lines.Any(members => Hide(members, Secondary));
+            return (lastPass && lines.Any(HideAnyValue)) || lines.Any(members => Hide(members, Secondary));
         }
 
         private bool HideAnyValue(List<int> members)
@@ -134,10 +133,11 @@ public static class Suppression
 
     /// <summary>
     /// The hidden numbers someone could work out exactly from the shown ones and the lines, by
-    /// narrowing every hidden number's range until nothing narrows further; an "x" is taken to hide at
-    /// least <paramref name="floor"/>.
+    /// narrowing every hidden number's range until nothing narrows further. The intruder is taken to know
+    /// that an "x" hiding 5 or more is at least 5 (the usual case); one hiding a small number or a zero
+    /// (last pass only) could be any count.
     /// </summary>
-    public static IReadOnlyList<int> Recoverable(IReadOnlyList<long> values, IReadOnlyList<Disclosure> marks, IReadOnlyList<SuppressionLine> lines, long floor = Threshold)
+    public static IReadOnlyList<int> Recoverable(IReadOnlyList<long> values, IReadOnlyList<Disclosure> marks, IReadOnlyList<SuppressionLine> lines)
     {
         var lo = new long[values.Count];
         var hi = new long[values.Count];
@@ -146,7 +146,7 @@ public static class Suppression
             (lo[i], hi[i]) = marks[i] switch
             {
                 Disclosure.Small => (1L, (long)Threshold - 1),
-                Disclosure.Hidden => (floor, Infinity),
+                Disclosure.Hidden => (values[i] >= Threshold ? Threshold : 0L, Infinity),
                 _ => (values[i], values[i]),
             };
         }
