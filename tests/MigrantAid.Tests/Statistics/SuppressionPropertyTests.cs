@@ -57,9 +57,9 @@ public class SuppressionPropertyTests
     /// <summary>The numbers of one table (cells, row totals, column totals, grand total) as an intruder sees them.</summary>
     private sealed class Intruder
     {
-        private readonly List<long> values = [];
-        private readonly List<Disclosure> marks = [];
-        private readonly List<(List<int> Terms, int Total)> lines = [];
+        private readonly List<long> _values = [];
+        private readonly List<Disclosure> _marks = [];
+        private readonly List<(List<int> Terms, int Total)> _lines = [];
 
         public Intruder(long[,] cells, long[] rowTotals, long[] columnTotals, long grand, SuppressedTable table)
         {
@@ -72,26 +72,26 @@ public class SuppressionPropertyTests
                 }
             }
 
-            var firstRowTotal = values.Count;
+            var firstRowTotal = _values.Count;
             for (var r = 0; r < rows; r++)
             {
                 Add(rowTotals[r], table.RowTotals[r]);
-                lines.Add(([.. Enumerable.Range(0, columns).Select(c => (r * columns) + c)], firstRowTotal + r));
+                _lines.Add(([.. Enumerable.Range(0, columns).Select(c => (r * columns) + c)], firstRowTotal + r));
             }
 
-            var firstColumnTotal = values.Count;
+            var firstColumnTotal = _values.Count;
             for (var c = 0; c < columns; c++)
             {
                 Add(columnTotals[c], table.ColumnTotals[c]);
-                lines.Add(([.. Enumerable.Range(0, rows).Select(r => (r * columns) + c)], firstColumnTotal + c));
+                _lines.Add(([.. Enumerable.Range(0, rows).Select(r => (r * columns) + c)], firstColumnTotal + c));
             }
 
             Add(grand, table.Grand);
-            lines.Add(([.. Enumerable.Range(firstRowTotal, rows)], values.Count - 1));
-            lines.Add(([.. Enumerable.Range(firstColumnTotal, columns)], values.Count - 1));
+            _lines.Add(([.. Enumerable.Range(firstRowTotal, rows)], _values.Count - 1));
+            _lines.Add(([.. Enumerable.Range(firstColumnTotal, columns)], _values.Count - 1));
         }
 
-        public IEnumerable<long> HiddenValues() => values.Where((_, i) => marks[i] == Disclosure.Hidden);
+        public IEnumerable<long> HiddenValues() => _values.Where((_, i) => _marks[i] == Disclosure.Hidden);
 
         /// <summary>
         /// The hidden numbers whose range narrows to a single value. The intruder may count on an "x" that
@@ -99,12 +99,12 @@ public class SuppressionPropertyTests
         /// </summary>
         public List<int> Attack()
         {
-            var lo = marks.Select((m, i) => m switch { Disclosure.Shown => values[i], Disclosure.Small => 1, _ => values[i] >= 5 ? 5 : 0 }).ToArray();
-            var hi = marks.Select((m, i) => m switch { Disclosure.Shown => values[i], Disclosure.Small => 4, _ => Unbounded }).ToArray();
+            var lo = _marks.Select((m, i) => m switch { Disclosure.Shown => _values[i], Disclosure.Small => 1, _ => _values[i] >= 5 ? 5 : 0 }).ToArray();
+            var hi = _marks.Select((m, i) => m switch { Disclosure.Shown => _values[i], Disclosure.Small => 4, _ => Unbounded }).ToArray();
             for (var changed = true; changed;)
             {
                 changed = false;
-                foreach (var (terms, total) in lines)
+                foreach (var (terms, total) in _lines)
                 {
                     foreach (var i in terms)
                     {
@@ -115,18 +115,18 @@ public class SuppressionPropertyTests
                 }
             }
 
-            for (var i = 0; i < values.Count; i++)
+            for (var i = 0; i < _values.Count; i++)
             {
-                values[i].Should().BeInRange(lo[i], hi[i], "the intruder's reasoning is sound");
+                _values[i].Should().BeInRange(lo[i], hi[i], "the intruder's reasoning is sound");
             }
 
-            return [.. Enumerable.Range(0, values.Count).Where(i => marks[i] != Disclosure.Shown && lo[i] == hi[i])];
+            return [.. Enumerable.Range(0, _values.Count).Where(i => _marks[i] != Disclosure.Shown && lo[i] == hi[i])];
         }
 
         private void Add(long value, Disclosure mark)
         {
-            values.Add(value);
-            marks.Add(mark);
+            _values.Add(value);
+            _marks.Add(mark);
         }
 
         private static bool Narrow(long[] lo, long[] hi, int i, long newLo, long newHi)
