@@ -47,7 +47,20 @@ public class SuppressionTests
         table.Cells[0, 1].Should().Be(Disclosure.Hidden, "the next smallest cell of the row is hidden with it");
         table.Cells[1, 0].Should().Be(Disclosure.Hidden, "and the next smallest of its column");
         Hidden(table).Should().BeGreaterThanOrEqualTo(4, "the partners need partners in their own lines too");
+        table.Grand.Should().Be(Disclosure.Shown, "the grand total is never hidden");
         AssertNoLineWithOneHidden(table);
+    }
+
+    [Fact]
+    public void The_grand_total_stays_shown_when_it_alone_would_give_a_small_row_away()
+    {
+        // Rows of 1 and 5, total 6: "<5" beside an "x" of 5 or more would be 1 and 5, so the 1 is shown as "x" too.
+        var table = Table([[1], [5]]);
+
+        table.Grand.Should().Be(Disclosure.Shown);
+        table.Cells[0, 0].Should().Be(Disclosure.Hidden);
+        table.RowTotals.Should().OnlyContain(d => d == Disclosure.Hidden);
+        table.ColumnTotals[0].Should().Be(Disclosure.Shown, "it equals the grand total");
     }
 
     [Fact]

@@ -289,7 +289,7 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
         note.Add(l["Counting unit: cases. A case is described by its own data and by its principal client's citizenship, sex and age at intake."]);
         note.Add(l["Complaint category and forum can have several values per case: a case counts once in each of its values, and every total counts each case once, so a total can be smaller than the sum of its cells."]);
         note.Add(l["Age group: age on the date of the intake, from the date of birth, or from the year of birth when only the year is known (unknown when the year alone cannot tell)."]);
-        note.Add(l["Counts from 1 to 4 are shown as \"<5\". Where such a count could be worked out from the totals and the other numbers, further numbers are hidden and shown as \"x\". Zeros are shown."]);
+        note.Add(l["Counts from 1 to 4 are shown as \"<5\". Where a hidden count could be worked out from the totals and the other numbers, further numbers are hidden and shown as \"x\" (usually counts of 5 or more; in a few small tables also a count under 5 or a zero). The grand total is always shown (as \"<5\" when it is 1 to 4). Other zeros are shown."]);
         note.Add(l["Generated at {0} UTC; the data are as of that moment.", generatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]);
         return note;
     }

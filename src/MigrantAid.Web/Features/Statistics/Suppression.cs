@@ -20,14 +20,16 @@ public enum Disclosure
 public sealed record SuppressionLine(IReadOnlyList<int> Terms, int Total, bool Exact);
 
 /// <summary>
-/// Small-number suppression, pure (no database): every count from 1 to <see cref="Threshold"/>-1 is
-/// <see cref="Disclosure.Small"/>; then, until nothing changes, (1) a line with exactly one hidden
-/// number (term or total) gets its smallest other non-zero shown number hidden as well, and (2) an
-/// audit narrows, from every line, the range each hidden number can take (a small one is 1..4, a
-/// secondary one 5 or more, a shown one itself); a hidden number whose range shrinks to one value
-/// could be worked out, so the smallest non-zero shown number of one of its lines is hidden too.
-/// Zeros are shown: hiding them protects no one, and never hiding a zero is what makes a secondary
-/// number known to be at least 5.
+/// Small-number suppression, pure (no database) and deterministic: every count from 1 to
+/// <see cref="Threshold"/>-1 is <see cref="Disclosure.Small"/>; then, until nothing changes, (1) a line
+/// with exactly one hidden number (term or total) gets its smallest other non-zero shown number hidden
+/// as well, and (2) an audit narrows, from every line, the range each hidden number can take (a small
+/// one is 1..4, a secondary one 5 or more, a shown one itself); a hidden number whose range shrinks to
+/// one value could be worked out, so the smallest non-zero shown number of one of its lines is hidden too.
+/// Numbers in <c>keepShown</c> (the grand total) are never hidden as "x": the others are hidden instead.
+/// When that cannot protect every number (a small table whose grand total gives away that its hidden
+/// numbers are, say, 1 and 5), it starts again in a last pass where a line that still gives a number
+/// away first has all its small numbers and zeros shown as "x", which then may stand for any count.
 /// </summary>
 public static class Suppression
 {
@@ -35,57 +37,105 @@ public static class Suppression
 
     private const long Infinity = long.MaxValue / 8;
 
-    public static Disclosure[] Apply(IReadOnlyList<long> values, IReadOnlyList<SuppressionLine> lines)
+    public static Disclosure[] Apply(IReadOnlyList<long> values, IReadOnlyList<SuppressionLine> lines, IReadOnlySet<int>? keepShown = null)
     {
-        var marks = values.Select(v => v is > 0 and < Threshold ? Disclosure.Small : Disclosure.Shown).ToArray();
+        var primary = values.Select(v => v is > 0 and < Threshold ? Disclosure.Small : Disclosure.Shown).ToArray();
         var byValue = new List<SuppressionLine>[values.Count];
         foreach (var line in lines)
         {
-            foreach (var index in line.Terms.Append(line.Total))
+            foreach (var index in Members(line))
             {
                 (byValue[index] ??= []).Add(line);
             }
         }
 
-        // Each pass hides at least one more number or stops: at most values.Count passes.
-        for (var pass = 0; pass <= values.Count; pass++)
+        var keep = keepShown ?? new HashSet<int>();
+        var marks = (Disclosure[])primary.Clone();
+        if (!new Run(values, lines, marks, byValue, keep).Protect(lastPass: false))
         {
-            var changed = false;
-            foreach (var line in lines)
-            {
-                var members = line.Terms.Append(line.Total).ToList();
-                if (members.Count(i => marks[i] != Disclosure.Shown) == 1 && HideSmallest(values, marks, members))
-                {
-                    changed = true;
-                }
-            }
-
-            if (changed)
-            {
-                continue;
-            }
-
-            foreach (var pinned in Recoverable(values, marks, lines))
-            {
-                if ((byValue[pinned] ?? []).Any(line => HideSmallest(values, marks, [.. line.Terms.Append(line.Total)])))
-                {
-                    changed = true;
-                    break;
-                }
-            }
-
-            if (!changed)
-            {
-                break;
-            }
+            marks = (Disclosure[])primary.Clone();
+            new Run(values, lines, marks, byValue, keep).Protect(lastPass: true);
         }
 
         return marks;
     }
 
+    private static IEnumerable<int> Members(SuppressionLine line) => line.Terms.Append(line.Total);
+
+    /// <summary>One suppression of one table; only its last pass may show small numbers and zeros as "x".</summary>
+    private sealed record Run(IReadOnlyList<long> Values, IReadOnlyList<SuppressionLine> Lines, Disclosure[] Marks,
+        List<SuppressionLine>[] ByValue, IReadOnlySet<int> Keep)
+    {
+        public bool Protect(bool lastPass)
+        {
+            // Each pass hides at least one more number or stops: at most two passes per number.
+            for (var pass = 0; pass <= 2 * Values.Count; pass++)
+            {
+                var changed = false;
+                foreach (var line in Lines)
+                {
+                    var members = Members(line).ToList();
+                    changed |= members.Count(i => Marks[i] != Disclosure.Shown) == 1 && Hide(members, Secondary);
+                }
+
+                if (changed)
+                {
+                    continue;
+                }
+
+                var pinned = Recoverable(Values, Marks, Lines);
+                if (pinned.Count == 0)
+                {
+                    return true;
+                }
+
+                if (!pinned.Any(p => Fix(p, lastPass)))
+                {
+                    return false;
+                }
+            }
+
+            return Recoverable(Values, Marks, Lines).Count == 0;
+        }
+
+        /// <summary>
+        /// Hides more in a line of the pinned number: the smallest shown one; in the last pass first every
+        /// small number and zero of the line, so that its "x"s cannot be told apart.
+        /// </summary>
+        private bool Fix(int pinned, bool lastPass)
+        {
+            var lines = (ByValue[pinned] ?? []).Select(line => Members(line).ToList()).ToList();
+            return (lastPass && lines.Any(HideAnyValue)) || lines.Any(members => Hide(members, Secondary));
+        }
+
+        private bool HideAnyValue(List<int> members)
+        {
+            var hidden = members.Where(i => !Keep.Contains(i) && (Marks[i] == Disclosure.Small || (Marks[i] == Disclosure.Shown && Values[i] == 0))).ToList();
+            hidden.ForEach(i => Marks[i] = Disclosure.Hidden);
+            return hidden.Count > 0;
+        }
+
+        private bool Secondary(int i) => Marks[i] == Disclosure.Shown && Values[i] > 0 && !Keep.Contains(i);
+
+        /// <summary>Hides the smallest eligible member (the first by position on a tie).</summary>
+        private bool Hide(IReadOnlyList<int> members, Func<int, bool> eligible)
+        {
+            var candidate = members.Where(eligible).OrderBy(i => Values[i]).ThenBy(i => i).Select(i => (int?)i).FirstOrDefault();
+            if (candidate is not { } chosen)
+            {
+                return false;
+            }
+
+            Marks[chosen] = Disclosure.Hidden;
+            return true;
+        }
+    }
+
     /// <summary>
     /// The hidden numbers someone could work out exactly from the shown ones and the lines, by
-    /// narrowing every hidden number's range until nothing narrows further.
+    /// narrowing every hidden number's range until nothing narrows further. The intruder is taken to know
+    /// that an "x" hiding 5 or more is at least 5 (the usual case); one hiding a small number or a zero
+    /// (last pass only) could be any count.
     /// </summary>
     public static IReadOnlyList<int> Recoverable(IReadOnlyList<long> values, IReadOnlyList<Disclosure> marks, IReadOnlyList<SuppressionLine> lines)
     {
@@ -96,7 +146,7 @@ public static class Suppression
             (lo[i], hi[i]) = marks[i] switch
             {
                 Disclosure.Small => (1L, (long)Threshold - 1),
-                Disclosure.Hidden => ((long)Threshold, Infinity),
+                Disclosure.Hidden => (values[i] >= Threshold ? Threshold : 0L, Infinity),
                 _ => (values[i], values[i]),
             };
         }
@@ -162,88 +212,4 @@ public static class Suppression
 
         return sum;
     }
-
-    private static bool HideSmallest(IReadOnlyList<long> values, Disclosure[] marks, IReadOnlyList<int> members)
-    {
-        var candidate = members.Where(i => marks[i] == Disclosure.Shown && values[i] > 0)
-            .OrderBy(i => values[i]).ThenBy(i => i).Select(i => (int?)i).FirstOrDefault();
-        if (candidate is not { } chosen)
-        {
-            return false;
-        }
-
-        marks[chosen] = Disclosure.Hidden;
-        return true;
-    }
-}
-
-/// <summary>
-/// A two-way table (rows × optional columns, with row, column and grand totals) mapped onto
-/// <see cref="Suppression"/>: a row's cells add up to its total exactly when the column dimension
-/// has one value per case, a column's when the row dimension has; the row totals add up to the grand
-/// total when the row dimension has one value per case, and so on.
-/// </summary>
-public sealed class SuppressedTable
-{
-    public SuppressedTable(long[,] cells, long[] rowTotals, long[] columnTotals, long grand, bool rowsMultiValued, bool columnsMultiValued)
-    {
-        var rows = rowTotals.Length;
-        var columns = columnTotals.Length;
-        var values = new List<long>();
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                values.Add(cells[r, c]);
-            }
-        }
-
-        int Cell(int r, int c) => (r * columns) + c;
-        var rowTotal = values.Count;
-        values.AddRange(rowTotals);
-        var columnTotal = values.Count;
-        values.AddRange(columnTotals);
-        var grandIndex = values.Count;
-        values.Add(grand);
-
-        var lines = new List<SuppressionLine>();
-        if (columns > 0)
-        {
-            for (var r = 0; r < rows; r++)
-            {
-                lines.Add(new([.. Enumerable.Range(0, columns).Select(c => Cell(r, c))], rowTotal + r, !columnsMultiValued));
-            }
-
-            for (var c = 0; c < columns; c++)
-            {
-                lines.Add(new([.. Enumerable.Range(0, rows).Select(r => Cell(r, c))], columnTotal + c, !rowsMultiValued));
-            }
-
-            lines.Add(new([.. Enumerable.Range(columnTotal, columns)], grandIndex, !columnsMultiValued));
-        }
-
-        lines.Add(new([.. Enumerable.Range(rowTotal, rows)], grandIndex, !rowsMultiValued));
-
-        var marks = Suppression.Apply(values, lines);
-        Cells = new Disclosure[rows, columns];
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < columns; c++)
-            {
-                Cells[r, c] = marks[Cell(r, c)];
-            }
-        }
-
-        RowTotals = marks[rowTotal..columnTotal];
-        ColumnTotals = marks[columnTotal..grandIndex];
-        Grand = marks[grandIndex];
-    }
-
-    public Disclosure[,] Cells { get; }
-
-    public Disclosure[] RowTotals { get; }
-
-    public Disclosure[] ColumnTotals { get; }
-
-    public Disclosure Grand { get; }
 }
