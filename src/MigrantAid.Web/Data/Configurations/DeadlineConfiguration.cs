@@ -18,6 +18,7 @@ public class DeadlineConfiguration :
         builder.Property(r => r.Forum).HasMaxLength(20).IsRequired();
         builder.Property(r => r.Procedure).HasMaxLength(DeadlineRule.NameMaxLength).IsRequired();
         builder.Property(r => r.LegalBasis).HasMaxLength(DeadlineRule.NameMaxLength);
+        builder.Property(r => r.LegalBasisRu).HasMaxLength(DeadlineRule.NameMaxLength);
         builder.Property(r => r.Notes).HasMaxLength(DeadlineRule.TextMaxLength);
         builder.Property(r => r.Version).IsRowVersion();
         builder.HasIndex(r => new { r.Forum, r.Trigger });

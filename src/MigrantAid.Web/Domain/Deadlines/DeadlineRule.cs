@@ -38,6 +38,13 @@ public class DeadlineRule
 
     public string? LegalBasis { get; set; }
 
+    /// <summary>The legal basis in Russian, shown on Russian pages; null: the English text is shown.</summary>
+    public string? LegalBasisRu { get; set; }
+
+    /// <summary>The legal basis in the reader's language: the Russian text on Russian pages when there is one.</summary>
+    public static string? LegalBasisIn(string? legalBasis, string? legalBasisRu, bool russian) =>
+        russian && !string.IsNullOrEmpty(legalBasisRu) ? legalBasisRu : legalBasis;
+
     public string? Notes { get; set; }
 
     /// <summary>Shipped starter values the organisation's lawyers have not confirmed yet.</summary>

@@ -31,7 +31,7 @@ public sealed class ListDeadlineRulesHandler(AppDbContext db)
             .OrderBy(r => r.Id)
             .Take(PageSize + 1)
             .Select(r => new RuleRow(r.Id, russian && r.NameRu != null ? r.NameRu : r.Name, r.Forum, r.Procedure, r.Trigger, r.ProceedingType, r.Instance, r.Period, r.Unit,
-                r.LegalBasis, r.Notes, r.NeedsVerification, r.IsActive))
+                russian && r.LegalBasisRu != null ? r.LegalBasisRu : r.LegalBasis, r.Notes, r.NeedsVerification, r.IsActive))
             .ToListAsync(ct);
         var next = rows.Count > PageSize ? rows[PageSize - 1].Id : (int?)null;
         return new RuleList(forum, rows.Take(PageSize).ToList(), next, needing);

@@ -52,6 +52,10 @@ public class RuleInput
     [Display(Name = "Legal basis")]
     public string? LegalBasis { get; set; }
 
+    [StringLength(DeadlineRule.NameMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Legal basis (Russian)")]
+    public string? LegalBasisRu { get; set; }
+
     [StringLength(DeadlineRule.TextMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
     [Display(Name = "Notes")]
     public string? Notes { get; set; }
@@ -82,6 +86,7 @@ public class RuleInput
         rule.Period = Period!.Value;
         rule.Unit = Unit!.Value;
         rule.LegalBasis = string.IsNullOrWhiteSpace(LegalBasis) ? null : LegalBasis.Trim();
+        rule.LegalBasisRu = string.IsNullOrWhiteSpace(LegalBasisRu) ? null : LegalBasisRu.Trim();
         rule.Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
     }
 
@@ -97,6 +102,7 @@ public class RuleInput
         Period = rule.Period;
         Unit = rule.Unit;
         LegalBasis = rule.LegalBasis;
+        LegalBasisRu = rule.LegalBasisRu;
         Notes = rule.Notes;
     }
 }
@@ -148,6 +154,7 @@ internal static class RuleAudit
         Add(nameof(DeadlineRule.Period), before.Period, after.Period);
         Add(nameof(DeadlineRule.Unit), before.Unit.ToString(), after.Unit.ToString());
         Add(nameof(DeadlineRule.LegalBasis), before.LegalBasis, after.LegalBasis);
+        Add(nameof(DeadlineRule.LegalBasisRu), before.LegalBasisRu, after.LegalBasisRu);
         Add(nameof(DeadlineRule.Notes), before.Notes, after.Notes);
         Add(nameof(DeadlineRule.IsActive), before.IsActive, after.IsActive);
         Add(nameof(DeadlineRule.NeedsVerification), before.NeedsVerification, after.NeedsVerification);
@@ -166,6 +173,7 @@ internal static class RuleAudit
         Period = rule.Period,
         Unit = rule.Unit,
         LegalBasis = rule.LegalBasis,
+        LegalBasisRu = rule.LegalBasisRu,
         Notes = rule.Notes,
         IsActive = rule.IsActive,
         NeedsVerification = rule.NeedsVerification,

@@ -19,7 +19,7 @@ public static class DeadlineText
     {
         var steps = new List<string>
         {
-            l["Period: {0} ({1}), counted from the day after {2}, that is from {3}.", a.Period, CaseText.Enum(l, a.Unit), Day(a.TriggerDate), Day(a.CountFrom)].Value,
+            l["Period: {0}, counted from the day after {1}, that is from {2}.", PeriodText.Format(l, a.Period, a.Unit), Day(a.TriggerDate), Day(a.CountFrom)].Value,
         };
         switch (a.Unit)
         {

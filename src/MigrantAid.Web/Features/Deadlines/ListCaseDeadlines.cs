@@ -87,7 +87,7 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
             .Select(d => new
             {
                 Deadline = d,
-                Rule = db.DeadlineRules.Where(r => r.Id == d.RuleId).Select(r => new { r.Name, r.NameRu, r.NeedsVerification, r.Forum, r.LegalBasis }).FirstOrDefault(),
+                Rule = db.DeadlineRules.Where(r => r.Id == d.RuleId).Select(r => new { r.Name, r.NameRu, r.NeedsVerification, r.Forum, r.LegalBasis, r.LegalBasisRu }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         if (rows.Count == 0)
@@ -103,7 +103,7 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
         var russian = SupportedLanguages.CurrentIsRussian;
         return rows.Select(r => new DeadlineItem(
             r.Deadline.Id, r.Deadline.Kind, CaseDeadline.TitleIn(r.Deadline.Title, r.Deadline.TitleRu, russian), r.Deadline.DueOn, r.Deadline.ComputedOn, r.Deadline.Status,
-            r.Rule is null ? null : CaseDeadline.TitleIn(r.Rule.Name, r.Rule.NameRu, russian), r.Rule?.NeedsVerification ?? false, r.Rule?.Forum, r.Rule?.LegalBasis,
+            r.Rule is null ? null : CaseDeadline.TitleIn(r.Rule.Name, r.Rule.NameRu, russian), r.Rule?.NeedsVerification ?? false, r.Rule?.Forum, DeadlineRule.LegalBasisIn(r.Rule?.LegalBasis, r.Rule?.LegalBasisRu, russian),
             r.Deadline.Trigger, r.Deadline.TriggerDate, DeadlineArithmetic.FromJson(r.Deadline.Arithmetic),
             Name(r.Deadline.AssigneeId), r.Deadline.OverrideReason, r.Deadline.ClosingNote, Name(r.Deadline.ClosedBy),
             r.Deadline.ClosedAt is { } at ? time.Local(at) : null)).ToList();
