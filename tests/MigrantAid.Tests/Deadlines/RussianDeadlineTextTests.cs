@@ -57,6 +57,20 @@ public class RussianDeadlineTextTests(PortalFactory portal) : IClassFixture<Port
         (await client.GetDocumentAsync("/deadline-rules?forum=UZ")).QuerySelector("[data-testid=rule-period]")!.TextContent.Should().Be("5 рабочих дней");
     }
 
+    [Fact]
+    public async Task The_language_switch_names_each_language_in_full()
+    {
+        await portal.CreateUserAsync("ru-text-switch@test.local", Roles.Caseworker);
+        var client = await portal.SignedInClientAsync("ru-text-switch@test.local");
+        foreach (var culture in new[] { "en", "ru" })
+        {
+            (await client.SubmitFormAsync("/", [new("culture", culture), new("returnUrl", "/")], "/language")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+            var options = (await client.GetDocumentAsync("/")).QuerySelectorAll("#language-select option");
+            options.Select(o => o.TextContent.Trim()).Should().Equal("English", "Русский");
+            options.Single(o => o.HasAttribute("selected")).GetAttribute("value").Should().Be(culture);
+        }
+    }
+
     private static async Task<string> EventAsync(HttpClient client, Guid caseId, string forum)
     {
         var location = Location(await PostFormAsync(client, $"/cases/{caseId}/deadlines/event", $"/cases/{caseId}/deadlines/event",
