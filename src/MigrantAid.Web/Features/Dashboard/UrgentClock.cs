@@ -36,6 +36,6 @@ public sealed record UrgentClock(int Count, DateTimeOffset? FirstDue, string Tim
         var text = hours > 0
             ? (span.Minutes > 0 ? l["{0} h {1} min", hours, span.Minutes].Value : l["{0} h", hours].Value)
             : l["{0} min", span.Minutes].Value;
-        return left < TimeSpan.Zero ? l["overdue by {0}", text].Value : l["{0} left", text].Value;
+        return left < TimeSpan.Zero ? l["Overdue by {0}", text].Value : l["{0} left", text].Value;
     }
 }
