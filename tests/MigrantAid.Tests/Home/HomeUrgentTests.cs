@@ -21,7 +21,11 @@ public class HomeUrgentTests(PortalFactory portal) : IClassFixture<PortalFactory
         page.QuerySelector("[data-testid=urgent-clock-count]")!.TextContent.Trim().Should().Be("1");
         page.QuerySelector("[data-testid=urgent-clock-left]")!.TextContent.Should().Contain("22 h left");
     }
+}
 
+/// <summary>The page after triage tells the submitter who decides when no caseworker works in the office (own portal: its coordinator count is its own).</summary>
+public class UrgentDecidersTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
     [Fact]
     public async Task Submitting_an_urgent_intake_where_no_caseworker_works_names_the_coordinators_who_decide()
     {

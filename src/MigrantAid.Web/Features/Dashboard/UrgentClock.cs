@@ -31,7 +31,8 @@ public sealed record UrgentClock(int Count, DateTimeOffset? FirstDue, string Tim
     /// <summary>"3 h 20 min left" or "overdue by 1 h", to the minute.</summary>
     public static string Describe(TimeSpan left, IStringLocalizer l)
     {
-        var span = left.Duration();
+        // To the nearest minute: stored times lose their sub-microsecond ticks.
+        var span = TimeSpan.FromMinutes(Math.Round(left.Duration().TotalMinutes));
         var hours = (int)span.TotalHours;
         var text = hours > 0
             ? (span.Minutes > 0 ? l["{0} h {1} min", hours, span.Minutes].Value : l["{0} h", hours].Value)
