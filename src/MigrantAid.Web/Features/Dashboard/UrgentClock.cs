@@ -11,7 +11,7 @@ namespace MigrantAid.Web.Features.Dashboard;
 /// </summary>
 public sealed record UrgentClock(int Count, DateTimeOffset? FirstDue, string TimeLeft, string Url)
 {
-
+    /// <summary>The most pressing intake is past its response target.</summary>
     public bool Late { get; init; }
 
     /// <summary>One query (count and earliest target) on the (status, office, response_due_at) index.</summary>
