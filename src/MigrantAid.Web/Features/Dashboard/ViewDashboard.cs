@@ -53,7 +53,8 @@ public sealed record DashboardModel(
     DashboardOutcomes UnBodies,
     DashboardMedian ToAssignment,
     DashboardMedian ToClosure,
-    DashboardFigure ExpiringDocuments);
+    DashboardFigure ExpiringDocuments,
+    UrgentClock UrgentClock);
 
 /// <summary>
 /// The coordinator dashboard. The caseload figures come from the pre-aggregates of migration 0015
@@ -230,7 +231,8 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
 
         return new DashboardModel(query, filter, offices.Select(o => new DashboardOption(o.Id.ToString(), o.Name)).ToList(),
             byStatus.Sum(f => f.Count), Cases(status: active),
-            byStatus, byCategory, byOffice, byCitizenship, weeks, lawyerRows, urgent, overdue, next, courts, un, toAssignment, toClosure, expiringFigure);
+            byStatus, byCategory, byOffice, byCitizenship, weeks, lawyerRows, urgent, overdue, next, courts, un, toAssignment, toClosure, expiringFigure,
+            await UrgentClock.ReadAsync(db, office, now, l, cancellationToken));
     }
 
     public static string DeadlinesUrl(DeadlineWindow window, string? office, string? lawyer)

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
@@ -12,11 +15,13 @@ public sealed class HomeController(UserManager<AppUser> users, SignInManager<App
 {
     /// <summary>The home page: a lawyer's or caseworker's own dashboard; a coordinator's way to the organisation's dashboard.</summary>
     [HttpGet("/")]
-    public async Task<IActionResult> Index([FromServices] ViewHomeHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromServices] ViewHomeHandler handler, [FromServices] AppDbContext db, [FromServices] TimeProvider clock,
+        [FromServices] IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(User);
         var personal = await handler.PersonalAsync(viewer, cancellationToken);
-        return View(new HomeModel(User.DisplayName(), User.OfficeName(), User.PortalRoles(), viewer.IsCoordinator, personal));
+        var urgent = viewer.IsCoordinator ? await UrgentClock.ReadAsync(db, null, clock.GetUtcNow(), l, cancellationToken) : null;
+        return View(new HomeModel(User.DisplayName(), User.OfficeName(), User.PortalRoles(), viewer.IsCoordinator, personal, urgent));
     }
 
     /// <summary>Switches the language: remembered by cookie, and on the user's account when signed in.</summary>

@@ -9,7 +9,8 @@ using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Home;
 
-public sealed record HomeModel(string Name, string? Office, IReadOnlyList<string> Roles, bool IsCoordinator, PersonalDashboard? Personal);
+public sealed record HomeModel(string Name, string? Office, IReadOnlyList<string> Roles, bool IsCoordinator, PersonalDashboard? Personal,
+    Dashboard.UrgentClock? UrgentClock = null);
 
 /// <summary>How many of the person's cases are in a status, and how many of those are urgent.</summary>
 public sealed record HomeStatusCount(CaseStatus Status, int All, int Urgent);

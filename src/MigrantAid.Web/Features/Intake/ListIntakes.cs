@@ -56,6 +56,9 @@ public sealed class IntakeFilterQuery
     /// <summary>"urgent": urgent intakes still waiting for a decision after their response target.</summary>
     public string? Overdue { get; set; }
 
+    /// <summary>The <see cref="Overdue"/> value of urgent intakes waiting for a decision, within their target or late.</summary>
+    public const string UrgentWaiting = "urgent-waiting";
+
     public IntakeFilter? Parse()
     {
         static DateOnly? Date(string? text) =>
@@ -65,7 +68,8 @@ public sealed class IntakeFilterQuery
         var from = Date(SubmittedFrom);
         var to = Date(SubmittedTo);
         var overdue = string.Equals(Overdue?.Trim(), "urgent", StringComparison.OrdinalIgnoreCase);
-        return from is null && to is null && !overdue ? null : new IntakeFilter(office, from, to, overdue);
+        var waiting = string.Equals(Overdue?.Trim(), UrgentWaiting, StringComparison.OrdinalIgnoreCase);
+        return from is null && to is null && !overdue && !waiting ? null : new IntakeFilter(office, from, to, overdue, waiting);
     }
 
     public string ToUrl(string? after = null)
@@ -89,7 +93,8 @@ public sealed class IntakeFilterQuery
 }
 
 /// <param name="OverdueUrgent">Urgent intakes still submitted (not accepted or rejected) whose response target has passed.</param>
-public sealed record IntakeFilter(Guid? OfficeId, DateOnly? SubmittedFrom, DateOnly? SubmittedTo, bool OverdueUrgent);
+/// <param name="UrgentWaiting">Urgent intakes still submitted, whether their response target has passed or not.</param>
+public sealed record IntakeFilter(Guid? OfficeId, DateOnly? SubmittedFrom, DateOnly? SubmittedTo, bool OverdueUrgent, bool UrgentWaiting = false);
 
 /// <summary>
 /// The intake desk: the user's drafts (to resume), and for coordinators and caseworkers the intakes
@@ -199,6 +204,11 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
             if (filter.OverdueUrgent)
             {
                 query = query.Where(i => i.Status == IntakeStatus.Submitted && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild) && i.ResponseDueAt < now);
+            }
+
+            if (filter.UrgentWaiting)
+            {
+                query = query.Where(i => i.Status == IntakeStatus.Submitted && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild));
             }
 
             if (ParseFilteredKey(after) is { } key)

@@ -54,6 +54,9 @@ public sealed class IntakeViewModel
     public AcceptIntakeInput Accept { get; set; } = new();
 
     public RejectIntakeInput Reject { get; set; } = new();
+
+    /// <summary>Set when the intake is urgent and waiting in an office without an active caseworker: the coordinators who decide.</summary>
+    public IReadOnlyList<string>? UrgentDeciders { get; init; }
 }
 
 /// <summary>Reads an intake for a viewer allowed to see it; each view is audited.</summary>
@@ -114,6 +117,7 @@ public sealed class ViewIntakeHandler(AppDbContext db, IAuditLog audit, TimeProv
                 CaseworkerId = intake.CreatedBy,
             },
             Reject = new RejectIntakeInput { Version = intake.Version },
+            UrgentDeciders = await UrgentDeciders.ForAsync(db, intake, cancellationToken),
         };
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+
+namespace MigrantAid.Web.Features.Dashboard;
+
+/// <summary>
+/// Urgent intakes waiting for a decision (within their response target or late), the time left on the
+/// most pressing one, and the link of the intake queue that lists exactly them.
+/// </summary>
+public sealed record UrgentClock(int Count, DateTimeOffset? FirstDue, string TimeLeft, string Url)
+{
+    /// <summary>The most pressing intake is past its response target.</summary>
+    public bool Late { get; init; }
+
+    /// <summary>One query (count and earliest target) on the (status, office, response_due_at) index.</summary>
+    public static async Task<UrgentClock> ReadAsync(AppDbContext db, Guid? office, DateTimeOffset now, IStringLocalizer l, CancellationToken cancellationToken)
+    {
+        var figures = await db.Intakes.AsNoTracking()
+            .Where(i => i.Status == IntakeStatus.Submitted && (office == null || i.OfficeId == office)
+                && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild))
+            .GroupBy(i => 1)
+            .Select(g => new { Count = g.Count(), FirstDue = g.Min(i => i.ResponseDueAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var url = new Intake.IntakeFilterQuery { Office = office?.ToString(), Overdue = Intake.IntakeFilterQuery.UrgentWaiting }.ToUrl();
+        var due = figures?.FirstDue;
+        return new UrgentClock(figures?.Count ?? 0, due, due is { } d ? Describe(d - now, l) : "", url) { Late = due < now };
+    }
+
+    /// <summary>"3 h 20 min left" or "overdue by 1 h", to the minute.</summary>
+    public static string Describe(TimeSpan left, IStringLocalizer l)
+    {
+        // To the nearest minute: stored times lose their sub-microsecond ticks.
+        var span = TimeSpan.FromMinutes(Math.Round(left.Duration().TotalMinutes));
+        var hours = (int)span.TotalHours;
+        var text = hours > 0
+            ? (span.Minutes > 0 ? l["{0} h {1} min", hours, span.Minutes].Value : l["{0} h", hours].Value)
+            : l["{0} min", span.Minutes].Value;
+        return left < TimeSpan.Zero ? l["Overdue by {0}", text].Value : l["{0} left", text].Value;
+    }
+}
