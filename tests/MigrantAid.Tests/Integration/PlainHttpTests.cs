@@ -56,7 +56,9 @@ public class PlainHttpTests(PlainHttpTests.SecureCookiePortal portal) : IClassFi
         var response = await portal.NewClient().GetAsync("/account/login");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        HttpForms.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("form[action='/account/login']").Should().NotBeNull();
+        var page = HttpForms.Parse(await response.Content.ReadAsStringAsync());
+        page.QuerySelector("form[action='/account/login'] input[name='__RequestVerificationToken']").Should().NotBeNull("the sign-in form is served with its antiforgery token");
+        page.QuerySelector("[data-testid='https-required']").Should().BeNull("HTTPS requests are not sent to the plain-HTTP page");
     }
 
     [Fact]

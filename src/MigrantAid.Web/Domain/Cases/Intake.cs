@@ -10,6 +10,10 @@ public class Intake
     public static readonly TimeSpan UrgentResponseTarget = TimeSpan.FromHours(24);
     public static readonly TimeSpan NormalResponseTarget = TimeSpan.FromDays(5);
 
+    /// <summary>Urgent (as <see cref="IsUrgent"/>) and still waiting for a decision, as a query the database runs.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Intake, bool>> UrgentAndWaiting =
+        i => i.Status == IntakeStatus.Submitted && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild);
+
     private readonly List<Respondent> _respondents = [];
 
     private Intake()

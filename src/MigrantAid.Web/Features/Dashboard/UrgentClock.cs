@@ -14,18 +14,21 @@ public sealed record UrgentClock(int Count, DateTimeOffset? FirstDue, string Tim
     /// <summary>The most pressing intake is past its response target.</summary>
     public bool Late { get; init; }
 
-    /// <summary>One query (count and earliest target) on the (status, office, response_due_at) index.</summary>
+    /// <summary>How many of them are past their response target.</summary>
+    public int LateCount { get; init; }
+
+    /// <summary>One query (counts and earliest target) on the (status, office, response_due_at) index.</summary>
     public static async Task<UrgentClock> ReadAsync(AppDbContext db, Guid? office, DateTimeOffset now, IStringLocalizer l, CancellationToken cancellationToken)
     {
         var figures = await db.Intakes.AsNoTracking()
-            .Where(i => i.Status == IntakeStatus.Submitted && (office == null || i.OfficeId == office)
-                && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild))
+            .Where(Domain.Cases.Intake.UrgentAndWaiting)
+            .Where(i => office == null || i.OfficeId == office)
             .GroupBy(i => 1)
-            .Select(g => new { Count = g.Count(), FirstDue = g.Min(i => i.ResponseDueAt) })
+            .Select(g => new { Count = g.Count(), Late = g.Count(i => i.ResponseDueAt < now), FirstDue = g.Min(i => i.ResponseDueAt) })
             .SingleOrDefaultAsync(cancellationToken);
         var url = new Intake.IntakeFilterQuery { Office = office?.ToString(), Overdue = Intake.IntakeFilterQuery.UrgentWaiting }.ToUrl();
         var due = figures?.FirstDue;
-        return new UrgentClock(figures?.Count ?? 0, due, due is { } d ? Describe(d - now, l) : "", url) { Late = due < now };
+        return new UrgentClock(figures?.Count ?? 0, due, due is { } d ? Describe(d - now, l) : "", url) { Late = due < now, LateCount = figures?.Late ?? 0 };
     }
 
     /// <summary>"3 h 20 min left" or "overdue by 1 h", to the minute.</summary>

@@ -206,11 +206,9 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
         var next = new DashboardFigure("next14", l["Deadlines due in the next 14 days"].Value, deadlineCounts.Where(x => !x.Overdue).Sum(x => x.Deadlines),
             DeadlinesUrl(DeadlineWindow.Next14, officeText, null));
 
-        // Urgent intakes still waiting for a decision past their response target.
-        var urgentIntakes = await db.Intakes.AsNoTracking()
-            .CountAsync(i => i.Status == IntakeStatus.Submitted && (office == null || i.OfficeId == office)
-                && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild) && i.ResponseDueAt < now, cancellationToken);
-        var urgent = new DashboardFigure("urgent-intakes", l["Urgent intakes unassigned past their response target"].Value, urgentIntakes,
+        // Urgent intakes still waiting for a decision: all of them, and those past their response target.
+        var urgentClock = await UrgentClock.ReadAsync(db, office, now, l, cancellationToken);
+        var urgent = new DashboardFigure("urgent-intakes", l["Urgent intakes unassigned past their response target"].Value, urgentClock.LateCount,
             new Intake.IntakeFilterQuery { Office = officeText, Overdue = "urgent" }.ToUrl());
 
         // Clients on open cases whose documents expire within 30 days.
@@ -232,7 +230,7 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
         return new DashboardModel(query, filter, offices.Select(o => new DashboardOption(o.Id.ToString(), o.Name)).ToList(),
             byStatus.Sum(f => f.Count), Cases(status: active),
             byStatus, byCategory, byOffice, byCitizenship, weeks, lawyerRows, urgent, overdue, next, courts, un, toAssignment, toClosure, expiringFigure,
-            await UrgentClock.ReadAsync(db, office, now, l, cancellationToken));
+            urgentClock);
     }
 
     public static string DeadlinesUrl(DeadlineWindow window, string? office, string? lawyer)

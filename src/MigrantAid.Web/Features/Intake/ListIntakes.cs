@@ -201,14 +201,10 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
         string? next = null;
         if (query is not null)
         {
-            if (filter.OverdueUrgent)
+            if (filter.OverdueUrgent || filter.UrgentWaiting)
             {
-                query = query.Where(i => i.Status == IntakeStatus.Submitted && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild) && i.ResponseDueAt < now);
-            }
-
-            if (filter.UrgentWaiting)
-            {
-                query = query.Where(i => i.Status == IntakeStatus.Submitted && (i.InDetention || i.ImminentExpulsion || i.SeparatedChild));
+                query = query.Where(Domain.Cases.Intake.UrgentAndWaiting);
+                query = filter.OverdueUrgent ? query.Where(i => i.ResponseDueAt < now) : query;
             }
 
             if (ParseFilteredKey(after) is { } key)
