@@ -49,12 +49,14 @@ public static partial class ExportCatalogue
         [
             Number("id", "Rule id (deadlines.csv rule_id)."),
             Text("name", "Name of the rule."),
+            Text("name_ru", "Name of the rule in Russian, empty when not translated."),
             Text("forum", "Country code (national courts) or international body."),
             Text("procedure", "Procedure the rule belongs to."),
             Enum<TriggerEvent>("trigger", "Event the period runs from."),
             Number("period", "Length of the period."),
             Enum<PeriodUnit>("unit", "Unit of the period."),
             Text("legal_basis", "Legal basis."),
+            Text("legal_basis_ru", "Legal basis in Russian, empty when not translated."),
             Bool("is_active", "False when the rule is no longer applied."),
         ], ["the rule's notes"]),
 
