@@ -5,7 +5,7 @@
 
 # 1. Front-end assets. The pinned npm packages (package-lock.json) are copied into wwwroot/lib,
 #    the same way the csproj does on a developer machine. Nothing third-party is committed.
-FROM node:20-slim AS frontend
+FROM node:22-slim AS frontend
 WORKDIR /src/src/MigrantAid.Web
 COPY src/MigrantAid.Web/package.json src/MigrantAid.Web/package-lock.json src/MigrantAid.Web/copy-frontend.mjs ./
 RUN npm ci --no-audit --no-fund --loglevel=error \

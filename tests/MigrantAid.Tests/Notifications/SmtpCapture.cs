@@ -20,13 +20,14 @@ public enum SmtpBehaviour
 
 /// <summary>
 /// A tiny SMTP server on 127.0.0.1 (a free port) that speaks enough of the protocol for System.Net.Mail
-/// (220, EHLO/HELO, MAIL FROM, RCPT TO, DATA, ".", RSET, NOOP, QUIT) and keeps every message it accepts.
+/// (220, EHLO/HELO, AUTH with an initial response, MAIL FROM, RCPT TO, DATA, ".", RSET, NOOP, QUIT) and keeps every message it accepts.
 /// </summary>
 public sealed partial class SmtpCapture : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<CapturedMail> _messages = new();
+    private readonly ConcurrentQueue<string> _authentications = new();
     private readonly ConcurrentBag<Task> _sessions = [];
     private Task? _acceptLoop;
     private volatile SmtpBehaviour _behaviour = SmtpBehaviour.Accept;
@@ -40,6 +41,9 @@ public sealed partial class SmtpCapture : IAsyncDisposable
     }
 
     public IReadOnlyList<CapturedMail> Messages => [.. _messages];
+
+    /// <summary>Each AUTH command received: the mechanism and its decoded initial response, e.g. "PLAIN \0user\0secret".</summary>
+    public IReadOnlyList<string> Authentications => [.. _authentications];
 
     public IReadOnlyList<CapturedMail> To(string address) =>
         Messages.Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -105,6 +109,7 @@ public sealed partial class SmtpCapture : IAsyncDisposable
                 {
                     case "EHLO":
                         await writer.WriteLineAsync("250-capture.test");
+                        await writer.WriteLineAsync("250-AUTH PLAIN XOAUTH2");
                         await writer.WriteLineAsync("250 8BITMIME");
                         break;
                     case "HELO":
@@ -139,6 +144,10 @@ public sealed partial class SmtpCapture : IAsyncDisposable
                         _messages.Enqueue(CapturedMail.Parse(from ?? "", [.. recipients], data.ToString()));
                         await writer.WriteLineAsync("250 2.0.0 queued");
                         break;
+                    case "AUTH":
+                        _authentications.Enqueue(Authentication(line));
+                        await writer.WriteLineAsync("235 2.7.0 Authentication successful");
+                        break;
                     case "RSET":
                         from = null;
                         recipients.Clear();
@@ -160,6 +169,13 @@ public sealed partial class SmtpCapture : IAsyncDisposable
         {
             // The client went away or the server is stopping.
         }
+    }
+
+    private static string Authentication(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var payload = words.Length > 2 ? Encoding.UTF8.GetString(Convert.FromBase64String(words[2])) : "";
+        return words.Length > 1 ? $"{words[1]} {payload}" : line;
     }
 
     private static string Address(string line)

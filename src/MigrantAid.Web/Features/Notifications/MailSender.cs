@@ -1,8 +1,9 @@
-using System.Net;
-using System.Net.Mail;
-using System.Text;
 using System.Text.RegularExpressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace MigrantAid.Web.Features.Notifications;
 
@@ -18,7 +19,10 @@ public interface IMailSender
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
 }
 
-/// <summary>SMTP through System.Net.Mail (MailKit cannot be restored here). A client per message: SmtpClient is not thread-safe.</summary>
+/// <summary>
+/// SMTP through MailKit: implicit TLS (port 465), STARTTLS, or none for a relay on the same network, and either a
+/// password or an OAuth2 access token read from a file that an outside agent keeps fresh. A client per message.
+/// </summary>
 public sealed partial class SmtpMailSender(IOptionsMonitor<SmtpOptions> options) : IMailSender
 {
     public bool IsConfigured => options.CurrentValue.IsConfigured;
@@ -26,29 +30,43 @@ public sealed partial class SmtpMailSender(IOptionsMonitor<SmtpOptions> options)
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var smtp = options.CurrentValue;
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = smtp.TimeoutSeconds * 1000,
-        };
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
+        using var message = Compose(smtp, mail);
+        using var client = new SmtpClient { Timeout = smtp.TimeoutSeconds * 1000 };
+        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.SocketOptions(), cancellationToken);
+        await AuthenticateAsync(client, smtp, cancellationToken);
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
 
-        using var message = new MailMessage(new MailAddress(smtp.From, "MigrantAid"), new MailAddress(mail.To))
+    private static MimeMessage Compose(SmtpOptions smtp, OutgoingMail mail)
+    {
+        var message = new MimeMessage
         {
             Subject = mail.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = mail.Body,
-            BodyEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
+            Body = new TextPart("plain") { Text = mail.Body },
         };
+        message.From.Add(new MailboxAddress("MigrantAid", smtp.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
         message.Headers.Add("Content-Language", mail.Language);
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        await client.SendMailAsync(message, cancellationToken);
+        return message;
+    }
+
+    private static async Task AuthenticateAsync(SmtpClient client, SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(smtp.UserName))
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(smtp.OAuth2TokenFile))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password, cancellationToken);
+            return;
+        }
+
+        var token = (await File.ReadAllTextAsync(smtp.OAuth2TokenFile, cancellationToken)).Trim();
+        await client.AuthenticateAsync(new SaslMechanismOAuth2(smtp.UserName, token), cancellationToken);
     }
 
     /// <summary>
@@ -60,7 +78,7 @@ public sealed partial class SmtpMailSender(IOptionsMonitor<SmtpOptions> options)
         var parts = new List<string>();
         for (var e = exception; e is not null && parts.Count < 4; e = e.InnerException)
         {
-            var status = e is SmtpException smtp ? $" ({smtp.StatusCode})" : "";
+            var status = e is SmtpCommandException smtp ? $" ({smtp.StatusCode})" : "";
             parts.Add($"{e.GetType().Name}{status}: {e.Message}");
         }
 

@@ -27,12 +27,24 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
-    /// <summary>STARTTLS (System.Net.Mail has no implicit TLS on port 465: use 587 with this on).</summary>
+    /// <summary>
+    /// How the connection is protected: <c>Auto</c> (the default: implicit TLS on port 465, STARTTLS elsewhere when the
+    /// server offers it), <c>SslOnConnect</c> (implicit TLS), <c>StartTls</c> (required) or <c>None</c>.
+    /// </summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+
+    /// <summary>Older setting kept working: true requires STARTTLS when <see cref="Security"/> is left on Auto.</summary>
     public bool EnableSsl { get; set; }
 
     public string UserName { get; set; } = "";
 
     public string Password { get; set; } = "";
+
+    /// <summary>
+    /// A file holding an OAuth2 access token (XOAUTH2) for <see cref="UserName"/>, read at every send, so that an
+    /// outside agent can keep it fresh; when set, <see cref="Password"/> is not used.
+    /// </summary>
+    public string OAuth2TokenFile { get; set; } = "";
 
     /// <summary>The sender address, e.g. reminders@example.org.</summary>
     public string From { get; set; } = "";
@@ -40,4 +52,21 @@ public sealed class SmtpOptions
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
+
+    public MailKit.Security.SecureSocketOptions SocketOptions() => Security switch
+    {
+        SmtpSecurity.SslOnConnect => MailKit.Security.SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.StartTls => MailKit.Security.SecureSocketOptions.StartTls,
+        SmtpSecurity.None => MailKit.Security.SecureSocketOptions.None,
+        _ when EnableSsl => MailKit.Security.SecureSocketOptions.StartTls,
+        _ => MailKit.Security.SecureSocketOptions.Auto,
+    };
+}
+
+public enum SmtpSecurity
+{
+    Auto,
+    SslOnConnect,
+    StartTls,
+    None,
 }
