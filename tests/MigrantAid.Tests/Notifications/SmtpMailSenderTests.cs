@@ -38,7 +38,11 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     {
         var sender = Sender(new SmtpOptions
         {
-            Host = "127.0.0.1", Port = _server.Port, From = "reminders@example.org", UserName = "relay-user", Password = "s3cret",
+            Host = "127.0.0.1",
+            Port = _server.Port,
+            From = "reminders@example.org",
+            UserName = "relay-user",
+            Password = "s3cret",
         });
 
         await sender.SendAsync(new OutgoingMail("lawyer@example.org", "Digest", "Body", "en"), CancellationToken.None);
@@ -55,8 +59,12 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
         {
             var sender = Sender(new SmtpOptions
             {
-                Host = "127.0.0.1", Port = _server.Port, From = "reminders@example.org", UserName = "reminders@example.org",
-                Password = "not-used", OAuth2TokenFile = tokenFile,
+                Host = "127.0.0.1",
+                Port = _server.Port,
+                From = "reminders@example.org",
+                UserName = "reminders@example.org",
+                Password = "not-used",
+                OAuth2TokenFile = tokenFile,
             });
 
             await File.WriteAllTextAsync(tokenFile, "first-token\n");
