@@ -49,5 +49,9 @@ public class ProceedingConfiguration :
         builder.HasIndex(d => d.ProceedingId);
         builder.HasIndex(d => d.CaseId);
         builder.HasIndex(d => d.DocumentId);
+
+        // The desk's "dates to enter": decisions a rule may still wait on (migration 0022).
+        builder.HasIndex([nameof(CourtDecision.DecidedOn), nameof(CourtDecision.Id)], "ix_court_decisions_waiting_decided_on_id")
+            .HasFilter("final_form_on IS NULL OR received_on IS NULL");
     }
 }

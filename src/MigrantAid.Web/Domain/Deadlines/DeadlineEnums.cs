@@ -12,6 +12,13 @@ public enum TriggerEvent
     RegisteredByBody = 6,
     StateObservationsReceived = 7,
     InterimMeasuresDecision = 8,
+
+    /// <summary>
+    /// The copy of a decision arrived when a period counted from another date (the final form) was nearly or wholly
+    /// gone (<see cref="DecisionClocks.LateCopies"/>); dated on the receipt. Starts the application to restore the
+    /// missed period. (Numbered 20: other events of issue 12 take the numbers after 8.)
+    /// </summary>
+    CopyReceivedTooLate = 20,
 }
 
 public enum PeriodUnit

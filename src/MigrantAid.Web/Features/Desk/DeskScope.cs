@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Cases;
@@ -96,6 +97,28 @@ public sealed class DeskScope
         // A task assigned to the person counts on a case they may see. (IS NOT NULL first: "NULL AND x" still evaluates x, "false AND x" does not.)
         return deadlines.Where(d => d.CaseLeadLawyerId == p || d.CaseCaseworkerId == p || further.Contains(d.CaseId)
             || (d.AssigneeId != null && d.AssigneeId == p && visible.Any(c => c.Id == d.CaseId)));
+    }
+
+    /// <summary>
+    /// The cases whose dates are in scope (the same rule as <see cref="Deadlines"/> without tasks assigned across cases):
+    /// used for dates computed from the cases' records rather than stored, such as a decision's date still to enter.
+    /// </summary>
+    public IQueryable<Case> Cases(AppDbContext db)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (!SeesCases || (PersonId is null && !Viewer.IsCoordinator))
+        {
+            return cases.Where(c => false);
+        }
+
+        var office = OfficeId;
+        if (office is not null)
+        {
+            cases = cases.Where(c => c.OfficeId == office);
+        }
+
+        var further = FurtherCases;
+        return PersonId is { } p ? cases.Where(c => c.LeadLawyerId == p || c.CaseworkerId == p || further.Contains(c.Id)) : cases;
     }
 
     /// <summary>Hearings in scope (held or not: callers narrow it).</summary>

@@ -23,7 +23,11 @@ public sealed record DeskGroup(
     IReadOnlyList<DeskHearing> Hearings, string? MoreHearings);
 
 public sealed record DeskModel(
-    DeskQuery Query, DeskFilter Filter, DateOnly Today, string ZoneId, DeskBucket? Only, IReadOnlyList<DeskGroup> Groups, string? PersonName);
+    DeskQuery Query, DeskFilter Filter, DateOnly Today, string ZoneId, DeskBucket? Only, IReadOnlyList<DeskGroup> Groups, string? PersonName)
+{
+    /// <summary>Whose dates the desk shows, for the parts computed from the cases' records (dates to enter).</summary>
+    public DeskScope? Scope { get; init; }
+}
 
 /// <summary>
 /// "My deadlines": open deadlines overdue, due today, in the next 7 and the next 30 days, and the
@@ -110,7 +114,7 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
         }
 
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
-        return new DeskModel(query, filter with { Problems = problems }, today, time.ZoneId, only, groups, personName);
+        return new DeskModel(query, filter with { Problems = problems }, today, time.ZoneId, only, groups, personName) { Scope = scope };
     }
 
     public static DaySpan Span(DeskBucket bucket, DateOnly today) => bucket switch

@@ -10,7 +10,11 @@ namespace MigrantAid.Web.Features.Proceedings;
 public sealed record HearingRow(Guid Id, DateTime Local, string? Place, string? Result, bool IsHeld, bool IsUpcoming, bool IsNext);
 
 public sealed record DecisionRow(
-    Guid Id, DateOnly DecidedOn, DateOnly? FinalFormOn, DateOnly? ReceivedOn, DecisionOutcome Outcome, string? Summary, Guid? DocumentId, string? DocumentName);
+    Guid Id, DateOnly DecidedOn, DateOnly? FinalFormOn, DateOnly? ReceivedOn, DecisionOutcome Outcome, string? Summary, Guid? DocumentId, string? DocumentName)
+{
+    /// <summary>Rules waiting for a date of this decision, and the restoration deadline a late copy started.</summary>
+    public DecisionClockNotes Clocks { get; init; } = DecisionClockNotes.None;
+}
 
 /// <summary>A proceeding in its chain: <see cref="Level"/> 0 opens the chain, 1 challenges it, and so on.</summary>
 public sealed record ProceedingRow(
@@ -66,6 +70,7 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
         var documentIds = decisions.Where(d => d.DocumentId is not null).Select(d => d.DocumentId!.Value).Distinct().ToList();
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
+        var clocks = await DecisionClockReader.ReadAsync(db, caseId, proceedings, decisions, cancellationToken);
 
         var now = clock.GetUtcNow();
         var next = hearings.Where(h => !h.IsHeld && h.StartsAt >= now).OrderBy(h => h.StartsAt).FirstOrDefault();
@@ -73,7 +78,10 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
             h.Id, time.Local(h.StartsAt), h.Place, h.Result, h.IsHeld, !h.IsHeld && h.StartsAt >= now, h.Id == next?.Id));
         var decisionsOf = decisions.ToLookup(d => d.ProceedingId, d => new DecisionRow(
             d.Id, d.DecidedOn, d.FinalFormOn, d.ReceivedOn, d.Outcome, d.Summary, d.DocumentId,
-            d.DocumentId is { } document ? documents.GetValueOrDefault(document) : null));
+            d.DocumentId is { } document ? documents.GetValueOrDefault(document) : null)
+        {
+            Clocks = clocks.GetValueOrDefault(d.Id) ?? DecisionClockNotes.None,
+        });
 
         var chains = ProceedingRules.Chains(proceedings, p => new ProceedingLink(p.Id, p.ChallengesId, p.Instance, p.Jurisdiction, p.OpenedOn))
             .Select(chain => (IReadOnlyList<ProceedingRow>)chain.Select(x => new ProceedingRow(

@@ -10,6 +10,7 @@ using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Deadlines;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
@@ -20,7 +21,8 @@ namespace MigrantAid.Web.Features.Proceedings;
 /// events: their deadlines are computed and saved in the same transaction as the decision.
 /// </summary>
 public sealed class EditDecisionHandler(
-    AppDbContext db, IAuthorizationService authorization, IAuditLog audit, IDeadlineTriggers triggers, TimeProvider clock, IStringLocalizer<SharedResource> l)
+    AppDbContext db, IAuthorizationService authorization, IAuditLog audit, IDeadlineTriggers triggers, LateCopyHandler lateCopy, TimeProvider clock,
+    IStringLocalizer<SharedResource> l)
 {
     /// <summary>The newest documents of a case offered in the select (the case page lists as many).</summary>
     public const int MaxDocuments = ViewCaseFileHandler.MaxDocuments;
@@ -157,6 +159,12 @@ public sealed class EditDecisionHandler(
         if (finalFormCleared)
         {
             await triggers.WithdrawAsync(caseId, TriggerEvent.DecisionInFinalForm, "decision", decision.Id, userId, cancellationToken);
+        }
+
+        // A copy that came with the period (counted from the final form) nearly or wholly gone: the application to restore it.
+        if (receivedChanged || finalFormChanged || receivedCleared || finalFormCleared)
+        {
+            deadlines += await lateCopy.ReviewAsync(decision, proceeding, userId, cancellationToken);
         }
 
         var saved = await VersionedSave.SaveAsync(db, () => stored is null
