@@ -72,7 +72,9 @@ public class ClientSituationListTests(PortalFactory portal) : IClassFixture<Port
             var plan = await portal.WithDbAsync(async db =>
             {
                 // The SQL the list runs (a page of the newest flagged clients), planned with sequential scans priced out.
-                var sql = db.Clients.In(flag).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => c.Id).Take(26).ToQueryString();
+                var query = db.Clients.In(flag).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => c.Id).Take(26).ToQueryString();
+                // ToQueryString declares the page size as "-- @p='26'" above the statement: run it as a parameter.
+                var sql = string.Join("\n", query.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
                 var connection = db.Database.GetDbConnection();
                 await connection.OpenAsync();
                 await using var off = connection.CreateCommand();
@@ -80,6 +82,10 @@ public class ClientSituationListTests(PortalFactory portal) : IClassFixture<Port
                 await off.ExecuteNonQueryAsync();
                 await using var explain = connection.CreateCommand();
                 explain.CommandText = "EXPLAIN " + sql;
+                var size = explain.CreateParameter();
+                size.ParameterName = "p";
+                size.Value = 26;
+                explain.Parameters.Add(size);
                 return await ReadAllAsync(explain);
             });
 
