@@ -81,7 +81,8 @@ public sealed partial class DemoCases
         var sherzod = Person(SpbOffice, "Юлдашев Шерзод", "Абдуллаевич", Sex.Male, "UZ", Born(1983, 12, 20), null, "uz, ru", "RU", "St Petersburg", Vulnerability.None, 7);
         sherzod.AddAlias("Yuldashev Sherzod", "passport");
         sherzod.AddDocument(MigrationDocumentType.WorkPatent, "78 2405519023", "RU", Day(-200), Day(160));
-        var temur = Person(SpbOffice, "Юлдашев Темур", "Шерзодович", Sex.Male, "UZ", BornYearsAgo(14), null, "uz, ru", "RU", "St Petersburg", Vulnerability.Child | Vulnerability.Detained, 7);
+        var temur = Person(SpbOffice, "Юлдашев Темур", "Шерзодович", Sex.Male, "UZ", BornYearsAgo(14), null, "uz, ru", "RU", "St Petersburg", Vulnerability.Child | Vulnerability.Detained | Vulnerability.SeparatedChild, 7);
+        temur.SetSeparation(Day(-9), "Родители (мать Малика, отец Шерзод)");
         temur.AddAlias("Yuldashev Temur", "birth certificate");
         temur.AddStay("RU", Day(-131), null);
         Family(malika, temur, FamilyRelation.Child);
@@ -108,7 +109,7 @@ public sealed partial class DemoCases
 
     private async Task StatelessManAsync()
     {
-        var ruslan = Person(MoscowOffice, "Гасанов Руслан", "Ильясович", Sex.Male, Citizenships.Stateless, null, 1978, "ru, az", "RU", "Moscow", Vulnerability.None, 13, Coordinator);
+        var ruslan = Person(MoscowOffice, "Гасанов Руслан", "Ильясович", Sex.Male, Citizenships.Stateless, null, 1978, "ru, az", "RU", "Moscow", Vulnerability.Undocumented, 13, Coordinator);
         ruslan.AddAlias("Gasanov Ruslan", null);
         ruslan.AddAlias("Hasanov Ruslan", "old Soviet documents");
         ruslan.AddContact(ContactChannel.ThroughRelative, "Двоюродный брат Эльдар, +7 900 555-38-11", true, "Своего телефона нет.");
@@ -116,7 +117,7 @@ public sealed partial class DemoCases
         var intake = Interview(MoscowOffice, ruslan, 13, ["documents.statelessness", "documents.passport", "detention.arbitrary"], "RU", "Moscow", 365, 20,
             "Родился в Баку, с детства живёт в России. Советский паспорт потерял много лет назад, новый так и не получил: ни одна страна не признаёт его своим гражданином. " +
             "За последний год его трижды задерживали из-за отсутствия документов и штрафовали. Боится, что следующий раз закончится спецприёмником.",
-            "Получить документ, удостоверяющий личность, и перестать бояться проверок.", by: Coordinator);
+            "Получить документ, удостоверяющий личность, и перестать бояться проверок.", by: Coordinator, noDocuments: true);
 
         var @case = await OpenCaseAsync(intake, MoscowOffice, "Безгражданство: нет никаких документов", 12);
         await Then(() => @case.AddNote(NoteKind.Other, "Запрошены архивные справки о регистрации по месту жительства в 1990-х годах.", Coordinator, DaysAgo(9)));
@@ -374,7 +375,7 @@ public sealed partial class DemoCases
         var zebo = Person(AlmatyOffice, "Давлатова Зебо", null, Sex.Female, "TJ", null, 1985, "tg, ru", "KZ", "Almaty", Vulnerability.None, 33, Lawyer2);
         zebo.AddContact(ContactChannel.Address, "Rented room near the wholesale market; ask for Zebo at stall 14", true, null);
         var rustam = Person(AlmatyOffice, "Давлатов Рустам", null, Sex.Male, "TJ", BornYearsAgo(13), null, "tg, ru", "KZ", "Almaty", Vulnerability.Child, 33, Lawyer2);
-        var sabina = Person(AlmatyOffice, "Давлатова Сабина", null, Sex.Female, null, _today.AddDays(-125), null, null, "KZ", "Almaty", Vulnerability.Child, 33, Lawyer2);
+        var sabina = Person(AlmatyOffice, "Давлатова Сабина", null, Sex.Female, null, _today.AddDays(-125), null, null, "KZ", "Almaty", Vulnerability.Child | Vulnerability.Undocumented, 33, Lawyer2);
         Family(zebo, rustam, FamilyRelation.Child);
         Family(zebo, sabina, FamilyRelation.Child);
         Family(rustam, sabina, FamilyRelation.Sibling);

@@ -124,7 +124,7 @@ public sealed partial class DemoCases(AppDbContext db, TimeProvider clock)
     private Intake Interview(
         string office, Client client, double daysAgo, string[] categoryCodes, string country, string city,
         int? incidentFromDaysAgo, int? incidentToDaysAgo, string account, string? wishes,
-        bool detention = false, bool expulsion = false, bool separatedChild = false, Guid? by = null, bool submit = true)
+        bool detention = false, bool expulsion = false, bool separatedChild = false, Guid? by = null, bool submit = true, bool noDocuments = false)
     {
         var intake = new Intake(_offices[office].Id, by ?? Caseworker, DaysAgo(daysAgo))
         {
@@ -139,6 +139,7 @@ public sealed partial class DemoCases(AppDbContext db, TimeProvider clock)
             InDetention = detention,
             ImminentExpulsion = expulsion,
             SeparatedChild = separatedChild,
+            NoDocuments = noDocuments,
             Step = IntakeStep.Triage,
         };
         if (submit)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
@@ -85,10 +84,10 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         var firstForm = await first.GetDocumentAsync(url);
         var secondForm = await second.GetDocumentAsync(url);
 
-        var saved = await first.PostAsync(url, Form(firstForm, ("CurrentCity", "Yekaterinburg"), ("Citizenship", "TJ")));
+        var saved = await first.PostAsync(url, ClientWorld.Form(firstForm, ("CurrentCity", "Yekaterinburg"), ("Citizenship", "TJ")));
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        var refused = await second.PostAsync(url, Form(secondForm, ("CurrentCity", "Chelyabinsk"), ("Languages", "tg, ru")));
+        var refused = await second.PostAsync(url, ClientWorld.Form(secondForm, ("CurrentCity", "Chelyabinsk"), ("Languages", "tg, ru")));
         var page = await ClientWorld.PageAsync(refused);
         page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain("Someone else saved this client");
         page.QuerySelector("[data-testid=current-CurrentCity]")!.TextContent.Should().Contain("Yekaterinburg");
@@ -99,13 +98,13 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         stored.Languages.Should().BeNull();
 
         // Saving again from the conflict form is a deliberate choice and goes through.
-        var again = await second.PostAsync(url, Form(page));
+        var again = await second.PostAsync(url, ClientWorld.Form(page));
         again.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == client.Id))).CurrentCity.Should().Be("Chelyabinsk");
 
         var updates = (await portal.AuditAsync(ClientAuditActions.Updated)).Where(a => a.EntityId == client.Id.ToString()).ToList();
         updates.Should().HaveCount(2);
-        Changes(updates[0].Details).Should().BeEquivalentTo(new Dictionary<string, string?[]>
+        ClientWorld.Changes(updates[0].Details).Should().BeEquivalentTo(new Dictionary<string, string?[]>
         {
             ["CurrentCity"] = [null, "Yekaterinburg"],
             ["Citizenship"] = [null, "TJ"],
@@ -280,43 +279,4 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         (await portal.WithDbAsync(db => db.Set<ClientContact>().AnyAsync(c => c.ClientId == client.Id))).Should().BeFalse();
     }
 
-    private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, params (string Name, string Value)[] changes)
-    {
-        var form = page.QuerySelector("form[data-testid=client-form]")!;
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input, select"))
-        {
-            var name = input.GetAttribute("name");
-            if (name is null || changes.Any(c => c.Name == name))
-            {
-                continue;
-            }
-
-            if (input is AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio" } box)
-            {
-                if (box.IsChecked)
-                {
-                    values.Add(new(name, box.Value));
-                }
-            }
-            else if (input is AngleSharp.Html.Dom.IHtmlSelectElement select)
-            {
-                values.Add(new(name, select.Value ?? ""));
-            }
-            else
-            {
-                values.Add(new(name, ((AngleSharp.Html.Dom.IHtmlInputElement)input).Value));
-            }
-        }
-
-        values.AddRange(changes.Select(c => new KeyValuePair<string, string>(c.Name, c.Value)));
-        return new FormUrlEncodedContent(values);
-    }
-
-    private static Dictionary<string, string?[]> Changes(string? details)
-    {
-        using var json = JsonDocument.Parse(details!);
-        return json.RootElement.GetProperty("changes").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("field").GetString()!, c => new[] { c.GetProperty("old").GetString(), c.GetProperty("new").GetString() });
-    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
@@ -103,5 +104,47 @@ public sealed class ClientWorld(PortalFactory portal)
         var page = await http.GetDocumentAsync(pageUrl);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         return await http.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
+    /// <summary>The client form on the page as a browser would post it, with some fields changed.</summary>
+    public static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, params (string Name, string Value)[] changes)
+    {
+        var form = page.QuerySelector("form[data-testid=client-form]")!;
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input, select"))
+        {
+            var name = input.GetAttribute("name");
+            if (name is null || changes.Any(c => c.Name == name))
+            {
+                continue;
+            }
+
+            if (input is AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" or "radio" } box)
+            {
+                if (box.IsChecked)
+                {
+                    values.Add(new(name, box.Value));
+                }
+            }
+            else if (input is AngleSharp.Html.Dom.IHtmlSelectElement select)
+            {
+                values.Add(new(name, select.Value ?? ""));
+            }
+            else
+            {
+                values.Add(new(name, ((AngleSharp.Html.Dom.IHtmlInputElement)input).Value));
+            }
+        }
+
+        values.AddRange(changes.Select(c => new KeyValuePair<string, string>(c.Name, c.Value)));
+        return new FormUrlEncodedContent(values);
+    }
+
+    /// <summary>The field changes of a client.updated audit event: field → [old, new].</summary>
+    public static Dictionary<string, string?[]> Changes(string? details)
+    {
+        using var json = JsonDocument.Parse(details!);
+        return json.RootElement.GetProperty("changes").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("field").GetString()!, c => new[] { c.GetProperty("old").GetString(), c.GetProperty("new").GetString() });
     }
 }

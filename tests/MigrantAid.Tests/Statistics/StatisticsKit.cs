@@ -107,6 +107,7 @@ public static class StatisticsKit
                     [StatisticsDimension.Outcome] = [c.Status == CaseStatus.Closed ? ((int)c.Outcome!.Value).ToString(inv) : "open"],
                     [StatisticsDimension.Forum] = forums.Count == 0 ? ["none"] : forums,
                     [StatisticsDimension.Office] = [c.OfficeId.ToString()],
+                    [StatisticsDimension.Situation] = [(((int)client.Vulnerabilities >> 6) & 3).ToString(inv)],
                 };
             }).ToList();
         });

@@ -58,6 +58,7 @@ public sealed partial class SyntheticDataGenerator
         var urgent = detention ? _rng.NextDouble() < 0.4 : _rng.NextDouble() < 0.03;
         var inDetention = urgent && (codes.Contains("detention.arbitrary") || codes.Contains("detention.centre"));
         var separatedChild = codes.Contains("detention.child-separated") || (urgent && codes.Contains("children.family-separation"));
+        var undocumented = codes.Contains("documents.passport") || codes.Contains("documents.statelessness");
         var expulsion = urgent && !inDetention && !separatedChild;
 
         // The principal: usually someone new, sometimes a client of the office coming back.
@@ -72,7 +73,7 @@ public sealed partial class SyntheticDataGenerator
         else
         {
             group = PickGroup();
-            var vulnerabilities = (inDetention ? Vulnerability.Detained : 0)
+            var vulnerabilities = (inDetention ? Vulnerability.Detained : 0) | (undocumented ? Vulnerability.Undocumented : 0)
                 | (codes.Any(c => c.StartsWith("trafficking.", StringComparison.Ordinal)) ? Vulnerability.TraffickingVictim : 0);
             (principal, surname) = NewPerson(b, office, group, null, PersonKind.Adult, vulnerabilities, interviewAt, caseworker,
                 female: codes.Contains("health.maternity-care") || codes.Contains("labour.domestic-worker-abuse") ? true : null,
@@ -86,6 +87,7 @@ public sealed partial class SyntheticDataGenerator
         var decidedAt = createdAt;
         b.Intakes.Add(intake with
         {
+            NoDocuments = undocumented,
             Status = IntakeStatus.Accepted,
             DecidedAt = decidedAt,
             DecidedBy = office.Coordinator,
@@ -192,7 +194,7 @@ public sealed partial class SyntheticDataGenerator
                 {
                     var relation = _rng.NextDouble() switch { < 0.5 => FamilyRelation.Child, < 0.85 => FamilyRelation.Spouse, _ => FamilyRelation.Sibling };
                     var kind = relation == FamilyRelation.Child ? PersonKind.Child : PersonKind.Adult;
-                    var (member, _) = NewPerson(b, office, group, surname, kind, separatedChild && kind == PersonKind.Child ? Vulnerability.Detained : 0, interviewAt, caseworker);
+                    var (member, _) = NewPerson(b, office, group, surname, kind, separatedChild && kind == PersonKind.Child ? Vulnerability.Detained | Vulnerability.SeparatedChild : 0, interviewAt, caseworker);
                     b.FamilyLinks.Add(new(principal, member, relation));
                     b.FamilyLinks.Add(new(member, principal, relation.Inverse()));
                     b.CaseClients.Add(new(caseId, member, CaseClientRole.FamilyMember));

@@ -94,7 +94,7 @@ internal static partial class SyntheticCopier
             w.Write((int)r.Relation, NpgsqlDbType.Integer);
         }, cancellationToken);
 
-        counts["intakes"] = await CopyAsync(connection, "intakes (id, office_id, client_id, status, step, category_ids, incident_country, incident_city, incident_from, incident_to, account, client_wishes, in_detention, imminent_expulsion, separated_child, response_due_at, created_by, created_at, updated_at, submitted_at, decided_at, decided_by, rejection_reason, rejection_note)",
+        counts["intakes"] = await CopyAsync(connection, "intakes (id, office_id, client_id, status, step, category_ids, incident_country, incident_city, incident_from, incident_to, account, client_wishes, in_detention, imminent_expulsion, separated_child, no_documents, response_due_at, created_by, created_at, updated_at, submitted_at, decided_at, decided_by, rejection_reason, rejection_note)",
             batch.Intakes, (w, r) =>
             {
                 w.Write(r.Id, NpgsqlDbType.Uuid);
@@ -112,6 +112,7 @@ internal static partial class SyntheticCopier
                 w.Write(r.InDetention, NpgsqlDbType.Boolean);
                 w.Write(r.ImminentExpulsion, NpgsqlDbType.Boolean);
                 w.Write(r.SeparatedChild, NpgsqlDbType.Boolean);
+                w.Write(r.NoDocuments, NpgsqlDbType.Boolean);
                 Nullable(w, r.ResponseDueAt, NpgsqlDbType.TimestampTz);
                 w.Write(r.CreatedBy, NpgsqlDbType.Uuid);
                 w.Write(r.CreatedAt, NpgsqlDbType.TimestampTz);

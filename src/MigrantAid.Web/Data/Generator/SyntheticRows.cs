@@ -28,7 +28,10 @@ internal sealed record IntakeRow(
     Guid Id, Guid OfficeId, Guid ClientId, IntakeStatus Status, IntakeStep Step, int[] CategoryIds, string? IncidentCountry, string? IncidentCity,
     DateOnly? IncidentFrom, DateOnly? IncidentTo, string? Account, string? Wishes, bool InDetention, bool ImminentExpulsion, bool SeparatedChild,
     DateTimeOffset? ResponseDueAt, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt,
-    DateTimeOffset? DecidedAt, Guid? DecidedBy, RejectionReason? RejectionReason, string? RejectionNote);
+    DateTimeOffset? DecidedAt, Guid? DecidedBy, RejectionReason? RejectionReason, string? RejectionNote)
+{
+    public bool NoDocuments { get; init; }
+}
 
 internal readonly record struct RespondentRow(Guid Id, Guid IntakeId, string Name, RespondentType Type, Sector? Sector, string SearchKey);
 

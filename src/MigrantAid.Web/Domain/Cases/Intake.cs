@@ -61,6 +61,9 @@ public class Intake
 
     public bool SeparatedChild { get; set; }
 
+    /// <summary>The client has no identity documents (not urgent by itself); set on the client when the case opens.</summary>
+    public bool NoDocuments { get; set; }
+
     public bool IsUrgent => InDetention || ImminentExpulsion || SeparatedChild;
 
     /// <summary>By when someone must be assigned; shown until the intake is decided.</summary>

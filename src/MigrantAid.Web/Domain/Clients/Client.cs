@@ -9,6 +9,7 @@ public class Client
 {
     public const int NameMaxLength = 200;
     public const int PatronymicMaxLength = 100;
+    public const int SeparatedFromMaxLength = 200;
 
     private readonly List<ClientAlias> _aliases = [];
     private readonly List<ClientContact> _contacts = [];
@@ -62,6 +63,12 @@ public class Client
     public string? CurrentCity { get; set; }
 
     public Vulnerability Vulnerabilities { get; set; }
+
+    /// <summary>With <see cref="Vulnerability.SeparatedChild"/>: when the child was separated, if known.</summary>
+    public DateOnly? SeparatedOn { get; private set; }
+
+    /// <summary>With <see cref="Vulnerability.SeparatedChild"/>: the parent or the country the child was separated from, as typed.</summary>
+    public string? SeparatedFrom { get; private set; }
 
     public ConsentStatus ConsentStatus { get; private set; }
 
@@ -175,6 +182,64 @@ public class Client
     public static bool IsRestrictedStatus(ConsentStatus status) => status is ConsentStatus.Withdrawn or ConsentStatus.Refused;
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>
+    /// Records the separation details; they belong to a separated child only, so clearing the flag clears them.
+    /// </summary>
+    public void SetSeparation(DateOnly? separatedOn, string? separatedFrom)
+    {
+        var separated = Vulnerabilities.HasFlag(Vulnerability.SeparatedChild);
+        SeparatedOn = separated ? separatedOn : null;
+        SeparatedFrom = separated && !string.IsNullOrWhiteSpace(separatedFrom) ? separatedFrom.Trim() : null;
+    }
+
+    /// <summary>
+    /// What an intake's triage said, recorded when its case opens: flags are added, never removed (the
+    /// triage's "no" means "not asked", not "has documents"). True when anything changed.
+    /// </summary>
+    public bool RecordTriage(bool noDocuments, bool separatedChild, DateOnly on, DateTimeOffset now)
+    {
+        var before = Vulnerabilities;
+        if (noDocuments)
+        {
+            Vulnerabilities |= Vulnerability.Undocumented;
+        }
+
+        // "A child is separated from the family" may be said of the client's child: only a client known
+        // to be a child on that day (by the birth, or by the Child flag when the birth is unknown) is marked.
+        if (separatedChild && (WasChildOn(BirthDate, BirthYear, on) ?? Vulnerabilities.HasFlag(Vulnerability.Child)))
+        {
+            Vulnerabilities |= Vulnerability.SeparatedChild;
+        }
+
+        if (Vulnerabilities == before)
+        {
+            return false;
+        }
+
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the client was under 18 on <paramref name="date"/>: true or false when the birth date (or,
+    /// clear of the boundary, the year) says so, null when it cannot be known.
+    /// </summary>
+    public static bool? WasChildOn(DateOnly? birthDate, int? birthYear, DateOnly date)
+    {
+        if (birthDate is { } born)
+        {
+            return born.AddYears(18) > date;
+        }
+
+        if (birthYear is { } year)
+        {
+            var age = date.Year - year;
+            return age <= 17 ? true : age >= 19 ? false : null;
+        }
+
+        return null;
+    }
 
     private void RefreshSearchKey()
     {

@@ -19,6 +19,12 @@ public enum Vulnerability
     Roma = 8,
     TraffickingVictim = 16,
     Detained = 32,
+
+    /// <summary>No identity documents at all (issue 12 point 6): counted in lists and statistics.</summary>
+    Undocumented = 64,
+
+    /// <summary>A child separated from the family; the date and whom or where from are on the client.</summary>
+    SeparatedChild = 128,
 }
 
 public enum ContactChannel

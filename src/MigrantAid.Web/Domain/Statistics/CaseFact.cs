@@ -34,4 +34,7 @@ public class CaseFact
 
     /// <summary>"c:RU" per country of a national court, "b:1" per international body; {"none"} without proceedings.</summary>
     public List<string> Forums { get; private set; } = [];
+
+    /// <summary>The principal client's situation: 0 neither, 1 undocumented, 2 separated child, 3 both.</summary>
+    public short Situation { get; private set; }
 }

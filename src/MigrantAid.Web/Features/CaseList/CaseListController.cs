@@ -26,6 +26,7 @@ public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeP
                 CaseListProblem.UnknownLawyer => ("lawyer", l["Choose a lawyer from the list."]),
                 CaseListProblem.UnknownCaseworker => ("caseworker", l["Choose a caseworker from the list."]),
                 CaseListProblem.UnknownCitizenship => ("citizenship", l["Choose a citizenship from the list."]),
+                CaseListProblem.UnknownSituation => ("situation", l["Choose a situation from the list."]),
                 CaseListProblem.BadFrom => ("from", l["Enter a valid date, for example {0}.", "2025-01-31"]),
                 CaseListProblem.BadTo => ("to", l["Enter a valid date, for example {0}.", "2025-01-31"]),
                 CaseListProblem.FromAfterTo => ("to", l["The end of the period must not be before its start."]),

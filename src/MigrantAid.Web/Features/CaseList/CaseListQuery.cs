@@ -31,6 +31,9 @@ public sealed class CaseListQuery
     /// <summary>Citizenship of the principal client (ISO code or XX for stateless).</summary>
     public string? Citizenship { get; set; }
 
+    /// <summary>The principal client's situation: "undocumented" or "separated" (see <see cref="Shared.ClientSituation"/>).</summary>
+    public string? Situation { get; set; }
+
     /// <summary>Opened on or after (yyyy-MM-dd).</summary>
     public string? From { get; set; }
 
@@ -75,6 +78,7 @@ public sealed class CaseListQuery
         Add("caseworker", Caseworker);
         Add("urgent", Urgent ? "true" : null);
         Add("citizenship", Citizenship);
+        Add("situation", Situation);
         Add("from", From);
         Add("to", To);
         Add("lead", Lead);
@@ -111,6 +115,7 @@ public enum CaseListProblem
     BadClosedFrom,
     BadClosedTo,
     ClosedFromAfterTo,
+    UnknownSituation,
 }
 
 /// <summary>The keyset position after which the next page starts.</summary>
@@ -152,6 +157,9 @@ public sealed record CaseListFilter(
     public DateOnly? ClosedFrom { get; init; }
 
     public DateOnly? ClosedTo { get; init; }
+
+    /// <summary>Only cases whose principal client is in this situation (undocumented or separated child).</summary>
+    public Vulnerability? Situation { get; init; }
 
     private static readonly Dictionary<string, CaseListSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -249,6 +257,12 @@ public sealed record CaseListFilter(
             problems.Add(CaseListProblem.ClosedFromAfterTo);
         }
 
+        var situation = Shared.ClientSituation.Parse(query.Situation, out var knownSituation);
+        if (!knownSituation)
+        {
+            problems.Add(CaseListProblem.UnknownSituation);
+        }
+
         var sort = Clean(query.Sort) is { } sortText && Sorts.TryGetValue(sortText, out var s) ? s : CaseListSort.Newest;
 
         var mine = Clean(query.Scope)?.ToLowerInvariant() switch
@@ -275,6 +289,7 @@ public sealed record CaseListFilter(
             LeadLawyerId = lead,
             ClosedFrom = closedFrom,
             ClosedTo = closedTo,
+            Situation = situation,
         };
     }
 

@@ -4,6 +4,7 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.CaseList;
@@ -90,6 +91,12 @@ public static partial class CaseListSearch
         {
             var citizens = db.Clients.Where(cl => cl.Citizenship == citizenship).Select(cl => cl.Id);
             cases = cases.Where(c => citizens.Contains(c.PrincipalClientId));
+        }
+
+        if (filter.Situation is { } situation)
+        {
+            var flagged = db.Clients.In(situation).Select(cl => cl.Id);
+            cases = cases.Where(c => flagged.Contains(c.PrincipalClientId));
         }
 
         if (filter.From is { } from)

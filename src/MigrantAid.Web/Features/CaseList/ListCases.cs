@@ -20,7 +20,8 @@ public sealed record CaseListRow(
     bool IsUrgent,
     string OfficeName,
     string? LeadLawyerName,
-    DateOnly OpenedOn);
+    DateOnly OpenedOn,
+    Vulnerability ClientSituation = Vulnerability.None);
 
 /// <summary>A choice of a filter list; <see cref="Retired"/> marks a category no longer offered for new intakes.</summary>
 public sealed record CaseListOption(string Value, string Text, bool Retired = false);
@@ -65,6 +66,7 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
                     Office = o.Name,
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
                     Client = cl.FullName,
+                    cl.Vulnerabilities,
                     Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
                     Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
                 })
@@ -73,7 +75,8 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
         var rows = page.Take(PageSize)
             .Select(c => new CaseListRow(c.Id, c.Reference, c.Title,
                 !c.Withdrawn || coordinator || c.Assigned ? c.Client : null,
-                c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn))
+                c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn,
+                !c.Withdrawn || coordinator || c.Assigned ? c.Vulnerabilities : Vulnerability.None))
             .ToList();
         var next = page.Count > PageSize
             ? CaseListFilter.PositionToken(filter.Sort, rows[^1].Priority, rows[^1].OpenedOn, rows[^1].Reference, rows[^1].Id)

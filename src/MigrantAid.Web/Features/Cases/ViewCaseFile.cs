@@ -10,7 +10,7 @@ using MigrantAid.Web.Security;
 namespace MigrantAid.Web.Features.Cases;
 
 /// <summary>A client on the case; <paramref name="Restricted"/> hides the name (consent withdrawn, viewer not assigned).</summary>
-public sealed record CaseClientRow(Guid Id, string FullName, string? Patronymic, CaseClientRole Role, bool Restricted = false);
+public sealed record CaseClientRow(Guid Id, string FullName, string? Patronymic, CaseClientRole Role, bool Restricted = false, Vulnerability Vulnerabilities = Vulnerability.None);
 
 public sealed record RespondentRow(string Name, RespondentType Type, Sector? Sector);
 
@@ -101,7 +101,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 
         var clientIds = c.Clients.Select(x => x.ClientId).ToList();
         var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.FullName, x.Patronymic, x.ConsentStatus }).ToListAsync(cancellationToken);
+            .Select(x => new { x.Id, x.FullName, x.Patronymic, x.ConsentStatus, x.Vulnerabilities }).ToListAsync(cancellationToken);
 
         // A client who withdrew or refused consent is shown by name only to coordinators and the case's
         // assigned people; so is the complaint in the client's own words.
@@ -112,7 +112,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
                 Client.IsRestrictedStatus(row.ConsentStatus) && !seesRestricted
                     ? new CaseClientRow(row.Id, "", null, link.Role, Restricted: true)
-                    : new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role))
+                    : new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role, Vulnerabilities: row.Vulnerabilities))
             .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)
             .ToList();
 

@@ -93,6 +93,13 @@ public class ClientFields : ClientIdentityFields
 
     public Vulnerability VulnerabilityFlags => Vulnerabilities.Aggregate(Vulnerability.None, (all, v) => all | v);
 
+    [Display(Name = "Date of separation")]
+    public DateOnly? SeparatedOn { get; set; }
+
+    [StringLength(Client.SeparatedFromMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
+    [Display(Name = "Separated from (parent or country)")]
+    public string? SeparatedFrom { get; set; }
+
     public override void Validate(ModelStateDictionary modelState, DateOnly today, IStringLocalizer l)
     {
         base.Validate(modelState, today, l);
@@ -100,6 +107,8 @@ public class ClientFields : ClientIdentityFields
         {
             modelState.AddModelError(nameof(Vulnerabilities), l["Choose a value from the list."]);
         }
+
+        ClientSituationRules.Validate(this, modelState, today, l);
     }
 
     /// <summary>Copies the typed values onto the client (the name through <see cref="Client.Rename"/>).</summary>
@@ -113,6 +122,7 @@ public class ClientFields : ClientIdentityFields
         client.CurrentCountry = Blank(CurrentCountry);
         client.CurrentCity = Blank(CurrentCity);
         client.Vulnerabilities = VulnerabilityFlags;
+        client.SetSeparation(SeparatedOn, SeparatedFrom);
     }
 
     public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -16,6 +16,15 @@ public static class ClientText
 
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
 
+    /// <summary>"On 3 Mar 2025, from the mother", or what of it is known.</summary>
+    public static string Separation(IStringLocalizer l, DateOnly? on, string? from) => (on, from) switch
+    {
+        ({ } date, { } whom) => l["On {0}, from: {1}", Date(date), whom].Value,
+        ({ } date, null) => l["On {0}", Date(date)].Value,
+        (null, { } whom) => l["From: {0}", whom].Value,
+        _ => l["Date and whom or where from not recorded"].Value,
+    };
+
     public static string Citizenship(IStringLocalizer l, string? code) =>
         code is null ? "" : Citizenships.IsKnown(code) ? l[Citizenships.ResourceKey(code)].Value : code;
 

@@ -15,10 +15,12 @@ public sealed record ClientValues(
     string? CurrentCountry,
     string? CurrentCity,
     Vulnerability Vulnerabilities,
+    DateOnly? SeparatedOn,
+    string? SeparatedFrom,
     uint Version)
 {
     public static ClientValues Of(Client c) => new(c.FullName, c.Patronymic, c.BirthDate, c.BirthYear, c.Sex, c.Citizenship, c.Languages,
-        c.CurrentCountry, c.CurrentCity, c.Vulnerabilities, c.Version);
+        c.CurrentCountry, c.CurrentCity, c.Vulnerabilities, c.SeparatedOn, c.SeparatedFrom, c.Version);
 
     /// <summary>The fields that differ, with their old and new values, for the audit trail.</summary>
     public IReadOnlyList<FieldChange> Differences(ClientValues after)
@@ -42,6 +44,8 @@ public sealed record ClientValues(
         Compare(nameof(CurrentCountry), CurrentCountry, after.CurrentCountry);
         Compare(nameof(CurrentCity), CurrentCity, after.CurrentCity);
         Compare(nameof(Vulnerabilities), Vulnerabilities.ToString(), after.Vulnerabilities.ToString());
+        Compare(nameof(SeparatedOn), Format(SeparatedOn), Format(after.SeparatedOn));
+        Compare(nameof(SeparatedFrom), SeparatedFrom, after.SeparatedFrom);
         return changes;
     }
 

@@ -59,6 +59,8 @@ public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProv
             CurrentCountry = current.CurrentCountry,
             CurrentCity = current.CurrentCity,
             Vulnerabilities = Enum.GetValues<Vulnerability>().Where(v => v != Vulnerability.None && current.Vulnerabilities.HasFlag(v)).ToList(),
+            SeparatedOn = current.SeparatedOn,
+            SeparatedFrom = current.SeparatedFrom,
             Version = current.Version,
         };
     }
@@ -101,6 +103,6 @@ public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProv
         _records.Visible(viewer).AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new ClientValues(c.FullName, c.Patronymic, c.BirthDate, c.BirthYear, c.Sex, c.Citizenship, c.Languages,
-                c.CurrentCountry, c.CurrentCity, c.Vulnerabilities, c.Version))
+                c.CurrentCountry, c.CurrentCity, c.Vulnerabilities, c.SeparatedOn, c.SeparatedFrom, c.Version))
             .FirstOrDefaultAsync(cancellationToken);
 }

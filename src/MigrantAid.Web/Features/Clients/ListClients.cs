@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Clients;
@@ -25,6 +26,9 @@ public sealed class ListClientsQuery
     /// <summary>With <see cref="Expiring"/>: only cases of this office.</summary>
     public string? Office { get; set; }
 
+    /// <summary>"undocumented" or "separated" (see <see cref="ClientSituation"/>).</summary>
+    public string? Situation { get; set; }
+
     public int? ExpiringDays =>
         int.TryParse(Expiring, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 365 ? days : null;
 
@@ -41,6 +45,11 @@ public sealed class ListClientsQuery
             {
                 values.Add("office=" + office);
             }
+        }
+
+        if (ClientSituation.Value(ClientSituation.Parse(Situation, out _)) is { } situation)
+        {
+            values.Add("situation=" + situation);
         }
 
         if (after is not null)
@@ -65,7 +74,14 @@ public sealed record ClientRow(
     DateTimeOffset CreatedAt);
 
 /// <summary>One page of clients; a search shows the best matches, ranked, on one page.</summary>
-public sealed record ClientListPage(ListClientsQuery Query, IReadOnlyList<ClientRow> Rows, string? NextAfter, bool IsSearch);
+public sealed record ClientListPage(ListClientsQuery Query, IReadOnlyList<ClientRow> Rows, string? NextAfter, bool IsSearch)
+{
+    /// <summary>The situation filter applied, if any.</summary>
+    public Vulnerability? Situation { get; init; }
+
+    /// <summary>The link named a situation that is not one: it is ignored and said at the field.</summary>
+    public bool UnknownSituation { get; init; }
+}
 
 /// <summary>
 /// The clients the viewer may see: newest first by (created_at, id) keyset, or, with a search,
@@ -78,6 +94,12 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock)
     public async Task<ClientListPage> HandleAsync(ListClientsQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var visible = db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db));
+        var situation = ClientSituation.Parse(query.Situation, out var knownSituation);
+        if (situation is { } flag)
+        {
+            visible = visible.In(flag);
+        }
+
         var search = query.Q?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
@@ -87,7 +109,7 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock)
             var found = await ClientFinder.FindAsync(db, viewer, search, null, null, null, PageSize, cancellationToken);
             var ids = found.Select(f => f.Id).ToList();
             var rows = await Rows(visible.Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
-            return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true);
+            return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true) { Situation = situation, UnknownSituation = !knownSituation };
         }
 
         if (query.ExpiringDays is { } days)
@@ -120,7 +142,7 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock)
             next = FormatAfter(page[^1].CreatedAt, page[^1].Id);
         }
 
-        return new ClientListPage(query, page, next, false);
+        return new ClientListPage(query, page, next, false) { Situation = situation, UnknownSituation = !knownSituation };
     }
 
     public static string FormatAfter(DateTimeOffset at, Guid id) =>

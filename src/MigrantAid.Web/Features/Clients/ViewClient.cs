@@ -46,7 +46,14 @@ public sealed record ClientPage(
     IReadOnlyList<FamilyRow> Family,
     IReadOnlyList<ClientCaseRow> Cases,
     DateOnly Today,
-    string TimeZoneId);
+    string TimeZoneId)
+{
+    /// <summary>A separated child's date of separation, if recorded.</summary>
+    public DateOnly? SeparatedOn { get; init; }
+
+    /// <summary>The parent or country a separated child was separated from, as typed.</summary>
+    public string? SeparatedFrom { get; init; }
+}
 
 /// <summary>
 /// The client page: everything about the person that the viewer may see, with document and
@@ -131,7 +138,11 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
             links.Select(l => new FamilyRow(l.RelatedClientId, l.Relation, visibleRelatives.GetValueOrDefault(l.RelatedClientId))).ToList(),
             cases.Select(k => new ClientCaseRow(k.Id, k.Reference, k.Status, k.Role)).ToList(),
             today,
-            zone.Id);
+            zone.Id)
+        {
+            SeparatedOn = client.SeparatedOn,
+            SeparatedFrom = client.SeparatedFrom,
+        };
 
         await _records.RecordViewAsync(id, "client", cancellationToken);
         return page;

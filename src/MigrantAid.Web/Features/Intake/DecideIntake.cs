@@ -97,6 +97,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         Case opened;
+        IntakeClientSituation.Change? situation;
         try
         {
             intake.Accept(me, now);
@@ -111,6 +112,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
             }
 
             db.Entry(intake).Property(i => i.Version).OriginalValue = input.Version;
+            situation = await IntakeClientSituation.RecordAsync(db, intake, openedOn, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException e)
@@ -146,6 +148,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
             caseworker = opened.CaseworkerId,
             leadLawyer = opened.LeadLawyerId,
         }, cancellationToken: cancellationToken);
+        await IntakeClientSituation.AuditAsync(audit, situation, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(IntakeOutcome.Saved, opened.Id);
     }

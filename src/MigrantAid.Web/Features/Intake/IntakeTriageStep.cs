@@ -20,6 +20,9 @@ public sealed class IntakeTriageInput : IntakeStepInput
 
     [Display(Name = "A child is separated from the family")]
     public bool SeparatedChild { get; set; }
+
+    [Display(Name = "The client has no identity documents")]
+    public bool NoDocuments { get; set; }
 }
 
 /// <summary>
@@ -48,6 +51,7 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IAuditLog audit, Ti
             InDetention = intake.InDetention,
             ImminentExpulsion = intake.ImminentExpulsion,
             SeparatedChild = intake.SeparatedChild,
+            NoDocuments = intake.NoDocuments,
             Header = await IntakeHeader.ReadAsync(db, intake, clock.GetUtcNow(), cancellationToken),
         };
         return (model, IntakeOutcome.Saved);
@@ -86,6 +90,7 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IAuditLog audit, Ti
         intake.InDetention = input.InDetention;
         intake.ImminentExpulsion = input.ImminentExpulsion;
         intake.SeparatedChild = input.SeparatedChild;
+        intake.NoDocuments = input.NoDocuments;
         var submitting = intake.Status == IntakeStatus.Draft && input.Next == IntakeNext.Submit;
         if (submitting)
         {
@@ -112,7 +117,7 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IAuditLog audit, Ti
                 field = "Urgent",
                 old = wasUrgent,
                 @new = intake.IsUrgent,
-                flags = new { intake.InDetention, intake.ImminentExpulsion, intake.SeparatedChild },
+                flags = new { intake.InDetention, intake.ImminentExpulsion, intake.SeparatedChild, intake.NoDocuments },
             }, cancellationToken: cancellationToken);
             if (submitting)
             {

@@ -10,7 +10,8 @@ using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Intake;
 
-public sealed record IntakeClientShown(Guid Id, string Name, DateOnly? BirthDate, int? BirthYear, Sex Sex, string? Citizenship, ConsentStatus Consent);
+public sealed record IntakeClientShown(Guid Id, string Name, DateOnly? BirthDate, int? BirthYear, Sex Sex, string? Citizenship, ConsentStatus Consent,
+    Vulnerability Vulnerabilities = Vulnerability.None);
 
 /// <summary>Everything recorded in an intake, and the decision forms for those who decide.</summary>
 public sealed class IntakeViewModel
@@ -32,6 +33,8 @@ public sealed class IntakeViewModel
     public bool ImminentExpulsion { get; init; }
 
     public bool SeparatedChild { get; init; }
+
+    public bool NoDocuments { get; init; }
 
     public DateTime? SubmittedAt { get; init; }
 
@@ -76,7 +79,7 @@ public sealed class ViewIntakeHandler(AppDbContext db, IAuditLog audit, TimeProv
         var time = header.Time;
         var client = intake.ClientId is { } clientId
             ? await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
-                .Select(c => new IntakeClientShown(c.Id, c.Patronymic == null ? c.FullName : c.FullName + " " + c.Patronymic, c.BirthDate, c.BirthYear, c.Sex, c.Citizenship, c.ConsentStatus))
+                .Select(c => new IntakeClientShown(c.Id, c.Patronymic == null ? c.FullName : c.FullName + " " + c.Patronymic, c.BirthDate, c.BirthYear, c.Sex, c.Citizenship, c.ConsentStatus, c.Vulnerabilities))
                 .FirstOrDefaultAsync(cancellationToken)
             : null;
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -101,6 +104,7 @@ public sealed class ViewIntakeHandler(AppDbContext db, IAuditLog audit, TimeProv
             InDetention = intake.InDetention,
             ImminentExpulsion = intake.ImminentExpulsion,
             SeparatedChild = intake.SeparatedChild,
+            NoDocuments = intake.NoDocuments,
             SubmittedAt = intake.SubmittedAt is { } submitted ? time.Local(submitted) : null,
             DecidedAt = intake.DecidedAt is { } decided ? time.Local(decided) : null,
             DecidedBy = decidedBy,

@@ -223,7 +223,7 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
         return dimension switch
         {
             StatisticsDimension.Category => list.OrderBy(c => categories.FindIndex(k => k.Code == c) is var i and >= 0 ? i : int.MaxValue).ToList(),
-            StatisticsDimension.Year or StatisticsDimension.Sex or StatisticsDimension.Outcome or StatisticsDimension.AgeGroup =>
+            StatisticsDimension.Year or StatisticsDimension.Sex or StatisticsDimension.Outcome or StatisticsDimension.AgeGroup or StatisticsDimension.Situation =>
                 list.OrderBy(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (dimension == StatisticsDimension.AgeGroup && n == 0 ? int.MaxValue : n) : int.MaxValue).ToList(),
             StatisticsDimension.Forum => list.OrderBy(c => c == StatisticsDimensions.NoProceedings ? 2 : c.StartsWith("c:", StringComparison.Ordinal) ? 0 : 1)
                 .ThenBy(c => ValueLabel(dimension, c, categories, offices), StringComparer.CurrentCulture).ToList(),
@@ -264,6 +264,8 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
                     : int.TryParse(code.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var body) ? CaseText.Enum(l, (InternationalBody)body) : code;
             case StatisticsDimension.Office:
                 return offices.FirstOrDefault(o => o.Code == code)?.Label ?? code;
+            case StatisticsDimension.Situation:
+                return l["Situation." + StatisticsFilter.LinkValue(dimension, code)];
             default:
                 return code;
         }
@@ -287,6 +289,7 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
             ? l["Filters: none."]
             : l["Filters: {0}.", string.Join("; ", filter.Values.Select(v => l[StatisticsDimensions.Label(v.Key)] + ": " + ValueLabel(v.Key, v.Value, categories, offices)))]);
         note.Add(l["Counting unit: cases. A case is described by its own data and by its principal client's citizenship, sex and age at intake."]);
+        note.Add(l["Client's situation: the principal client's as recorded now (no identity documents, separated child)."]);
         note.Add(l["Complaint category and forum can have several values per case: a case counts once in each of its values, and every total counts each case once, so a total can be smaller than the sum of its cells."]);
         note.Add(l["Age group: age on the date of the intake, from the date of birth, or from the year of birth when only the year is known (unknown when the year alone cannot tell)."]);
         note.Add(l["Counts from 1 to 4 are shown as \"<5\". Where a hidden count could be worked out from the totals and the other numbers, further numbers are hidden and shown as \"x\" (usually counts of 5 or more; in a few small tables also a count under 5 or a zero). The grand total is always shown (as \"<5\" when it is 1 to 4). Other zeros are shown."]);

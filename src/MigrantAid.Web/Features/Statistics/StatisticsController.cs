@@ -58,7 +58,7 @@ public sealed class StatisticsController(IStringLocalizer<SharedResource> l) : C
     public static IEnumerable<(string, string?)> Parameters(StatisticsQuery q) =>
     [
         ("rows", q.Rows), ("cols", q.Cols), ("category", q.Category), ("citizenship", q.Citizenship), ("country", q.Country),
-        ("age", q.Age), ("sex", q.Sex), ("outcome", q.Outcome), ("forum", q.Forum), ("office", q.Office), ("from", q.From), ("to", q.To),
+        ("age", q.Age), ("sex", q.Sex), ("outcome", q.Outcome), ("forum", q.Forum), ("office", q.Office), ("situation", q.Situation), ("from", q.From), ("to", q.To),
     ];
 
     public static string Example(int category, int year) => Link("/statistics",

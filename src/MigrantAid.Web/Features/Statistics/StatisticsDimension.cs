@@ -12,6 +12,9 @@ public enum StatisticsDimension
     Outcome = 6,
     Forum = 7,
     Office = 8,
+
+    /// <summary>The principal client's situation: neither, undocumented, separated child, or both (issue 12 point 6).</summary>
+    Situation = 9,
 }
 
 /// <summary>
@@ -37,6 +40,9 @@ public static class StatisticsDimensions
     public const string Adult = "2";
     public const string AgeUnknown = "0";
 
+    /// <summary>The situation's link values by case_facts code (0 neither, 1 undocumented, 2 separated child, 3 both).</summary>
+    public static readonly IReadOnlyList<string> SituationLinks = ["none", "undocumented", "separated", "both"];
+
     public static readonly IReadOnlyList<StatisticsDimension> All = Enum.GetValues<StatisticsDimension>();
 
     public static string Key(StatisticsDimension dimension) => dimension switch
@@ -49,6 +55,7 @@ public static class StatisticsDimensions
         StatisticsDimension.Sex => "sex",
         StatisticsDimension.Outcome => "outcome",
         StatisticsDimension.Forum => "forum",
+        StatisticsDimension.Situation => "situation",
         _ => "office",
     };
 
@@ -69,6 +76,7 @@ public static class StatisticsDimensions
         StatisticsDimension.Sex => "Sex",
         StatisticsDimension.Outcome => "Outcome",
         StatisticsDimension.Forum => "Forum",
+        StatisticsDimension.Situation => "Client's situation",
         _ => "Office",
     };
 
@@ -83,6 +91,7 @@ public static class StatisticsDimensions
         StatisticsDimension.Sex => "f.sex",
         StatisticsDimension.Outcome => "f.outcome",
         StatisticsDimension.Forum => "f.forums",
+        StatisticsDimension.Situation => "f.situation",
         _ => "f.office_id",
     };
 

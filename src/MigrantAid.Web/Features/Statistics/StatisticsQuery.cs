@@ -32,6 +32,9 @@ public sealed class StatisticsQuery
 
     public string? Office { get; set; }
 
+    /// <summary>none, undocumented, separated or both (<see cref="StatisticsDimensions.SituationLinks"/>).</summary>
+    public string? Situation { get; set; }
+
     /// <summary>First year the case was opened (inclusive).</summary>
     public string? From { get; set; }
 
@@ -48,6 +51,7 @@ public sealed class StatisticsQuery
         StatisticsDimension.Outcome => Outcome,
         StatisticsDimension.Forum => Forum,
         StatisticsDimension.Office => Office,
+        StatisticsDimension.Situation => Situation,
         _ => null,
     };
 }
@@ -170,6 +174,9 @@ public sealed record StatisticsFilter(
                 return raw.StartsWith("b:", StringComparison.OrdinalIgnoreCase) && Member<InternationalBody>(raw[2..]) is { } body ? "b:" + body : null;
             case StatisticsDimension.Office:
                 return Guid.TryParse(raw, out var office) && offices.Contains(office) ? office.ToString() : null;
+            case StatisticsDimension.Situation:
+                var situation = StatisticsDimensions.SituationLinks.ToList().FindIndex(v => v.Equals(raw, StringComparison.OrdinalIgnoreCase));
+                return situation < 0 ? null : situation.ToString(CultureInfo.InvariantCulture);
             default:
                 return null;
         }
@@ -188,6 +195,7 @@ public sealed record StatisticsFilter(
         StatisticsDimension.AgeGroup => code switch { StatisticsDimensions.Child => "child", StatisticsDimensions.Adult => "adult", _ => "unknown" },
         StatisticsDimension.Sex => ((Sex)int.Parse(code, CultureInfo.InvariantCulture)).ToString(),
         StatisticsDimension.Outcome => code == StatisticsDimensions.StillOpen ? code : ((CaseOutcome)int.Parse(code, CultureInfo.InvariantCulture)).ToString(),
+        StatisticsDimension.Situation => StatisticsDimensions.SituationLinks[int.Parse(code, CultureInfo.InvariantCulture)],
         StatisticsDimension.Forum when code.StartsWith("b:", StringComparison.Ordinal) => "b:" + (InternationalBody)int.Parse(code[2..], CultureInfo.InvariantCulture),
         _ => code,
     };
