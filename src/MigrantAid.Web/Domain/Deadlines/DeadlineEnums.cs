@@ -12,6 +12,20 @@ public enum TriggerEvent
     RegisteredByBody = 6,
     StateObservationsReceived = 7,
     InterimMeasuresDecision = 8,
+
+    // The UN follow-up (issue 12, point 3), numbered apart so that other new events do not collide.
+
+    /// <summary>A request for interim measures was sent to a committee.</summary>
+    InterimMeasuresRequested = 20,
+
+    /// <summary>The committee granted the interim measures requested.</summary>
+    InterimMeasuresGranted = 21,
+
+    /// <summary>The committee adopted views finding a violation.</summary>
+    ViolationFound = 22,
+
+    /// <summary>The committee asked for our comments on the state's follow-up reply.</summary>
+    FollowUpCommentsRequested = 23,
 }
 
 public enum PeriodUnit
