@@ -82,7 +82,7 @@ public class FollowUpRulesTests
             .Should().ContainSingle(p => p.Field == "FollowUpCommentsRequestedOn" && p.Rule == SubmissionRule.BeforeViews);
         FollowUp.Check(submitted, null, null, null, views, null, Today)
             .Should().ContainSingle(p => p.Field == "FollowUpCommentsRequestedOn" && p.Rule == SubmissionRule.BeforeViews, "no request for comments without views");
-        FollowUp.Check(submitted, submitted, true, submitted.AddDays(3), views.AddDays(190), views, Today).Should().BeEmpty();
+        FollowUp.Check(submitted, submitted, true, submitted.AddDays(3), views.AddDays(150), views, Today).Should().BeEmpty();
     }
 
     [Fact]
