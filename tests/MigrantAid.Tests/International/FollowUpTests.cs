@@ -62,6 +62,7 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
         compliance.Status.Should().Be(DeadlineStatus.Open);
         var stored = (await SubmissionsAsync(portal, caseId)).Single();
         stored.InterimMeasuresGranted.Should().BeTrue();
+        stored.FollowUp.Should().Be(FollowUpStatus.Ongoing, "granted interim measures are followed up from then on");
 
         var page = await client.GetDocumentAsync(location);
         page.QuerySelector("[data-testid=breach-prompt]")!.TextContent.Should().Contain(_kit.English("Tell the committee at once of any breach by the State (a removal carried out or about to be): do not wait for the compliance check."));

@@ -216,6 +216,13 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
         s.BodyReference = input.BodyReference;
         s.Result = input.Result!.Value;
         s.FollowUp = input.FollowUp!.Value;
+
+        // Granted interim measures and views finding a violation are followed up by the committee from then on.
+        if (FollowUp.HasFollowUp(s) && s.FollowUp == FollowUpStatus.NotApplicable && s.FollowUpClosedOn is null)
+        {
+            s.FollowUp = FollowUpStatus.Ongoing;
+        }
+
         s.Notes = input.Notes;
     }
 
