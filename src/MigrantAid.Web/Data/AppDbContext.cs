@@ -71,6 +71,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<CaseRecommendation> CaseRecommendations => Set<CaseRecommendation>();
 
+    public DbSet<SubmissionClient> SubmissionClients => Set<SubmissionClient>();
+
+    public DbSet<FollowUpRound> FollowUpRounds => Set<FollowUpRound>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();

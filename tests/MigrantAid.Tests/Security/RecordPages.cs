@@ -69,6 +69,8 @@ public sealed record RecordPage(string Route, RecordKind Kind, RecordPage.Rule? 
         new("/cases/{caseId:guid}/proceedings/{id:guid}/decisions/{decisionId:guid}/edit", RecordKind.Decision),
         new("/cases/{caseId:guid}/submissions/{id:guid}", RecordKind.Submission),
         new("/cases/{caseId:guid}/submissions/{id:guid}/edit", RecordKind.Submission),
+        new("/cases/{caseId:guid}/submissions/{id:guid}/follow-up/assess", RecordKind.Submission),
+        new("/cases/{caseId:guid}/submissions/{id:guid}/follow-up/close", RecordKind.Submission),
         new("/cases/{id:guid}/documents/{documentId:guid}", RecordKind.Document),
 
         new("/clients/{id:guid}", RecordKind.Client),

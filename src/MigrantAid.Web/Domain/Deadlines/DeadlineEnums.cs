@@ -16,9 +16,23 @@ public enum TriggerEvent
     /// <summary>
     /// The copy of a decision arrived when a period counted from another date (the final form) was nearly or wholly
     /// gone (<see cref="DecisionClocks.LateCopies"/>); dated on the receipt. Starts the application to restore the
-    /// missed period. (Numbered 20: other events of issue 12 take the numbers after 8.)
+    /// missed period.
     /// </summary>
-    CopyReceivedTooLate = 20,
+    CopyReceivedTooLate = 9,
+
+    // The UN follow-up (issue 12, point 3), numbered apart so that other new events do not collide.
+
+    /// <summary>A request for interim measures was sent to a committee.</summary>
+    InterimMeasuresRequested = 20,
+
+    /// <summary>The committee granted the interim measures requested.</summary>
+    InterimMeasuresGranted = 21,
+
+    /// <summary>The committee adopted views finding a violation.</summary>
+    ViolationFound = 22,
+
+    /// <summary>The committee asked for our comments on the state's follow-up reply.</summary>
+    FollowUpCommentsRequested = 23,
 }
 
 public enum PeriodUnit

@@ -40,6 +40,18 @@ public class InternationalSubmission
 
     public DateOnly? InterimMeasuresOn { get; set; }
 
+    /// <summary>When interim measures were asked for (in this submission or a separate request): starts the task to check the answer.</summary>
+    public DateOnly? InterimMeasuresRequestedOn { get; set; }
+
+    /// <summary>The committee's answer to the request: granted (true), refused (false), not yet known (null).</summary>
+    public bool? InterimMeasuresGranted { get; set; }
+
+    /// <summary>When the committee asked for our comments on the state's follow-up reply: starts our comments' deadline.</summary>
+    public DateOnly? FollowUpCommentsRequestedOn { get; set; }
+
+    /// <summary>When the committee closed the follow-up; its result is <see cref="FollowUp"/>.</summary>
+    public DateOnly? FollowUpClosedOn { get; set; }
+
     public DateOnly? StateObservationsOn { get; set; }
 
     /// <summary>Our comments on the state's observations are due (entered by hand; not a computed deadline).</summary>
@@ -143,4 +155,5 @@ public enum SubmissionRule
     BeforeRegistration,
     BeforeStateObservations,
     RequiredByResult,
+    BeforeViews,
 }

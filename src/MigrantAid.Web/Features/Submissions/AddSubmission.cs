@@ -31,6 +31,7 @@ public sealed class AddSubmissionHandler(
         var today = (await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken)).Today(clock.GetUtcNow());
         var input = new SubmissionInput { SubmittedOn = today, StateConcerned = await _rules.IncidentCountryAsync(c, cancellationToken) };
         await _rules.DescribeAsync(input, c, cancellationToken);
+        input.ClientIds = [c.PrincipalClientId];
         return (input, CaseGateResult.Allowed);
     }
 
@@ -46,7 +47,7 @@ public sealed class AddSubmissionHandler(
         var today = (await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken)).Today(now);
         var valid = _rules.Check(input, today, modelState);
         await _rules.DescribeAsync(input, c, cancellationToken);
-        if (!valid)
+        if (!SubmissionClients.Check(input, modelState, l) || !valid)
         {
             return (CaseChangeOutcome.Invalid, null);
         }
@@ -54,12 +55,13 @@ public sealed class AddSubmissionHandler(
         var submission = new InternationalSubmission(caseId, user.Id(), now);
         SubmissionRules.Apply(input, submission);
         db.InternationalSubmissions.Add(submission);
-        await _rules.RecordTriggersAsync(submission, before: null, bodyBefore: null, user.Id(), cancellationToken);
+        await SubmissionClients.SetAsync(db, submission.Id, input.ClientIds, cancellationToken);
+        await _rules.RecordTriggersAsync(submission, before: null, followUpBefore: null, bodyBefore: null, user.Id(), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(InternationalAuditActions.SubmissionCreated, "submission", submission.Id.ToString(),
-            new { caseId, reference = c.Reference, values = SubmissionRules.AuditValues(submission) }, cancellationToken: cancellationToken);
+            new { caseId, reference = c.Reference, values = SubmissionRules.AuditValues(submission), clients = SubmissionClients.AuditValue(input.ClientIds) }, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (CaseChangeOutcome.Saved, submission.Id);
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
@@ -36,6 +37,7 @@ public sealed class EditSubmissionHandler(
         }
 
         var input = SubmissionInput.From(submission);
+        input.ClientIds = await SubmissionClients.IdsAsync(db, id, cancellationToken);
         await _rules.DescribeAsync(input, c, cancellationToken);
         return (input, CaseGateResult.Allowed);
     }
@@ -59,7 +61,7 @@ public sealed class EditSubmissionHandler(
         var today = (await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken)).Today(now);
         var valid = _rules.Check(input, today, modelState);
         await _rules.DescribeAsync(input, c, cancellationToken);
-        if (!valid)
+        if (!SubmissionClients.Check(input, modelState, l) || !valid)
         {
             return CaseChangeOutcome.Invalid;
         }
@@ -70,10 +72,13 @@ public sealed class EditSubmissionHandler(
         }
 
         var before = SubmissionRules.AuditValues(submission);
+        before["Clients"] = SubmissionClients.AuditValue(await SubmissionClients.IdsAsync(db, id, cancellationToken));
         var datesBefore = submission.Dates;
+        var followUpBefore = FollowUp.Events(submission);
         var bodyBefore = submission.Body;
         SubmissionRules.Apply(input, submission);
         var after = SubmissionRules.AuditValues(submission);
+        after["Clients"] = SubmissionClients.AuditValue(input.ClientIds);
         var changes = before.Where(b => after[b.Key] != b.Value)
             .Select(b => new { field = b.Key, old = b.Value, @new = after[b.Key] })
             .ToList();
@@ -83,7 +88,8 @@ public sealed class EditSubmissionHandler(
         }
 
         submission.Touch(user.Id(), now);
-        await _rules.RecordTriggersAsync(submission, datesBefore, bodyBefore, user.Id(), cancellationToken);
+        await SubmissionClients.SetAsync(db, id, input.ClientIds, cancellationToken);
+        await _rules.RecordTriggersAsync(submission, datesBefore, followUpBefore, bodyBefore, user.Id(), cancellationToken);
 
         var saved = await VersionedSave.SaveAsync(db, submission, input.Version, () => audit.RecordAsync(InternationalAuditActions.SubmissionUpdated, "submission",
             id.ToString(), new { caseId, reference = c.Reference, changes }, cancellationToken: cancellationToken), cancellationToken);

@@ -39,6 +39,24 @@ public sealed class SubmissionInput : CaseFormInput
     [Display(Name = "Interim-measures decision on")]
     public DateOnly? InterimMeasuresOn { get; set; }
 
+    [Display(Name = "Interim measures requested on")]
+    public DateOnly? InterimMeasuresRequestedOn { get; set; }
+
+    [Display(Name = "The committee's answer to the request")]
+    public bool? InterimMeasuresGranted { get; set; }
+
+    [Display(Name = "The committee asked for our comments on the state's follow-up reply on")]
+    public DateOnly? FollowUpCommentsRequestedOn { get; set; }
+
+    /// <summary>The clients the submission is for, among the case's clients.</summary>
+    [Display(Name = "Clients")]
+    public List<Guid> ClientIds { get; set; } = [];
+
+    /// <summary>The case's clients to choose from.</summary>
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlyList<SubmissionClientOption> CaseClients { get; set; } = [];
+
     [Display(Name = "State's observations received on")]
     public DateOnly? StateObservationsOn { get; set; }
 
@@ -90,6 +108,9 @@ public sealed class SubmissionInput : CaseFormInput
         SubmittedOn = s.SubmittedOn,
         RegisteredOn = s.RegisteredOn,
         InterimMeasuresOn = s.InterimMeasuresOn,
+        InterimMeasuresRequestedOn = s.InterimMeasuresRequestedOn,
+        InterimMeasuresGranted = s.InterimMeasuresGranted,
+        FollowUpCommentsRequestedOn = s.FollowUpCommentsRequestedOn,
         StateObservationsOn = s.StateObservationsOn,
         CommentsDueOn = s.CommentsDueOn,
         FinalDecisionOn = s.FinalDecisionOn,
@@ -126,12 +147,20 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
             modelState.AddModelError(problem.Field, Message(problem));
         }
 
+        var followUp = FollowUp.Check(input.SubmittedOn, input.InterimMeasuresRequestedOn, Granted(input), input.InterimMeasuresOn,
+            input.FollowUpCommentsRequestedOn, input.FinalDecisionOn, today);
+        foreach (var problem in followUp.Where(p => !modelState.TryGetValue(p.Field, out var entry) || entry.Errors.Count == 0))
+        {
+            modelState.AddModelError(problem.Field, Message(problem));
+        }
+
         return modelState.IsValid;
     }
 
     public async Task DescribeAsync(SubmissionInput input, Case c, CancellationToken cancellationToken)
     {
         input.Describe(c);
+        input.CaseClients = await SubmissionClients.OptionsAsync(db, c.Id, cancellationToken);
         input.Acceptance = await ProcedureAcceptance.IndividualCommunicationsAsync(db, input.StateConcerned, input.Body, cancellationToken);
     }
 
@@ -143,7 +172,9 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
     /// Records the trigger events whose dates are new or changed (or all of them when the body changed,
     /// since the body is the rules' forum). The deadlines are added to the context, not saved.
     /// </summary>
-    public async Task RecordTriggersAsync(InternationalSubmission s, SubmissionDates? before, InternationalBody? bodyBefore, Guid actorId, CancellationToken cancellationToken)
+    public async Task RecordTriggersAsync(
+        InternationalSubmission s, SubmissionDates? before, IReadOnlyList<(TriggerEvent Event, DateOnly? Date)>? followUpBefore, InternationalBody? bodyBefore,
+        Guid actorId, CancellationToken cancellationToken)
     {
         var bodyChanged = bodyBefore is not null && bodyBefore != s.Body;
         async Task Record(TriggerEvent trigger, DateOnly? date, DateOnly? earlier)
@@ -162,6 +193,10 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
         await Record(TriggerEvent.RegisteredByBody, s.RegisteredOn, before?.Registered);
         await Record(TriggerEvent.StateObservationsReceived, s.StateObservationsOn, before?.StateObservations);
         await Record(TriggerEvent.InterimMeasuresDecision, s.InterimMeasuresOn, before?.InterimMeasures);
+        foreach (var (trigger, date) in FollowUp.Events(s))
+        {
+            await Record(trigger, date, followUpBefore?.FirstOrDefault(e => e.Event == trigger).Date);
+        }
     }
 
     public static void Apply(SubmissionInput input, InternationalSubmission s)
@@ -172,12 +207,22 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
         s.SubmittedOn = input.SubmittedOn!.Value;
         s.RegisteredOn = input.RegisteredOn;
         s.InterimMeasuresOn = input.InterimMeasuresOn;
+        s.InterimMeasuresRequestedOn = input.InterimMeasuresRequestedOn;
+        s.InterimMeasuresGranted = Granted(input);
+        s.FollowUpCommentsRequestedOn = input.FollowUpCommentsRequestedOn;
         s.StateObservationsOn = input.StateObservationsOn;
         s.CommentsDueOn = input.CommentsDueOn;
         s.FinalDecisionOn = input.FinalDecisionOn;
         s.BodyReference = input.BodyReference;
         s.Result = input.Result!.Value;
         s.FollowUp = input.FollowUp!.Value;
+
+        // Granted interim measures and views finding a violation are followed up by the committee from then on.
+        if (FollowUp.HasFollowUp(s) && s.FollowUp == FollowUpStatus.NotApplicable && s.FollowUpClosedOn is null)
+        {
+            s.FollowUp = FollowUpStatus.Ongoing;
+        }
+
         s.Notes = input.Notes;
     }
 
@@ -190,6 +235,10 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
         ["SubmittedOn"] = Iso(s.SubmittedOn),
         ["RegisteredOn"] = Iso(s.RegisteredOn),
         ["InterimMeasuresOn"] = Iso(s.InterimMeasuresOn),
+        ["InterimMeasuresRequestedOn"] = Iso(s.InterimMeasuresRequestedOn),
+        ["InterimMeasuresGranted"] = s.InterimMeasuresGranted?.ToString(),
+        ["FollowUpCommentsRequestedOn"] = Iso(s.FollowUpCommentsRequestedOn),
+        ["FollowUpClosedOn"] = Iso(s.FollowUpClosedOn),
         ["StateObservationsOn"] = Iso(s.StateObservationsOn),
         ["CommentsDueOn"] = Iso(s.CommentsDueOn),
         ["FinalDecisionOn"] = Iso(s.FinalDecisionOn),
@@ -197,6 +246,14 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
         ["Result"] = s.Result.ToString(),
         ["FollowUp"] = s.FollowUp.ToString(),
         ["Notes"] = s.Notes is null ? null : "(" + s.Notes.Length.ToString(CultureInfo.InvariantCulture) + ")",
+    };
+
+    /// <summary>The answer to the interim-measures request: as chosen, or as the result says when it reports the answer.</summary>
+    private static bool? Granted(SubmissionInput input) => input.Result switch
+    {
+        SubmissionResult.InterimMeasuresGranted => true,
+        SubmissionResult.InterimMeasuresRefused => false,
+        _ => input.InterimMeasuresGranted,
     };
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -221,6 +278,10 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
         (nameof(SubmissionInput.RegisteredOn), SubmissionRule.RequiredByResult) => l["Enter the registration date for this result."],
         (nameof(SubmissionInput.InterimMeasuresOn), SubmissionRule.RequiredByResult) => l["Enter the date of the interim-measures decision for this result."],
         (nameof(SubmissionInput.FinalDecisionOn), SubmissionRule.RequiredByResult) => l["Enter the date of the final decision or views for this result."],
+        (nameof(SubmissionInput.InterimMeasuresRequestedOn), SubmissionRule.InFuture) => l["The date of the interim-measures request cannot be in the future."],
+        (nameof(SubmissionInput.InterimMeasuresRequestedOn), _) => l["The interim-measures request cannot come before the submission."],
+        (nameof(SubmissionInput.FollowUpCommentsRequestedOn), SubmissionRule.InFuture) => l["The date of the committee's request cannot be in the future."],
+        (nameof(SubmissionInput.FollowUpCommentsRequestedOn), _) => l["The committee asks for comments on the follow-up after its views: enter the date of the views, and a request on or after it."],
         _ => l["Check this date."],
     };
 }

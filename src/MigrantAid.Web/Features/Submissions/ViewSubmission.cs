@@ -12,8 +12,19 @@ namespace MigrantAid.Web.Features.Submissions;
 
 public sealed record SubmissionDeadlineRow(string Title, DateOnly DueOn, TriggerEvent? Trigger, DateOnly? TriggerDate, DeadlineStatus Status);
 
+public sealed record SubmissionClientRow(Guid Id, string Name);
+
+public sealed record FollowUpRoundRow(int Round, DateOnly AssessedOn, FollowUpGrade Grade, string? Note);
+
 public sealed class SubmissionPage
 {
+    public IReadOnlyList<SubmissionClientRow> Clients { get; init; } = [];
+
+    public IReadOnlyList<FollowUpRoundRow> Rounds { get; init; } = [];
+
+    /// <summary>The user may change the case: the follow-up's actions are offered.</summary>
+    public bool CanEdit { get; init; }
+
     public required Guid CaseId { get; init; }
 
     public required string Reference { get; init; }
@@ -57,6 +68,15 @@ public sealed class ViewSubmissionHandler(AppDbContext db, IAuthorizationService
             .OrderBy(d => d.DueOn).ThenBy(d => d.Id)
             .Select(d => new SubmissionDeadlineRow(d.Title, d.DueOn, d.Trigger, d.TriggerDate, d.Status))
             .ToListAsync(cancellationToken);
+        var clients = await db.SubmissionClients.AsNoTracking().Where(sc => sc.SubmissionId == id)
+            .Join(db.Clients, sc => sc.ClientId, k => k.Id, (sc, k) => new { k.Id, k.FullName, k.Patronymic })
+            .OrderBy(k => k.FullName)
+            .Select(k => new SubmissionClientRow(k.Id, k.Patronymic == null ? k.FullName : k.FullName + " " + k.Patronymic))
+            .ToListAsync(cancellationToken);
+        var rounds = await db.FollowUpRounds.AsNoTracking().Where(r => r.SubmissionId == id).OrderBy(r => r.Round)
+            .Select(r => new FollowUpRoundRow(r.Round, r.AssessedOn, r.Grade, r.Note))
+            .ToListAsync(cancellationToken);
+        var canEdit = (await authorization.AuthorizeAsync(user, c, CaseOperations.Edit)).Succeeded;
         var time = await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken);
         var names = await StaffDirectory.NamesAsync(db, new[] { submission.CreatedBy }.Concat(submission.UpdatedBy is { } u ? [u] : []), cancellationToken);
 
@@ -69,6 +89,9 @@ public sealed class ViewSubmissionHandler(AppDbContext db, IAuthorizationService
             Submission = submission,
             Acceptance = await ProcedureAcceptance.IndividualCommunicationsAsync(db, submission.StateConcerned, submission.Body, cancellationToken),
             Deadlines = deadlines,
+            Clients = clients,
+            Rounds = rounds,
+            CanEdit = canEdit,
             CreatedBy = names.GetValueOrDefault(submission.CreatedBy),
             UpdatedBy = submission.UpdatedBy is { } by ? names.GetValueOrDefault(by) : null,
             CreatedAt = time.Local(submission.CreatedAt),
