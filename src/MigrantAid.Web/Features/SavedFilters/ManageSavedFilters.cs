@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Lists;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.SavedFilters;
