@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
+using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.CaseList;
 using MigrantAid.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security;
 
