@@ -123,6 +123,13 @@ public static class EndpointInventory
 
         ["GET /cases"] = CaseStaff,
         ["GET /cases/export.csv"] = CaseStaff & Coordinator,
+        ["POST /cases/reassign"] = CaseStaff & Coordinator,
+        ["GET /saved-filters"] = CaseStaff,
+        ["POST /saved-filters"] = CaseStaff,
+        ["GET /saved-filters/{id:guid}/rename"] = CaseStaff,
+        ["POST /saved-filters/{id:guid}/rename"] = CaseStaff,
+        ["GET /saved-filters/{id:guid}/delete"] = CaseStaff,
+        ["POST /saved-filters/{id:guid}/delete"] = CaseStaff,
         ["GET /cases/{id:guid}"] = SignedIn,
         ["POST /cases/{id:guid}/notes"] = SignedIn,
         ["POST /cases/{id:guid}/start"] = SignedIn,

@@ -42,6 +42,8 @@ public sealed record RecordPage(string Route, RecordKind Kind, RecordPage.Rule? 
     {
         ["/error/{code:int}"] = "the parameter is an HTTP status code, not a record",
         ["/calendar/feed/{file}"] = "the secret feed address is the credential (Desk/CalendarFeedTests)",
+        ["/saved-filters/{id:guid}/rename"] = "a user's own saved filter, never a case or client record; another user's is 404 (Lists/SavedFiltersTests)",
+        ["/saved-filters/{id:guid}/delete"] = "a user's own saved filter, never a case or client record; another user's is 404 (Lists/SavedFiltersTests)",
     };
 
     public static readonly IReadOnlyList<RecordPage> All =

@@ -55,7 +55,7 @@ public sealed partial class CaseBenchmark
     }
 
     private static Task Desk(AppDbContext db, Viewer viewer, DeskQuery query) =>
-        new ViewDeskHandler(db, Normalizer, TimeProvider.System).HandleAsync(query, viewer);
+        new ViewDeskHandler(db, Normalizer, TimeProvider.System, Features.Shared.ListTotalHandler.WithDefaultCap()).HandleAsync(query, viewer);
 
     private static Task Calendar(AppDbContext db, Viewer viewer, DeskQuery query) =>
         new ViewCalendarHandler(db, Normalizer, TimeProvider.System).HandleAsync(query, viewer);

@@ -28,5 +28,5 @@ public sealed partial class CaseBenchmark
     }
 
     private static Task Home(AppDbContext db, Viewer viewer) =>
-        new ViewHomeHandler(db, new ViewDeskHandler(db, Normalizer, TimeProvider.System), TimeProvider.System).PersonalAsync(viewer);
+        new ViewHomeHandler(db, new ViewDeskHandler(db, Normalizer, TimeProvider.System, Features.Shared.ListTotalHandler.WithDefaultCap()), TimeProvider.System).PersonalAsync(viewer);
 }

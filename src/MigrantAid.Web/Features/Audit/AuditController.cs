@@ -19,6 +19,7 @@ public sealed class AuditController(IStringLocalizer<SharedResource> l) : Contro
             // Only the page key can fail to bind (the other filters are text): start from the newest events.
             ModelState.Clear();
             filter.Before = null;
+            filter.After = null;
             ModelState.AddModelError("", l["The page link is not valid, so the newest events are shown."]);
         }
 

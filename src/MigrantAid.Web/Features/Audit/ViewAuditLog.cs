@@ -23,6 +23,9 @@ public sealed class AuditLogFilter
 
     /// <summary>Keyset: only events with a smaller id (older) are shown.</summary>
     public long? Before { get; set; }
+
+    /// <summary>Keyset: only events with a greater id (newer) are shown, the page above (the "Newer" link).</summary>
+    public long? After { get; set; }
 }
 
 public enum AuditFilterProblem
@@ -52,14 +55,20 @@ public sealed record AuditLogPage(
     IReadOnlyList<AuditRow> Events,
     IReadOnlyList<AuditFilterProblem> Problems,
     string? OlderLink,
-    string? NewestLink);
+    string? NewestLink)
+{
+    /// <summary>The page of events just newer than this one; null on the newest page.</summary>
+    public string? NewerLink { get; init; }
+
+    public Shared.ListTotal? Total { get; init; }
+}
 
 /// <summary>
 /// Reads the audit trail newest first, paged by keyset on id, narrowed by actor, action and period.
 /// Each filter maps onto one of the table's indexes: (actor_id, id), (action, id), (occurred_at).
 /// Every page shown is itself recorded as an audit event.
 /// </summary>
-public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILookupNormalizer normalizer)
+public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILookupNormalizer normalizer, Shared.ListTotalHandler totals)
 {
     public const int PageSize = 50;
 
@@ -101,6 +110,8 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
 
         var events = new List<AuditRow>();
         string? older = null;
+        string? newer = null;
+        Shared.ListTotal? total = null;
         if (problems.Count == 0)
         {
             var query = db.AuditEvents.AsNoTracking();
@@ -126,24 +137,36 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
                 query = query.Where(a => a.OccurredAt < end);
             }
 
+            total = await totals.CountAsync(query, "event", cancellationToken);
+            var backwards = filter.Before is null && filter.After is not null;
             if (filter.Before is { } before)
             {
                 query = query.Where(a => a.Id < before);
             }
+            else if (filter.After is { } after)
+            {
+                query = query.Where(a => a.Id > after);
+            }
 
-            var rows = await query
-                .OrderByDescending(a => a.Id)
+            var rows = await (backwards ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id))
                 .Take(PageSize + 1)
                 .Select(a => new { a.Id, a.OccurredAt, a.ActorEmail, a.Action, a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details })
                 .ToListAsync(cancellationToken);
 
+            var more = rows.Count > PageSize;
             events = rows.Take(PageSize)
+                .OrderByDescending(a => a.Id)
                 .Select(a => new AuditRow(a.Id, TimeZoneInfo.ConvertTime(a.OccurredAt, zone).DateTime, a.OccurredAt, a.ActorEmail, a.Action,
                     a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details))
                 .ToList();
-            if (rows.Count > PageSize)
+            if (events.Count > 0 && (more || backwards))
             {
                 older = Link(filter, events[^1].Id);
+            }
+
+            if (events.Count > 0 && (backwards ? more : filter.Before is not null))
+            {
+                newer = Link(filter, null, events[0].Id);
             }
         }
 
@@ -154,10 +177,15 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
             from = filter.From,
             to = filter.To,
             before = filter.Before,
+            after = filter.After,
             shown = events.Count,
         }, cancellationToken: cancellationToken);
 
-        return new AuditLogPage(filter, zone.Id, events, problems, older, filter.Before is null ? null : Link(filter, null));
+        return new AuditLogPage(filter, zone.Id, events, problems, older, filter.Before is null && filter.After is null ? null : Link(filter, null))
+        {
+            NewerLink = newer,
+            Total = total,
+        };
     }
 
     private async Task<TimeZoneInfo> ViewerTimeZoneAsync(Guid viewerId, CancellationToken cancellationToken)
@@ -203,7 +231,7 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 
-    private static string Link(AuditLogFilter filter, long? before)
+    private static string Link(AuditLogFilter filter, long? before, long? after = null)
     {
         var values = new List<KeyValuePair<string, string?>>();
         void Add(string key, string? value)
@@ -219,6 +247,7 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
         Add("from", filter.From);
         Add("to", filter.To);
         Add("before", before?.ToString(CultureInfo.InvariantCulture));
+        Add("after", after?.ToString(CultureInfo.InvariantCulture));
         return "/audit" + QueryString.Create(values).ToUriComponent();
     }
 }

@@ -5,5 +5,8 @@ public static class CaseListAuditActions
 {
     public const string Exported = "case.exported";
 
-    public static readonly IReadOnlyList<string> All = [Exported];
+    /// <summary>One case given to another lead lawyer or caseworker by the list's reassignment, with the reason.</summary>
+    public const string Reassigned = "case.reassigned";
+
+    public static readonly IReadOnlyList<string> All = [Exported, Reassigned];
 }

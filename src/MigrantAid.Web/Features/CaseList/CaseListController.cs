@@ -42,6 +42,50 @@ public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeP
         return View(model);
     }
 
+    /// <summary>
+    /// Reassigns the ticked cases (coordinators). The form posts to this address with the list's own query
+    /// string, so a refused form shows the same page again, with the messages at their fields and what was
+    /// typed and ticked kept; a done one goes back to that page with what was changed and what was refused.
+    /// </summary>
+    [HttpPost("reassign")]
+    [Authorize(Policy = Policies.Coordinator)]
+    public async Task<IActionResult> Reassign(
+        [FromQuery] CaseListQuery query, [FromForm] ReassignCasesInput input, [FromServices] ReassignCasesHandler handler,
+        [FromServices] ListCasesHandler list, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var result = await handler.HandleAsync(input, Viewer.From(User), cancellationToken);
+        if (result.Problems.Count > 0)
+        {
+            foreach (var problem in result.Problems)
+            {
+                var (field, message) = problem switch
+                {
+                    ReassignProblem.NoCases => ("Ids", l["Tick the cases to reassign."]),
+                    ReassignProblem.TooManyCases => ("Ids", l["Reassign at most {0} cases at once.", ReassignCasesInput.MaxCases]),
+                    ReassignProblem.NoPerson => ("To", l["Choose a lawyer or a caseworker from the list."]),
+                    ReassignProblem.ReasonRequired => ("Reason", l["Give the reason for the reassignment."]),
+                    ReassignProblem.ReasonTooLong => ("Reason", l["The reason can be at most {0} characters long.", ReassignCasesInput.MaxReasonLength]),
+                    _ => ("Ids", l["Someone else changed one of these cases meanwhile, so nothing was changed. Try again."]),
+                };
+                ModelState.AddModelError(field, message);
+            }
+
+            ViewData["ReassignInput"] = input;
+            return View("Index", await list.HandleAsync(query, Viewer.From(User), cancellationToken));
+        }
+
+        TempData["Reassigned"] = result.Reassigned;
+        TempData["ReassignUnchanged"] = result.Unchanged;
+        TempData["ReassignRefused"] = result.Refused
+            .Select(r => r.Why == ReassignRefusal.OtherOffice
+                ? l["{0}: the person chosen works in another office.", r.Case].Value
+                : l["{0}: not found, or not yours to change.", r.Case].Value)
+            .ToArray();
+        var filter = CaseListFilter.Parse(query, Viewer.From(User));
+        return Redirect(query.ToUrl("/cases", after: query.After, scope: filter.MineOnly ? "mine" : "all", before: query.Before));
+    }
+
     [HttpGet("export.csv")]
     [Authorize(Policy = Policies.Coordinator)]
     public IActionResult Export([FromQuery] CaseListQuery query) =>

@@ -58,8 +58,11 @@ public sealed class CaseListQuery
     /// <summary>Keyset position: the last row's sort key and id, from the "Next page" link.</summary>
     public string? After { get; set; }
 
+    /// <summary>Keyset position: the first row's sort key and id, from the "Previous page" link.</summary>
+    public string? Before { get; set; }
+
     /// <summary>A link to <paramref name="path"/> with these filters, another page position and, if given, another scope.</summary>
-    public string ToUrl(string path, string? after = null, string? scope = null)
+    public string ToUrl(string path, string? after = null, string? scope = null, string? before = null)
     {
         var values = new List<string>();
         void Add(string name, string? value)
@@ -87,6 +90,7 @@ public sealed class CaseListQuery
         Add("sort", Sort);
         Add("scope", scope ?? Scope);
         Add("after", after);
+        Add("before", before);
         return values.Count == 0 ? path : path + "?" + string.Join("&", values);
     }
 }
@@ -160,6 +164,9 @@ public sealed record CaseListFilter(
 
     /// <summary>Only cases whose principal client is in this situation (undocumented or separated child).</summary>
     public Vulnerability? Situation { get; init; }
+
+    /// <summary>The keyset position before which the previous page ends (read backwards, then turned round).</summary>
+    public CaseListPosition? Before { get; init; }
 
     private static readonly Dictionary<string, CaseListSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -282,8 +289,19 @@ public sealed record CaseListFilter(
             }
         }
 
+        CaseListPosition? before = null;
+        if (after is null && Clean(query.Before) is { } beforeText)
+        {
+            before = ParsePosition(beforeText, sort);
+            if (before is null)
+            {
+                problems.Add(CaseListProblem.BadPage);
+            }
+        }
+
         return new CaseListFilter(search, status, category, office, lawyer, caseworker, query.Urgent, citizenship, from, to, sort, mine, after, problems)
         {
+            Before = before,
             ActiveOnly = active,
             NoCitizenshipOnly = noCitizenship,
             LeadLawyerId = lead,

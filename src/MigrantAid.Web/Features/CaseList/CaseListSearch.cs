@@ -118,44 +118,70 @@ public static partial class CaseListSearch
         return cases;
     }
 
-    /// <summary>The filtered cases in the chosen order, starting after the keyset position (no OFFSET).</summary>
+    /// <summary>
+    /// The filtered cases in the chosen order, starting after the keyset position (no OFFSET); with a
+    /// "before" position, the rows before it in the opposite order (the caller turns the page round).
+    /// </summary>
     public static IQueryable<Case> Ordered(IQueryable<Case> cases, CaseListFilter filter)
     {
-        var after = filter.After;
+        var back = filter.Before is not null;
+        var at = filter.Before ?? filter.After;
         switch (filter.Sort)
         {
             case CaseListSort.Oldest:
-                if (after is not null)
-                {
-                    cases = cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(after.OpenedOn, after.Id)));
-                }
-
-                return cases.OrderBy(c => c.OpenedOn).ThenBy(c => c.Id);
+                return Ascending(cases, at, back);
             case CaseListSort.Reference:
                 // References are unique: the reference alone is the keyset (index ix_cases_reference).
-                if (after is not null)
+                if (at is not null)
                 {
-                    var reference = after.Reference;
-                    cases = cases.Where(c => string.Compare(c.Reference, reference) > 0);
+                    var reference = at.Reference;
+                    cases = back ? cases.Where(c => string.Compare(c.Reference, reference) < 0) : cases.Where(c => string.Compare(c.Reference, reference) > 0);
                 }
 
-                return cases.OrderBy(c => c.Reference);
+                return back ? cases.OrderByDescending(c => c.Reference) : cases.OrderBy(c => c.Reference);
             case CaseListSort.Priority:
-                if (after is not null)
-                {
-                    cases = cases.Where(c => EF.Functions.LessThan(
-                        ValueTuple.Create(c.Priority, c.OpenedOn, c.Id), ValueTuple.Create(after.Priority, after.OpenedOn, after.Id)));
-                }
-
-                return cases.OrderByDescending(c => c.Priority).ThenByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
+                return ByPriority(cases, at, back);
             default:
-                if (after is not null)
-                {
-                    cases = cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(after.OpenedOn, after.Id)));
-                }
-
-                return cases.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
+                return Descending(cases, at, back);
         }
+    }
+
+    private static IQueryable<Case> Ascending(IQueryable<Case> cases, CaseListPosition? at, bool back)
+    {
+        if (at is not null)
+        {
+            cases = back
+                ? cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)))
+                : cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)));
+        }
+
+        return back ? cases.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id) : cases.OrderBy(c => c.OpenedOn).ThenBy(c => c.Id);
+    }
+
+    private static IQueryable<Case> Descending(IQueryable<Case> cases, CaseListPosition? at, bool back)
+    {
+        if (at is not null)
+        {
+            cases = back
+                ? cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)))
+                : cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)));
+        }
+
+        return back ? cases.OrderBy(c => c.OpenedOn).ThenBy(c => c.Id) : cases.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
+    }
+
+    private static IQueryable<Case> ByPriority(IQueryable<Case> cases, CaseListPosition? at, bool back)
+    {
+        if (at is not null)
+        {
+            cases = back
+                ? cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.Priority, c.OpenedOn, c.Id), ValueTuple.Create(at.Priority, at.OpenedOn, at.Id)))
+                : cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.Priority, c.OpenedOn, c.Id), ValueTuple.Create(at.Priority, at.OpenedOn, at.Id)));
+        }
+
+        return back
+            ? cases.OrderBy(c => c.Priority).ThenBy(c => c.OpenedOn).ThenBy(c => c.Id)
+            : cases.OrderByDescending(c => c.Priority).ThenByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
     }
 
     /// <summary>Cases the user works on: as caseworker, lead lawyer or further lawyer (each branch by its own index).</summary>

@@ -24,7 +24,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
     public async Task WriteAsync(Stream output, CaseListQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
         // The export is the list as filtered, from its first row: the page position does not apply.
-        var filter = CaseListFilter.Parse(query, viewer) with { After = null };
+        var filter = CaseListFilter.Parse(query, viewer) with { After = null, Before = null };
         var russian = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == SupportedLanguages.Russian;
         var rows = CaseListSearch.Ordered(CaseListSearch.Filter(db, viewer, filter), filter)
             .Take(MaxRows + 1)

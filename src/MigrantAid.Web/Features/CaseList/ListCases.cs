@@ -35,10 +35,19 @@ public sealed record CaseListModel(
     IReadOnlyList<CaseListOption> Categories,
     IReadOnlyList<CaseListOption> Lawyers,
     IReadOnlyList<CaseListOption> Caseworkers,
-    bool CanExport);
+    bool CanExport)
+{
+    /// <summary>The "Previous page" position (the first row's key); null on the first page.</summary>
+    public string? PreviousBefore { get; init; }
+
+    public Shared.ListTotal? Total { get; init; }
+
+    /// <summary>The people the reassignment form offers; null when the viewer may not reassign (not a coordinator).</summary>
+    public ReassignChoices? Reassign { get; init; }
+}
 
 /// <summary>One page (25 rows) of the cases the viewer may see, filtered, searched and sorted; keyset-paged.</summary>
-public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normalizer)
+public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normalizer, Shared.ListTotalHandler totals, ReassignCasesHandler reassign)
 {
     public const int PageSize = 25;
 
@@ -49,7 +58,9 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
         var coordinator = viewer.IsCoordinator;
 
         // The page is cut first (keyset, LIMIT 26), then joined to its client and office by primary key.
-        var cut = CaseListSearch.Ordered(CaseListSearch.Filter(db, viewer, filter), filter).Take(PageSize + 1);
+        // A "before" position reads the rows before it backwards; the page is turned round below.
+        var filtered = CaseListSearch.Filter(db, viewer, filter);
+        var cut = CaseListSearch.Ordered(filtered, filter).Take(PageSize + 1);
         var page = await (
                 from c in cut
                 join cl in db.Clients on c.PrincipalClientId equals cl.Id
@@ -72,22 +83,36 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
                 })
             .ToListAsync(cancellationToken);
 
+        var backwards = filter.Before is not null;
         var rows = page.Take(PageSize)
             .Select(c => new CaseListRow(c.Id, c.Reference, c.Title,
                 !c.Withdrawn || coordinator || c.Assigned ? c.Client : null,
                 c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn,
                 !c.Withdrawn || coordinator || c.Assigned ? c.Vulnerabilities : Vulnerability.None))
             .ToList();
-        var next = page.Count > PageSize
-            ? CaseListFilter.PositionToken(filter.Sort, rows[^1].Priority, rows[^1].OpenedOn, rows[^1].Reference, rows[^1].Id)
-            : null;
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        // Going forward, there is a previous page whenever the page did not start at the top; going back,
+        // when more rows were read than shown, and the row the user came from is always next.
+        var more = page.Count > PageSize;
+        string? Token(CaseListRow row) => CaseListFilter.PositionToken(filter.Sort, row.Priority, row.OpenedOn, row.Reference, row.Id);
+        var next = rows.Count > 0 && (backwards || more) ? Token(rows[^1]) : null;
+        var previous = rows.Count > 0 && (backwards ? more : filter.After is not null) ? Token(rows[0]) : null;
 
         return new CaseListModel(query, filter, rows, next,
             await OfficesAsync(cancellationToken),
             await CategoriesAsync(cancellationToken),
             await StaffAsync(Roles.Lawyer, cancellationToken),
             await StaffAsync(Roles.Caseworker, cancellationToken),
-            viewer.IsCoordinator);
+            viewer.IsCoordinator)
+        {
+            PreviousBefore = previous,
+            Total = await totals.CountAsync(filtered, "case", cancellationToken),
+            Reassign = viewer.IsCoordinator ? await reassign.ChoicesAsync(filter.OfficeId, cancellationToken) : null,
+        };
     }
 
     private async Task<IReadOnlyList<CaseListOption>> OfficesAsync(CancellationToken cancellationToken) =>

@@ -17,6 +17,9 @@ public sealed class ListClientsQuery
     /// <summary>Keyset position: the creation instant (UTC ticks) and id of the last row of the previous page.</summary>
     public string? After { get; set; }
 
+    /// <summary>Keyset position of the first row of the next page, from the "Previous page" link.</summary>
+    public string? Before { get; set; }
+
     /// <summary>
     /// Days (1–365): only clients on a case that is not closed with a migration document expiring
     /// from today (the viewer's office date) to today + days. The dashboard links with 30.
@@ -35,7 +38,7 @@ public sealed class ListClientsQuery
     public Guid? OfficeId => Guid.TryParse(Office, out var id) ? id : null;
 
     /// <summary>A link to this list with the same filter, at another page position.</summary>
-    public string ToUrl(string? after)
+    public string ToUrl(string? after, string? before = null)
     {
         var values = new List<string>();
         if (ExpiringDays is { } days)
@@ -55,6 +58,11 @@ public sealed class ListClientsQuery
         if (after is not null)
         {
             values.Add("after=" + Uri.EscapeDataString(after));
+        }
+
+        if (before is not null)
+        {
+            values.Add("before=" + Uri.EscapeDataString(before));
         }
 
         return "/clients" + (values.Count == 0 ? "" : "?" + string.Join("&", values));
@@ -81,13 +89,18 @@ public sealed record ClientListPage(ListClientsQuery Query, IReadOnlyList<Client
 
     /// <summary>The link named a situation that is not one: it is ignored and said at the field.</summary>
     public bool UnknownSituation { get; init; }
+
+    /// <summary>The "Previous page" position (the first row's key); null on the first page.</summary>
+    public string? PreviousBefore { get; init; }
+
+    public Shared.ListTotal? Total { get; init; }
 }
 
 /// <summary>
 /// The clients the viewer may see: newest first by (created_at, id) keyset, or, with a search,
 /// the best matches of <see cref="ClientFinder"/> across scripts and spellings.
 /// </summary>
-public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock)
+public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock, Shared.ListTotalHandler totals)
 {
     public const int PageSize = 25;
 
@@ -109,7 +122,12 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock)
             var found = await ClientFinder.FindAsync(db, viewer, search, null, null, null, PageSize, cancellationToken);
             var ids = found.Select(f => f.Id).ToList();
             var rows = await Rows(visible.Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
-            return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true) { Situation = situation, UnknownSituation = !knownSituation };
+            return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true)
+            {
+                Total = new Shared.ListTotal(rows.Count, false, totals.Cap, "client"),
+                Situation = situation,
+                UnknownSituation = !knownSituation,
+            };
         }
 
         if (query.ExpiringDays is { } days)
@@ -122,27 +140,45 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock)
                 && db.CaseClients.Any(cc => cc.ClientId == c.Id && openCases.Contains(cc.CaseId)));
         }
 
+        var total = await totals.CountAsync(visible, "client", cancellationToken);
+        var backwards = false;
         if (TryParseAfter(query.After, out var afterAt, out var afterId))
         {
             // A row-value comparison, (created_at, id) < (at, id): the index on (created_at, id) is entered at that key.
             visible = visible.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(afterAt, afterId)));
+            query.Before = null;
+        }
+        else if (TryParseAfter(query.Before, out var beforeAt, out var beforeId))
+        {
+            // The previous page: the rows above the position, read upwards, then turned round.
+            query.After = null;
+            backwards = true;
+            visible = visible.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.CreatedAt, c.Id), ValueTuple.Create(beforeAt, beforeId)));
         }
         else
         {
             query.After = null;
+            query.Before = null;
         }
 
-        var page = await Rows(visible.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id))
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
-        string? next = null;
-        if (page.Count > PageSize)
+        var ordered = backwards
+            ? visible.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            : visible.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+        var page = await Rows(ordered).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var more = page.Count > PageSize;
+        if (more)
         {
             page.RemoveAt(PageSize);
-            next = FormatAfter(page[^1].CreatedAt, page[^1].Id);
         }
 
-        return new ClientListPage(query, page, next, false) { Situation = situation, UnknownSituation = !knownSituation };
+        if (backwards)
+        {
+            page.Reverse();
+        }
+
+        var next = page.Count > 0 && (more || backwards) ? FormatAfter(page[^1].CreatedAt, page[^1].Id) : null;
+        var previous = page.Count > 0 && (backwards ? more : query.After is not null) ? FormatAfter(page[0].CreatedAt, page[0].Id) : null;
+        return new ClientListPage(query, page, next, false) { PreviousBefore = previous, Total = total, Situation = situation, UnknownSituation = !knownSituation };
     }
 
     public static string FormatAfter(DateTimeOffset at, Guid id) =>

@@ -27,6 +27,9 @@ public sealed record DeskModel(
 {
     /// <summary>Whose dates the desk shows, for the parts computed from the cases' records (dates to enter).</summary>
     public DeskScope? Scope { get; init; }
+
+    /// <summary>Open deadlines of the desk's scope due up to the end of the 30-day window, overdue ones included.</summary>
+    public Shared.ListTotal? Total { get; init; }
 }
 
 /// <summary>
@@ -34,7 +37,7 @@ public sealed record DeskModel(
 /// hearings not yet held of today and those windows. Each group is one index-bounded read of at most
 /// a page; a group is paged on its own (keyset on date and id) from its "more" link.
 /// </summary>
-public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock)
+public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock, Shared.ListTotalHandler totals)
 {
     public const int PageSize = 25;
 
@@ -72,6 +75,8 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
         var spans = buckets.Select(b => Span(b, today)).ToList();
 
         var deadlines = scope.Deadlines(db).Where(d => d.Status == DeadlineStatus.Open);
+        var lastDay = today.AddDays(30);
+        var total = await totals.CountAsync(deadlines.Where(d => d.DueOn <= lastDay), "deadline", cancellationToken);
         if (after is { } a)
         {
             deadlines = deadlines.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(a.Date, a.Id)));
@@ -114,7 +119,7 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
         }
 
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
-        return new DeskModel(query, filter with { Problems = problems }, today, time.ZoneId, only, groups, personName) { Scope = scope };
+        return new DeskModel(query, filter with { Problems = problems }, today, time.ZoneId, only, groups, personName) { Scope = scope, Total = total };
     }
 
     public static DaySpan Span(DeskBucket bucket, DateOnly today) => bucket switch

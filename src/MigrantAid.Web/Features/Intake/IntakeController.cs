@@ -14,11 +14,12 @@ namespace MigrantAid.Web.Features.Intake;
 public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] string? after, [FromQuery] IntakeFilterQuery filter, [FromServices] ListIntakesHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(
+        [FromQuery] string? after, [FromQuery] string? before, [FromQuery] IntakeFilterQuery filter, [FromServices] ListIntakesHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         ViewData["IntakeFilter"] = filter;
-        return View(await handler.HandleAsync(User, after, filter.Parse(), cancellationToken));
+        return View(await handler.HandleAsync(User, after, before, filter.Parse(), cancellationToken));
     }
 
     [HttpPost("new")]

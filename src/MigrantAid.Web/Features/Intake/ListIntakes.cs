@@ -40,68 +40,20 @@ public sealed class IntakeListModel
     public IReadOnlyList<IntakeRow> Filtered { get; init; } = [];
 
     public string? FilteredNextAfter { get; init; }
+
+    /// <summary>The "Previous page" position of the queue or of the filtered list (its first row's key); null on a first page.</summary>
+    public string? PreviousBefore { get; init; }
+
+    /// <summary>The total of the queue, or of the filtered list when a filter is active.</summary>
+    public Shared.ListTotal? Total { get; init; }
 }
-
-/// <summary>The intake list's filters, as typed (the dashboard's links): office, submitted between two dates, or urgent and overdue.</summary>
-public sealed class IntakeFilterQuery
-{
-    public string? Office { get; set; }
-
-    /// <summary>Submitted on or after this office-local date (yyyy-MM-dd).</summary>
-    public string? SubmittedFrom { get; set; }
-
-    /// <summary>Submitted on or before this office-local date (yyyy-MM-dd).</summary>
-    public string? SubmittedTo { get; set; }
-
-    /// <summary>"urgent": urgent intakes still waiting for a decision after their response target.</summary>
-    public string? Overdue { get; set; }
-
-    /// <summary>The <see cref="Overdue"/> value of urgent intakes waiting for a decision, within their target or late.</summary>
-    public const string UrgentWaiting = "urgent-waiting";
-
-    public IntakeFilter? Parse()
-    {
-        static DateOnly? Date(string? text) =>
-            DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-        Guid? office = Guid.TryParse(Office, out var id) ? id : null;
-        var from = Date(SubmittedFrom);
-        var to = Date(SubmittedTo);
-        var overdue = string.Equals(Overdue?.Trim(), "urgent", StringComparison.OrdinalIgnoreCase);
-        var waiting = string.Equals(Overdue?.Trim(), UrgentWaiting, StringComparison.OrdinalIgnoreCase);
-        return from is null && to is null && !overdue && !waiting ? null : new IntakeFilter(office, from, to, overdue, waiting);
-    }
-
-    public string ToUrl(string? after = null)
-    {
-        var values = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                values.Add(name + "=" + Uri.EscapeDataString(value.Trim()));
-            }
-        }
-
-        Add("office", Office);
-        Add("submittedFrom", SubmittedFrom);
-        Add("submittedTo", SubmittedTo);
-        Add("overdue", Overdue);
-        Add("after", after);
-        return "/intakes" + (values.Count == 0 ? "" : "?" + string.Join("&", values));
-    }
-}
-
-/// <param name="OverdueUrgent">Urgent intakes still submitted (not accepted or rejected) whose response target has passed.</param>
-/// <param name="UrgentWaiting">Urgent intakes still submitted, whether their response target has passed or not.</param>
-public sealed record IntakeFilter(Guid? OfficeId, DateOnly? SubmittedFrom, DateOnly? SubmittedTo, bool OverdueUrgent, bool UrgentWaiting = false);
 
 /// <summary>
 /// The intake desk: the user's drafts (to resume), and for coordinators and caseworkers the intakes
 /// waiting for a decision in the office(s) they see: urgent first, then by response target, paged by
 /// keyset on (urgency, target, id).
 /// </summary>
-public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
+public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock, Shared.ListTotalHandler totals)
 {
     public const int PageSize = 50;
     public const int DraftsShown = 50;
@@ -110,13 +62,17 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
     public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, CancellationToken cancellationToken = default) =>
         await HandleAsync(user, after, null, cancellationToken);
 
-    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, IntakeFilter? filter, CancellationToken cancellationToken = default)
+    public Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, IntakeFilter? filter, CancellationToken cancellationToken = default) =>
+        HandleAsync(user, after, null, filter, cancellationToken);
+
+    /// <param name="before">The previous page's position (the first row of the page after it): read backwards, then turned round.</param>
+    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, string? before, IntakeFilter? filter, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
         var me = viewer.UserId;
         if (filter is not null && (viewer.IsCoordinator || (viewer.IsCaseworker && viewer.OfficeId is not null)))
         {
-            return await FilteredAsync(viewer, filter, after, cancellationToken);
+            return await FilteredAsync(viewer, filter, after, before, cancellationToken);
         }
 
         var drafts = await Rows(db.Intakes.Where(i => i.CreatedBy == me && i.Status == IntakeStatus.Draft).OrderByDescending(i => i.UpdatedAt), DraftsShown, cancellationToken);
@@ -125,26 +81,16 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
         var queue = new List<IntakeRow>();
         var rejected = new List<IntakeRow>();
         string? next = null;
+        string? previous = null;
+        Shared.ListTotal? total = null;
         if (showsQueue)
         {
             var waiting = Decidable(IntakeStatus.Submitted, viewer);
-            if (ParseKey(after) is { } key)
-            {
-                waiting = waiting.Where(i => EF.Functions.GreaterThan(
-                    ValueTuple.Create(i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1, i.ResponseDueAt, i.Id),
-                    ValueTuple.Create(key.Rank, (DateTimeOffset?)key.Due, key.Id)));
-            }
-
-            queue = await Rows(waiting
-                .OrderBy(i => i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1)
-                .ThenBy(i => i.ResponseDueAt)
-                .ThenBy(i => i.Id), PageSize + 1, cancellationToken);
-            if (queue.Count > PageSize)
-            {
-                queue.RemoveAt(PageSize);
-                var last = queue[^1];
-                next = string.Join('_', last.IsUrgent ? 0 : 1, last.ResponseDueAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id.ToString("N"));
-            }
+            total = await totals.CountAsync(waiting, "intake", cancellationToken);
+            var (page, more, backwards) = await QueuePageAsync(waiting, ParseKey(after), after is null ? ParseKey(before) : null, cancellationToken);
+            queue = page;
+            next = queue.Count > 0 && (more || backwards) ? QueueKey(queue[^1]) : null;
+            previous = queue.Count > 0 && (backwards ? more : ParseKey(after) is not null) ? QueueKey(queue[0]) : null;
 
             rejected = await Rows(Decidable(IntakeStatus.Rejected, viewer).OrderByDescending(i => i.DecidedAt), RejectedShown, cancellationToken);
         }
@@ -159,6 +105,8 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
             QueueAfter = after,
             QueueNextAfter = next,
             Rejected = rejected,
+            PreviousBefore = previous,
+            Total = total,
         };
     }
 
@@ -167,7 +115,7 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
     /// office's zone, as the dashboard counts them), or urgent ones waiting past their response target;
     /// oldest submission first, keyset on (submitted_at, id).
     /// </summary>
-    private async Task<IntakeListModel> FilteredAsync(Viewer viewer, IntakeFilter filter, string? after, CancellationToken cancellationToken)
+    private async Task<IntakeListModel> FilteredAsync(Viewer viewer, IntakeFilter filter, string? after, string? before, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var officeId = viewer.IsCoordinator ? filter.OfficeId : viewer.OfficeId;
@@ -199,6 +147,8 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
 
         var rows = new List<IntakeRow>();
         string? next = null;
+        string? previous = null;
+        Shared.ListTotal? total = null;
         if (query is not null)
         {
             if (filter.OverdueUrgent || filter.UrgentWaiting)
@@ -207,18 +157,34 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
                 query = filter.OverdueUrgent ? query.Where(i => i.ResponseDueAt < now) : query;
             }
 
+            total = await totals.CountAsync(query, "intake", cancellationToken);
+            var backwards = false;
             if (ParseFilteredKey(after) is { } key)
             {
                 query = query.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.SubmittedAt, i.Id), ValueTuple.Create((DateTimeOffset?)key.At, key.Id)));
             }
+            else if (ParseFilteredKey(before) is { } back)
+            {
+                backwards = true;
+                query = query.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.SubmittedAt, i.Id), ValueTuple.Create((DateTimeOffset?)back.At, back.Id)));
+            }
 
-            var page = await query.OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id)
-                .Select(i => new { i.Id, i.SubmittedAt }).Take(PageSize + 1).ToListAsync(cancellationToken);
-            if (page.Count > PageSize)
+            var ordered = backwards ? query.OrderByDescending(i => i.SubmittedAt).ThenByDescending(i => i.Id) : query.OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id);
+            var page = await ordered.Select(i => new { i.Id, i.SubmittedAt }).Take(PageSize + 1).ToListAsync(cancellationToken);
+            var more = page.Count > PageSize;
+            if (more)
             {
                 page.RemoveAt(PageSize);
-                next = page[^1].SubmittedAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + page[^1].Id.ToString("N");
             }
+
+            if (backwards)
+            {
+                page.Reverse();
+            }
+
+            string Key(int index) => page[index].SubmittedAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + page[index].Id.ToString("N");
+            next = page.Count > 0 && (more || backwards) ? Key(page.Count - 1) : null;
+            previous = page.Count > 0 && (backwards ? more : ParseFilteredKey(after) is not null) ? Key(0) : null;
 
             var ids = page.Select(p => p.Id).ToList();
             var loaded = await Rows(db.Intakes.Where(i => ids.Contains(i.Id)), PageSize, cancellationToken);
@@ -233,8 +199,57 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock)
             Filter = filter,
             Filtered = rows,
             FilteredNextAfter = next,
+            PreviousBefore = previous,
+            Total = total,
         };
     }
+
+    /// <summary>One page of the queue (urgent first, then by response target): after a position, or before one (read backwards and turned round).</summary>
+    private async Task<(List<IntakeRow> Rows, bool More, bool Backwards)> QueuePageAsync(
+        IQueryable<Domain.Cases.Intake> waiting, (int Rank, DateTimeOffset Due, Guid Id)? after, (int Rank, DateTimeOffset Due, Guid Id)? before, CancellationToken cancellationToken)
+    {
+        List<IntakeRow> rows;
+        if (before is { } b)
+        {
+            rows = await Rows(waiting
+                .Where(i => EF.Functions.LessThan(
+                    ValueTuple.Create(i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1, i.ResponseDueAt, i.Id),
+                    ValueTuple.Create(b.Rank, (DateTimeOffset?)b.Due, b.Id)))
+                .OrderByDescending(i => i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1)
+                .ThenByDescending(i => i.ResponseDueAt)
+                .ThenByDescending(i => i.Id), PageSize + 1, cancellationToken);
+        }
+        else
+        {
+            if (after is { } key)
+            {
+                waiting = waiting.Where(i => EF.Functions.GreaterThan(
+                    ValueTuple.Create(i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1, i.ResponseDueAt, i.Id),
+                    ValueTuple.Create(key.Rank, (DateTimeOffset?)key.Due, key.Id)));
+            }
+
+            rows = await Rows(waiting
+                .OrderBy(i => i.InDetention || i.ImminentExpulsion || i.SeparatedChild ? 0 : 1)
+                .ThenBy(i => i.ResponseDueAt)
+                .ThenBy(i => i.Id), PageSize + 1, cancellationToken);
+        }
+
+        var more = rows.Count > PageSize;
+        if (more)
+        {
+            rows.RemoveAt(PageSize);
+        }
+
+        if (before is not null)
+        {
+            rows.Reverse();
+        }
+
+        return (rows, more, before is not null);
+    }
+
+    private static string QueueKey(IntakeRow row) =>
+        string.Join('_', row.IsUrgent ? 0 : 1, row.ResponseDueAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture), row.Id.ToString("N"));
 
     private static DateTimeOffset StartOfDay(OfficeTime time, DateOnly day)
     {

@@ -22,6 +22,9 @@ public sealed class ListUsersQuery
 
     /// <summary>The normalized e-mail of the last row of the previous page.</summary>
     public string? After { get; set; }
+
+    /// <summary>The normalized e-mail of the first row of the next page (the "Previous page" link).</summary>
+    public string? Before { get; set; }
 }
 
 public sealed record UserRow(
@@ -38,14 +41,20 @@ public sealed record ListUsersModel(
     ListUsersQuery Query,
     IReadOnlyList<UserRow> Rows,
     string? NextAfter,
-    IReadOnlyList<OfficeOption> Offices);
+    IReadOnlyList<OfficeOption> Offices)
+{
+    /// <summary>The "Previous page" position (the first row's e-mail); null on the first page.</summary>
+    public string? PreviousBefore { get; init; }
+
+    public Shared.ListTotal? Total { get; init; }
+}
 
 /// <summary>One page of users, ordered by normalized e-mail (keyset), never the whole table.</summary>
-public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normalizer, UserFormHandler form)
+public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normalizer, UserFormHandler form, Shared.ListTotalHandler totals)
 {
     public const int PageSize = 25;
 
-    public async Task<ListUsersModel> HandleAsync(ListUsersQuery query)
+    public async Task<ListUsersModel> HandleAsync(ListUsersQuery query, CancellationToken cancellationToken = default)
     {
         var users = db.Users.AsNoTracking();
         if (!query.Disabled)
@@ -80,14 +89,20 @@ public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normaliz
             users = users.Where(u => u.OfficeId == officeId);
         }
 
+        var total = await totals.CountAsync(users, "user", cancellationToken);
+        var backwards = string.IsNullOrEmpty(query.After) && !string.IsNullOrEmpty(query.Before);
         if (!string.IsNullOrEmpty(query.After))
         {
             var after = query.After;
             users = users.Where(u => string.Compare(u.NormalizedEmail, after) > 0);
         }
+        else if (backwards)
+        {
+            var before = query.Before;
+            users = users.Where(u => string.Compare(u.NormalizedEmail, before) < 0);
+        }
 
-        var page = await users
-            .OrderBy(u => u.NormalizedEmail)
+        var page = await (backwards ? users.OrderByDescending(u => u.NormalizedEmail) : users.OrderBy(u => u.NormalizedEmail))
             .Take(PageSize + 1)
             .Select(u => new
             {
@@ -103,14 +118,22 @@ public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normaliz
                 u.IsActive,
                 u.TwoFactorEnabled,
             })
-            .ToListAsync();
+            .ToListAsync(cancellationToken);
 
-        var rows = page.Take(PageSize)
+        var more = page.Count > PageSize;
+        var shown = page.Take(PageSize).ToList();
+        if (backwards)
+        {
+            shown.Reverse();
+        }
+
+        var rows = shown
             .Select(u => new UserRow(u.Id, u.FullName, u.Email ?? "", u.OfficeName,
                 Roles.All.Where(u.Roles.Contains).ToList(), u.PreferredLanguage, u.IsActive, u.TwoFactorEnabled))
             .ToList();
-        var nextAfter = page.Count > PageSize ? page[PageSize - 1].NormalizedEmail : null;
-        return new ListUsersModel(query, rows, nextAfter, await form.OfficesAsync());
+        var nextAfter = shown.Count > 0 && (more || backwards) ? shown[^1].NormalizedEmail : null;
+        var previous = shown.Count > 0 && (backwards ? more : !string.IsNullOrEmpty(query.After)) ? shown[0].NormalizedEmail : null;
+        return new ListUsersModel(query, rows, nextAfter, await form.OfficesAsync()) { PreviousBefore = previous, Total = total };
     }
 
     /// <summary>What the user typed is matched literally: LIKE's wildcards are escaped.</summary>
