@@ -124,6 +124,7 @@ public static class EndpointInventory
         ["GET /cases"] = CaseStaff,
         ["GET /cases/export.csv"] = CaseStaff & Coordinator,
         ["GET /cases/{id:guid}"] = SignedIn,
+        ["GET /cases/{id:guid}/summary"] = SignedIn,
         ["POST /cases/{id:guid}/notes"] = SignedIn,
         ["POST /cases/{id:guid}/start"] = SignedIn,
         ["GET /cases/{id:guid}/reopen"] = SignedIn,
