@@ -27,7 +27,7 @@ public class CaseSummaryTests(PortalFactory portal) : IClassFixture<PortalFactor
 
         var text = page.QuerySelector("[data-testid=case-summary]")!.TextContent;
         page.QuerySelector("[data-testid=summary-reference]")!.TextContent.Should().StartWith("SUA-");
-        page.QuerySelector("[data-testid=summary-status]")!.TextContent.Should().Be(_kit.English("CaseStatus.Open"));
+        page.QuerySelector("[data-testid=summary-status]")!.TextContent.Should().Be(_kit.English("CaseStatus." + (await _kit.StoredCaseAsync(caseId)).Status));
         page.QuerySelector("[data-testid=summary-lawyer]")!.TextContent.Should().Be("Test summary-lawyer-a");
         page.QuerySelectorAll("[data-testid=summary-client]").Should().ContainSingle().Which.TextContent.Should().Contain("Сводкин Рустам");
         page.QuerySelector("[data-testid=summary-respondents]")!.TextContent.Should().Contain("Stroy-Invest LLC");
