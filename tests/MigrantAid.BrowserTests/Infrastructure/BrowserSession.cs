@@ -5,19 +5,17 @@ namespace MigrantAid.BrowserTests.Infrastructure;
 /// <summary>
 /// One browser context (its own cookies, like a separate person) with one page, which records every
 /// console error and uncaught script error: a Content-Security-Policy violation or a missing asset
-/// shows up there. Every page the test visits is checked by axe-core (<see cref="AxeChecks"/>): before
-/// the browser leaves it (a navigation request is held until the check of the page still shown is done)
-/// and, for the last page, when the session ends; a serious or critical violation fails the test then.
+/// shows up there. Every page the test visits is checked by axe-core once loaded (<see cref="AxeChecks"/>);
+/// a serious or critical violation fails the test when the session ends (after the last page's check).
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly List<string> _consoleErrors = [];
-    private readonly List<string> _accessibilityViolations = [];
-    private int _loads;
-    private int _checkedLoad;
+    private readonly List<string> _accessibilityViolations;
 
-    private BrowserSession(IBrowserContext context, IPage page)
+    private BrowserSession(IBrowserContext context, IPage page, List<string> accessibilityViolations)
     {
+        _accessibilityViolations = accessibilityViolations;
         Context = context;
         Page = page;
         page.Console += (_, message) =>
@@ -37,7 +35,6 @@ public sealed class BrowserSession : IAsyncDisposable
                 _consoleErrors.Add("Uncaught: " + error);
             }
         };
-        page.Load += (_, _) => Interlocked.Increment(ref _loads);
     }
 
     public IBrowserContext Context { get; }
@@ -69,9 +66,16 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> StartAsync(IBrowserContext context)
     {
-        var session = new BrowserSession(context, await context.NewPageAsync());
-        await session.Page.RouteAsync(IsPageAddress, session.CheckBeforeLeavingAsync);
-        return session;
+        var violations = new List<string>();
+        await context.ExposeFunctionAsync<string>(AxeChecks.ReportBinding, json =>
+        {
+            lock (violations)
+            {
+                violations.AddRange(AxeChecks.Parse(json));
+            }
+        });
+        await context.AddInitScriptAsync(AxeChecks.InitScript);
+        return new BrowserSession(context, await context.NewPageAsync(), violations);
     }
 
     /// <summary>Signs in through the login form and waits for the signed-in layout (on a phone its menu is still folded).</summary>
@@ -90,19 +94,19 @@ public sealed class BrowserSession : IAsyncDisposable
         await Expect(Page.Locator("input[name=Email]")).ToBeVisibleAsync();
     }
 
-    /// <summary>Checks the page on screen now (unless already checked); answers every violation found so far in the session.</summary>
+    /// <summary>Waits for the check of the page on screen; answers every violation found so far in the session.</summary>
     public async Task<IReadOnlyList<string>> CheckPagesAsync()
     {
-        await CheckShownPageAsync();
+        await AwaitShownPageAsync();
         return AccessibilityViolations;
     }
 
-    /// <summary>Checks the page shown last, closes the browser context, then fails on any violation found in the session.</summary>
+    /// <summary>Waits for the check of the page shown last, closes the browser context, then fails on any violation found in the session.</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await CheckShownPageAsync();
+            await AwaitShownPageAsync();
         }
         finally
         {
@@ -112,47 +116,20 @@ public sealed class BrowserSession : IAsyncDisposable
         AccessibilityViolations.Should().BeEmpty("axe-core finds no serious or critical accessibility violation on any page the test visited");
     }
 
-    /// <summary>Static assets never hold a page to check: only the portal's own addresses are routed.</summary>
-    private static bool IsPageAddress(string url) =>
-        !url.Contains("/lib/", StringComparison.Ordinal) && !url.Contains("/css/", StringComparison.Ordinal)
-        && !url.Contains("/js/", StringComparison.Ordinal) && !url.EndsWith("favicon.ico", StringComparison.Ordinal);
-
-    private async Task CheckBeforeLeavingAsync(IRoute route)
+    private async Task AwaitShownPageAsync()
     {
-        try
-        {
-            if (route.Request.IsNavigationRequest && route.Request.Frame == Page.MainFrame)
-            {
-                await CheckShownPageAsync();
-            }
-        }
-        finally
-        {
-            await route.ContinueAsync();
-        }
-    }
-
-    /// <summary>Runs axe-core once per loaded page (the one on screen), unless it was already checked.</summary>
-    private async Task CheckShownPageAsync()
-    {
-        var loaded = Volatile.Read(ref _loads);
-        if (loaded == Interlocked.Exchange(ref _checkedLoad, loaded) || Page.IsClosed
-            || !Page.Url.StartsWith(Uri.UriSchemeHttp, StringComparison.Ordinal))
+        if (Page.IsClosed || !Page.Url.StartsWith(Uri.UriSchemeHttp, StringComparison.Ordinal))
         {
             return;
         }
 
         try
         {
-            var violations = await AxeChecks.SeriousViolationsAsync(Page);
-            lock (_accessibilityViolations)
-            {
-                _accessibilityViolations.AddRange(violations);
-            }
+            await AxeChecks.AwaitAutomaticCheckAsync(Page);
         }
         catch (PlaywrightException)
         {
-            // The page went away while it was being checked (a script navigated): nothing is left to check.
+            // The page is going away (a script navigated): the next one is checked on its own load.
         }
     }
 }
