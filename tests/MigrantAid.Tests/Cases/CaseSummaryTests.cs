@@ -99,15 +99,21 @@ public class CaseSummaryTests(PortalFactory portal) : IClassFixture<PortalFactor
         await portal.WithDbAsync(async db =>
         {
             var proceeding = new CourtProceeding(caseId, "RU", "Kazan District Court", CourtInstance.FirstInstance, ProceedingType.Civil,
-                "Unpaid wages", ProceedingClientRole.Claimant, _kit.Today.AddDays(-60), lawyer.Id, now) { CourtCaseNumber = "2-123/2026" };
+                "Unpaid wages", ProceedingClientRole.Claimant, _kit.Today.AddDays(-60), lawyer.Id, now)
+            {
+                CourtCaseNumber = "2-123/2026",
+            };
             db.CourtProceedings.Add(proceeding);
             db.CourtDecisions.Add(new CourtDecision(proceeding.Id, caseId, _kit.Today.AddDays(-10), DecisionOutcome.Rejected, lawyer.Id, now));
             db.Hearings.Add(new Hearing(proceeding.Id, caseId, now.AddDays(7), "Room 12", lawyer.Id, now));
             db.CaseDeadlines.Add(new CaseDeadline(caseId, DeadlineKind.Manual, "File the appeal", _kit.Today.AddDays(20), lawyer.Id, now));
             var submission = new InternationalSubmission(caseId, lawyer.Id, now)
             {
-                Body = InternationalBody.CMW, Kind = SubmissionKind.IndividualCommunication, StateConcerned = "RU",
-                SubmittedOn = _kit.Today.AddDays(-5), BodyReference = "CMW/2026/7",
+                Body = InternationalBody.CMW,
+                Kind = SubmissionKind.IndividualCommunication,
+                StateConcerned = "RU",
+                SubmittedOn = _kit.Today.AddDays(-5),
+                BodyReference = "CMW/2026/7",
             };
             db.InternationalSubmissions.Add(submission);
             return await db.SaveChangesAsync();
