@@ -5,14 +5,17 @@ namespace MigrantAid.BrowserTests.Infrastructure;
 /// <summary>
 /// One browser context (its own cookies, like a separate person) with one page, which records every
 /// console error and uncaught script error: a Content-Security-Policy violation or a missing asset
-/// shows up there.
+/// shows up there. Every page the test visits is checked by axe-core once loaded (<see cref="AxeChecks"/>);
+/// a serious or critical violation fails the test when the session ends (after the last page's check).
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly List<string> _consoleErrors = [];
+    private readonly List<string> _accessibilityViolations;
 
-    private BrowserSession(IBrowserContext context, IPage page)
+    private BrowserSession(IBrowserContext context, IPage page, List<string> accessibilityViolations)
     {
+        _accessibilityViolations = accessibilityViolations;
         Context = context;
         Page = page;
         page.Console += (_, message) =>
@@ -49,8 +52,31 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
-    public static async Task<BrowserSession> StartAsync(IBrowserContext context) =>
-        new(context, await context.NewPageAsync());
+    /// <summary>The serious or critical axe-core violations found so far on the pages this session left.</summary>
+    public IReadOnlyList<string> AccessibilityViolations
+    {
+        get
+        {
+            lock (_accessibilityViolations)
+            {
+                return [.. _accessibilityViolations];
+            }
+        }
+    }
+
+    public static async Task<BrowserSession> StartAsync(IBrowserContext context)
+    {
+        var violations = new List<string>();
+        await context.ExposeFunctionAsync<string>(AxeChecks.ReportBinding, json =>
+        {
+            lock (violations)
+            {
+                violations.AddRange(AxeChecks.Parse(json));
+            }
+        });
+        await context.AddInitScriptAsync(AxeChecks.InitScript);
+        return new BrowserSession(context, await context.NewPageAsync(), violations);
+    }
 
     /// <summary>Signs in through the login form and waits for the signed-in layout (on a phone its menu is still folded).</summary>
     public async Task SignInAsync(string email, string password = BrowserPortal.DemoPassword)
@@ -68,5 +94,42 @@ public sealed class BrowserSession : IAsyncDisposable
         await Expect(Page.Locator("input[name=Email]")).ToBeVisibleAsync();
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    /// <summary>Waits for the check of the page on screen; answers every violation found so far in the session.</summary>
+    public async Task<IReadOnlyList<string>> CheckPagesAsync()
+    {
+        await AwaitShownPageAsync();
+        return AccessibilityViolations;
+    }
+
+    /// <summary>Waits for the check of the page shown last, closes the browser context, then fails on any violation found in the session.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await AwaitShownPageAsync();
+        }
+        finally
+        {
+            await Context.CloseAsync();
+        }
+
+        AccessibilityViolations.Should().BeEmpty("axe-core finds no serious or critical accessibility violation on any page the test visited");
+    }
+
+    private async Task AwaitShownPageAsync()
+    {
+        if (Page.IsClosed || !Page.Url.StartsWith(Uri.UriSchemeHttp, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            await AxeChecks.AwaitAutomaticCheckAsync(Page);
+        }
+        catch (PlaywrightException)
+        {
+            // The page is going away (a script navigated): the next one is checked on its own load.
+        }
+    }
 }

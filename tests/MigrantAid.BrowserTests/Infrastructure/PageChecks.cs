@@ -13,12 +13,13 @@ public static class PageChecks
             .map(e => e.name || e.id || e.outerHTML)
         """);
 
-    /// <summary>One h1, one main landmark, every control labelled.</summary>
+    /// <summary>One h1, one main landmark, every control labelled, and no serious or critical axe-core violation.</summary>
     public static async Task ExpectBasicAccessibilityAsync(IPage page)
     {
         var path = new Uri(page.Url).PathAndQuery;
         (await page.Locator("h1").CountAsync()).Should().Be(1, "{0} should have exactly one h1", path);
         (await page.Locator("main, [role=main]").CountAsync()).Should().Be(1, "{0} should have one main landmark", path);
         (await UnlabelledControlsAsync(page)).Should().BeEmpty("every form control on {0} needs a label", path);
+        await AxeChecks.ExpectNoSeriousViolationsAsync(page);
     }
 }

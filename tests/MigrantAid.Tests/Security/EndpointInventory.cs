@@ -131,6 +131,7 @@ public static class EndpointInventory
         ["GET /saved-filters/{id:guid}/delete"] = CaseStaff,
         ["POST /saved-filters/{id:guid}/delete"] = CaseStaff,
         ["GET /cases/{id:guid}"] = SignedIn,
+        ["GET /cases/{id:guid}/summary"] = SignedIn,
         ["POST /cases/{id:guid}/notes"] = SignedIn,
         ["POST /cases/{id:guid}/start"] = SignedIn,
         ["GET /cases/{id:guid}/reopen"] = SignedIn,

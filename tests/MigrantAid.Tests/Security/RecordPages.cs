@@ -49,6 +49,7 @@ public sealed record RecordPage(string Route, RecordKind Kind, RecordPage.Rule? 
     public static readonly IReadOnlyList<RecordPage> All =
     [
         new("/cases/{id:guid}", RecordKind.Case),
+        new("/cases/{id:guid}/summary", RecordKind.Case),
         new("/cases/{id:guid}/edit", RecordKind.Case),
         new("/cases/{id:guid}/close", RecordKind.Case),
         new("/cases/{id:guid}/reopen", RecordKind.Case),

@@ -25,10 +25,13 @@ public static class CaseAuditActions
     public const string CaseUpdated = "case.updated";
     public const string CaseClientAdded = "case.client-added";
 
+    /// <summary>The printable summary was opened: a view of the case, recorded apart (with whether the account was included).</summary>
+    public const string CaseSummaryPrinted = "case.summary-printed";
+
     public static readonly IReadOnlyList<string> All =
     [
         IntakeCreated, IntakeViewed, IntakeUpdated, IntakeSubmitted, IntakeAccepted, IntakeRejected, IntakeReopened,
         ClientCreated, ClientConsentRecorded,
-        CaseOpened, CaseViewed, CaseNoteAdded, CaseStatusChanged, CaseClosed, CaseReopened, CaseAssigned, CaseUpdated, CaseClientAdded,
+        CaseOpened, CaseViewed, CaseNoteAdded, CaseStatusChanged, CaseClosed, CaseReopened, CaseAssigned, CaseUpdated, CaseClientAdded, CaseSummaryPrinted,
     ];
 }
