@@ -137,8 +137,11 @@ public sealed class TopBarTests(BrowserPortal portal)
     {
         var boxes = await page.Locator("header nav.navbar").EvaluateAsync<double[][]>("""
             nav => [...nav.querySelectorAll('.navbar-brand, .navbar-nav > .nav-item > .nav-link, form[role=search], details.user-menu > summary')]
-                .map(e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, r.height]; })
+                .map(e => { const r = e.getBoundingClientRect(); return [r.top, r.bottom, r.height, r.left, r.right]; })
             """);
+        var width = await page.EvaluateAsync<double>("() => document.documentElement.clientWidth");
+        var shown = string.Join("; ", boxes.Select(b => string.Join(",", b.Select(v => Math.Round(v)))));
+        boxes.Should().OnlyContain(b => b[4] <= width, "every item of the bar is inside the window ({0})", shown);
         boxes.Length.Should().BeGreaterThan(5);
         var middles = boxes.Select(b => (b[0] + b[1]) / 2).ToList();
         (middles.Max() - middles.Min()).Should().BeLessThan(6, "the items of the bar are on one line");
