@@ -162,7 +162,9 @@ public sealed class TopBarTests(BrowserPortal portal)
         (panel!.X + panel.Width).Should().BeLessThanOrEqualTo(1280, "the menu opens inside the window");
     }
 
-    private static Task<bool> IsCutAsync(ILocator entry) => entry.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth + 1");
+    /// <summary>Whether the entry's text (below its badge) runs past its column, cut with an ellipsis.</summary>
+    private static Task<bool> IsCutAsync(ILocator entry) =>
+        entry.Locator(".calendar-entry-text").EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth + 1");
 
     private async Task DeadlineAsync(Guid caseId, string title, DateOnly dueOn)
     {
