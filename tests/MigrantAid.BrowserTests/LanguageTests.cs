@@ -19,14 +19,14 @@ public sealed class LanguageTests(BrowserPortal portal)
             await session.SignInAsync(email);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 
+            await session.OpenUserMenuAsync();
             await ChooseLanguageAsync(page, "ru");
 
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
             await ExpectRussianNavigationAsync(page);
             await Screenshots.SaveAsync(page, "home-ru.png");
 
-            await page.GetByTestId("sign-out").ClickAsync();
-            await Expect(page.Locator("input[name=Email]")).ToBeVisibleAsync();
+            await session.SignOutAsync();
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
             await Expect(page.GetByTestId("sign-in")).ToHaveTextAsync("Войти");
         }

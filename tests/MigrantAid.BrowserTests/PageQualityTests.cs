@@ -43,6 +43,7 @@ public sealed class PageQualityTests(BrowserPortal portal)
         await Expect(toggler).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(page.GetByTestId("nav-users")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
+        await session.OpenUserMenuAsync();
         await Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
         // Bootstrap animates the opening; the picture is taken once it has settled.
         await Expect(page.Locator("#main-nav.collapse.show")).ToBeVisibleAsync();

@@ -90,8 +90,21 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task SignOutAsync()
     {
+        await OpenUserMenuAsync();
         await Page.GetByTestId("sign-out").ClickAsync();
         await Expect(Page.Locator("input[name=Email]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Opens the top bar's user menu (language, profile, calendar, sign-out) as a click on its button does.</summary>
+    public async Task OpenUserMenuAsync()
+    {
+        var menu = Page.Locator("details.user-menu");
+        if (await menu.GetAttributeAsync("open") is null)
+        {
+            await Page.GetByTestId("user-menu-toggle").ClickAsync();
+        }
+
+        await Expect(Page.GetByTestId("user-menu-panel")).ToBeVisibleAsync();
     }
 
     /// <summary>Waits for the check of the page on screen; answers every violation found so far in the session.</summary>

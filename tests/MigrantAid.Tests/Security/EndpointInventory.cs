@@ -184,6 +184,8 @@ public static class EndpointInventory
         ["POST /cases/{caseId:guid}/recommendations"] = SignedIn,
         ["POST /cases/{caseId:guid}/recommendations/{recommendationId:int}/unlink"] = SignedIn,
 
+        ["GET /search"] = CaseStaff,
+
         ["GET /clients"] = CaseStaff,
         ["GET /clients/new"] = CaseStaff,
         ["POST /clients/new"] = CaseStaff,

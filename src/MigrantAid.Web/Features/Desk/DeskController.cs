@@ -19,12 +19,21 @@ public sealed class DeskController(IStringLocalizer<SharedResource> l) : Control
         return View(model);
     }
 
+    /// <summary>The calendar; <paramref name="month"/> and <paramref name="year"/> come from its month picker.</summary>
     [HttpGet("/calendar")]
-    public async Task<IActionResult> Calendar([FromQuery] DeskQuery query, [FromServices] ViewCalendarHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Calendar([FromQuery] DeskQuery query, [FromQuery] string? month, [FromQuery] string? year,
+        [FromServices] ViewCalendarHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
+        var picker = CalendarMonthPicker.Read(month, year);
+        picker.ApplyTo(query);
         var model = await handler.HandleAsync(query, Viewer.From(User), cancellationToken);
         AddProblems(model.Filter.Problems);
+        if (picker.IsInvalid)
+        {
+            ModelState.AddModelError("year", l["Choose a month and enter a year from {0} to {1}.", CalendarMonthPicker.MinYear, CalendarMonthPicker.MaxYear]);
+        }
+
         return View(model);
     }
 
