@@ -148,7 +148,7 @@ public class AuditLogTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Rows(page).Select(r => r.Record).Should().Equal("user zone-1");
         page.QuerySelector("[data-testid=audit-table] thead")!.TextContent.Should().Contain("Asia/Tashkent");
         page.QuerySelector("[data-testid=audit-time]")!.TextContent.Trim()
-            .Should().Be(new DateTime(2012, 3, 5, 2, 30, 0).ToString("G", new CultureInfo("en-GB")));
+            .Should().Be("5 Mar 2012, 02:30:00");
         (await RecordsAsync(client, "/audit?actor=audit-zone-actor@test.local&from=2012-03-04&to=2012-03-04"))
             .Should().BeEmpty("4 March in Tashkent ended before the event");
     }
