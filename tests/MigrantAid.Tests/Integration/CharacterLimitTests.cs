@@ -62,7 +62,7 @@ public partial class CharacterLimitTests(PortalFactory portal) : IClassFixture<P
             var limited = form.QuerySelectorAll("[data-limit][name]").ToList();
             limited.Should().NotBeEmpty("the form posting to {0} has limited fields", action);
             var sent = limited.ToDictionary(f => f.GetAttribute("name")!, f => TooLong(f.GetAttribute("name")!, int.Parse(f.GetAttribute("data-limit")!)));
-            foreach (var field in limited)
+            foreach (var field in limited.Where(f => f.GetAttribute("type") is not ("search" or "email" or "password")))
             {
                 page.GetElementById(field.Id + "-limit")!.TextContent.Should().Contain(field.GetAttribute("data-limit")!, "{0} [{1}] says its limit", pageUrl, field.GetAttribute("name"));
             }

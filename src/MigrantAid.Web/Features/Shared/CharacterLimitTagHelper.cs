@@ -10,7 +10,8 @@ namespace MigrantAid.Web.Features.Shared;
 /// character-limits.js count as the user types or pastes. No field keeps a <c>maxlength</c> (MVC writes one from
 /// <c>[StringLength]</c>), with which browsers cut a pasted text in silence: a longer value is sent, and the
 /// server refuses it with a message at the field, keeping it (every limit is also a <c>[StringLength]</c> on the
-/// input model). Fields limited only by their model, and search boxes, get the live message without the hint.
+/// input model). A field limited only by its model's <c>[StringLength]</c> is treated the same; search, e-mail and
+/// password boxes get only the live message.
 /// </summary>
 [HtmlTargetElement("input", TagStructure = TagStructure.WithoutEndTag)]
 [HtmlTargetElement("textarea")]
@@ -46,7 +47,7 @@ public sealed class CharacterLimitTagHelper(IStringLocalizer<SharedResource> l) 
         var describedBy = output.Attributes.TryGetAttribute("aria-describedby", out var existing) ? existing.Value + " " + hintId : hintId;
         output.Attributes.SetAttribute("aria-describedby", describedBy.Trim());
 
-        var said = Limit is not null && !string.Equals(type, "search", StringComparison.OrdinalIgnoreCase);
+        var said = type is null || !Unsaid.Contains(type);
         var hint = new TagBuilder("div");
         hint.Attributes["id"] = hintId;
         hint.Attributes["class"] = said ? "form-text char-limit" : "form-text char-limit char-limit-live";
@@ -60,6 +61,9 @@ public sealed class CharacterLimitTagHelper(IStringLocalizer<SharedResource> l) 
 
         output.PostElement.AppendHtml(hint);
     }
+
+    /// <summary>Fields whose limit is not worth a line under them: it only matters when exceeded.</summary>
+    private static readonly HashSet<string> Unsaid = new(StringComparer.OrdinalIgnoreCase) { "search", "password", "email" };
 
     /// <summary>The limit MVC took from the model's <c>[StringLength]</c> (its maxlength, or the validation data).</summary>
     private static int? ModelLimit(TagHelperOutput output)

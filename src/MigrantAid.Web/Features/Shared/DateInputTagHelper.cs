@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace MigrantAid.Web.Features.Shared;
@@ -8,7 +10,8 @@ namespace MigrantAid.Web.Features.Shared;
 /// the user's language, day first ("02.03.2026", "02/03/2026 14:30"), because browsers draw their own date
 /// fields in the browser's locale, not the portal's (ADR 0014). The server reads what is typed with
 /// <see cref="DateInputBinding"/> (the user's form or ISO) and answers an unreadable date at the field.
-/// Runs after MVC's input tag helper, so it sees the value that helper wrote (ISO, or what the user typed).
+/// Runs after MVC's input tag helper, so it sees the value that helper wrote: ISO from the model, shown in the
+/// user's form, or what the user typed, shown as typed.
 /// </summary>
 [HtmlTargetElement("input", Attributes = "[type=date]", TagStructure = TagStructure.WithoutEndTag)]
 [HtmlTargetElement("input", Attributes = "[type=datetime-local]", TagStructure = TagStructure.WithoutEndTag)]
@@ -16,12 +19,20 @@ public sealed class DateInputTagHelper : TagHelper
 {
     public override int Order => 1000;
 
+    /// <summary>The model property, when the field has one (else its name): a value the user typed is shown as typed.</summary>
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression? For { get; set; }
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext? ViewContext { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var withTime = string.Equals(Attribute(output, "type") ?? Attribute(context, "type"), "datetime-local", StringComparison.OrdinalIgnoreCase);
         output.Attributes.SetAttribute("type", "text");
         var value = Attribute(output, "value");
-        if (value is not null)
+        if (value is not null && !Typed(Attribute(output, "name")))
         {
             output.Attributes.SetAttribute("value", Shown(value, withTime));
         }
@@ -33,6 +44,18 @@ public sealed class DateInputTagHelper : TagHelper
 
         output.Attributes.SetAttribute("autocomplete", "off");
         output.Attributes.SetAttribute("data-date-input", withTime ? "datetime" : "date");
+    }
+
+    /// <summary>True when this field shows a posted form again: its value is what the user typed.</summary>
+    private bool Typed(string? name)
+    {
+        if (ViewContext is null || HttpMethods.IsGet(ViewContext.HttpContext.Request.Method))
+        {
+            return false;
+        }
+
+        var key = For is null ? name : ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        return key is not null && ViewContext.ViewData.ModelState.TryGetValue(key, out var entry) && entry.AttemptedValue is not null;
     }
 
     /// <summary>An ISO value (from the model or a link) in the user's form; anything else (what was typed) as it is.</summary>
