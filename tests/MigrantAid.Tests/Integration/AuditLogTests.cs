@@ -36,8 +36,8 @@ public class AuditLogTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var page = await client.GetDocumentAsync("/audit?actor=audit-filter-bob@test.local&action=user.created&from=2011-05-01&to=2011-05-31");
         page.QuerySelector("input[name=actor]")!.GetAttribute("value").Should().Be("audit-filter-bob@test.local", "the filters are kept");
         page.QuerySelector("select[name=action] option[selected]")!.GetAttribute("value").Should().Be(AuditActions.UserCreated);
-        page.QuerySelector("input[name=from]")!.GetAttribute("value").Should().Be("2011-05-01");
-        page.QuerySelector("input[name=to]")!.GetAttribute("value").Should().Be("2011-05-31");
+        page.QuerySelector("input[name=from]")!.GetAttribute("value").Should().Be("01/05/2011", "the period is shown day first, in the user's form");
+        page.QuerySelector("input[name=to]")!.GetAttribute("value").Should().Be("31/05/2011");
         page.QuerySelector("[data-testid=audit-actor]")!.TextContent.Trim().Should().Be("audit-filter-bob@test.local");
     }
 

@@ -1,10 +1,10 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Cases;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
-using Microsoft.EntityFrameworkCore;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 
 namespace MigrantAid.Tests.Integration;
