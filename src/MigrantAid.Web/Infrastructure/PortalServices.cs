@@ -141,6 +141,7 @@ public static class PortalServices
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
+        Features.Shared.DateInputBinding.AddPortalDateInput(services);
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.ViewLocationFormats.Clear();

@@ -223,7 +223,7 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         var ok = await http.GetDocumentAsync($"/clients/{legal.Id}");
         ok.QuerySelector("[data-testid=overstay-warning]").Should().BeNull();
         ok.QuerySelector("[data-testid=stay-days-used]")!.TextContent.Should().Contain("90 of 90");
-        ok.QuerySelector("[data-testid=stay-last-legal-day]")!.TextContent.Should().Contain(today.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        ok.QuerySelector("[data-testid=stay-last-legal-day]")!.TextContent.Should().Contain(today.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
     }
 
     [Fact]

@@ -198,7 +198,7 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var page = HttpForms.Parse(await response.Content.ReadAsStringAsync());
         page.QuerySelector("[data-testid=to-error]")!.TextContent.Should().Contain("must not be before");
         page.QuerySelector("#dashboard-office-error")!.TextContent.Should().Contain("office");
-        ((IHtmlInputElement)page.QuerySelector("#dashboard-to")!).Value.Should().Be("2026-04-01", "the typed value is kept");
+        ((IHtmlInputElement)page.QuerySelector("#dashboard-to")!).Value.Should().Be("01/04/2026", "the typed date is kept, shown day first");
         page.QuerySelectorAll("table[data-testid=weeks] tbody tr").Should().HaveCount(12);
 
         var typo = HttpForms.Parse(await (await coordinator.GetAsync("/dashboard?from=31.31.2026")).Content.ReadAsStringAsync());

@@ -156,7 +156,7 @@ public class DigestTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
     }
 
     private static string Date(DateOnly date, string culture) =>
-        date.ToString(culture == "ru" ? "dd.MM.yyyy" : "dd/MM/yyyy", CultureInfo.InvariantCulture);
+        culture == "ru" ? date.ToString("d MMMM yyyy", new CultureInfo("ru")) : date.ToString("d MMM yyyy", new CultureInfo("en-GB"));
 
     private string Russian(string key, params object[] arguments)
     {

@@ -26,9 +26,9 @@ public sealed class ProceedingKit(PortalFactory portal)
     public static string Local(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A date or time as the English pages show it (British formats).</summary>
-    public static string Shown(DateTime local) => local.ToString("g", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Shown(DateTime local) => local.ToString("d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
 
-    public static string Shown(DateOnly date) => date.ToString("d", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Shown(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     public Task<Office> OfficeAsync(string code, string timeZone) =>
         portal.WithDbAsync(async db =>

@@ -16,9 +16,9 @@ public static class CaseText
         where T : struct, System.Enum =>
         name is null ? "—" : System.Enum.TryParse<T>(name, out var value) && System.Enum.IsDefined(value) ? Enum(l, value) : name;
 
-    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";
+    public static string Date(DateOnly? date) => Shared.DateText.Long(date);
 
-    public static string Instant(DateTime local) => local.ToString("g", CultureInfo.CurrentCulture);
+    public static string Instant(DateTime local) => Shared.DateText.Instant(local);
 
     public static string Country(IStringLocalizer l, string? code) =>
         code is null ? "—" : Countries.IsKnown(code) ? l[Countries.ResourceKey(code)].Value : code;

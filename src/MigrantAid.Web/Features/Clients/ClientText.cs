@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
@@ -10,11 +9,11 @@ public static class ClientText
 {
     /// <summary>The exact date, or "≈ 1991" when only the year is known.</summary>
     public static string Birth(IStringLocalizer l, DateOnly? date, int? year) =>
-        date is { } exact ? exact.ToString("d", CultureInfo.CurrentCulture)
+        date is { } exact ? Shared.DateText.Long(exact)
         : year is { } approximate ? l["≈ {0}", approximate].Value
         : "";
 
-    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
+    public static string Date(DateOnly? date) => date is null ? "" : Shared.DateText.Long(date);
 
     /// <summary>"On 3 Mar 2025, from the mother", or what of it is known.</summary>
     public static string Separation(IStringLocalizer l, DateOnly? on, string? from) => (on, from) switch

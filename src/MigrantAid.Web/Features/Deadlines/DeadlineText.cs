@@ -12,7 +12,7 @@ public static class DeadlineText
     private const int MaxListedRuns = 12;
 
     /// <summary>A date with its weekday, as deadlines are read ("Mon 12 January 2026").</summary>
-    public static string Day(DateOnly date) => date.ToString("ddd d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Day(DateOnly date) => Shared.DateText.WithShortWeekday(date);
 
     /// <summary>The steps that produced a due date, one sentence each.</summary>
     public static IReadOnlyList<string> Steps(IStringLocalizer l, DeadlineArithmetic a)
