@@ -62,7 +62,7 @@ public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFa
         var shown = await http.GetDocumentAsync($"/clients/{child.Id}");
         shown.QuerySelector("[data-testid=vulnerability-SeparatedChild]")!.TextContent.Should().Be("Separated child");
         shown.QuerySelector("[data-testid=client-separation]")!.TextContent.Should().Contain("Mother, expelled to Tajikistan")
-            .And.Contain(separatedOn.ToString("d", CultureInfo.GetCultureInfo("en-GB")));
+            .And.Contain(separatedOn.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB")), "dates are written day first with the month as a word");
 
         var edit = await http.GetDocumentAsync(url);
         var cleared = await http.PostAsync(url, ClientWorld.Form(edit, ("Vulnerabilities", "Undocumented"), ("SeparatedOn", ""), ("SeparatedFrom", "")));

@@ -84,7 +84,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
         var form = await ClientWorld.PageAsync(prefill);
         ClientWorld.Value(form, "FullName").Should().Be("Юлдашева Малика");
         ClientWorld.Value(form, "Patronymic").Should().Be("Рустамовна");
-        ClientWorld.Value(form, "BirthDate").Should().Be("2012-04-03");
+        ClientWorld.Value(form, "BirthDate").Should().Be("03/04/2012", "the date field shows the date day first, in the portal's language");
         form.QuerySelector("[data-testid=form-errors]").Should().BeNull("the prefilled form is not judged yet");
 
         var response = await ClientWorld.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>

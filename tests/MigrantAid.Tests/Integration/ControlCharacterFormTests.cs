@@ -134,5 +134,5 @@ public class ControlCharacterFormTests(PortalFactory portal) : IClassFixture<Por
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim();
 
     private static string? Value(IHtmlDocument page, string field) =>
-        page.QuerySelector($"input[name='{field}']")?.GetAttribute("value");
+        page.QuerySelector($"main input[name='{field}']")?.GetAttribute("value");
 }

@@ -5,7 +5,7 @@ using MigrantAid.Web.Domain.Clients;
 namespace MigrantAid.Web.Data.Configurations;
 
 /// <summary>
-/// A person's situation (migration 0025_client_situation): the separated child's details, the partial
+/// A person's situation (migration 0024_client_situation): the separated child's details, the partial
 /// indexes behind the "undocumented" and "separated child" filters (case_facts.situation needs no configuration).
 /// </summary>
 public class ClientSituationConfiguration : IEntityTypeConfiguration<Client>

@@ -5,7 +5,7 @@ using MigrantAid.Web.Domain.Lists;
 
 namespace MigrantAid.Web.Data.Configurations;
 
-/// <summary>Saved filters of the case list and the desk (migration 0026): a user's own, unique by name within a list.</summary>
+/// <summary>Saved filters of the case list and the desk (migration 0025): a user's own, unique by name within a list.</summary>
 public class SavedFilterConfiguration : IEntityTypeConfiguration<SavedFilter>
 {
     public void Configure(EntityTypeBuilder<SavedFilter> builder)

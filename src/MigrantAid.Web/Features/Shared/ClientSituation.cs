@@ -5,7 +5,7 @@ namespace MigrantAid.Web.Features.Shared;
 /// <summary>
 /// The "situation" filter of the client and case lists (issue 12 point 6): its link values and the query
 /// that keeps the flagged clients. Each branch tests its bit as a constant, the same expression as the
-/// partial indexes' predicates (migration 0025), so PostgreSQL can use them.
+/// partial indexes' predicates (migration 0024), so PostgreSQL can use them.
 /// </summary>
 public static class ClientSituation
 {
