@@ -169,6 +169,12 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
         page.QuerySelector("[data-testid=follow-up-closed]")!.TextContent.Should().Contain(_kit.English("FollowUpStatus.Satisfactory"));
         page.QuerySelector("[data-testid=record-assessment]").Should().BeNull("a closed follow-up takes no more assessments");
         (await portal.AuditAsync(FollowUpAuditActions.Closed)).Should().ContainSingle(a => a.EntityId == stored.Id.ToString());
+
+        (await client.SubmitFormAsync("/", [new("culture", "ru"), new("returnUrl", "/")], "/language")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var russian = await client.GetDocumentAsync($"/cases/{caseId}");
+        russian.QuerySelectorAll("[data-testid=closed-deadlines] [data-testid=deadline-closing]").Select(c => c.TextContent)
+            .Should().Contain(t => t.Contains("Процедура последующих мер закрыта."), "the note the portal wrote is shown in the reader's language")
+            .And.NotContain(t => t.Contains(RecordFollowUpHandler.ClosedNote));
     }
 
     [Fact]

@@ -313,6 +313,8 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
         ["deadline_rules.csv"] = await db.DeadlineRules.CountAsync(),
         ["deadlines.csv"] = await db.CaseDeadlines.CountAsync(),
         ["international_submissions.csv"] = await db.InternationalSubmissions.CountAsync(),
+        ["submission_clients.csv"] = await db.SubmissionClients.CountAsync(),
+        ["follow_up_rounds.csv"] = await db.FollowUpRounds.CountAsync(),
         ["accepted_procedures.csv"] = await db.AcceptedProcedures.CountAsync(),
         ["recommendations.csv"] = await db.Recommendations.CountAsync(),
         ["recommendation_themes.csv"] = await db.RecommendationThemes.CountAsync(),

@@ -20,6 +20,7 @@ public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeP
         {
             var (field, message) = problem switch
             {
+                CaseListProblem.SearchTooLong => ("q", l["The search text is longer than {0} characters: shorten it.", CaseListQuery.MaxSearchLength]),
                 CaseListProblem.UnknownStatus => ("status", l["Choose a status from the list."]),
                 CaseListProblem.UnknownCategory => ("category", l["Choose a category from the list."]),
                 CaseListProblem.UnknownOffice => ("office", l["Choose an office from the list."]),

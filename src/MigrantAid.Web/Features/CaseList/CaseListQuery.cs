@@ -120,6 +120,9 @@ public enum CaseListProblem
     BadClosedTo,
     ClosedFromAfterTo,
     UnknownSituation,
+
+    /// <summary>The search text is over <see cref="CaseListQuery.MaxSearchLength"/>: refused (the field keeps it), never cut.</summary>
+    SearchTooLong,
 }
 
 /// <summary>The keyset position after which the next page starts.</summary>
@@ -192,7 +195,8 @@ public sealed record CaseListFilter(
         var search = Clean(query.Q);
         if (search is { Length: > CaseListQuery.MaxSearchLength })
         {
-            search = search[..CaseListQuery.MaxSearchLength];
+            problems.Add(CaseListProblem.SearchTooLong);
+            search = null;
         }
 
         CaseStatus? status = null;

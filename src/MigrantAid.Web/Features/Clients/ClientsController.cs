@@ -16,8 +16,16 @@ public sealed partial class ClientsController(IStringLocalizer<SharedResource> l
     private Viewer Viewer => Viewer.From(User);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ListClientsQuery query, [FromServices] ListClientsHandler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(query, Viewer, cancellationToken));
+    public async Task<IActionResult> Index([FromQuery] ListClientsQuery query, [FromServices] ListClientsHandler handler, CancellationToken cancellationToken)
+    {
+        var page = await handler.HandleAsync(query, Viewer, cancellationToken);
+        if (page.SearchTooLong)
+        {
+            ModelState.AddModelError("q", l["The search text is longer than {0} characters: shorten it.", ListClientsQuery.MaxSearchLength]);
+        }
+
+        return View(page);
+    }
 
     [HttpGet("new")]
     public IActionResult Register() => View(new RegisterClientModel(new RegisterClientInput(), null, Viewer.OfficeId is not null));

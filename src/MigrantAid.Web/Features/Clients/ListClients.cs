@@ -90,6 +90,9 @@ public sealed record ClientListPage(ListClientsQuery Query, IReadOnlyList<Client
     /// <summary>The link named a situation that is not one: it is ignored and said at the field.</summary>
     public bool UnknownSituation { get; init; }
 
+    /// <summary>The typed name was over <see cref="ListClientsQuery.MaxSearchLength"/>: refused and said at the field, never cut.</summary>
+    public bool SearchTooLong { get; init; }
+
     /// <summary>The "Previous page" position (the first row's key); null on the first page.</summary>
     public string? PreviousBefore { get; init; }
 
@@ -114,9 +117,9 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock, Shar
         }
 
         var search = query.Q?.Trim();
-        if (!string.IsNullOrEmpty(search))
+        var tooLong = search is { Length: > ListClientsQuery.MaxSearchLength };
+        if (!string.IsNullOrEmpty(search) && !tooLong)
         {
-            search = search.Length > ListClientsQuery.MaxSearchLength ? search[..ListClientsQuery.MaxSearchLength] : search;
             query.Q = search;
             query.After = null;
             var found = await ClientFinder.FindAsync(db, viewer, search, null, null, null, PageSize, cancellationToken);
@@ -178,7 +181,7 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock, Shar
 
         var next = page.Count > 0 && (more || backwards) ? FormatAfter(page[^1].CreatedAt, page[^1].Id) : null;
         var previous = page.Count > 0 && (backwards ? more : query.After is not null) ? FormatAfter(page[0].CreatedAt, page[0].Id) : null;
-        return new ClientListPage(query, page, next, false) { PreviousBefore = previous, Total = total, Situation = situation, UnknownSituation = !knownSituation };
+        return new ClientListPage(query, page, next, false) { PreviousBefore = previous, Total = total, Situation = situation, UnknownSituation = !knownSituation, SearchTooLong = tooLong };
     }
 
     public static string FormatAfter(DateTimeOffset at, Guid id) =>

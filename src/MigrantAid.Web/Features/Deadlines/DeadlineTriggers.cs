@@ -87,6 +87,12 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
     /// <summary>The closing note of a deadline withdrawn because the date that started it was cleared (shown translated).</summary>
     public const string WithdrawnNote = "Withdrawn: the date that started it was cleared.";
 
+    /// <summary>The closing note of the UN follow-up's deadlines still open when the follow-up is closed (shown translated).</summary>
+    public const string FollowUpClosedNote = "The follow-up was closed.";
+
+    /// <summary>Closing notes the portal writes itself: they are resource keys, shown in the reader's language.</summary>
+    public static bool IsPortalNote(string? note) => note is WithdrawnNote or FollowUpClosedNote;
+
     public async Task<int> WithdrawAsync(Guid caseId, TriggerEvent trigger, string sourceType, Guid sourceId, Guid actorId, CancellationToken ct)
     {
         var open = await db.CaseDeadlines

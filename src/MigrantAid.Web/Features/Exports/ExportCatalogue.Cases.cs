@@ -22,6 +22,7 @@ public static partial class ExportCatalogue
             Bool("in_detention", "The client was in detention at intake."),
             Bool("imminent_expulsion", "Expulsion was imminent at intake."),
             Bool("separated_child", "A child separated from their parents."),
+            Bool("no_documents", "The client had no identity documents at intake."),
             Instant("response_due_at", "By when someone had to be assigned."),
             Id("created_by", "Who took the intake (users.csv id)."),
             Instant("created_at", "When the intake was started."),

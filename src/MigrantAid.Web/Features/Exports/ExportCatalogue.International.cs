@@ -23,8 +23,29 @@ public static partial class ExportCatalogue
             Date("final_decision_on", "Date of the final decision"),
             Enum<SubmissionResult>("result", "Result."),
             Enum<FollowUpStatus>("follow_up", "Follow-up of the decision."),
+            Date("interim_measures_requested_on", "Date interim measures were requested"),
+            Bool("interim_measures_granted", "The committee granted the interim measures (empty: no answer yet)."),
+            Date("follow_up_comments_requested_on", "Date the committee asked for our comments on the state's follow-up reply"),
+            Date("follow_up_closed_on", "Date the follow-up was closed"),
             Instant("created_at", "When it was recorded."),
         ], ["the body's reference number (it identifies the person's communication)", "notes"]),
+
+        new("submission_clients.csv", "submission_clients", "Clients each submission is for (among its case's clients).", ["submission_id", "client_id"],
+        [
+            Id("submission_id", "Submission (international_submissions.csv id)."),
+            Id("client_id", "Client (clients.csv id)."),
+        ], []),
+
+        new("follow_up_rounds.csv", "follow_up_rounds", "The committee's follow-up assessments of a submission, round by round.", ["id"],
+        [
+            Id("id", "Assessment id."),
+            Id("submission_id", "Submission (international_submissions.csv id)."),
+            Number("round", "Round of the follow-up, from 1."),
+            Date("assessed_on", "Date of the committee's assessment"),
+            Enum<FollowUpGrade>("grade", "Grade given (A to E)."),
+            Id("recorded_by", "Who recorded it (users.csv id)."),
+            Instant("recorded_at", "When it was recorded."),
+        ], ["the note on the assessment"]),
 
         new("accepted_procedures.csv", "accepted_procedures", "Individual-complaint procedures each state has accepted.", ["id"],
         [

@@ -17,10 +17,11 @@ public static partial class ExportCatalogue
             Text("citizenship", "ISO 3166-1 alpha-2 code of citizenship, XX for stateless, empty when unknown."),
             Text("current_country", "ISO code of the country the client lives in now, empty when unknown."),
             Text("languages", "Languages the client speaks, as typed."),
-            Flags<Vulnerability>("vulnerabilities", "Vulnerabilities recorded."),
+            Flags<Vulnerability>("vulnerabilities", "Vulnerabilities recorded (including no identity documents and separated child)."),
+            Date("separated_on", "Date a separated child was separated"),
             Enum<ConsentStatus>("consent_status", "Current consent to data processing."),
             Instant("created_at", "When the client was registered."),
-        ], ["name, patronymic, Latin name, search keys and aliases", "exact date of birth (only the year is exported)", "current city", "every contact (phones, e-mails, messengers, addresses) and contact notes"]),
+        ], ["name, patronymic, Latin name, search keys and aliases", "exact date of birth (only the year is exported)", "current city", "every contact (phones, e-mails, messengers, addresses) and contact notes", "whom or where a separated child was separated from (free text)"]),
 
         new("client_documents.csv", "migration_documents", "Migration documents of clients (passport, patent, registration...).", ["id"],
         [

@@ -19,6 +19,9 @@ public enum SearchOutcome
 
     /// <summary>Fewer than <see cref="GlobalSearchQuery.MinLength"/> characters.</summary>
     TooShort,
+
+    /// <summary>More than <see cref="GlobalSearchQuery.MaxLength"/> characters: refused, never cut in silence.</summary>
+    TooLong,
     Searched,
 }
 
@@ -48,7 +51,11 @@ public sealed class GlobalSearchHandler(AppDbContext db, IAuditLog audit)
     public async Task<GlobalSearchModel> HandleAsync(string? q, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var text = q?.Trim() ?? "";
-        text = text.Length > GlobalSearchQuery.MaxLength ? text[..GlobalSearchQuery.MaxLength] : text;
+        if (text.Length > GlobalSearchQuery.MaxLength)
+        {
+            return new GlobalSearchModel(text, SearchOutcome.TooLong, [], false, [], false);
+        }
+
         if (text.Length < GlobalSearchQuery.MinLength)
         {
             return new GlobalSearchModel(text, text.Length == 0 ? SearchOutcome.Empty : SearchOutcome.TooShort, [], false, [], false);

@@ -22,7 +22,7 @@ namespace MigrantAid.Web.Features.Submissions;
 public sealed class RecordFollowUpHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The closing note of the follow-up deadlines still open when the follow-up is closed (shown translated).</summary>
-    public const string ClosedNote = "The follow-up was closed.";
+    public const string ClosedNote = DeadlineTriggers.FollowUpClosedNote;
 
     private static readonly TriggerEvent[] FollowUpEvents =
         [TriggerEvent.InterimMeasuresRequested, TriggerEvent.InterimMeasuresGranted, TriggerEvent.ViolationFound, TriggerEvent.FollowUpCommentsRequested];
