@@ -37,7 +37,7 @@ public class SearchLimitTests(PortalFactory portal) : IClassFixture<PortalFactor
         var tag = Guid.NewGuid().ToString("N")[..6];
         var email = $"search-limit-{tag}@test.local";
         var kit = new CaseWorkKit(portal);
-        var office = await kit.OfficeAsync("S" + tag.ToUpperInvariant());
+        var office = await kit.OfficeAsync(string.Concat(Guid.NewGuid().ToByteArray().Take(5).Select(b => (char)('A' + (b % 26)))));
         var user = await kit.StaffAsync(email, office.Id, Roles.Coordinator, Roles.Lawyer);
         await kit.CaseAsync(office, "Поисков Длинный", leadLawyer: user.Id);
         var client = await portal.SignedInClientAsync(email);
