@@ -39,6 +39,10 @@ public sealed partial class CaseBenchmark
                 (db, i) => Desk(db, f.Coordinator, new DeskQuery { Lawyer = Lawyer(i).UserId.ToString() })),
             new("desk: coordinator, all offices", 50,
                 (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All })),
+            new("desk: coordinator, one office, previous deadlines", 50,
+                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = Office(i), Bucket = "month", Before = MonthEnd() })),
+            new("desk: coordinator, all offices, previous hearings", 50,
+                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, Bucket = "month", HearingsBefore = MonthEndInstant() })),
             new("calendar month: busy lawyer", 50,
                 (db, i) => Calendar(db, Lawyer(i), new DeskQuery { Date = DeskFilter.Iso(Month(i)) })),
             new("calendar month: coordinator, one office", 50,
@@ -53,6 +57,11 @@ public sealed partial class CaseBenchmark
                 (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, View = "day", Date = DeskFilter.Iso(Month(i)) })),
         ];
     }
+
+    /// <summary>A "previous" position past the 30-day group's last row: its last page, walked backwards.</summary>
+    private static string MonthEnd() => DeskFilter.Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(31)) + "_" + Guid.AllBitsSet.ToString("N");
+
+    private static string MonthEndInstant() => DeskPositions.Hearing(DateTimeOffset.UtcNow.AddDays(32), Guid.AllBitsSet);
 
     private static Task Desk(AppDbContext db, Viewer viewer, DeskQuery query) =>
         new ViewDeskHandler(db, Normalizer, TimeProvider.System, Features.Shared.ListTotalHandler.WithDefaultCap()).HandleAsync(query, viewer);

@@ -30,6 +30,12 @@ public sealed class DeskQuery
     /// <summary>Desk: keyset position of the hearings of <see cref="Bucket"/> (instant and id).</summary>
     public string? HearingsAfter { get; set; }
 
+    /// <summary>Desk: keyset position of the first deadline of the next page, from "Previous deadlines in this group".</summary>
+    public string? Before { get; set; }
+
+    /// <summary>Desk: keyset position of the first hearing of the next page, from "Previous hearings in this group".</summary>
+    public string? HearingsBefore { get; set; }
+
     /// <summary>Calendar: month (default) or week.</summary>
     public string? View { get; set; }
 

@@ -25,10 +25,13 @@ public sealed record DaySpan(int Key, DateOnly From, DateOnly To);
 /// How the rows of several spans are read. <see cref="Whole"/>: every row of every span in one plain
 /// query (a person's dates: their cases bound them, and PostgreSQL probes each case by index), placed
 /// in their spans here. <see cref="Page"/>: at most <c>Limit</c> rows per span, each span one LATERAL
-/// walk of the date index that stops at its limit (everyone's dates, or an office's).
+/// walk of the date index that stops at its limit (everyone's dates, or an office's). <see cref="Backward"/>:
+/// the index is walked in reverse (the rows before a position, for a previous page); rows come back in date order.
 /// </summary>
 public sealed record DeskRead(bool Whole, int Limit)
 {
+    public bool Backward { get; init; }
+
     public static DeskRead All(int cap) => new(true, cap);
 
     public static DeskRead Page(int limit) => new(false, limit);
@@ -53,7 +56,7 @@ public sealed class InstantSpanRow
     public DateTimeOffset Hi { get; set; }
 }
 
-/// <summary>Hearings read for spans; <see cref="Capped"/>: spans whose read stopped at its limit, with the last row read (the keyset position to go on from).</summary>
+/// <summary>Hearings read for spans; <see cref="Capped"/>: spans whose read stopped at its limit, with the last row read in the read's direction (the keyset position to go on from).</summary>
 public sealed record DeskHearings(List<DeskHearing> Rows, IReadOnlyDictionary<int, (DateTimeOffset At, Guid Id)> Capped);
 
 /// <summary>
@@ -82,8 +85,9 @@ public static class DeskRows
         {
             var from = spans.Min(s => s.From);
             var to = spans.Max(s => s.To);
-            selected = deadlines.Where(d => d.DueOn >= from && d.DueOn <= to)
-                .OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
+            var inRange = deadlines.Where(d => d.DueOn >= from && d.DueOn <= to);
+            selected = (read.Backward ? inRange.OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id) : inRange.OrderBy(d => d.DueOn).ThenBy(d => d.Id))
+                .Take(limit)
                 .Select(d => new SpanItem<CaseDeadline> { Key = 0, Item = d });
         }
         else
@@ -92,9 +96,13 @@ public static class DeskRows
             var froms = spans.Select(s => s.From).ToArray();
             var tos = spans.Select(s => s.To).ToArray();
             var table = db.Database.SqlQuery<DaySpanRow>($"SELECT * FROM unnest({keys}, {froms}, {tos}) AS s(\"Key\", \"From\", \"To\")");
-            selected = from s in table
-                       from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
-                       select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
+            selected = read.Backward
+                ? from s in table
+                  from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id).Take(limit)
+                  select new SpanItem<CaseDeadline> { Key = s.Key, Item = d }
+                : from s in table
+                  from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
+                  select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
         }
 
         var me = viewerId;
@@ -153,8 +161,9 @@ public static class DeskRows
         {
             var lo = windows.Min(w => w.Lo);
             var hi = windows.Max(w => w.Hi);
-            selected = hearings.Where(h => h.StartsAt >= lo && h.StartsAt < hi)
-                .OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
+            var inRange = hearings.Where(h => h.StartsAt >= lo && h.StartsAt < hi);
+            selected = (read.Backward ? inRange.OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id) : inRange.OrderBy(h => h.StartsAt).ThenBy(h => h.Id))
+                .Take(limit)
                 .Select(h => new SpanItem<Hearing> { Key = 0, Item = h });
         }
         else
@@ -163,9 +172,13 @@ public static class DeskRows
             var los = windows.Select(s => s.Lo).ToArray();
             var his = windows.Select(s => s.Hi).ToArray();
             var table = db.Database.SqlQuery<InstantSpanRow>($"SELECT * FROM unnest({keys}, {los}, {his}) AS s(\"Key\", \"Lo\", \"Hi\")");
-            selected = from s in table
-                       from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
-                       select new SpanItem<Hearing> { Key = s.Key, Item = h };
+            selected = read.Backward
+                ? from s in table
+                  from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id).Take(limit)
+                  select new SpanItem<Hearing> { Key = s.Key, Item = h }
+                : from s in table
+                  from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
+                  select new SpanItem<Hearing> { Key = s.Key, Item = h };
         }
 
         var me = viewerId;
@@ -196,7 +209,8 @@ public static class DeskRows
         var capped = new Dictionary<int, (DateTimeOffset, Guid)>();
         foreach (var span in rows.GroupBy(r => read.Whole ? -1 : r.Key).Where(g => g.Count() >= limit))
         {
-            var last = span.MaxBy(r => (r.StartsAt, r.Id))!;
+            // The last row read in the walk's direction: where the next read in that direction goes on from.
+            var last = read.Backward ? span.MinBy(r => (r.StartsAt, r.Id))! : span.MaxBy(r => (r.StartsAt, r.Id))!;
             foreach (var key in read.Whole ? spans.Select(s => s.Key) : [span.Key])
             {
                 capped[key] = (last.StartsAt, last.Id);

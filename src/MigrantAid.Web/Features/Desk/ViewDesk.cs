@@ -20,7 +20,14 @@ public enum DeskBucket
 public sealed record DeskGroup(
     DeskBucket Bucket, DateOnly From, DateOnly To,
     IReadOnlyList<DeskDeadline> Deadlines, string? MoreDeadlines,
-    IReadOnlyList<DeskHearing> Hearings, string? MoreHearings);
+    IReadOnlyList<DeskHearing> Hearings, string? MoreHearings)
+{
+    /// <summary>"Previous deadlines in this group": null on the group's first page.</summary>
+    public string? PreviousDeadlines { get; init; }
+
+    /// <summary>"Previous hearings in this group": null on the group's first page.</summary>
+    public string? PreviousHearings { get; init; }
+}
 
 public sealed record DeskModel(
     DeskQuery Query, DeskFilter Filter, DateOnly Today, string ZoneId, DeskBucket? Only, IReadOnlyList<DeskGroup> Groups, string? PersonName)
@@ -35,7 +42,8 @@ public sealed record DeskModel(
 /// <summary>
 /// "My deadlines": open deadlines overdue, due today, in the next 7 and the next 30 days, and the
 /// hearings not yet held of today and those windows. Each group is one index-bounded read of at most
-/// a page; a group is paged on its own (keyset on date and id) from its "more" link.
+/// a page; a group is paged on its own (keyset on date and id) from its "more" and "previous" links,
+/// a previous page walking the same index in reverse.
 /// </summary>
 public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock, Shared.ListTotalHandler totals)
 {
@@ -71,6 +79,10 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
 
         var after = only is not null ? DeadlinePosition(query.After, problems) : null;
         var hearingsAfter = only is not null ? HearingPosition(query.HearingsAfter, problems) : null;
+        var before = only is not null && after is null ? DeadlinePosition(query.Before, problems) : null;
+        var hearingsBefore = only is not null && hearingsAfter is null ? HearingPosition(query.HearingsBefore, problems) : null;
+        var walk = DeskPages.Walk(after is not null, before is not null);
+        var hearingsWalk = DeskPages.Walk(hearingsAfter is not null, hearingsBefore is not null);
         var buckets = only is { } single ? [single] : Enum.GetValues<DeskBucket>();
         var spans = buckets.Select(b => Span(b, today)).ToList();
 
@@ -81,41 +93,47 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
         {
             deadlines = deadlines.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(a.Date, a.Id)));
         }
+        else if (before is { } b)
+        {
+            deadlines = deadlines.Where(d => EF.Functions.LessThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(b.Date, b.Id)));
+        }
 
         var hearings = scope.Hearings(db).Where(h => !h.IsHeld);
         if (hearingsAfter is { } h0)
         {
             hearings = hearings.Where(h => EF.Functions.GreaterThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(h0.At, h0.Id)));
         }
+        else if (hearingsBefore is { } h1)
+        {
+            hearings = hearings.Where(h => EF.Functions.LessThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(h1.At, h1.Id)));
+        }
 
         // A person's dates are bounded by their cases: all their open deadlines up to the month's end are
         // read at once (each case probed by index) and grouped here. Everyone's, or an office's, are read
         // a page per group, each group walking the dates in order (LATERAL over the groups).
         var read = scope.IsPersonal ? DeskRead.All(PersonalLimit) : DeskRead.Page(PageSize + 1);
-        var deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, spans, read, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        var deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, spans, read with { Backward = walk == DeskWalk.Backward }, viewer.UserId, viewer.IsCoordinator, cancellationToken);
         var hearingSpans = spans.Where(s => s.Key != (int)DeskBucket.Overdue).ToList();
-        var hearingRead = await DeskRows.HearingsAsync(db, hearings, hearingSpans, scope.Zones, read, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        var hearingRead = await DeskRows.HearingsAsync(
+            db, hearings, hearingSpans, scope.Zones, read with { Backward = hearingsWalk == DeskWalk.Backward }, viewer.UserId, viewer.IsCoordinator, cancellationToken);
 
         var groups = new List<DeskGroup>();
         foreach (var span in spans)
         {
             var bucket = (DeskBucket)span.Key;
             var name = BucketNames[span.Key];
-            var inGroup = deadlineRows.Where(r => r.Span == span.Key).ToList();
-            var shown = inGroup.Take(PageSize).ToList();
-            var moreDeadlines = inGroup.Count > PageSize
-                ? query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, ["after"] = DeskPositions.Deadline(shown[^1]) })
-                : null;
-            var hearingsInGroup = hearingRead.Rows.Where(r => r.Span == span.Key).ToList();
-            var shownHearings = hearingsInGroup.Take(PageSize).ToList();
+            string? Link(string key, string? position) =>
+                position is null ? null : query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, [key] = position });
+            var page = DeskPages.Cut(deadlineRows.Where(r => r.Span == span.Key).ToList(), PageSize, walk, DeskPositions.Deadline);
 
-            // More: beyond this page, or a read that stopped at its limit (then go on from the last row it read).
-            string? hearingsNext = hearingsInGroup.Count > PageSize ? DeskPositions.Hearing(shownHearings[^1])
-                : hearingRead.Capped.TryGetValue(span.Key, out var last) ? DeskPositions.Hearing(last.At, last.Id)
-                : null;
-            var moreHearings = hearingsNext is null ? null
-                : query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, ["hearingsAfter"] = hearingsNext });
-            groups.Add(new DeskGroup(bucket, span.From, span.To, shown, moreDeadlines, shownHearings, moreHearings));
+            // A hearings read that stopped at its limit goes on from the last row it read.
+            var capped = hearingRead.Capped.TryGetValue(span.Key, out var last) ? DeskPositions.Hearing(last.At, last.Id) : null;
+            var hearingPage = DeskPages.Cut(hearingRead.Rows.Where(r => r.Span == span.Key).ToList(), PageSize, hearingsWalk, DeskPositions.Hearing, capped);
+            groups.Add(new DeskGroup(bucket, span.From, span.To, page.Shown, Link("after", page.Next), hearingPage.Shown, Link("hearingsAfter", hearingPage.Next))
+            {
+                PreviousDeadlines = Link("before", page.Previous),
+                PreviousHearings = Link("hearingsBefore", hearingPage.Previous),
+            });
         }
 
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;

@@ -9,6 +9,7 @@ using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Deadlines;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
