@@ -158,17 +158,8 @@ public static partial class CaseListSearch
         return back ? cases.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id) : cases.OrderBy(c => c.OpenedOn).ThenBy(c => c.Id);
     }
 
-    private static IQueryable<Case> Descending(IQueryable<Case> cases, CaseListPosition? at, bool back)
-    {
-        if (at is not null)
-        {
-            cases = back
-                ? cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)))
-                : cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)));
-        }
-
-        return back ? cases.OrderBy(c => c.OpenedOn).ThenBy(c => c.Id) : cases.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
-    }
+    /// <summary>Newest first: the oldest-first walk run the other way (its "back" is this one's "forward").</summary>
+    private static IQueryable<Case> Descending(IQueryable<Case> cases, CaseListPosition? at, bool back) => Ascending(cases, at, !back);
 
     private static IQueryable<Case> ByPriority(IQueryable<Case> cases, CaseListPosition? at, bool back)
     {

@@ -23,7 +23,7 @@ namespace MigrantAid.Web.Features.Submissions;
 public sealed class RecordFollowUpHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The closing note of the follow-up deadlines still open when the follow-up is closed (shown translated).</summary>
-    public const string ClosedNote = Deadlines.DeadlineTriggers.FollowUpClosedNote;
+    public const string ClosedNote = DeadlineTriggers.FollowUpClosedNote;
 
     private static readonly TriggerEvent[] FollowUpEvents =
         [TriggerEvent.InterimMeasuresRequested, TriggerEvent.InterimMeasuresGranted, TriggerEvent.ViolationFound, TriggerEvent.FollowUpCommentsRequested];
