@@ -22,7 +22,7 @@ public class TriageSituationTests(PortalFactory portal) : IClassFixture<PortalFa
         var (intake, clientId) = await IntakeAsync(http, "Юлдашев Темур", _kit.Today.AddYears(-14));
 
         var triage = await http.GetDocumentAsync($"/intakes/{intake}/triage");
-        triage.QuerySelector("[data-testid=triage-no-documents]").Should().NotBeNull();
+        triage.QuerySelector("[data-testid=triage-no-documents]")!.HasAttribute("checked").Should().BeFalse("the question starts unanswered");
         Location(await SubmitTriageAsync(http, intake, noDocuments: true, separatedChild: true)).Should().Be($"/intakes/{intake}");
         (await ClientAsync(clientId)).Vulnerabilities.Should().Be(Vulnerability.None, "the answers reach the client when the case opens");
         var shown = await http.GetDocumentAsync($"/intakes/{intake}");

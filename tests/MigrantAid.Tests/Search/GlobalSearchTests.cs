@@ -35,8 +35,8 @@ public class GlobalSearchTests(PortalFactory portal) : IClassFixture<PortalFacto
         ClientIds(byRespondent).Should().BeEmpty();
 
         var nothing = await coordinator.GetDocumentAsync("/search?q=Zzyzxqw");
-        nothing.QuerySelector("[data-testid=search-no-cases]").Should().NotBeNull();
-        nothing.QuerySelector("[data-testid=search-no-clients]").Should().NotBeNull();
+        nothing.QuerySelector("[data-testid=search-no-cases]")!.TextContent.Should().Be("No cases found.");
+        nothing.QuerySelector("[data-testid=search-no-clients]")!.TextContent.Should().Be("No clients found.");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class GlobalSearchTests(PortalFactory portal) : IClassFixture<PortalFacto
         empty.StatusCode.Should().Be(HttpStatusCode.OK);
         var emptyPage = HttpForms.Parse(await empty.Content.ReadAsStringAsync());
         emptyPage.QuerySelector("[data-testid=search-message]")!.TextContent.Should().Contain("Type a case reference or a name");
-        (await client.GetDocumentAsync("/search")).QuerySelector("[data-testid=search-message]").Should().NotBeNull();
+        (await client.GetDocumentAsync("/search")).QuerySelector("[data-testid=search-message]")!.TextContent.Should().Contain("Type a case reference or a name");
 
         var shortPage = await client.GetDocumentAsync("/search?q=R");
         shortPage.QuerySelector("[data-testid=search-message]")!.TextContent.Should().Contain("at least 2 characters");
