@@ -99,9 +99,20 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task OpenUserMenuAsync()
     {
         var menu = Page.Locator("details.user-menu");
-        if (await menu.GetAttributeAsync("open") is null)
+        // On a phone the menu sits in the collapsing navigation: a click during Bootstrap's
+        // opening animation can land on a moving target, so wait until nothing is collapsing.
+        await Expect(Page.Locator(".collapsing")).ToHaveCountAsync(0);
+        for (var attempt = 0; attempt < 3 && await menu.GetAttributeAsync("open") is null; attempt++)
         {
             await Page.GetByTestId("user-menu-toggle").ClickAsync();
+            try
+            {
+                await Page.WaitForFunctionAsync("() => document.querySelector('details.user-menu')?.open === true", null, new PageWaitForFunctionOptions { Timeout = 2000 });
+            }
+            catch (TimeoutException)
+            {
+                // The click did not open it (the layout moved under the pointer): click again.
+            }
         }
 
         await Expect(Page.GetByTestId("user-menu-panel")).ToBeVisibleAsync();
