@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.BrowserTests.Infrastructure;
 using MigrantAid.Web.Data;

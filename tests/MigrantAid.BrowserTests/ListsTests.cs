@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using MigrantAid.BrowserTests.Infrastructure;
 using MigrantAid.Web.Domain;
 using static Microsoft.Playwright.Assertions;

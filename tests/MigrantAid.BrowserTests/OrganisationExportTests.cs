@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.BrowserTests.Infrastructure;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Exports;
 using static Microsoft.Playwright.Assertions;
 

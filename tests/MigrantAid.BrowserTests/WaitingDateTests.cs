@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
 using MigrantAid.BrowserTests.Infrastructure;
 using MigrantAid.Web.Domain;
 using static Microsoft.Playwright.Assertions;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Cases;
-using MigrantAid.Web.Features.Proceedings;
+using MigrantAid.Web.Features.Cases.Proceedings;
+using MigrantAid.Web.Infrastructure;
 
 namespace MigrantAid.Web.Data;
 

@@ -13,12 +13,13 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features;
-using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Features.Desk.Notifications;
 using MigrantAid.Web.Features.Exports;
-using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Infrastructure.Failure;
 using MigrantAid.Web.Infrastructure.Input;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 using MigrantAid.Web.Security.Sessions;
 using MigrantAid.Web.Security.TwoFactor;
 
@@ -145,8 +146,8 @@ public static class PortalServices
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.ViewLocationFormats.Clear();
-            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            o.ViewLocationExpanders.Add(new FeatureViewLocations());
         });
 
         services.AddHealthChecks()

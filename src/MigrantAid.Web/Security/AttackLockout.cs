@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Security;
 

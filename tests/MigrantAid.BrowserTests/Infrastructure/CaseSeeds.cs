@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Infrastructure;
 
 namespace MigrantAid.BrowserTests.Infrastructure;
 

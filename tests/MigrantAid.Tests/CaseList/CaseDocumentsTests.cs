@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Features.CaseDocuments;
+using MigrantAid.Web.Features.Cases.CaseDocuments;
 
 namespace MigrantAid.Tests.CaseList;
 

@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Features.CaseList;
+using MigrantAid.Web.Features.Cases.CaseList;
+using MigrantAid.Web.Infrastructure.Files;
 
 namespace MigrantAid.Tests.CaseList;
 

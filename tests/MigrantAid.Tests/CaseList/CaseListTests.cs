@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Domain.Cases;
 
 namespace MigrantAid.Tests.CaseList;
 

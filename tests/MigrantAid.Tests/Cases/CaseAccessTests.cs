@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Encodings.Web;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
-using static MigrantAid.Tests.Cases.CaseWorkKit;
 
 namespace MigrantAid.Tests.Cases;
 

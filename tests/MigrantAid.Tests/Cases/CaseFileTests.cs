@@ -4,7 +4,7 @@ using System.Text.Json;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Security.Audit;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 
 namespace MigrantAid.Tests.Cases;

@@ -5,7 +5,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Security.Audit;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 
 namespace MigrantAid.Tests.Cases;

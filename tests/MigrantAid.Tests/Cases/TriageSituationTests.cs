@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Features.Clients;
+using MigrantAid.Web.Security.Audit;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 
 namespace MigrantAid.Tests.Cases;

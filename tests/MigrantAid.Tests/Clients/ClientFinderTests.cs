@@ -3,6 +3,7 @@ using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Tests.Clients;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Features.Clients;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Tests.Clients;
 

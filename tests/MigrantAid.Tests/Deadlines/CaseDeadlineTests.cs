@@ -6,7 +6,7 @@ using MigrantAid.Tests.Cases;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
-using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Security.Audit;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 
 namespace MigrantAid.Tests.Deadlines;

@@ -7,6 +7,7 @@ using MigrantAid.Web.Data.Generator;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 using Npgsql;
 

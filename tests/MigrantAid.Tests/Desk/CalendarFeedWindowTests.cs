@@ -2,7 +2,6 @@ using System.Globalization;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
-using MigrantAid.Web.Features.Desk;
 using static MigrantAid.Tests.Desk.DeskTests;
 
 namespace MigrantAid.Tests.Desk;

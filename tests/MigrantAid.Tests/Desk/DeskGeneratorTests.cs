@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Generator;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 using Npgsql;
 
 namespace MigrantAid.Tests.Integration;

@@ -6,7 +6,8 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Submissions;
+using MigrantAid.Web.Features.International;
+using MigrantAid.Web.Features.International.Submissions;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 using static MigrantAid.Tests.International.InternationalKit;
 

@@ -4,7 +4,7 @@ using MigrantAid.Tests.Cases;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Submissions;
+using MigrantAid.Web.Features.International;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 using static MigrantAid.Tests.International.InternationalKit;
 

@@ -6,7 +6,7 @@ using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Submissions;
+using MigrantAid.Web.Features.International;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 using static MigrantAid.Tests.International.InternationalKit;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.CaseList;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Tests.Lists;
 

@@ -50,7 +50,7 @@ public partial class RussianTranslationTests
         keys.UnionWith(AuditActions.All.Select(a => "Audit." + a));
         keys.UnionWith(SupportedLanguages.All.Select(c => "Language." + c));
         keys.Add("Citizenship.Stateless");
-        keys.UnionWith(MigrantAid.Web.Features.Categories.CategoryGroups.Known.Select(MigrantAid.Web.Features.Categories.CategoryGroups.ResourceKey));
+        keys.UnionWith(MigrantAid.Web.Features.Shared.CategoryGroups.Known.Select(MigrantAid.Web.Features.Shared.CategoryGroups.ResourceKey));
 
         // Every member of the domain's enums (Clients, Cases, Proceedings, Deadlines, International...) is shown as "<Enum>.<Member>".
         var enums = typeof(Roles).Assembly.GetTypes()

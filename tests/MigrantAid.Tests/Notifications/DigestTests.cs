@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Tests.Infrastructure;
@@ -7,7 +6,7 @@ using MigrantAid.Web;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Notifications;
-using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Features.Desk.Notifications;
 
 namespace MigrantAid.Tests.Notifications;
 

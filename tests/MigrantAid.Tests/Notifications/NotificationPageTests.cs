@@ -1,7 +1,7 @@
 using System.Net;
 using MigrantAid.Tests.Cases;
 using MigrantAid.Tests.Infrastructure;
-using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Features.Desk.Notifications;
 
 namespace MigrantAid.Tests.Notifications;
 

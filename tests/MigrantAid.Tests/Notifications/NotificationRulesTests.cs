@@ -1,6 +1,6 @@
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Notifications;
-using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Features.Desk.Notifications;
 
 namespace MigrantAid.Tests.Notifications;
 

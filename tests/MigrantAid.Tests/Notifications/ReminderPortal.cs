@@ -9,7 +9,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Notifications;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Features.Desk.Notifications;
 
 namespace MigrantAid.Tests.Notifications;
 

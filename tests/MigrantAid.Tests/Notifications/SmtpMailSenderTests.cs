@@ -1,6 +1,6 @@
 using MailKit.Security;
 using Microsoft.Extensions.Options;
-using MigrantAid.Web.Features.Notifications;
+using MigrantAid.Web.Features.Desk.Notifications;
 
 namespace MigrantAid.Tests.Notifications;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using MigrantAid.Tests.Infrastructure;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Proceedings;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 using static MigrantAid.Tests.Proceedings.ProceedingKit;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Proceedings;
+using MigrantAid.Web.Features.Cases.Proceedings;
 using static MigrantAid.Tests.Cases.CaseWorkKit;
 using static MigrantAid.Tests.Proceedings.ProceedingKit;
 

@@ -1,5 +1,5 @@
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Proceedings;
+using MigrantAid.Web.Features.Cases.Proceedings;
 
 namespace MigrantAid.Tests.Proceedings;
 

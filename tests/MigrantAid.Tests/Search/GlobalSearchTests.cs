@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using MigrantAid.Tests.CaseList;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Features.Search;
+using MigrantAid.Web.Features.Cases.Search;
 
 namespace MigrantAid.Tests.Search;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Features.Cases.Deadlines;
 
 namespace MigrantAid.Tests.Security;
 

@@ -6,7 +6,7 @@ using MigrantAid.Tests.CaseList;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Features.Cases.Deadlines;
 
 namespace MigrantAid.Tests.Security;
 

@@ -5,7 +5,7 @@ using MigrantAid.Tests.CaseList;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Statistics;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Tests.Statistics;
 

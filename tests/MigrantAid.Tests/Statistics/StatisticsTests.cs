@@ -11,6 +11,7 @@ using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Statistics;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Tests.Statistics;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web.Security;

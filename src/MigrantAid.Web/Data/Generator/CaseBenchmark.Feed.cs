@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Data.Generator;
 

@@ -1,5 +1,5 @@
 using MigrantAid.Web.Features.Desk;
-using MigrantAid.Web.Features.Home;
+using MigrantAid.Web.Features.Desk.Home;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Data.Generator;

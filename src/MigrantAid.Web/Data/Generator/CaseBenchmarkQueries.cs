@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Features.CaseList;
+using MigrantAid.Web.Features.Cases.CaseList;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Data.Generator;

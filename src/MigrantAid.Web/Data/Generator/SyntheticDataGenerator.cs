@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -454,7 +455,7 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
         public string Country { get; } = country;
 
         /// <summary>Hearings are set in office hours of this zone.</summary>
-        public TimeZoneInfo Zone { get; } = Features.Cases.OfficeTime.For(timeZone).Zone;
+        public TimeZoneInfo Zone { get; } = OfficeTime.For(timeZone).Zone;
 
         public bool Russian { get; } = SyntheticText.Russian(country);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Account;
 
@@ -111,7 +112,7 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l) : Cont
     public IActionResult AccessDenied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("~/Features/Errors/Error.cshtml", new Errors.ErrorModel(403, HttpContext.TraceIdentifier));
+        return View("~/Features/Errors/Error.cshtml", new ErrorModel(403, HttpContext.TraceIdentifier));
     }
 
     [AllowAnonymous]

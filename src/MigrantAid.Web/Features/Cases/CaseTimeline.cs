@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure;
 
 namespace MigrantAid.Web.Features.Cases;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases;

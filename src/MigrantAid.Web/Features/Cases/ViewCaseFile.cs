@@ -5,18 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Cases;
 
 /// <summary>A client on the case; <paramref name="Restricted"/> hides the name (consent withdrawn, viewer not assigned).</summary>
 public sealed record CaseClientRow(Guid Id, string FullName, string? Patronymic, CaseClientRole Role, bool Restricted = false, Vulnerability Vulnerabilities = Vulnerability.None);
-
-public sealed record RespondentRow(string Name, RespondentType Type, Sector? Sector);
-
-public sealed record ComplaintView(
-    string? IncidentCountry, string? IncidentCity, DateOnly? IncidentFrom, DateOnly? IncidentTo,
-    string? Account, string? ClientWishes, IReadOnlyList<RespondentRow> Respondents);
 
 public sealed record CaseDocumentRow(Guid Id, string FileName, long Size, string Sha256, string UploadedBy, DateTime UploadedAt);
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using MigrantAid.Web.Data;
 using Npgsql;
 
 namespace MigrantAid.Web.Features.Categories;
@@ -19,26 +18,6 @@ public abstract class CategoryNames
     [StringLength(NameMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
     [Display(Name = "Russian name")]
     public string NameRu { get; set; } = "";
-}
-
-/// <summary>
-/// The groups of the taxonomy (domain.md). Shown with the resource key "CategoryGroup." + code;
-/// a new category joins one of the groups already in the table.
-/// </summary>
-public static class CategoryGroups
-{
-    public static readonly IReadOnlyList<string> Known = ["labour", "detention", "documents", "children", "health", "violence", "trafficking"];
-
-    public static string ResourceKey(string code) => "CategoryGroup." + code;
-
-    /// <summary>The groups in the table, in the order of their first category.</summary>
-    public static async Task<IReadOnlyList<string>> InUseAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        await db.ComplaintCategories.AsNoTracking()
-            .GroupBy(c => c.GroupCode)
-            .Select(g => new { Code = g.Key, First = g.Min(c => c.SortOrder) })
-            .OrderBy(g => g.First).ThenBy(g => g.Code)
-            .Select(g => g.Code)
-            .ToListAsync(cancellationToken);
 }
 
 internal static class CategoryCodes

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Configurations;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Categories;
 

@@ -1,5 +1,6 @@
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Clients;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Clients;
 

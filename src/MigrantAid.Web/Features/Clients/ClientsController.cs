@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Clients;

@@ -1,6 +1,7 @@
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Clients;
 

@@ -1,5 +1,6 @@
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Clients;

@@ -1,15 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
-using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.CaseList;
-using MigrantAid.Web.Features.Cases;
-using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Dashboard;
 

@@ -7,8 +7,8 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.CaseList;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Dashboard;
@@ -123,7 +123,7 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
             .GroupBy(x => new { x.OfficeId, x.Status, x.LeadLawyerId, x.IsUrgent })
             .Select(g => new { g.Key.OfficeId, g.Key.Status, g.Key.LeadLawyerId, g.Key.IsUrgent, Cases = g.Sum(x => x.Cases) })
             .ToListAsync(cancellationToken);
-        var active = CaseListFilter.ActiveStatus;
+        var active = CaseListQuery.ActiveStatus;
         var byStatus = new[] { CaseStatus.Open, CaseStatus.InProgress }
             .Select(s => new DashboardFigure(s.ToString(), CaseText.Enum(l, s), open.Where(x => x.Status == s).Sum(x => x.Cases), Cases(status: s.ToString())))
             .ToList();
@@ -149,8 +149,8 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
             .GroupBy(x => x.Citizenship).Select(g => new { Code = g.Key, Cases = g.Sum(x => x.Cases) })
             .ToListAsync(cancellationToken);
         var byCitizenship = citizenshipCounts.Where(c => c.Cases > 0)
-            .Select(c => new DashboardFigure(c.Code == "" ? CaseListFilter.NoCitizenship : c.Code, c.Code == "" ? l["Not recorded"].Value : l[Domain.Clients.Citizenships.ResourceKey(c.Code)].Value, c.Cases,
-                Cases(status: active, citizenship: c.Code == "" ? CaseListFilter.NoCitizenship : c.Code)))
+            .Select(c => new DashboardFigure(c.Code == "" ? CaseListQuery.NoCitizenship : c.Code, c.Code == "" ? l["Not recorded"].Value : l[Domain.Clients.Citizenships.ResourceKey(c.Code)].Value, c.Cases,
+                Cases(status: active, citizenship: c.Code == "" ? CaseListQuery.NoCitizenship : c.Code)))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.CurrentCulture)
             .ToList();
 
@@ -168,7 +168,7 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
             var counts = weekCounts.GetValueOrDefault(week);
             weeks.Add(new DashboardWeekRow(week, end,
                 counts?.Intakes ?? 0,
-                new Intake.IntakeFilterQuery { Office = officeText, SubmittedFrom = DashboardQuery.Iso(week), SubmittedTo = DashboardQuery.Iso(end) }.ToUrl(),
+                new IntakeFilterQuery { Office = officeText, SubmittedFrom = DashboardQuery.Iso(week), SubmittedTo = DashboardQuery.Iso(end) }.ToUrl(),
                 counts?.Closed ?? 0,
                 Cases(status: nameof(CaseStatus.Closed), closedFrom: DashboardQuery.Iso(week), closedTo: DashboardQuery.Iso(end))));
         }
@@ -209,7 +209,7 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
         // Urgent intakes still waiting for a decision: all of them, and those past their response target.
         var urgentClock = await UrgentClock.ReadAsync(db, office, now, l, cancellationToken);
         var urgent = new DashboardFigure("urgent-intakes", l["Urgent intakes unassigned past their response target"].Value, urgentClock.LateCount,
-            new Intake.IntakeFilterQuery { Office = officeText, Overdue = "urgent" }.ToUrl());
+            new IntakeFilterQuery { Office = officeText, Overdue = "urgent" }.ToUrl());
 
         // Clients on open cases whose documents expire within 30 days.
         var expiryEnd = today.AddDays(ExpiryDays);
@@ -217,7 +217,7 @@ public sealed partial class ViewDashboardHandler(AppDbContext db, ILookupNormali
             .Where(x => x.ExpiresOn >= today && x.ExpiresOn <= expiryEnd && x.OpenCases > 0 && (office == null || x.OfficeId == office))
             .Select(x => x.ClientId).Distinct().CountAsync(cancellationToken);
         var expiringFigure = new DashboardFigure("expiring", l["Clients with open cases whose documents expire within 30 days"].Value, expiring,
-            new Clients.ListClientsQuery { Expiring = ExpiryDays.ToString(CultureInfo.InvariantCulture), Office = officeText }.ToUrl(null));
+            new ListClientsQuery { Expiring = ExpiryDays.ToString(CultureInfo.InvariantCulture), Office = officeText }.ToUrl(null));
 
         var courts = await CourtOutcomesAsync(filter, categories, language, l, cancellationToken);
         var un = await UnOutcomesAsync(filter, categories, language, l, cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Deadlines;
+using MigrantAid.Web.Features.Shared;
 
 namespace MigrantAid.Web.Features.DeadlineRules;
 

@@ -4,7 +4,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Infrastructure;
 
 namespace MigrantAid.Web.Features.Desk;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk;

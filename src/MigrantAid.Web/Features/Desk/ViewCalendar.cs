@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk;

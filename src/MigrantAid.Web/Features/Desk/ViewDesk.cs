@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
-using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Features.Shared;
 
 namespace MigrantAid.Web.Features.Errors;
 
@@ -32,5 +33,3 @@ public sealed class ErrorsController : Controller
         return View(shown == 404 ? "NotFound" : "Error", new ErrorModel(shown, HttpContext.TraceIdentifier));
     }
 }
-
-public sealed record ErrorModel(int StatusCode, string CorrelationId);

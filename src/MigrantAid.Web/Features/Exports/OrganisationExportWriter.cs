@@ -2,7 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using MigrantAid.Web.Features.CaseList;
+using MigrantAid.Web.Infrastructure.Files;
 using Npgsql;
 
 namespace MigrantAid.Web.Features.Exports;

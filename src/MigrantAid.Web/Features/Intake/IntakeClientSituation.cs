@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Features.Clients;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Intake;
 

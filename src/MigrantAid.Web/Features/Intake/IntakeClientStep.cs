@@ -7,9 +7,10 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Intake;
 

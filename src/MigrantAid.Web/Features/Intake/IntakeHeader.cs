@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Infrastructure;
 
 namespace MigrantAid.Web.Features.Intake;
 

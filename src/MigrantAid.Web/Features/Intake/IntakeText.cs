@@ -6,7 +6,7 @@ namespace MigrantAid.Web.Features.Intake;
 public static class IntakeText
 {
     /// <summary>The groups of the shipped taxonomy (domain.md); their names are resources "CategoryGroup.&lt;code&gt;".</summary>
-    public static IReadOnlyList<string> CategoryGroups => Categories.CategoryGroups.Known;
+    public static IReadOnlyList<string> CategoryGroups => Shared.CategoryGroups.Known;
 
     public static string Group(IStringLocalizer l, string code) => CategoryGroups.Contains(code) ? l["CategoryGroup." + code].Value : code;
 

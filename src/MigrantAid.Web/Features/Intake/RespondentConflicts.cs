@@ -1,4 +1,5 @@
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Intake;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Features.Cases;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Intake;
 

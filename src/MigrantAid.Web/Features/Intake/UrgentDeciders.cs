@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
 
 namespace MigrantAid.Web.Features.Intake;
 

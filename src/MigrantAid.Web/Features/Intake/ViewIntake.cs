@@ -5,8 +5,9 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Intake;
 

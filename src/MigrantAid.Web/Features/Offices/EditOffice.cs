@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Offices;
 

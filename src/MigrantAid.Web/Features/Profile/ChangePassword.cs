@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 using MigrantAid.Web.Security.Sessions;
 
 namespace MigrantAid.Web.Features.Profile;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Lists;
 
 namespace MigrantAid.Web.Features.SavedFilters;

@@ -7,7 +7,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Cases;
+using MigrantAid.Web.Features.Shared;
 using Npgsql;
 
 namespace MigrantAid.Web.Features.Statistics;

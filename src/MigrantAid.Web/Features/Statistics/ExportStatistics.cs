@@ -1,22 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Features.CaseList;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Infrastructure.Files;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Statistics;
-
-/// <summary>Audit actions of statistics and reports (to be folded into AuditActions.All by the lead).</summary>
-public static class StatisticsAuditActions
-{
-    public const string Exported = "statistics.exported";
-    public const string FollowUpExported = "report.recommendations.exported";
-
-    public static readonly IReadOnlyList<string> All = [Exported, FollowUpExported];
-}
-
-/// <summary>A file to download: bytes, content type and name.</summary>
-public sealed record ExportFile(byte[] Content, string ContentType, string FileName);
 
 /// <summary>
 /// The statistics table as shown (suppressed numbers are already gone from the model) as CSV or XLSX,
@@ -25,7 +13,7 @@ public sealed record ExportFile(byte[] Content, string ContentType, string FileN
 /// </summary>
 public sealed class ExportStatisticsHandler(BuildStatisticsHandler build, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
-    public async Task<ExportFile?> HandleAsync(StatisticsQuery query, string format, CancellationToken cancellationToken = default)
+    public async Task<FileDownload?> HandleAsync(StatisticsQuery query, string format, CancellationToken cancellationToken = default)
     {
         var page = await build.PageAsync(query, cancellationToken);
         if (page.Table is not { } table)
@@ -36,9 +24,9 @@ public sealed class ExportStatisticsHandler(BuildStatisticsHandler build, IAudit
         var sheet = Sheet(table);
         var stamp = table.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var file = format == "xlsx"
-            ? new ExportFile(XlsxWriter.Write([(l["Statistics"], sheet), (l["Method"], table.Note.Select(n => (IReadOnlyList<string>)[n]).ToList())]),
+            ? new FileDownload(XlsxWriter.Write([(l["Statistics"], sheet), (l["Method"], table.Note.Select(n => (IReadOnlyList<string>)[n]).ToList())]),
                 XlsxWriter.ContentType, $"statistics-{stamp}.xlsx")
-            : new ExportFile(Csv(sheet, table.Note), "text/csv; charset=utf-8", $"statistics-{stamp}.csv");
+            : new FileDownload(Csv(sheet, table.Note), "text/csv; charset=utf-8", $"statistics-{stamp}.csv");
 
         await audit.RecordAsync(StatisticsAuditActions.Exported, "statistics", null, new
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
-using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Users;
 

@@ -1,4 +1,4 @@
-using MigrantAid.Web.Features.Errors;
+using MigrantAid.Web.Features.Shared;
 
 namespace MigrantAid.Web.Infrastructure.Failure;
 

@@ -1,0 +1,248 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Cases.CaseList;
+
+/// <summary>
+/// The case list's query, shared by the page and the CSV export: the viewer's visible cases
+/// (<see cref="CaseAccess.VisibleCases"/>), narrowed by the filters and the search, in the chosen order,
+/// after the keyset position. Every narrowing that crosses to another table is an <c>IN (subquery)</c>,
+/// which PostgreSQL plans as a semi-join driven by that table's index (case_categories, case_lawyers,
+/// clients' citizenship, the trigram indexes), and the sorts walk the cases' (key…, id) indexes.
+/// </summary>
+public static partial class CaseListSearch
+{
+    public static IQueryable<Case> Filter(AppDbContext db, Viewer viewer, CaseListFilter filter)
+    {
+        var cases = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
+
+        if (filter.MineOnly)
+        {
+            var mine = AssignedTo(db, viewer.UserId);
+            cases = cases.Where(c => mine.Contains(c.Id));
+        }
+
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (filter.ActiveOnly)
+        {
+            cases = cases.Where(c => c.Status != CaseStatus.Closed);
+        }
+
+        if (filter.LeadLawyerId is { } lead)
+        {
+            cases = cases.Where(c => c.LeadLawyerId == lead);
+        }
+
+        if (filter.ClosedFrom is { } closedFrom)
+        {
+            cases = cases.Where(c => c.ClosedOn >= closedFrom);
+        }
+
+        if (filter.ClosedTo is { } closedTo)
+        {
+            cases = cases.Where(c => c.ClosedOn <= closedTo);
+        }
+
+        if (filter.NoCitizenshipOnly)
+        {
+            var stateless = db.Clients.Where(cl => cl.Citizenship == null).Select(cl => cl.Id);
+            cases = cases.Where(c => stateless.Contains(c.PrincipalClientId));
+        }
+
+        if (filter.CategoryId is { } category)
+        {
+            var inCategory = db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);
+            cases = cases.Where(c => inCategory.Contains(c.Id));
+        }
+
+        if (filter.OfficeId is { } office)
+        {
+            cases = cases.Where(c => c.OfficeId == office);
+        }
+
+        if (filter.LawyerId is { } lawyer)
+        {
+            var lawyers = db.Cases.Where(k => k.LeadLawyerId == lawyer).Select(k => k.Id)
+                .Union(db.CaseLawyers.Where(l => l.UserId == lawyer).Select(l => l.CaseId));
+            cases = cases.Where(c => lawyers.Contains(c.Id));
+        }
+
+        if (filter.CaseworkerId is { } caseworker)
+        {
+            cases = cases.Where(c => c.CaseworkerId == caseworker);
+        }
+
+        if (filter.UrgentOnly)
+        {
+            cases = cases.Where(c => c.IsUrgent);
+        }
+
+        if (filter.Citizenship is { } citizenship)
+        {
+            var citizens = db.Clients.Where(cl => cl.Citizenship == citizenship).Select(cl => cl.Id);
+            cases = cases.Where(c => citizens.Contains(c.PrincipalClientId));
+        }
+
+        if (filter.Situation is { } situation)
+        {
+            var flagged = db.Clients.In(situation).Select(cl => cl.Id);
+            cases = cases.Where(c => flagged.Contains(c.PrincipalClientId));
+        }
+
+        if (filter.From is { } from)
+        {
+            cases = cases.Where(c => c.OpenedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            cases = cases.Where(c => c.OpenedOn <= to);
+        }
+
+        if (filter.Search is { } search)
+        {
+            var found = Matching(db, viewer, search);
+            cases = cases.Where(c => found.Contains(c.Id));
+        }
+
+        return cases;
+    }
+
+    /// <summary>
+    /// The filtered cases in the chosen order, starting after the keyset position (no OFFSET); with a
+    /// "before" position, the rows before it in the opposite order (the caller turns the page round).
+    /// </summary>
+    public static IQueryable<Case> Ordered(IQueryable<Case> cases, CaseListFilter filter)
+    {
+        var back = filter.Before is not null;
+        var at = filter.Before ?? filter.After;
+        switch (filter.Sort)
+        {
+            case CaseListSort.Oldest:
+                return Ascending(cases, at, back);
+            case CaseListSort.Reference:
+                // References are unique: the reference alone is the keyset (index ix_cases_reference).
+                if (at is not null)
+                {
+                    var reference = at.Reference;
+                    cases = back ? cases.Where(c => string.Compare(c.Reference, reference) < 0) : cases.Where(c => string.Compare(c.Reference, reference) > 0);
+                }
+
+                return back ? cases.OrderByDescending(c => c.Reference) : cases.OrderBy(c => c.Reference);
+            case CaseListSort.Priority:
+                return ByPriority(cases, at, back);
+            default:
+                return Descending(cases, at, back);
+        }
+    }
+
+    private static IQueryable<Case> Ascending(IQueryable<Case> cases, CaseListPosition? at, bool back)
+    {
+        if (at is not null)
+        {
+            cases = back
+                ? cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)))
+                : cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.OpenedOn, c.Id), ValueTuple.Create(at.OpenedOn, at.Id)));
+        }
+
+        return back ? cases.OrderByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id) : cases.OrderBy(c => c.OpenedOn).ThenBy(c => c.Id);
+    }
+
+    /// <summary>Newest first: the oldest-first walk run the other way (its "back" is this one's "forward").</summary>
+    private static IQueryable<Case> Descending(IQueryable<Case> cases, CaseListPosition? at, bool back) => Ascending(cases, at, !back);
+
+    private static IQueryable<Case> ByPriority(IQueryable<Case> cases, CaseListPosition? at, bool back)
+    {
+        if (at is not null)
+        {
+            cases = back
+                ? cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.Priority, c.OpenedOn, c.Id), ValueTuple.Create(at.Priority, at.OpenedOn, at.Id)))
+                : cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.Priority, c.OpenedOn, c.Id), ValueTuple.Create(at.Priority, at.OpenedOn, at.Id)));
+        }
+
+        return back
+            ? cases.OrderBy(c => c.Priority).ThenBy(c => c.OpenedOn).ThenBy(c => c.Id)
+            : cases.OrderByDescending(c => c.Priority).ThenByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
+    }
+
+    /// <summary>Cases the user works on: as caseworker, lead lawyer or further lawyer (each branch by its own index).</summary>
+    public static IQueryable<Guid> AssignedTo(AppDbContext db, Guid userId) =>
+        db.Cases.Where(k => k.CaseworkerId == userId).Select(k => k.Id)
+            .Union(db.Cases.Where(k => k.LeadLawyerId == userId).Select(k => k.Id))
+            .Union(db.CaseLawyers.Where(l => l.UserId == userId).Select(l => l.CaseId));
+
+    /// <summary>
+    /// Ids of the cases the search box finds: by reference (exact or its start, e.g. "SPB-2026-00"),
+    /// by a client's name in any script or spelling, and by a respondent's name. Text shaped like a
+    /// reference is looked up only as a reference. Otherwise each typed word (of three letters or more,
+    /// else of two) must be trigram-word-similar to the name's match key, so "Rahimov Farrukh" finds
+    /// "Рахимов Фаррух Алиевич" and each word narrows the search through the trigram index.
+    /// A client who withdrew or refused consent is found only by coordinators and the people assigned
+    /// to that client's cases.
+    /// </summary>
+    public static IQueryable<Guid> Matching(AppDbContext db, Viewer viewer, string search)
+    {
+        var referencePrefix = search.Trim().ToUpperInvariant();
+        var found = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
+        if (ReferenceShape().IsMatch(search.Trim()))
+        {
+            return found;
+        }
+
+        var words = Transliteration.MatchKey(search).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var significant = words.Where(w => w.Length >= 3).Distinct().ToList();
+        if (significant.Count == 0)
+        {
+            significant = words.Where(w => w.Length >= 2).Distinct().ToList();
+        }
+
+        if (significant.Count == 0)
+        {
+            return found;
+        }
+
+        var clients = db.Clients.AsQueryable();
+        var respondents = db.Respondents.AsQueryable();
+        foreach (var word in significant)
+        {
+            clients = clients.Where(cl => EF.Functions.TrigramsAreWordSimilar(word, cl.SearchKey));
+            respondents = respondents.Where(r => EF.Functions.TrigramsAreWordSimilar(word, r.SearchKey));
+        }
+
+        if (viewer.IsCoordinator)
+        {
+            var ids = clients.Select(cl => cl.Id);
+            found = found.Union(db.CaseClients.Where(cc => ids.Contains(cc.ClientId)).Select(cc => cc.CaseId));
+        }
+        else
+        {
+            var consenting = clients
+                .Where(cl => cl.ConsentStatus != ConsentStatus.Withdrawn && cl.ConsentStatus != ConsentStatus.Refused)
+                .Select(cl => cl.Id);
+            var restricted = clients
+                .Where(cl => cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused)
+                .Select(cl => cl.Id);
+            var mine = AssignedTo(db, viewer.UserId);
+            found = found
+                .Union(db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId))
+                .Union(db.CaseClients.Where(cc => restricted.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
+        }
+
+        var intakes = respondents.Select(r => r.IntakeId);
+        return found.Union(db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));
+    }
+
+    /// <summary>"SPB-2026-0042", "SPB-2026-00", "spb-2026": an office code, a year, perhaps the start of a number.</summary>
+    [GeneratedRegex(@"^[A-Za-z]{2,5}-\d{4}(-\d*)?$")]
+    private static partial Regex ReferenceShape();
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Net.Http.Headers;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure.Files;
+using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
+
+namespace MigrantAid.Web.Features.Cases.CaseList;
+
+/// <summary>
+/// The current filtered case list as CSV, for coordinators' statistics: no narratives, no client
+/// names or contacts, only the columns below. Rows are streamed from the database to the response
+/// (never the whole list in memory) and capped at <see cref="MaxRows"/>. The export is audited
+/// with its filters and the number of rows written.
+/// </summary>
+public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
+{
+    public const int MaxRows = 100_000;
+
+    public async Task WriteAsync(Stream output, CaseListQuery query, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        // The export is the list as filtered, from its first row: the page position does not apply.
+        var filter = CaseListFilter.Parse(query, viewer) with { After = null, Before = null };
+        var russian = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == SupportedLanguages.Russian;
+        var rows = CaseListSearch.Ordered(CaseListSearch.Filter(db, viewer, filter), filter)
+            .Take(MaxRows + 1)
+            .Select(c => new
+            {
+                c.Reference,
+                c.Title,
+                c.Status,
+                c.Priority,
+                Office = db.Offices.Where(o => o.Id == c.OfficeId).Select(o => o.Name).First(),
+                Categories = string.Join("; ", db.CaseCategories
+                    .Where(cc => cc.CaseId == c.Id)
+                    .Join(db.ComplaintCategories, cc => cc.CategoryId, k => k.Id, (cc, k) => k)
+                    .OrderBy(k => k.SortOrder)
+                    .Select(k => russian ? k.NameRu : k.NameEn)),
+                Citizenship = db.Clients.Where(cl => cl.Id == c.PrincipalClientId).Select(cl => cl.Citizenship).First(),
+                c.OpenedOn,
+                c.ClosedOn,
+                c.Outcome,
+                Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
+                Caseworker = db.Users.Where(u => u.Id == c.CaseworkerId).Select(u => u.FullName).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable();
+
+        var written = 0;
+        var truncated = false;
+        var completed = false;
+        try
+        {
+            // UTF-8 with a byte order mark: Excel then reads Cyrillic correctly.
+            await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+            await writer.WriteAsync(CsvText.Line(
+            [
+                l["Reference"], l["Title"], l["Status"], l["Priority"], l["Office"], l["Categories"], l["Citizenship"],
+                l["Opened"], l["Closed"], l["Outcome"], l["Lead lawyer"], l["Caseworker"],
+            ]));
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                if (written == MaxRows)
+                {
+                    truncated = true;
+                    await writer.WriteAsync(CsvText.Line([l["The export stops at {0} rows. Narrow the filters to export the rest.", MaxRows]]));
+                    break;
+                }
+
+                await writer.WriteAsync(CsvText.Line(
+                [
+                    row.Reference,
+                    row.Title,
+                    l["CaseStatus." + row.Status],
+                    l["CasePriority." + row.Priority],
+                    row.Office,
+                    row.Categories,
+                    row.Citizenship is { } code && Citizenships.IsKnown(code) ? l[Citizenships.ResourceKey(code)].Value : row.Citizenship,
+                    row.OpenedOn.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+                    row.ClosedOn?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+                    row.Outcome is { } outcome ? l["CaseOutcome." + outcome].Value : null,
+                    row.Lead,
+                    row.Caseworker,
+                ]));
+                written++;
+            }
+
+            await writer.FlushAsync(cancellationToken);
+            completed = true;
+        }
+        finally
+        {
+            // Recorded even when the download is broken off: what was sent is known.
+            await audit.RecordAsync(CaseListAuditActions.Exported, "case", null, new
+            {
+                q = filter.Search,
+                status = filter.Status?.ToString(),
+                category = filter.CategoryId,
+                office = filter.OfficeId,
+                lawyer = filter.LawyerId,
+                caseworker = filter.CaseworkerId,
+                urgent = filter.UrgentOnly,
+                citizenship = filter.Citizenship,
+                from = filter.From?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+                to = filter.To?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+                sort = CaseListFilter.SortName(filter.Sort),
+                scope = filter.MineOnly ? "mine" : "all",
+                rows = written,
+                truncated,
+                completed,
+            }, cancellationToken: CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>Streams the export into the response as an attachment.</summary>
+public sealed class CaseCsvResult(CaseListQuery query, Viewer viewer, DateOnly today) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var http = context.HttpContext;
+        var handler = http.RequestServices.GetRequiredService<ExportCasesHandler>();
+        var response = http.Response;
+        response.ContentType = "text/csv; charset=utf-8";
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName("cases-" + today.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture) + ".csv");
+        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.CacheControl = "no-store";
+        await handler.WriteAsync(response.Body, query, viewer, http.RequestAborted);
+    }
+}

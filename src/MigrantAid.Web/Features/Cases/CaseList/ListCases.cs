@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Cases.CaseList;
+
+/// <summary>One line of the case list. <see cref="ClientName"/> is null when the viewer may not see that client (consent withdrawn).</summary>
+public sealed record CaseListRow(
+    Guid Id,
+    string Reference,
+    string Title,
+    string? ClientName,
+    CaseStatus Status,
+    CasePriority Priority,
+    bool IsUrgent,
+    string OfficeName,
+    string? LeadLawyerName,
+    DateOnly OpenedOn,
+    Vulnerability ClientSituation = Vulnerability.None);
+
+/// <summary>A choice of a filter list; <see cref="Retired"/> marks a category no longer offered for new intakes.</summary>
+public sealed record CaseListOption(string Value, string Text, bool Retired = false);
+
+public sealed record CaseListModel(
+    CaseListQuery Query,
+    CaseListFilter Filter,
+    IReadOnlyList<CaseListRow> Rows,
+    string? NextAfter,
+    IReadOnlyList<CaseListOption> Offices,
+    IReadOnlyList<CaseListOption> Categories,
+    IReadOnlyList<CaseListOption> Lawyers,
+    IReadOnlyList<CaseListOption> Caseworkers,
+    bool CanExport)
+{
+    /// <summary>The "Previous page" position (the first row's key); null on the first page.</summary>
+    public string? PreviousBefore { get; init; }
+
+    public Shared.ListTotal? Total { get; init; }
+
+    /// <summary>The people the reassignment form offers; null when the viewer may not reassign (not a coordinator).</summary>
+    public ReassignChoices? Reassign { get; init; }
+}
+
+/// <summary>One page (25 rows) of the cases the viewer may see, filtered, searched and sorted; keyset-paged.</summary>
+public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normalizer, Shared.ListTotalHandler totals, ReassignCasesHandler reassign)
+{
+    public const int PageSize = 25;
+
+    public async Task<CaseListModel> HandleAsync(CaseListQuery query, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var filter = CaseListFilter.Parse(query, viewer);
+        var me = viewer.UserId;
+        var coordinator = viewer.IsCoordinator;
+
+        // The page is cut first (keyset, LIMIT 26), then joined to its client and office by primary key.
+        // A "before" position reads the rows before it backwards; the page is turned round below.
+        var filtered = CaseListSearch.Filter(db, viewer, filter);
+        var cut = CaseListSearch.Ordered(filtered, filter).Take(PageSize + 1);
+        var page = await (
+                from c in cut
+                join cl in db.Clients on c.PrincipalClientId equals cl.Id
+                join o in db.Offices on c.OfficeId equals o.Id
+                select new
+                {
+                    c.Id,
+                    c.Reference,
+                    c.Title,
+                    c.Status,
+                    c.Priority,
+                    c.IsUrgent,
+                    c.OpenedOn,
+                    Office = o.Name,
+                    Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
+                    Client = cl.FullName,
+                    cl.Vulnerabilities,
+                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
+                    Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
+                })
+            .ToListAsync(cancellationToken);
+
+        var backwards = filter.Before is not null;
+        var rows = page.Take(PageSize)
+            .Select(c => new CaseListRow(c.Id, c.Reference, c.Title,
+                !c.Withdrawn || coordinator || c.Assigned ? c.Client : null,
+                c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn,
+                !c.Withdrawn || coordinator || c.Assigned ? c.Vulnerabilities : Vulnerability.None))
+            .ToList();
+        if (backwards)
+        {
+            rows.Reverse();
+        }
+
+        // Going forward, there is a previous page whenever the page did not start at the top; going back,
+        // when more rows were read than shown, and the row the user came from is always next.
+        var more = page.Count > PageSize;
+        string? Token(CaseListRow row) => CaseListFilter.PositionToken(filter.Sort, row.Priority, row.OpenedOn, row.Reference, row.Id);
+        var next = rows.Count > 0 && (backwards || more) ? Token(rows[^1]) : null;
+        var previous = rows.Count > 0 && (backwards ? more : filter.After is not null) ? Token(rows[0]) : null;
+
+        return new CaseListModel(query, filter, rows, next,
+            await OfficesAsync(cancellationToken),
+            await CategoriesAsync(cancellationToken),
+            await StaffAsync(Roles.Lawyer, cancellationToken),
+            await StaffAsync(Roles.Caseworker, cancellationToken),
+            viewer.IsCoordinator)
+        {
+            PreviousBefore = previous,
+            Total = await totals.CountAsync(filtered, "case", cancellationToken),
+            Reassign = viewer.IsCoordinator ? await reassign.ChoicesAsync(filter.OfficeId, cancellationToken) : null,
+        };
+    }
+
+    private async Task<IReadOnlyList<CaseListOption>> OfficesAsync(CancellationToken cancellationToken) =>
+        (await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .Select(o => new CaseListOption(o.Id.ToString(), o.Name))
+            .ToList();
+
+    /// <summary>Every category, in the user's language; retired ones stay filterable because old cases carry them.</summary>
+    private async Task<IReadOnlyList<CaseListOption>> CategoriesAsync(CancellationToken cancellationToken)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var categories = await db.ComplaintCategories.AsNoTracking()
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        return categories.Select(c => new CaseListOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name(language), !c.IsActive)).ToList();
+    }
+
+    private async Task<IReadOnlyList<CaseListOption>> StaffAsync(string role, CancellationToken cancellationToken)
+    {
+        var normalized = normalizer.NormalizeName(role);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)))
+            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+            .Select(u => new { u.Id, u.FullName })
+            .ToListAsync(cancellationToken);
+        return people.Select(p => new CaseListOption(p.Id.ToString(), p.FullName)).ToList();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MigrantAid.Web.Features.Cases.CaseSummary;
+
+/// <summary>The one-page summary of a case to print for a hearing; the same access rule as the case (404 otherwise).</summary>
+[Authorize]
+[Route("cases")]
+public sealed class CaseSummaryController : Controller
+{
+    [HttpGet("{id:guid}/summary")]
+    public async Task<IActionResult> Show(Guid id, [FromQuery] bool account, [FromServices] PrintCaseSummaryHandler handler, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            // Only the "include the account" box can fail to bind: leave the narratives out.
+            account = false;
+            ModelState.Clear();
+        }
+
+        var model = await handler.HandleAsync(id, account, User, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+}

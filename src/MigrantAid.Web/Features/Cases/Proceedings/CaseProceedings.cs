@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Proceedings;
+using MigrantAid.Web.Infrastructure;
+
+namespace MigrantAid.Web.Features.Cases.Proceedings;
+
+/// <summary>A hearing as the case page shows it: the time in the case office's zone.</summary>
+public sealed record HearingRow(Guid Id, DateTime Local, string? Place, string? Result, bool IsHeld, bool IsUpcoming, bool IsNext);
+
+public sealed record DecisionRow(
+    Guid Id, DateOnly DecidedOn, DateOnly? FinalFormOn, DateOnly? ReceivedOn, DecisionOutcome Outcome, string? Summary, Guid? DocumentId, string? DocumentName)
+{
+    /// <summary>Rules waiting for a date of this decision, and the restoration deadline a late copy started.</summary>
+    public DecisionClockNotes Clocks { get; init; } = DecisionClockNotes.None;
+}
+
+/// <summary>A proceeding in its chain: <see cref="Level"/> 0 opens the chain, 1 challenges it, and so on.</summary>
+public sealed record ProceedingRow(
+    Guid Id, int Level, string Jurisdiction, string Court, CourtInstance Instance, ProceedingType Type, string? CourtCaseNumber, string? Judge,
+    string Subject, ProceedingClientRole ClientRole, DateOnly OpenedOn, DateOnly? ClosedOn, Guid? ChallengesId,
+    IReadOnlyList<HearingRow> Hearings, IReadOnlyList<DecisionRow> Decisions);
+
+public sealed record NextHearing(DateTime Local, string Court, string? Place);
+
+public sealed class CaseProceedingsModel
+{
+    public Guid CaseId { get; init; }
+
+    public string TimeZoneId { get; init; } = "";
+
+    /// <summary>Each chain reads in order: first instance, then what challenges it (appeal, cassation...).</summary>
+    public IReadOnlyList<IReadOnlyList<ProceedingRow>> Chains { get; init; } = [];
+
+    public NextHearing? Next { get; init; }
+
+    /// <summary>Deadlines the last save created or updated (null: that save recorded no trigger event).</summary>
+    public int? DeadlinesRecorded { get; set; }
+}
+
+/// <summary>
+/// Reads a case's proceedings, hearings and decisions for the case page. The case page has already checked that
+/// the user may see the case and audited the view; this only reads.
+/// </summary>
+public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Caps per case: far above real work, they keep one page's queries bounded.</summary>
+    public const int MaxProceedings = 200;
+
+    public const int MaxHearings = 1000;
+
+    public const int MaxDecisions = 500;
+
+    public async Task<CaseProceedingsModel> HandleAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var officeId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.OfficeId).FirstOrDefaultAsync(cancellationToken);
+        var time = await OfficeTime.OfOfficeAsync(db, officeId, cancellationToken);
+        var proceedings = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
+            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Id).Take(MaxProceedings).ToListAsync(cancellationToken);
+        if (proceedings.Count == 0)
+        {
+            return new CaseProceedingsModel { CaseId = caseId, TimeZoneId = time.ZoneId };
+        }
+
+        var hearings = await db.Hearings.AsNoTracking().Where(h => h.CaseId == caseId)
+            .OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(MaxHearings).ToListAsync(cancellationToken);
+        var decisions = await db.CourtDecisions.AsNoTracking().Where(d => d.CaseId == caseId)
+            .OrderBy(d => d.DecidedOn).ThenBy(d => d.CreatedAt).Take(MaxDecisions).ToListAsync(cancellationToken);
+        var documentIds = decisions.Where(d => d.DocumentId is not null).Select(d => d.DocumentId!.Value).Distinct().ToList();
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
+        var clocks = await DecisionClockReader.ReadAsync(db, caseId, proceedings, decisions, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var next = hearings.Where(h => !h.IsHeld && h.StartsAt >= now).OrderBy(h => h.StartsAt).FirstOrDefault();
+        var hearingsOf = hearings.ToLookup(h => h.ProceedingId, h => new HearingRow(
+            h.Id, time.Local(h.StartsAt), h.Place, h.Result, h.IsHeld, !h.IsHeld && h.StartsAt >= now, h.Id == next?.Id));
+        var decisionsOf = decisions.ToLookup(d => d.ProceedingId, d => new DecisionRow(
+            d.Id, d.DecidedOn, d.FinalFormOn, d.ReceivedOn, d.Outcome, d.Summary, d.DocumentId,
+            d.DocumentId is { } document ? documents.GetValueOrDefault(document) : null)
+        {
+            Clocks = clocks.GetValueOrDefault(d.Id) ?? DecisionClockNotes.None,
+        });
+
+        var chains = ProceedingRules.Chains(proceedings, p => new ProceedingLink(p.Id, p.ChallengesId, p.Instance, p.Jurisdiction, p.OpenedOn))
+            .Select(chain => (IReadOnlyList<ProceedingRow>)chain.Select(x => new ProceedingRow(
+                x.Item.Id, x.Level, x.Item.Jurisdiction, x.Item.Court, x.Item.Instance, x.Item.Type, x.Item.CourtCaseNumber, x.Item.Judge,
+                x.Item.Subject, x.Item.ClientRole, x.Item.OpenedOn, x.Item.ClosedOn, x.Item.ChallengesId,
+                hearingsOf[x.Item.Id].ToList(), decisionsOf[x.Item.Id].ToList())).ToList())
+            .ToList();
+
+        return new CaseProceedingsModel
+        {
+            CaseId = caseId,
+            TimeZoneId = time.ZoneId,
+            Chains = chains,
+            Next = next is null ? null : new NextHearing(time.Local(next.StartsAt), proceedings.FirstOrDefault(p => p.Id == next.ProceedingId)?.Court ?? "", next.Place),
+        };
+    }
+}
+
+/// <summary>The case page's section of court proceedings (rendered where the case page invokes "CaseProceedings").</summary>
+public sealed class CaseProceedingsViewComponent(ReadCaseProceedingsHandler handler) : ViewComponent
+{
+    /// <summary>TempData key: how many deadlines the last save created or updated.</summary>
+    public const string DeadlinesKey = "ProceedingDeadlines";
+
+    public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
+    {
+        var model = await handler.HandleAsync(caseId, HttpContext.RequestAborted);
+        model.DeadlinesRecorded = TempData[DeadlinesKey] is int count ? count : null;
+        return View("/Features/Proceedings/CaseProceedings.cshtml", model);
+    }
+}

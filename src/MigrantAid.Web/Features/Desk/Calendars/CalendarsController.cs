@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Security;
+
+namespace MigrantAid.Web.Features.Desk.Calendars;
+
+/// <summary>Each country's non-working days, by year: administrators keep them as governments publish them.</summary>
+[Authorize(Policy = Policies.Admin)]
+[Route("calendars")]
+public sealed class CalendarsController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? country, [FromQuery] int? year, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            // Only the year can fail to bind: show the current one.
+            year = null;
+            ModelState.Clear();
+        }
+
+        return await handler.LoadAsync(country, year, ct: ct) is { } model ? View(model) : NotFound();
+    }
+
+    [HttpPost("add")]
+    public async Task<IActionResult> Add([Bind(Prefix = CountryCalendarHandler.Prefix)] AddCalendarDayInput input, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
+    {
+        if (await handler.AddAsync(input, ModelState, ct) == CalendarChangeOutcome.Saved)
+        {
+            TempData["Success"] = "The day was added. Deadlines already on cases keep their dates.";
+            return Redirect(Page(input.Country!, input.Date!.Value.Year));
+        }
+
+        var model = await handler.LoadAsync(input.Country, input.Date?.Year, input, ct) ?? await handler.LoadAsync(null, input.Date?.Year, input, ct);
+        return View(nameof(Index), model);
+    }
+
+    [HttpPost("{country}/{date}/remove")]
+    public async Task<IActionResult> Remove(string country, string date, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
+    {
+        if (!TryDate(date, out var day) || await handler.RemoveAsync(country, day, ct) == CalendarChangeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = "The day was removed. Deadlines already on cases keep their dates.";
+        return Redirect(Page(country, day.Year));
+    }
+
+    [HttpPost("{country}/{date}/confirm")]
+    public async Task<IActionResult> ConfirmDay(string country, string date, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
+    {
+        if (!TryDate(date, out var day) || await handler.ConfirmAsync(country, day.Year, day, ct) == CalendarChangeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = "The day is confirmed.";
+        return Redirect(Page(country, day.Year));
+    }
+
+    [HttpPost("{country}/year/{year:int}/confirm")]
+    public async Task<IActionResult> ConfirmYear(string country, int year, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
+    {
+        if (year is < 1990 or > 2100 || await handler.ConfirmAsync(country, year, null, ct) == CalendarChangeOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = "The year's days are confirmed.";
+        return Redirect(Page(country, year));
+    }
+
+    private static string Page(string country, int year) =>
+        "/calendars?country=" + Uri.EscapeDataString(country) + "&year=" + year.ToString(CultureInfo.InvariantCulture);
+
+    private static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

@@ -1,0 +1,3 @@
+namespace MigrantAid.Web.Features.Shared;
+
+public sealed record ErrorModel(int StatusCode, string CorrelationId);

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+
+namespace MigrantAid.Web.Features.Shared;
+
+/// <summary>A person who can be put on a case, as a select shows them.</summary>
+public sealed record StaffOption(Guid Id, string Name, string? Office);
+
+/// <summary>The active users holding a role: the choices of the assignment selects.</summary>
+public static class StaffDirectory
+{
+    /// <summary>Staff lists are small (an organisation's lawyers or caseworkers); a cap keeps a select usable.</summary>
+    public const int MaxOptions = 500;
+
+    public static async Task<IReadOnlyList<StaffOption>> ActiveAsync(AppDbContext db, string role, CancellationToken cancellationToken = default)
+    {
+        var roleId = await db.Roles.AsNoTracking().Where(r => r.Name == role).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (roleId is null)
+        {
+            return [];
+        }
+
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
+            .Take(MaxOptions)
+            .Select(u => new StaffOption(u.Id, u.FullName, u.Office != null ? u.Office.Name : null))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Display names of users by id (for assignments and the timeline).</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(AppDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+    }
+}
