@@ -1,5 +1,5 @@
 using MigrantAid.BrowserTests.Infrastructure;
-using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace MigrantAid.BrowserTests;

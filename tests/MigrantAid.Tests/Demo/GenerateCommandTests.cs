@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Tests.Support;
 using Npgsql;
 
 namespace MigrantAid.Tests.Demo;

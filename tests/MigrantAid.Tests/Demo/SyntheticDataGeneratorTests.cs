@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Generator;
 using MigrantAid.Web.Domain;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MigrantAid.Tests.Security;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Tests.Support;
 
 namespace MigrantAid.Tests.Security;
 

@@ -1,4 +1,4 @@
-using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MigrantAid.Tests.Security;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MigrantAid.Tests.Infrastructure;
+using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 
