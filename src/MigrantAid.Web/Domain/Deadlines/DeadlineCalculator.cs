@@ -174,19 +174,7 @@ public static class DeadlineCalculator
         }
 
         var movedOver = new List<SkippedDay>();
-        var due = end;
-        if (calendar is not null)
-        {
-            while (calendar.NonWorking(due) is { } skipped)
-            {
-                movedOver.Add(skipped);
-                due = due.AddDays(1);
-                if (movedOver.Count > MaxSkippedInARow)
-                {
-                    throw new InvalidOperationException("The calendar has no working day within a year of the end of the period.");
-                }
-            }
-        }
+        var due = calendar is null ? end : NextWorkingDay(end, calendar, movedOver);
 
         // Working days are counted through every year of the period; otherwise only the last day and the move matter.
         var firstRelevant = unit == PeriodUnit.WorkingDays ? countFrom : end;
@@ -208,6 +196,22 @@ public static class DeadlineCalculator
             YearsWithoutCalendar = missingYears,
             DueOn = due,
         };
+    }
+
+    /// <summary>The day itself when it is a working day, else the next one; the days moved over are added to <paramref name="movedOver"/>.</summary>
+    private static DateOnly NextWorkingDay(DateOnly day, WorkingCalendar calendar, List<SkippedDay> movedOver)
+    {
+        while (calendar.NonWorking(day) is { } skipped)
+        {
+            movedOver.Add(skipped);
+            day = day.AddDays(1);
+            if (movedOver.Count > MaxSkippedInARow)
+            {
+                throw new InvalidOperationException("The calendar has no working day within a year of the end of the period.");
+            }
+        }
+
+        return day;
     }
 
     private static DateOnly CountWorkingDays(DateOnly trigger, int period, WorkingCalendar calendar, List<SkippedDay> notCounted)

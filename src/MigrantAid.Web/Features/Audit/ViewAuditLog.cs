@@ -85,22 +85,7 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
             problems.Add(AuditFilterProblem.UnknownAction);
         }
 
-        Guid? actorId = null;
-        var actor = Clean(filter.Actor);
-        if (actor is not null)
-        {
-            // Through the users' e-mail index to the actor id, so the filter uses audit_events (actor_id, id).
-            var normalized = normalizer.NormalizeEmail(actor);
-            actorId = await db.Users.AsNoTracking()
-                .Where(u => u.NormalizedEmail == normalized)
-                .Select(u => (Guid?)u.Id)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (actorId is null)
-            {
-                problems.Add(AuditFilterProblem.UnknownActor);
-            }
-        }
-
+        var actorId = await ActorIdAsync(Clean(filter.Actor), problems, cancellationToken);
         var from = ParseDate(filter.From, AuditFilterProblem.BadFrom, problems);
         var to = ParseDate(filter.To, AuditFilterProblem.BadTo, problems);
         if (from is not null && to is not null && from > to)
@@ -108,67 +93,9 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
             problems.Add(AuditFilterProblem.FromAfterTo);
         }
 
-        var events = new List<AuditRow>();
-        string? older = null;
-        string? newer = null;
-        Shared.ListTotal? total = null;
-        if (problems.Count == 0)
-        {
-            var query = db.AuditEvents.AsNoTracking();
-            if (actorId is not null)
-            {
-                query = query.Where(a => a.ActorId == actorId);
-            }
-
-            if (action is not null)
-            {
-                query = query.Where(a => a.Action == action);
-            }
-
-            if (from is not null)
-            {
-                var start = StartOfDay(from.Value, zone);
-                query = query.Where(a => a.OccurredAt >= start);
-            }
-
-            if (to is not null)
-            {
-                var end = StartOfDay(to.Value.AddDays(1), zone);
-                query = query.Where(a => a.OccurredAt < end);
-            }
-
-            total = await totals.CountAsync(query, "event", cancellationToken);
-            var backwards = filter.Before is null && filter.After is not null;
-            if (filter.Before is { } before)
-            {
-                query = query.Where(a => a.Id < before);
-            }
-            else if (filter.After is { } after)
-            {
-                query = query.Where(a => a.Id > after);
-            }
-
-            var rows = await (backwards ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id))
-                .Take(PageSize + 1)
-                .Select(a => new { a.Id, a.OccurredAt, a.ActorEmail, a.Action, a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details })
-                .ToListAsync(cancellationToken);
-
-            var more = rows.Count > PageSize;
-            events = rows.Take(PageSize)
-                .OrderByDescending(a => a.Id)
-                .Select(a => new AuditRow(a.Id, TimeZoneInfo.ConvertTime(a.OccurredAt, zone).DateTime, a.OccurredAt, a.ActorEmail, a.Action,
-                    a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details))
-                .ToList();
-            if (events.Count > 0 && (more || backwards))
-            {
-                older = Link(filter, events[^1].Id);
-            }
-
-            if (events.Count > 0 && (backwards ? more : filter.Before is not null))
-            {
-                newer = Link(filter, null, events[0].Id);
-            }
-        }
+        var (events, older, newer, total) = problems.Count == 0
+            ? await PageAsync(Filtered(actorId, action, from, to, zone), filter, zone, cancellationToken)
+            : ([], null, null, null);
 
         await audit.RecordAsync(AuditActions.AuditViewed, details: new
         {
@@ -186,6 +113,86 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
             NewerLink = newer,
             Total = total,
         };
+    }
+
+    /// <summary>The id of the user with that e-mail, through the users' e-mail index, so that the filter uses audit_events (actor_id, id).</summary>
+    private async Task<Guid?> ActorIdAsync(string? actor, List<AuditFilterProblem> problems, CancellationToken cancellationToken)
+    {
+        if (actor is null)
+        {
+            return null;
+        }
+
+        var normalized = normalizer.NormalizeEmail(actor);
+        var actorId = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized)
+            .Select(u => (Guid?)u.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (actorId is null)
+        {
+            problems.Add(AuditFilterProblem.UnknownActor);
+        }
+
+        return actorId;
+    }
+
+    private IQueryable<AuditEvent> Filtered(Guid? actorId, string? action, DateOnly? from, DateOnly? to, TimeZoneInfo zone)
+    {
+        var query = db.AuditEvents.AsNoTracking();
+        if (actorId is not null)
+        {
+            query = query.Where(a => a.ActorId == actorId);
+        }
+
+        if (action is not null)
+        {
+            query = query.Where(a => a.Action == action);
+        }
+
+        if (from is not null)
+        {
+            var start = StartOfDay(from.Value, zone);
+            query = query.Where(a => a.OccurredAt >= start);
+        }
+
+        if (to is not null)
+        {
+            var end = StartOfDay(to.Value.AddDays(1), zone);
+            query = query.Where(a => a.OccurredAt < end);
+        }
+
+        return query;
+    }
+
+    /// <summary>One page, newest first, before or after a position, with the links to the older and newer pages and the total.</summary>
+    private async Task<(List<AuditRow> Events, string? Older, string? Newer, Shared.ListTotal? Total)> PageAsync(
+        IQueryable<AuditEvent> query, AuditLogFilter filter, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var total = await totals.CountAsync(query, "event", cancellationToken);
+        var backwards = filter.Before is null && filter.After is not null;
+        if (filter.Before is { } before)
+        {
+            query = query.Where(a => a.Id < before);
+        }
+        else if (filter.After is { } after)
+        {
+            query = query.Where(a => a.Id > after);
+        }
+
+        var rows = await (backwards ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id))
+            .Take(PageSize + 1)
+            .Select(a => new { a.Id, a.OccurredAt, a.ActorEmail, a.Action, a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details })
+            .ToListAsync(cancellationToken);
+
+        var more = rows.Count > PageSize;
+        var events = rows.Take(PageSize)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new AuditRow(a.Id, TimeZoneInfo.ConvertTime(a.OccurredAt, zone).DateTime, a.OccurredAt, a.ActorEmail, a.Action,
+                a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details))
+            .ToList();
+        var older = events.Count > 0 && (more || backwards) ? Link(filter, events[^1].Id) : null;
+        var newer = events.Count > 0 && (backwards ? more : filter.Before is not null) ? Link(filter, null, events[0].Id) : null;
+        return (events, older, newer, total);
     }
 
     private async Task<TimeZoneInfo> ViewerTimeZoneAsync(Guid viewerId, CancellationToken cancellationToken)

@@ -99,7 +99,7 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
         var today = (await OfficeTime.OfOfficeAsync(db, viewer.OfficeId ?? Guid.Empty, cancellationToken)).Today(clock.GetUtcNow());
         var overdue = !string.Equals(query.Window, "next14", StringComparison.OrdinalIgnoreCase);
         query.Window = overdue ? "overdue" : "next14";
-        var last = today.AddDays(ViewDashboardHandler.NextDays - 1);
+        var last = today.AddDays(DeadlineFigures.NextDays - 1);
         var office = query.OfficeId;
         var lawyer = query.LawyerId;
         var cases = db.Cases.Where(CaseAccess.VisibleCases(viewer, db))
@@ -129,81 +129,84 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
     {
         var court = !string.Equals(query.Kind, "un", StringComparison.OrdinalIgnoreCase);
         query.Kind = court ? "court" : "un";
-        if (query.FromDate is not { } from || query.ToDate is not { } to)
-        {
-            return new DashboardListModel(l["Outcomes"].Value, "/dashboard/outcomes", query, [], null, false);
-        }
-
-        var key = DashboardListQuery.ParseKey(query.After);
-        var visible = db.Cases.Where(CaseAccess.VisibleCases(viewer, db));
-        var category = query.CategoryId;
-        var inCategory = db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);
-        List<DashboardListRow> page;
-        if (court)
-        {
-            var decisions = ViewDashboardHandler.CourtDecisionsIn(db, query.OfficeId, from, to);
-            if (query.Won)
-            {
-                decisions = decisions.Where(d => ViewDashboardHandler.CourtWins.Contains(d.Outcome));
-            }
-
-            if (category is not null)
-            {
-                decisions = decisions.Where(d => inCategory.Contains(d.CaseId));
-            }
-
-            if (key is { } k0)
-            {
-                decisions = decisions.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DecidedOn, d.Id), ValueTuple.Create(k0.Date, k0.Id)));
-            }
-
-            var forum = query.Forum;
-            var rows = await (from d in decisions
-                              join p in db.CourtProceedings on d.ProceedingId equals p.Id
-                              join k in visible on d.CaseId equals k.Id
-                              where forum == null || p.Jurisdiction == forum
-                              orderby d.DecidedOn, d.Id
-                              select new { d.Id, d.DecidedOn, CaseId = k.Id, k.Reference, p.Jurisdiction, p.Court, d.Outcome })
-                .Take(PageSize + 1).ToListAsync(cancellationToken);
-            page = rows.Select(r => new DashboardListRow(r.Id, r.DecidedOn, r.CaseId, r.Reference, CaseText.Enum(l, r.Outcome), r.Jurisdiction + " · " + r.Court)).ToList();
-        }
-        else
-        {
-            var submissions = ViewDashboardHandler.SubmissionsIn(db, query.OfficeId, from, to);
-            if (query.Won)
-            {
-                submissions = submissions.Where(s => ViewDashboardHandler.UnWins.Contains(s.Result));
-            }
-
-            if (category is not null)
-            {
-                submissions = submissions.Where(s => inCategory.Contains(s.CaseId));
-            }
-
-            if (Enum.TryParse<Domain.International.InternationalBody>(query.Forum, out var body) && !int.TryParse(query.Forum, out _))
-            {
-                submissions = submissions.Where(s => s.Body == body);
-            }
-            else if (!string.IsNullOrEmpty(query.Forum))
-            {
-                return new DashboardListModel(l["Outcomes"].Value, "/dashboard/outcomes", query, [], null, false);
-            }
-
-            if (key is { } k0)
-            {
-                submissions = submissions.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.FinalDecisionOn!.Value, s.Id), ValueTuple.Create(k0.Date, k0.Id)));
-            }
-
-            var rows = await (from s in submissions
-                              join k in visible on s.CaseId equals k.Id
-                              orderby s.FinalDecisionOn, s.Id
-                              select new { s.Id, On = s.FinalDecisionOn!.Value, CaseId = k.Id, k.Reference, s.Body, s.Result })
-                .Take(PageSize + 1).ToListAsync(cancellationToken);
-            page = rows.Select(r => new DashboardListRow(r.Id, r.On, r.CaseId, r.Reference, CaseText.Enum(l, r.Result), CaseText.Enum(l, r.Body))).ToList();
-        }
-
-        return Page(court ? l["Court decisions"].Value : l["Decisions of UN bodies"].Value, "/dashboard/outcomes", query, page, true);
+        var page = query.FromDate is not { } from || query.ToDate is not { } to ? null
+            : court ? await CourtDecisionsAsync(query, from, to, viewer, l, cancellationToken)
+            : await UnDecisionsAsync(query, from, to, viewer, l, cancellationToken);
+        return page is null
+            ? new DashboardListModel(l["Outcomes"].Value, "/dashboard/outcomes", query, [], null, false)
+            : Page(court ? l["Court decisions"].Value : l["Decisions of UN bodies"].Value, "/dashboard/outcomes", query, page, true);
     }
+
+    private async Task<List<DashboardListRow>> CourtDecisionsAsync(DashboardListQuery query, DateOnly from, DateOnly to, Viewer viewer, IStringLocalizer l,
+        CancellationToken cancellationToken)
+    {
+        var decisions = OutcomeFigures.CourtDecisionsIn(db, query.OfficeId, from, to);
+        if (query.Won)
+        {
+            decisions = decisions.Where(d => OutcomeFigures.CourtWins.Contains(d.Outcome));
+        }
+
+        if (query.CategoryId is { } category)
+        {
+            var inCategory = CasesIn(category);
+            decisions = decisions.Where(d => inCategory.Contains(d.CaseId));
+        }
+
+        if (DashboardListQuery.ParseKey(query.After) is { } key)
+        {
+            decisions = decisions.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DecidedOn, d.Id), ValueTuple.Create(key.Date, key.Id)));
+        }
+
+        var forum = query.Forum;
+        var rows = await (from d in decisions
+                          join p in db.CourtProceedings on d.ProceedingId equals p.Id
+                          join k in db.Cases.Where(CaseAccess.VisibleCases(viewer, db)) on d.CaseId equals k.Id
+                          where forum == null || p.Jurisdiction == forum
+                          orderby d.DecidedOn, d.Id
+                          select new { d.Id, d.DecidedOn, CaseId = k.Id, k.Reference, p.Jurisdiction, p.Court, d.Outcome })
+            .Take(PageSize + 1).ToListAsync(cancellationToken);
+        return rows.Select(r => new DashboardListRow(r.Id, r.DecidedOn, r.CaseId, r.Reference, CaseText.Enum(l, r.Outcome), r.Jurisdiction + " · " + r.Court)).ToList();
+    }
+
+    /// <summary>The page of UN decisions, or null when the forum is not a UN body.</summary>
+    private async Task<List<DashboardListRow>?> UnDecisionsAsync(DashboardListQuery query, DateOnly from, DateOnly to, Viewer viewer, IStringLocalizer l,
+        CancellationToken cancellationToken)
+    {
+        var submissions = OutcomeFigures.SubmissionsIn(db, query.OfficeId, from, to);
+        if (query.Won)
+        {
+            submissions = submissions.Where(s => OutcomeFigures.UnWins.Contains(s.Result));
+        }
+
+        if (query.CategoryId is { } category)
+        {
+            var inCategory = CasesIn(category);
+            submissions = submissions.Where(s => inCategory.Contains(s.CaseId));
+        }
+
+        if (Enum.TryParse<Domain.International.InternationalBody>(query.Forum, out var body) && !int.TryParse(query.Forum, out _))
+        {
+            submissions = submissions.Where(s => s.Body == body);
+        }
+        else if (!string.IsNullOrEmpty(query.Forum))
+        {
+            return null;
+        }
+
+        if (DashboardListQuery.ParseKey(query.After) is { } key)
+        {
+            submissions = submissions.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.FinalDecisionOn!.Value, s.Id), ValueTuple.Create(key.Date, key.Id)));
+        }
+
+        var rows = await (from s in submissions
+                          join k in db.Cases.Where(CaseAccess.VisibleCases(viewer, db)) on s.CaseId equals k.Id
+                          orderby s.FinalDecisionOn, s.Id
+                          select new { s.Id, On = s.FinalDecisionOn!.Value, CaseId = k.Id, k.Reference, s.Body, s.Result })
+            .Take(PageSize + 1).ToListAsync(cancellationToken);
+        return rows.Select(r => new DashboardListRow(r.Id, r.On, r.CaseId, r.Reference, CaseText.Enum(l, r.Result), CaseText.Enum(l, r.Body))).ToList();
+    }
+
+    private IQueryable<Guid> CasesIn(int category) => db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);
 
     public async Task<DashboardListModel> AssignedAsync(DashboardListQuery query, Viewer viewer, IStringLocalizer l, CancellationToken cancellationToken = default)
     {

@@ -46,6 +46,12 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
     public const int DayItems = 200;
     public const int PersonalLimit = 1000;
 
+    private static readonly IReadOnlyDictionary<int, (DateTimeOffset At, Guid Id)> NoneCapped = new Dictionary<int, (DateTimeOffset, Guid)>();
+
+    /// <summary>The items read for the days shown: at most <see cref="PerDay"/> a day (a day in <see cref="Capped"/> has more).</summary>
+    private sealed record CalendarItems(
+        List<DeskDeadline> Deadlines, List<DeskHearing> Hearings, IReadOnlyDictionary<int, (DateTimeOffset At, Guid Id)> Capped, int PerDay, bool Truncated);
+
     public async Task<CalendarModel> HandleAsync(DeskQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var offices = await DeskOffices.LoadAsync(db, cancellationToken);
@@ -59,93 +65,14 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
             "day" => CalendarView.Day,
             _ => CalendarView.Month,
         };
-        var anchor = today;
-        if (!string.IsNullOrWhiteSpace(query.Date))
-        {
-            if (DeskFilter.TryDate(query.Date, out var date) && date.Year is >= 1900 and <= 2999)
-            {
-                anchor = date;
-            }
-            else
-            {
-                problems.Add(DeskProblem.BadDate);
-            }
-        }
-
+        var anchor = Anchor(query.Date, today, problems);
         var (from, to, periodFrom, periodTo) = Period(view, anchor);
         var scope = await DeskScope.ResolveAsync(db, offices, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
-        var deadlines = scope.Deadlines(db).Where(d => d.Status != DeadlineStatus.Dismissed);
-        var hearings = scope.Hearings(db);
-        var zones = scope.Zones;
+        var items = await ReadItemsAsync(scope, view, from, to, viewer, cancellationToken);
+        var weeks = Days(items, from, to, periodFrom, periodTo, today).Chunk(7).Select(w => (IReadOnlyList<CalendarDay>)w).ToList();
 
-        List<DeskDeadline> deadlineRows;
-        List<DeskHearing> hearingRows;
-        IReadOnlyDictionary<int, (DateTimeOffset At, Guid Id)> capped = new Dictionary<int, (DateTimeOffset, Guid)>();
-        var perDay = view switch
-        {
-            CalendarView.Month => MonthItemsPerDay,
-            CalendarView.Week => WeekItemsPerDay,
-            _ => DayItems,
-        };
-        var truncated = false;
-        if (scope.IsPersonal)
-        {
-            DaySpan[] whole = [new DaySpan(0, from, to)];
-            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, whole, DeskRead.All(PersonalLimit + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            var hearingRead = await DeskRows.HearingsAsync(db, hearings, whole, zones, DeskRead.All(PersonalLimit + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            hearingRows = hearingRead.Rows;
-            truncated = deadlineRows.Count > PersonalLimit || hearingRead.Capped.Count > 0;
-            deadlineRows = deadlineRows.Take(PersonalLimit).ToList();
-            hearingRows = hearingRows.OrderBy(h => h.StartsAt).Take(PersonalLimit).ToList();
-            perDay = int.MaxValue;
-        }
-        else
-        {
-            var daySpans = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => new DaySpan(i, from.AddDays(i), from.AddDays(i))).ToList();
-            deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, daySpans, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            var hearingRead = await DeskRows.HearingsAsync(db, hearings, daySpans, zones, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
-            hearingRows = hearingRead.Rows;
-            capped = hearingRead.Capped;
-        }
-
-        var byDay = deadlineRows.ToLookup(d => d.DueOn);
-        var hearingsByDay = hearingRows.ToLookup(h => h.LocalDate);
-        var days = new List<CalendarDay>();
-        for (var day = from; day <= to; day = day.AddDays(1))
-        {
-            var dayDeadlines = byDay[day].ToList();
-            var dayHearings = hearingsByDay[day].OrderBy(h => h.StartsAt).ThenBy(h => h.Id).ToList();
-
-            // A coordinator's broad view shows a few items a day; "more" leads to the day.
-            var more = dayDeadlines.Count + dayHearings.Count > perDay || capped.ContainsKey(day.DayNumber - from.DayNumber);
-            var shownHearings = dayHearings.Take(perDay).ToList();
-            var shownDeadlines = dayDeadlines.Take(Math.Max(0, perDay - shownHearings.Count)).ToList();
-            days.Add(new CalendarDay(day, day >= periodFrom && day <= periodTo, day == today, shownDeadlines, shownHearings, more));
-        }
-
-        var weeks = days.Chunk(7).Select(w => (IReadOnlyList<CalendarDay>)w).ToList();
-
-        var title = view switch
-        {
-            CalendarView.Month => Capitalized(new DateTime(anchor.Year, anchor.Month, 1).ToString("MMMM yyyy", CultureInfo.CurrentCulture)),
-            CalendarView.Week => CaseText.Date(from) + " – " + CaseText.Date(to),
-            _ => Capitalized(anchor.ToString("D", CultureInfo.CurrentCulture)),
-        };
-        var previous = view switch
-        {
-            CalendarView.Month => periodFrom.AddMonths(-1),
-            CalendarView.Week => from.AddDays(-7),
-            _ => from.AddDays(-1),
-        };
-        var next = view switch
-        {
-            CalendarView.Month => periodFrom.AddMonths(1),
-            CalendarView.Week => from.AddDays(7),
-            _ => from.AddDays(1),
-        };
         var viewName = ViewName(view);
         var layout = string.Equals(query.Layout?.Trim(), "list", StringComparison.OrdinalIgnoreCase) ? "list" : null;
-        var listed = layout is not null || view == CalendarView.Day;
         string Link(DateOnly date) => query.ToUrl("/calendar", new Dictionary<string, string?>
         {
             ["view"] = viewName,
@@ -153,11 +80,94 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
             ["layout"] = layout,
         });
 
+        var (previous, next) = Neighbours(view, from, periodFrom);
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
-        return new CalendarModel(query, filter with { Problems = problems }, view, listed, today, anchor, from, to, title, weeks,
-            Link(previous), Link(next), query.ToUrl("/calendar", new Dictionary<string, string?> { ["view"] = viewName, ["layout"] = layout }),
-            time.ZoneId, truncated, personName);
+        return new CalendarModel(query, filter with { Problems = problems }, view, layout is not null || view == CalendarView.Day, today, anchor, from, to,
+            Title(view, anchor, from, to), weeks, Link(previous), Link(next),
+            query.ToUrl("/calendar", new Dictionary<string, string?> { ["view"] = viewName, ["layout"] = layout }),
+            time.ZoneId, items.Truncated, personName);
     }
+
+    /// <summary>The date the calendar shows: the one asked for, or today (a bad date is reported).</summary>
+    private static DateOnly Anchor(string? text, DateOnly today, List<DeskProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return today;
+        }
+
+        if (DeskFilter.TryDate(text, out var date) && date.Year is >= 1900 and <= 2999)
+        {
+            return date;
+        }
+
+        problems.Add(DeskProblem.BadDate);
+        return today;
+    }
+
+    /// <summary>
+    /// A person's calendar is read whole (their cases bound it, up to <see cref="PersonalLimit"/> items); a broad view
+    /// reads each day separately, one item more than it shows, so that a day knows it has more.
+    /// </summary>
+    private async Task<CalendarItems> ReadItemsAsync(DeskScope scope, CalendarView view, DateOnly from, DateOnly to, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var deadlines = scope.Deadlines(db).Where(d => d.Status != DeadlineStatus.Dismissed);
+        var hearings = scope.Hearings(db);
+        if (scope.IsPersonal)
+        {
+            DaySpan[] whole = [new DaySpan(0, from, to)];
+            var personalDeadlines = await DeskRows.DeadlinesAsync(db, deadlines, whole, DeskRead.All(PersonalLimit + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            var personalHearings = await DeskRows.HearingsAsync(db, hearings, whole, scope.Zones, DeskRead.All(PersonalLimit + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+            return new CalendarItems(personalDeadlines.Take(PersonalLimit).ToList(), personalHearings.Rows.OrderBy(h => h.StartsAt).Take(PersonalLimit).ToList(),
+                NoneCapped, int.MaxValue, personalDeadlines.Count > PersonalLimit || personalHearings.Capped.Count > 0);
+        }
+
+        var perDay = view switch
+        {
+            CalendarView.Month => MonthItemsPerDay,
+            CalendarView.Week => WeekItemsPerDay,
+            _ => DayItems,
+        };
+        var daySpans = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => new DaySpan(i, from.AddDays(i), from.AddDays(i))).ToList();
+        var dayDeadlines = await DeskRows.DeadlinesAsync(db, deadlines, daySpans, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        var dayHearings = await DeskRows.HearingsAsync(db, hearings, daySpans, scope.Zones, DeskRead.Page(perDay + 1), viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        return new CalendarItems(dayDeadlines, dayHearings.Rows, dayHearings.Capped, perDay, false);
+    }
+
+    /// <summary>The days shown, each with its first items (hearings first); "more" leads a coordinator's broad view to the day.</summary>
+    private static List<CalendarDay> Days(CalendarItems items, DateOnly from, DateOnly to, DateOnly periodFrom, DateOnly periodTo, DateOnly today)
+    {
+        var byDay = items.Deadlines.ToLookup(d => d.DueOn);
+        var hearingsByDay = items.Hearings.ToLookup(h => h.LocalDate);
+        var perDay = items.PerDay;
+        var days = new List<CalendarDay>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var dayDeadlines = byDay[day].ToList();
+            var dayHearings = hearingsByDay[day].OrderBy(h => h.StartsAt).ThenBy(h => h.Id).ToList();
+            var more = dayDeadlines.Count + dayHearings.Count > perDay || items.Capped.ContainsKey(day.DayNumber - from.DayNumber);
+            var shownHearings = dayHearings.Take(perDay).ToList();
+            var shownDeadlines = dayDeadlines.Take(Math.Max(0, perDay - shownHearings.Count)).ToList();
+            days.Add(new CalendarDay(day, day >= periodFrom && day <= periodTo, day == today, shownDeadlines, shownHearings, more));
+        }
+
+        return days;
+    }
+
+    private static string Title(CalendarView view, DateOnly anchor, DateOnly from, DateOnly to) => view switch
+    {
+        CalendarView.Month => Capitalized(new DateTime(anchor.Year, anchor.Month, 1).ToString("MMMM yyyy", CultureInfo.CurrentCulture)),
+        CalendarView.Week => CaseText.Date(from) + " – " + CaseText.Date(to),
+        _ => Capitalized(anchor.ToString("D", CultureInfo.CurrentCulture)),
+    };
+
+    /// <summary>The dates of the previous and the next period: a month, a week or a day away.</summary>
+    private static (DateOnly Previous, DateOnly Next) Neighbours(CalendarView view, DateOnly from, DateOnly periodFrom) => view switch
+    {
+        CalendarView.Month => (periodFrom.AddMonths(-1), periodFrom.AddMonths(1)),
+        CalendarView.Week => (from.AddDays(-7), from.AddDays(7)),
+        _ => (from.AddDays(-1), from.AddDays(1)),
+    };
 
     public static string? ViewName(CalendarView view) => view switch
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk;
@@ -62,20 +63,7 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
         var today = time.Today(clock.GetUtcNow());
         var scope = await DeskScope.ResolveAsync(db, offices, viewer, filter.PersonId(viewer), filter.OfficeId, cancellationToken);
 
-        DeskBucket? only = null;
-        if (!string.IsNullOrWhiteSpace(query.Bucket))
-        {
-            var index = BucketNames.ToList().IndexOf(query.Bucket.Trim().ToLowerInvariant());
-            if (index >= 0)
-            {
-                only = (DeskBucket)index;
-            }
-            else
-            {
-                problems.Add(DeskProblem.BadPosition);
-            }
-        }
-
+        var only = Bucket(query.Bucket, problems);
         var after = only is not null ? DeadlinePosition(query.After, problems) : null;
         var hearingsAfter = only is not null ? HearingPosition(query.HearingsAfter, problems) : null;
         var before = only is not null && after is null ? DeadlinePosition(query.Before, problems) : null;
@@ -88,56 +76,67 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
         var deadlines = scope.Deadlines(db).Where(d => d.Status == DeadlineStatus.Open);
         var lastDay = today.AddDays(30);
         var total = await totals.CountAsync(deadlines.Where(d => d.DueOn <= lastDay), "deadline", cancellationToken);
-        if (after is { } a)
-        {
-            deadlines = deadlines.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(a.Date, a.Id)));
-        }
-        else if (before is { } b)
-        {
-            deadlines = deadlines.Where(d => EF.Functions.LessThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(b.Date, b.Id)));
-        }
-
-        var hearings = scope.Hearings(db).Where(h => !h.IsHeld);
-        if (hearingsAfter is { } h0)
-        {
-            hearings = hearings.Where(h => EF.Functions.GreaterThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(h0.At, h0.Id)));
-        }
-        else if (hearingsBefore is { } h1)
-        {
-            hearings = hearings.Where(h => EF.Functions.LessThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(h1.At, h1.Id)));
-        }
 
         // A person's dates are bounded by their cases: all their open deadlines up to the month's end are
         // read at once (each case probed by index) and grouped here. Everyone's, or an office's, are read
         // a page per group, each group walking the dates in order (LATERAL over the groups).
         var read = scope.IsPersonal ? DeskRead.All(PersonalLimit) : DeskRead.Page(PageSize + 1);
-        var deadlineRows = await DeskRows.DeadlinesAsync(db, deadlines, spans, read with { Backward = walk == DeskWalk.Backward }, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        var deadlineRows = await DeskRows.DeadlinesAsync(db, FromDeadline(deadlines, after, before), spans, read with { Backward = walk == DeskWalk.Backward },
+            viewer.UserId, viewer.IsCoordinator, cancellationToken);
         var hearingSpans = spans.Where(s => s.Key != (int)DeskBucket.Overdue).ToList();
-        var hearingRead = await DeskRows.HearingsAsync(
-            db, hearings, hearingSpans, scope.Zones, read with { Backward = hearingsWalk == DeskWalk.Backward }, viewer.UserId, viewer.IsCoordinator, cancellationToken);
+        var hearingRead = await DeskRows.HearingsAsync(db, FromHearing(scope.Hearings(db).Where(h => !h.IsHeld), hearingsAfter, hearingsBefore), hearingSpans,
+            scope.Zones, read with { Backward = hearingsWalk == DeskWalk.Backward }, viewer.UserId, viewer.IsCoordinator, cancellationToken);
 
-        var groups = new List<DeskGroup>();
-        foreach (var span in spans)
-        {
-            var bucket = (DeskBucket)span.Key;
-            var name = BucketNames[span.Key];
-            string? Link(string key, string? position) =>
-                position is null ? null : query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, [key] = position });
-            var page = DeskPages.Cut(deadlineRows.Where(r => r.Span == span.Key).ToList(), PageSize, walk, DeskPositions.Deadline);
-
-            // A hearings read that stopped at its limit goes on from the last row it read.
-            var capped = hearingRead.Capped.TryGetValue(span.Key, out var last) ? DeskPositions.Hearing(last.At, last.Id) : null;
-            var hearingPage = DeskPages.Cut(hearingRead.Rows.Where(r => r.Span == span.Key).ToList(), PageSize, hearingsWalk, DeskPositions.Hearing, capped);
-            groups.Add(new DeskGroup(bucket, span.From, span.To, page.Shown, Link("after", page.Next), hearingPage.Shown, Link("hearingsAfter", hearingPage.Next))
-            {
-                PreviousDeadlines = Link("before", page.Previous),
-                PreviousHearings = Link("hearingsBefore", hearingPage.Previous),
-            });
-        }
-
+        var groups = spans.Select(span => Group(query, span, deadlineRows, walk, hearingRead, hearingsWalk)).ToList();
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
         return new DeskModel(query, filter with { Problems = problems }, today, time.ZoneId, only, groups, personName) { Scope = scope, Total = total };
     }
+
+    /// <summary>One group's page of deadlines and of hearings, with the links of its next and previous pages.</summary>
+    private static DeskGroup Group(DeskQuery query, DaySpan span, List<DeskDeadline> deadlineRows, DeskWalk walk, DeskHearings hearingRead, DeskWalk hearingsWalk)
+    {
+        var name = BucketNames[span.Key];
+        string? Link(string key, string? position) =>
+            position is null ? null : query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, [key] = position });
+        var page = DeskPages.Cut(deadlineRows.Where(r => r.Span == span.Key).ToList(), PageSize, walk, DeskPositions.Deadline);
+
+        // A hearings read that stopped at its limit goes on from the last row it read.
+        var capped = hearingRead.Capped.TryGetValue(span.Key, out var last) ? DeskPositions.Hearing(last.At, last.Id) : null;
+        var hearingPage = DeskPages.Cut(hearingRead.Rows.Where(r => r.Span == span.Key).ToList(), PageSize, hearingsWalk, DeskPositions.Hearing, capped);
+        return new DeskGroup((DeskBucket)span.Key, span.From, span.To, page.Shown, Link("after", page.Next), hearingPage.Shown, Link("hearingsAfter", hearingPage.Next))
+        {
+            PreviousDeadlines = Link("before", page.Previous),
+            PreviousHearings = Link("hearingsBefore", hearingPage.Previous),
+        };
+    }
+
+    /// <summary>The one group asked for ("more" and "previous" links), or null for all groups; an unknown name is reported.</summary>
+    private static DeskBucket? Bucket(string? text, List<DeskProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var index = BucketNames.ToList().IndexOf(text.Trim().ToLowerInvariant());
+        if (index >= 0)
+        {
+            return (DeskBucket)index;
+        }
+
+        problems.Add(DeskProblem.BadPosition);
+        return null;
+    }
+
+    private static IQueryable<CaseDeadline> FromDeadline(IQueryable<CaseDeadline> deadlines, (DateOnly Date, Guid Id)? after, (DateOnly Date, Guid Id)? before) =>
+        after is { } a ? deadlines.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(a.Date, a.Id)))
+        : before is { } b ? deadlines.Where(d => EF.Functions.LessThan(ValueTuple.Create(d.DueOn, d.Id), ValueTuple.Create(b.Date, b.Id)))
+        : deadlines;
+
+    private static IQueryable<Hearing> FromHearing(IQueryable<Hearing> hearings, (DateTimeOffset At, Guid Id)? after, (DateTimeOffset At, Guid Id)? before) =>
+        after is { } a ? hearings.Where(h => EF.Functions.GreaterThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(a.At, a.Id)))
+        : before is { } b ? hearings.Where(h => EF.Functions.LessThan(ValueTuple.Create(h.StartsAt, h.Id), ValueTuple.Create(b.At, b.Id)))
+        : hearings;
 
     public static DaySpan Span(DeskBucket bucket, DateOnly today) => bucket switch
     {

@@ -8,9 +8,12 @@ namespace MigrantAid.Web.Features.Exports;
 /// contact data or names of the people we help anywhere. Staff names are kept (users.csv), so that
 /// caseloads can be read; their e-mails, phones and password hashes are not.
 /// </summary>
-public static partial class ExportCatalogue
+public static class ExportCatalogue
 {
-    public static readonly IReadOnlyList<ExportFile> Files = [.. Organisation, .. People, .. CaseFiles, .. Courts, .. International];
+    public static readonly IReadOnlyList<ExportFile> Files = [
+        .. Organisation, .. ExportPeopleFiles.All, .. ExportCaseFiles.Intakes, .. ExportCaseFiles.Cases, .. ExportCourtFiles.Proceedings, .. ExportCourtFiles.Deadlines,
+        .. ExportInternationalFiles.Submissions, .. ExportInternationalFiles.Recommendations,
+    ];
 
     /// <summary>The organisation itself: offices, staff (names kept, nothing that reaches them) and complaint categories.</summary>
     private static ExportFile[] Organisation =>

@@ -45,62 +45,18 @@ public sealed partial class OrganisationExportWorker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var exports = db.Set<OrganisationExport>();
-        var settings = options.Value;
         var now = clock.GetUtcNow();
-
-        var staleBefore = now - settings.StaleAfter;
-        await exports
-            .Where(e => e.Status == OrganisationExportStatus.Running && e.HeartbeatAt < staleBefore)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(e => e.Status, OrganisationExportStatus.Failed)
-                    .SetProperty(e => e.Error, InterruptedMessage)
-                    .SetProperty(e => e.FinishedAt, now),
-                cancellationToken);
-
-        var claimed = await db.Database.SqlQuery<Guid>($"""
-            UPDATE organisation_exports
-               SET status = {(int)OrganisationExportStatus.Running}, worker = {WorkerName}, started_at = {now}, heartbeat_at = {now}
-             WHERE id = (SELECT id FROM organisation_exports
-                          WHERE status = {(int)OrganisationExportStatus.Queued}
-                          ORDER BY requested_at, id
-                          LIMIT 1
-                          FOR UPDATE SKIP LOCKED)
-               AND status = {(int)OrganisationExportStatus.Queued}
-            RETURNING id AS "Value"
-            """).ToListAsync(cancellationToken);
-        if (claimed.Count == 0)
+        if (await ClaimNextAsync(db, now, cancellationToken) is not { } id)
         {
             return null;
         }
 
-        var id = claimed[0];
-        var connectionString = db.Database.GetConnectionString()!;
+        var exports = db.Set<OrganisationExport>();
         Directory.CreateDirectory(files.Directory);
         var partial = files.PartialPathOf(id);
         try
         {
-            await using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
-            await using (var connection = new NpgsqlConnection(connectionString))
-            {
-                await connection.OpenAsync(cancellationToken);
-                await OrganisationExportWriter.WriteAsync(connection, output, id, now, settings.BatchSize, async step =>
-                {
-                    await exports.Where(e => e.Id == id).ExecuteUpdateAsync(
-                        s => s.SetProperty(e => e.CurrentFile, step.CurrentFile)
-                            .SetProperty(e => e.FilesDone, step.FilesDone)
-                            .SetProperty(e => e.FilesTotal, step.FilesTotal)
-                            .SetProperty(e => e.RowsWritten, step.RowsWritten)
-                            .SetProperty(e => e.RowsTotal, step.RowsTotal)
-                            .SetProperty(e => e.HeartbeatAt, clock.GetUtcNow()),
-                        cancellationToken);
-                    if (onProgress is not null)
-                    {
-                        await onProgress(step);
-                    }
-                }, cancellationToken);
-            }
-
+            await WriteAsync(db, id, partial, now, onProgress, cancellationToken);
             File.Move(partial, files.PathOf(id), overwrite: true);
             var size = new FileInfo(files.PathOf(id)).Length;
             var finishedAt = clock.GetUtcNow();
@@ -131,6 +87,56 @@ public sealed partial class OrganisationExportWorker(
         }
 
         return id;
+    }
+
+    /// <summary>Marks exports whose writer stopped beating failed, then claims the oldest queued one; null when none is queued.</summary>
+    private async Task<Guid?> ClaimNextAsync(AppDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var staleBefore = now - options.Value.StaleAfter;
+        await db.Set<OrganisationExport>()
+            .Where(e => e.Status == OrganisationExportStatus.Running && e.HeartbeatAt < staleBefore)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(e => e.Status, OrganisationExportStatus.Failed)
+                    .SetProperty(e => e.Error, InterruptedMessage)
+                    .SetProperty(e => e.FinishedAt, now),
+                cancellationToken);
+
+        var claimed = await db.Database.SqlQuery<Guid>($"""
+            UPDATE organisation_exports
+               SET status = {(int)OrganisationExportStatus.Running}, worker = {WorkerName}, started_at = {now}, heartbeat_at = {now}
+             WHERE id = (SELECT id FROM organisation_exports
+                          WHERE status = {(int)OrganisationExportStatus.Queued}
+                          ORDER BY requested_at, id
+                          LIMIT 1
+                          FOR UPDATE SKIP LOCKED)
+               AND status = {(int)OrganisationExportStatus.Queued}
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        return claimed.Count == 0 ? null : claimed[0];
+    }
+
+    /// <summary>Writes the zip under its partial name on a connection of its own, saving every progress step (the heartbeat).</summary>
+    private async Task WriteAsync(AppDbContext db, Guid id, string partial, DateTimeOffset now, Func<ExportProgressStep, Task>? onProgress, CancellationToken cancellationToken)
+    {
+        var exports = db.Set<OrganisationExport>();
+        await using var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString()!);
+        await connection.OpenAsync(cancellationToken);
+        await OrganisationExportWriter.WriteAsync(connection, output, id, now, options.Value.BatchSize, async step =>
+        {
+            await exports.Where(e => e.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(e => e.CurrentFile, step.CurrentFile)
+                    .SetProperty(e => e.FilesDone, step.FilesDone)
+                    .SetProperty(e => e.FilesTotal, step.FilesTotal)
+                    .SetProperty(e => e.RowsWritten, step.RowsWritten)
+                    .SetProperty(e => e.RowsTotal, step.RowsTotal)
+                    .SetProperty(e => e.HeartbeatAt, clock.GetUtcNow()),
+                cancellationToken);
+            if (onProgress is not null)
+            {
+                await onProgress(step);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Deletes the files of exports finished more than the retention period ago and marks them expired.</summary>

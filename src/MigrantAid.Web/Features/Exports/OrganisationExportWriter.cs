@@ -37,50 +37,23 @@ public static class OrganisationExportWriter
         }
 
         var files = ExportCatalogue.Files;
-        var totals = new Dictionary<string, long>();
-        foreach (var file in files)
-        {
-            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {file.Table}", connection, transaction);
-            totals[file.Name] = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
-
-        var rowsTotal = totals.Values.Sum();
-        long rowsWritten = 0;
+        var totals = await CountAsync(connection, transaction, files, cancellationToken);
+        var progressed = new ExportProgress(files, totals.Values.Sum(), progress);
         var written = new Dictionary<string, long>();
-        await progress(new ExportProgressStep(files[0].Name, 0, files.Count, 0, rowsTotal));
+        await progressed.ReportAsync(files[0].Name, 0);
 
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             for (var i = 0; i < files.Count; i++)
             {
-                var file = files[i];
-                var entry = zip.CreateEntry(file.Name, CompressionLevel.Fastest);
+                var entry = zip.CreateEntry(files[i].Name, CompressionLevel.Fastest);
                 entry.LastWriteTime = exportedAt;
-                long rows = 0;
                 await using (var writer = new StreamWriter(entry.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024))
                 {
-                    await writer.WriteAsync(CsvText.Line(file.Columns.Select(c => c.Name)));
-                    object[]? after = null;
-                    while (true)
-                    {
-                        var batch = await ReadBatchAsync(connection, transaction, file, after, batchSize, writer, cancellationToken);
-                        rows += batch.Rows;
-                        rowsWritten += batch.Rows;
-                        after = batch.LastKey;
-                        if (batch.Rows > 0)
-                        {
-                            await progress(new ExportProgressStep(file.Name, i, files.Count, rowsWritten, rowsTotal));
-                        }
-
-                        if (batch.Rows < batchSize)
-                        {
-                            break;
-                        }
-                    }
+                    written[files[i].Name] = await WriteFileAsync(connection, transaction, files[i], i, batchSize, writer, progressed, cancellationToken);
                 }
 
-                written[file.Name] = rows;
-                await progress(new ExportProgressStep(i + 1 < files.Count ? files[i + 1].Name : ReadmeName, i + 1, files.Count, rowsWritten, rowsTotal));
+                await progressed.ReportAsync(i + 1 < files.Count ? files[i + 1].Name : ReadmeName, i + 1);
             }
 
             var readme = zip.CreateEntry(ReadmeName, CompressionLevel.Fastest);
@@ -91,6 +64,46 @@ public static class OrganisationExportWriter
 
         await transaction.CommitAsync(cancellationToken);
         return written;
+    }
+
+    /// <summary>The rows of every file's table, in the snapshot.</summary>
+    private static async Task<Dictionary<string, long>> CountAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ExportFile> files, CancellationToken cancellationToken)
+    {
+        var totals = new Dictionary<string, long>();
+        foreach (var file in files)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {file.Table}", connection, transaction);
+            totals[file.Name] = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        return totals;
+    }
+
+    /// <summary>One file: its header, then its rows in keyset batches, progress reported after every batch; returns the rows written.</summary>
+    private static async Task<long> WriteFileAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ExportFile file, int index, int batchSize, StreamWriter writer, ExportProgress progress,
+        CancellationToken cancellationToken)
+    {
+        await writer.WriteAsync(CsvText.Line(file.Columns.Select(c => c.Name)));
+        long rows = 0;
+        object[]? after = null;
+        while (true)
+        {
+            var batch = await ReadBatchAsync(connection, transaction, file, after, batchSize, writer, cancellationToken);
+            rows += batch.Rows;
+            progress.RowsWritten += batch.Rows;
+            after = batch.LastKey;
+            if (batch.Rows > 0)
+            {
+                await progress.ReportAsync(file.Name, index);
+            }
+
+            if (batch.Rows < batchSize)
+            {
+                return rows;
+            }
+        }
     }
 
     private static async Task<(int Rows, object[]? LastKey)> ReadBatchAsync(
@@ -139,5 +152,14 @@ public static class OrganisationExportWriter
         }
 
         return (rows, lastKey);
+    }
+
+    /// <summary>The rows written so far, reported with the file being written and the files done.</summary>
+    private sealed class ExportProgress(IReadOnlyList<ExportFile> files, long rowsTotal, Func<ExportProgressStep, Task> report)
+    {
+        public long RowsWritten { get; set; }
+
+        public Task ReportAsync(string? currentFile, int filesDone) =>
+            report(new ExportProgressStep(currentFile, filesDone, files.Count, RowsWritten, rowsTotal));
     }
 }

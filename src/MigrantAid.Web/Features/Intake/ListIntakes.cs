@@ -73,7 +73,7 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock, Shar
         var me = viewer.UserId;
         if (filter is not null && (viewer.IsCoordinator || (viewer.IsCaseworker && viewer.OfficeId is not null)))
         {
-            return await FilteredAsync(viewer, filter, after, before, cancellationToken);
+            return await new FilteredIntakeList(db, totals).ReadAsync(viewer, filter, after, before, clock.GetUtcNow(), cancellationToken);
         }
 
         var drafts = await Rows(db.Intakes.Where(i => i.CreatedBy == me && i.Status == IntakeStatus.Draft).OrderByDescending(i => i.UpdatedAt), DraftsShown, cancellationToken);
@@ -106,100 +106,6 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock, Shar
             QueueAfter = after,
             QueueNextAfter = next,
             Rejected = rejected,
-            PreviousBefore = previous,
-            Total = total,
-        };
-    }
-
-    /// <summary>
-    /// The dashboard's drill-downs: intakes submitted between two dates (each intake's date in its own
-    /// office's zone, as the dashboard counts them), or urgent ones waiting past their response target;
-    /// oldest submission first, keyset on (submitted_at, id).
-    /// </summary>
-    private async Task<IntakeListModel> FilteredAsync(Viewer viewer, IntakeFilter filter, string? after, string? before, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var officeId = viewer.IsCoordinator ? filter.OfficeId : viewer.OfficeId;
-        var offices = await db.Offices.AsNoTracking()
-            .Where(o => officeId == null || o.Id == officeId)
-            .Select(o => new { o.Id, o.TimeZoneId })
-            .ToListAsync(cancellationToken);
-
-        IQueryable<Domain.Cases.Intake>? query = null;
-        foreach (var office in offices)
-        {
-            var id = office.Id;
-            var part = db.Intakes.Where(i => i.OfficeId == id && i.SubmittedAt != null);
-            var time = OfficeTime.For(office.TimeZoneId);
-            if (filter.SubmittedFrom is { } from)
-            {
-                var start = StartOfDay(time, from);
-                part = part.Where(i => i.SubmittedAt >= start);
-            }
-
-            if (filter.SubmittedTo is { } to)
-            {
-                var end = StartOfDay(time, to.AddDays(1));
-                part = part.Where(i => i.SubmittedAt < end);
-            }
-
-            query = query is null ? part : query.Concat(part);
-        }
-
-        var rows = new List<IntakeRow>();
-        string? next = null;
-        string? previous = null;
-        Shared.ListTotal? total = null;
-        if (query is not null)
-        {
-            if (filter.OverdueUrgent || filter.UrgentWaiting)
-            {
-                query = query.Where(Domain.Cases.Intake.UrgentAndWaiting);
-                query = filter.OverdueUrgent ? query.Where(i => i.ResponseDueAt < now) : query;
-            }
-
-            total = await totals.CountAsync(query, "intake", cancellationToken);
-            var backwards = false;
-            if (ParseFilteredKey(after) is { } key)
-            {
-                query = query.Where(i => EF.Functions.GreaterThan(ValueTuple.Create(i.SubmittedAt, i.Id), ValueTuple.Create((DateTimeOffset?)key.At, key.Id)));
-            }
-            else if (ParseFilteredKey(before) is { } back)
-            {
-                backwards = true;
-                query = query.Where(i => EF.Functions.LessThan(ValueTuple.Create(i.SubmittedAt, i.Id), ValueTuple.Create((DateTimeOffset?)back.At, back.Id)));
-            }
-
-            var ordered = backwards ? query.OrderByDescending(i => i.SubmittedAt).ThenByDescending(i => i.Id) : query.OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id);
-            var page = await ordered.Select(i => new { i.Id, i.SubmittedAt }).Take(PageSize + 1).ToListAsync(cancellationToken);
-            var more = page.Count > PageSize;
-            if (more)
-            {
-                page.RemoveAt(PageSize);
-            }
-
-            if (backwards)
-            {
-                page.Reverse();
-            }
-
-            string Key(int index) => page[index].SubmittedAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + page[index].Id.ToString("N");
-            next = page.Count > 0 && (more || backwards) ? Key(page.Count - 1) : null;
-            previous = page.Count > 0 && (backwards ? more : ParseFilteredKey(after) is not null) ? Key(0) : null;
-
-            var ids = page.Select(p => p.Id).ToList();
-            var loaded = await Rows(db.Intakes.Where(i => ids.Contains(i.Id)), PageSize, cancellationToken);
-            rows = [.. loaded.OrderBy(r => ids.IndexOf(r.Id))];
-        }
-
-        return new IntakeListModel
-        {
-            HasOffice = viewer.OfficeId is not null,
-            ShowsQueue = false,
-            Now = now,
-            Filter = filter,
-            Filtered = rows,
-            FilteredNextAfter = next,
             PreviousBefore = previous,
             Total = total,
         };
@@ -252,26 +158,6 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock, Shar
     private static string QueueKey(IntakeRow row) =>
         string.Join('_', row.IsUrgent ? 0 : 1, row.ResponseDueAt!.Value.UtcTicks.ToString(CultureInfo.InvariantCulture), row.Id.ToString("N"));
 
-    private static DateTimeOffset StartOfDay(OfficeTime time, DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, time.Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    private static (DateTimeOffset At, Guid Id)? ParseFilteredKey(string? after)
-    {
-        var parts = after?.Split('_');
-        if (parts is not { Length: 2 }
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || !Guid.TryParseExact(parts[1], "N", out var id))
-        {
-            return null;
-        }
-
-        return (new DateTimeOffset(ticks, TimeSpan.Zero), id);
-    }
-
     /// <summary>Intakes in a status of the offices the viewer decides for: all for coordinators, their own office for caseworkers.</summary>
     private IQueryable<Domain.Cases.Intake> Decidable(IntakeStatus status, Viewer viewer)
     {
@@ -286,6 +172,10 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock, Shar
     }
 
     private Task<List<IntakeRow>> Rows(IQueryable<Domain.Cases.Intake> query, int take, CancellationToken cancellationToken) =>
+        ReadRows(db, query, take, cancellationToken);
+
+    /// <summary>The first <paramref name="take"/> intakes of <paramref name="query"/> as rows of the desk.</summary>
+    public static Task<List<IntakeRow>> ReadRows(AppDbContext db, IQueryable<Domain.Cases.Intake> query, int take, CancellationToken cancellationToken) =>
         query.AsNoTracking().Take(take).Select(Row(db)).ToListAsync(cancellationToken);
 
     private static Expression<Func<Domain.Cases.Intake, IntakeRow>> Row(AppDbContext db) => i => new IntakeRow(

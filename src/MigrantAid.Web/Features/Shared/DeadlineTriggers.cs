@@ -37,31 +37,11 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
             var arithmetic = DeadlineCalculator.Compute(trigger.Date, rule.Period, rule.Unit, calendar);
             if (earlier.TryGetValue(rule.Id, out var existing))
             {
-                // A deadline withdrawn because its date was cleared comes back when the date is entered again.
-                if (existing.Status == DeadlineStatus.Dismissed && existing.ClosingNote == WithdrawnNote)
+                if (Recompute(existing, rule, trigger, arithmetic))
                 {
-                    existing.Status = DeadlineStatus.Open;
-                    existing.ClosingNote = null;
-                    existing.ClosedBy = null;
-                    existing.ClosedAt = null;
+                    recorded.Add(existing);
                 }
 
-                if (existing.Status != DeadlineStatus.Open)
-                {
-                    continue;
-                }
-
-                if (existing.OverrideReason is null)
-                {
-                    existing.DueOn = arithmetic.DueOn;
-                }
-
-                existing.ComputedOn = arithmetic.DueOn;
-                existing.TitleRu = TruncateOrNull(rule.NameRu);
-                existing.Trigger = trigger.Event;
-                existing.TriggerDate = trigger.Date;
-                existing.Arithmetic = arithmetic.ToJson();
-                recorded.Add(existing);
                 continue;
             }
 
@@ -82,6 +62,38 @@ public sealed class DeadlineTriggers(AppDbContext db, TimeProvider clock) : IDea
         }
 
         return recorded;
+    }
+
+    /// <summary>
+    /// Brings a deadline the rule made earlier up to this event; false when it is no longer open (done or dismissed
+    /// by hand). A deadline withdrawn because its date was cleared comes back when the date is entered again.
+    /// </summary>
+    private static bool Recompute(CaseDeadline existing, DeadlineRule rule, DeadlineTrigger trigger, DeadlineArithmetic arithmetic)
+    {
+        if (existing.Status == DeadlineStatus.Dismissed && existing.ClosingNote == WithdrawnNote)
+        {
+            existing.Status = DeadlineStatus.Open;
+            existing.ClosingNote = null;
+            existing.ClosedBy = null;
+            existing.ClosedAt = null;
+        }
+
+        if (existing.Status != DeadlineStatus.Open)
+        {
+            return false;
+        }
+
+        if (existing.OverrideReason is null)
+        {
+            existing.DueOn = arithmetic.DueOn;
+        }
+
+        existing.ComputedOn = arithmetic.DueOn;
+        existing.TitleRu = TruncateOrNull(rule.NameRu);
+        existing.Trigger = trigger.Event;
+        existing.TriggerDate = trigger.Date;
+        existing.Arithmetic = arithmetic.ToJson();
+        return true;
     }
 
     /// <summary>The closing note of a deadline withdrawn because the date that started it was cleared (shown translated).</summary>

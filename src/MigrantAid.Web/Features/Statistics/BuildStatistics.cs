@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
@@ -8,7 +7,6 @@ using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Shared;
-using Npgsql;
 
 namespace MigrantAid.Web.Features.Statistics;
 
@@ -45,7 +43,7 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
 
     private async Task<StatisticsTable> TableAsync(StatisticsFilter filter, List<StatisticsHeader> categories, List<StatisticsHeader> offices, CancellationToken cancellationToken)
     {
-        var counts = await CountAsync(filter, cancellationToken);
+        var counts = await StatisticsCounts.ReadAsync(db, filter, cancellationToken);
         var generatedAt = clock.GetUtcNow();
         var rowCodes = Order(filter.Rows, counts.Keys.Where(k => k.R != "*").Select(k => k.R).Distinct(), categories, offices);
         var columnCodes = filter.Columns is { } cd ? Order(cd, counts.Keys.Where(k => k.C != "*").Select(k => k.C).Distinct(), categories, offices) : [];
@@ -87,133 +85,6 @@ public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<Sha
             GeneratedAt = generatedAt,
             Note = Note(filter, generatedAt, categories, offices),
         };
-    }
-
-    /// <summary>
-    /// The counts by (row value, column value), '*' standing for "any" (the totals). One scan with
-    /// GROUPING SETS: a multi-valued dimension is unnested with each value's position, and a set that
-    /// leaves that dimension out counts only each case's first value (position 1), so every total
-    /// counts a case once.
-    /// </summary>
-    private async Task<Dictionary<(string R, string C), long>> CountAsync(StatisticsFilter filter, CancellationToken cancellationToken)
-    {
-        var parameters = new List<NpgsqlParameter>();
-        string Parameter(object value)
-        {
-            parameters.Add(new NpgsqlParameter { Value = value });
-            return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        }
-
-        // A dimension's value and position: unnested for a multi-valued one, unless it is filtered to one value (then that value).
-        (string Value, string Position) Expand(StatisticsDimension dimension, string? from = null)
-        {
-            var column = from ?? StatisticsDimensions.Column(dimension);
-            if (!StatisticsDimensions.IsMultiValued(dimension))
-            {
-                return (column, "1");
-            }
-
-            if (filter.Values.TryGetValue(dimension, out var code))
-            {
-                return dimension == StatisticsDimension.Category
-                    ? (Parameter(int.Parse(code, CultureInfo.InvariantCulture)) + "::integer", "1")
-                    : (Parameter(code) + "::text", "1");
-            }
-
-            return ($"unnest({column})", $"generate_series(1, cardinality({column}))");
-        }
-
-        var where = new StringBuilder("TRUE");
-        foreach (var (dimension, code) in filter.Values)
-        {
-            var column = StatisticsDimensions.Column(dimension);
-            where.Append(" AND ").Append(dimension switch
-            {
-                // Containment, so that the GIN index on category_ids can find the cases.
-                StatisticsDimension.Category => $"{column} @> ARRAY[{Parameter(int.Parse(code, CultureInfo.InvariantCulture))}::integer]",
-                StatisticsDimension.Forum => $"{column} @> ARRAY[{Parameter(code)}::text]",
-                StatisticsDimension.Citizenship or StatisticsDimension.Country when code == StatisticsDimensions.Unknown => $"{column} IS NULL",
-                StatisticsDimension.Outcome when code == StatisticsDimensions.StillOpen => $"{column} IS NULL",
-                StatisticsDimension.Citizenship or StatisticsDimension.Country => $"{column} = {Parameter(code)}::character(2)",
-                StatisticsDimension.Office => $"{column} = {Parameter(Guid.Parse(code))}",
-                _ => $"{column} = {Parameter(short.Parse(code, CultureInfo.InvariantCulture))}",
-            });
-        }
-
-        if (filter.FromYear is { } from)
-        {
-            where.Append(" AND f.opened_year >= ").Append(Parameter((short)from));
-        }
-
-        if (filter.ToYear is { } to)
-        {
-            where.Append(" AND f.opened_year <= ").Append(Parameter((short)to));
-        }
-
-        var (r, ri) = Expand(filter.Rows);
-        // The inner scan passes on only the row value and the column's raw value (narrow rows from the workers).
-        var columnValue = filter.Columns is { } columns ? StatisticsDimensions.Column(columns) : "NULL::integer";
-        var (c, ci) = filter.Columns is { } expanded ? Expand(expanded, "f.cv") : ("f.cv", "1");
-        var sets = filter.Columns is null ? "(r, c), ()" : "(r, c), (r), (c), ()";
-        var sql = $"""
-            SELECT r, c, GROUPING(r, c), count(*), count(*) FILTER (WHERE ri = 1), count(*) FILTER (WHERE ci = 1), count(*) FILTER (WHERE ri = 1 AND ci = 1)
-            FROM (SELECT r, ri, {c} AS c, {ci} AS ci
-                  FROM (SELECT {r} AS r, {ri} AS ri, {columnValue} AS cv FROM case_facts f WHERE {where}) f) x
-            GROUP BY GROUPING SETS ({sets})
-            """;
-
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-
-        try
-        {
-            // The planner's row estimates for unnest are far too high, and would make it JIT-compile the
-            // query for longer than the query runs: JIT off for this statement, reset afterwards.
-            await using (var jit = new NpgsqlCommand("SET jit = off", connection))
-            {
-                await jit.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddRange(parameters.ToArray());
-            var counts = new Dictionary<(string, string), long>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                // GROUPING: 2 = rows left out, 1 = columns left out.
-                var grouping = reader.GetInt32(2);
-                var rowAll = (grouping & 2) != 0;
-                var columnAll = (grouping & 1) != 0 || filter.Columns is null;
-                var row = rowAll ? "*" : StatisticsDimensions.Code(filter.Rows, reader.GetValue(0));
-                var column = columnAll ? "*" : StatisticsDimensions.Code(filter.Columns!.Value, reader.GetValue(1));
-                var count = (rowAll, columnAll) switch
-                {
-                    (false, false) => reader.GetInt64(3),
-                    (false, true) => reader.GetInt64(5),
-                    (true, false) => reader.GetInt64(4),
-                    _ => reader.GetInt64(6),
-                };
-                counts[(row, column)] = count;
-            }
-
-            return counts;
-        }
-        finally
-        {
-            await using (var reset = new NpgsqlCommand("RESET jit", connection))
-            {
-                await reset.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
     }
 
     /// <summary>Rows and columns in a reading order: categories as the taxonomy, years and codes ascending, names alphabetically; unknown last.</summary>

@@ -56,39 +56,7 @@ public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normaliz
 
     public async Task<ListUsersModel> HandleAsync(ListUsersQuery query, CancellationToken cancellationToken = default)
     {
-        var users = db.Users.AsNoTracking();
-        if (!query.Disabled)
-        {
-            users = users.Where(u => u.IsActive);
-        }
-
-        var search = query.Q?.Trim();
-        if (!string.IsNullOrEmpty(search))
-        {
-            search = search.Length > ListUsersQuery.MaxSearchLength ? search[..ListUsersQuery.MaxSearchLength] : search;
-            query.Q = search;
-            var namePattern = "%" + EscapeLike(search) + "%";
-            var emailPattern = "%" + EscapeLike(normalizer.NormalizeEmail(search)) + "%";
-            users = users.Where(u => EF.Functions.ILike(u.FullName, namePattern, @"\")
-                || EF.Functions.Like(u.NormalizedEmail!, emailPattern, @"\"));
-        }
-
-        if (query.Role is { } role && Roles.All.Contains(role))
-        {
-            var normalizedRole = normalizer.NormalizeName(role);
-            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalizedRole)));
-        }
-        else
-        {
-            query.Role = null;
-        }
-
-        if (query.Office is { } officeId)
-        {
-            users = users.Where(u => u.OfficeId == officeId);
-        }
-
+        var users = Filtered(query);
         var total = await totals.CountAsync(users, "user", cancellationToken);
         var backwards = string.IsNullOrEmpty(query.After) && !string.IsNullOrEmpty(query.Before);
         if (!string.IsNullOrEmpty(query.After))
@@ -134,6 +102,45 @@ public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normaliz
         var nextAfter = shown.Count > 0 && (more || backwards) ? shown[^1].NormalizedEmail : null;
         var previous = shown.Count > 0 && (backwards ? more : !string.IsNullOrEmpty(query.After)) ? shown[0].NormalizedEmail : null;
         return new ListUsersModel(query, rows, nextAfter, await form.OfficesAsync()) { PreviousBefore = previous, Total = total };
+    }
+
+    /// <summary>Active users (or all), by name or e-mail, role and office; an unknown role is dropped, a long search cut.</summary>
+    private IQueryable<AppUser> Filtered(ListUsersQuery query)
+    {
+        var users = db.Users.AsNoTracking();
+        if (!query.Disabled)
+        {
+            users = users.Where(u => u.IsActive);
+        }
+
+        var search = query.Q?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            search = search.Length > ListUsersQuery.MaxSearchLength ? search[..ListUsersQuery.MaxSearchLength] : search;
+            query.Q = search;
+            var namePattern = "%" + EscapeLike(search) + "%";
+            var emailPattern = "%" + EscapeLike(normalizer.NormalizeEmail(search)) + "%";
+            users = users.Where(u => EF.Functions.ILike(u.FullName, namePattern, @"\")
+                || EF.Functions.Like(u.NormalizedEmail!, emailPattern, @"\"));
+        }
+
+        if (query.Role is { } role && Roles.All.Contains(role))
+        {
+            var normalizedRole = normalizer.NormalizeName(role);
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+                && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalizedRole)));
+        }
+        else
+        {
+            query.Role = null;
+        }
+
+        if (query.Office is { } officeId)
+        {
+            users = users.Where(u => u.OfficeId == officeId);
+        }
+
+        return users;
     }
 
     /// <summary>What the user typed is matched literally: LIKE's wildcards are escaped.</summary>

@@ -240,11 +240,11 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public void Median_of_a_histogram_is_the_middle_value_or_the_mean_of_the_two_middle_values()
     {
-        ViewDashboardHandler.Median([]).Should().BeNull();
-        ViewDashboardHandler.Median([(5, 1)]).Should().Be(5);
-        ViewDashboardHandler.Median([(1, 1), (10, 1)]).Should().Be(5.5);
-        ViewDashboardHandler.Median([(3, 2), (1, 2), (8, 1)]).Should().Be(3);
-        ViewDashboardHandler.Median([(0, 3), (7, 3)]).Should().Be(3.5);
+        DurationMedians.Median([]).Should().BeNull();
+        DurationMedians.Median([(5, 1)]).Should().Be(5);
+        DurationMedians.Median([(1, 1), (10, 1)]).Should().Be(5.5);
+        DurationMedians.Median([(3, 2), (1, 2), (8, 1)]).Should().Be(3);
+        DurationMedians.Median([(0, 3), (7, 3)]).Should().Be(3.5);
     }
 
     // ---- seed ---------------------------------------------------------------------------------

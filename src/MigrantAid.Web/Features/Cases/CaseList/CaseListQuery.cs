@@ -94,120 +94,30 @@ public sealed record CaseListFilter(
     /// </summary>
     public static CaseListFilter Parse(CaseListQuery query, Security.Viewer viewer)
     {
-        var problems = new List<CaseListProblem>();
-
-        var search = Clean(query.Q);
-        if (search is { Length: > CaseListQuery.MaxSearchLength })
-        {
-            problems.Add(CaseListProblem.SearchTooLong);
-            search = null;
-        }
-
-        CaseStatus? status = null;
-        var active = false;
-        if (Clean(query.Status) is { } statusText)
-        {
-            if (string.Equals(statusText, CaseListQuery.ActiveStatus, StringComparison.OrdinalIgnoreCase))
-            {
-                active = true;
-            }
-            else if (Enum.TryParse<CaseStatus>(statusText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(statusText, out _))
-            {
-                status = parsed;
-            }
-            else
-            {
-                problems.Add(CaseListProblem.UnknownStatus);
-            }
-        }
-
-        int? category = null;
-        if (Clean(query.Category) is { } categoryText)
-        {
-            if (int.TryParse(categoryText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            {
-                category = id;
-            }
-            else
-            {
-                problems.Add(CaseListProblem.UnknownCategory);
-            }
-        }
-
-        var office = ParseGuid(query.Office, CaseListProblem.UnknownOffice, problems);
-        var lawyer = ParseGuid(query.Lawyer, CaseListProblem.UnknownLawyer, problems);
-        var caseworker = ParseGuid(query.Caseworker, CaseListProblem.UnknownCaseworker, problems);
-
-        string? citizenship = null;
-        var noCitizenship = false;
-        if (Clean(query.Citizenship) is { } citizenshipText)
-        {
-            var code = citizenshipText.ToUpperInvariant();
-            if (string.Equals(citizenshipText, CaseListQuery.NoCitizenship, StringComparison.OrdinalIgnoreCase))
-            {
-                noCitizenship = true;
-            }
-            else if (Citizenships.IsKnown(code))
-            {
-                citizenship = code;
-            }
-            else
-            {
-                problems.Add(CaseListProblem.UnknownCitizenship);
-            }
-        }
-
-        var from = ParseDate(query.From, CaseListProblem.BadFrom, problems);
-        var to = ParseDate(query.To, CaseListProblem.BadTo, problems);
-        if (from is not null && to is not null && from > to)
-        {
-            problems.Add(CaseListProblem.FromAfterTo);
-        }
-
-        var lead = ParseGuid(query.Lead, CaseListProblem.UnknownLead, problems);
-        var closedFrom = ParseDate(query.ClosedFrom, CaseListProblem.BadClosedFrom, problems);
-        var closedTo = ParseDate(query.ClosedTo, CaseListProblem.BadClosedTo, problems);
-        if (closedFrom is not null && closedTo is not null && closedFrom > closedTo)
-        {
-            problems.Add(CaseListProblem.ClosedFromAfterTo);
-        }
-
-        var situation = Shared.ClientSituation.Parse(query.Situation, out var knownSituation);
-        if (!knownSituation)
-        {
-            problems.Add(CaseListProblem.UnknownSituation);
-        }
-
-        var sort = Clean(query.Sort) is { } sortText && Sorts.TryGetValue(sortText, out var s) ? s : CaseListSort.Newest;
-
-        var mine = Clean(query.Scope)?.ToLowerInvariant() switch
+        var read = new CaseListFilterReader();
+        var search = read.Text(query.Q, CaseListQuery.MaxSearchLength, CaseListProblem.SearchTooLong);
+        var (status, active) = read.Status(query.Status, CaseListProblem.UnknownStatus);
+        var category = read.Number(query.Category, CaseListProblem.UnknownCategory);
+        var office = read.Id(query.Office, CaseListProblem.UnknownOffice);
+        var lawyer = read.Id(query.Lawyer, CaseListProblem.UnknownLawyer);
+        var caseworker = read.Id(query.Caseworker, CaseListProblem.UnknownCaseworker);
+        var (citizenship, noCitizenship) = read.Citizenship(query.Citizenship, CaseListProblem.UnknownCitizenship);
+        var (from, to) = read.Period(query.From, query.To, CaseListProblem.BadFrom, CaseListProblem.BadTo, CaseListProblem.FromAfterTo);
+        var lead = read.Id(query.Lead, CaseListProblem.UnknownLead);
+        var (closedFrom, closedTo) = read.Period(query.ClosedFrom, query.ClosedTo,
+            CaseListProblem.BadClosedFrom, CaseListProblem.BadClosedTo, CaseListProblem.ClosedFromAfterTo);
+        var situation = read.Situation(query.Situation, CaseListProblem.UnknownSituation);
+        var sort = CaseListFilterReader.Clean(query.Sort) is { } sortText && Sorts.TryGetValue(sortText, out var s) ? s : CaseListSort.Newest;
+        var mine = CaseListFilterReader.Clean(query.Scope)?.ToLowerInvariant() switch
         {
             "mine" => true,
             "all" => false,
             _ => MineByDefault(viewer),
         };
+        var after = read.Position(query.After, sort, CaseListProblem.BadPage);
+        var before = after is null ? read.Position(query.Before, sort, CaseListProblem.BadPage) : null;
 
-        CaseListPosition? after = null;
-        if (Clean(query.After) is { } afterText)
-        {
-            after = ParsePosition(afterText, sort);
-            if (after is null)
-            {
-                problems.Add(CaseListProblem.BadPage);
-            }
-        }
-
-        CaseListPosition? before = null;
-        if (after is null && Clean(query.Before) is { } beforeText)
-        {
-            before = ParsePosition(beforeText, sort);
-            if (before is null)
-            {
-                problems.Add(CaseListProblem.BadPage);
-            }
-        }
-
-        return new CaseListFilter(search, status, category, office, lawyer, caseworker, query.Urgent, citizenship, from, to, sort, mine, after, problems)
+        return new CaseListFilter(search, status, category, office, lawyer, caseworker, query.Urgent, citizenship, from, to, sort, mine, after, read.Problems)
         {
             Before = before,
             ActiveOnly = active,
@@ -231,7 +141,8 @@ public sealed record CaseListFilter(
         };
     }
 
-    private static CaseListPosition? ParsePosition(string token, CaseListSort sort)
+    /// <summary>The keyset position of a token of <see cref="PositionToken"/>; null when it is not one of <paramref name="sort"/>.</summary>
+    public static CaseListPosition? ParsePosition(string token, CaseListSort sort)
     {
         var parts = token.Split('_');
         if (!Guid.TryParseExact(parts[^1], "N", out var id))
@@ -255,42 +166,6 @@ public sealed record CaseListFilter(
         }
     }
 
-    private static bool TryDate(string text, out DateOnly date) =>
+    public static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private static Guid? ParseGuid(string? value, CaseListProblem problem, List<CaseListProblem> problems)
-    {
-        if (Clean(value) is not { } text)
-        {
-            return null;
-        }
-
-        if (Guid.TryParse(text, out var id))
-        {
-            return id;
-        }
-
-        problems.Add(problem);
-        return null;
-    }
-
-    private static DateOnly? ParseDate(string? value, CaseListProblem problem, List<CaseListProblem> problems)
-    {
-        if (Clean(value) is not { } text)
-        {
-            return null;
-        }
-
-        // Date inputs send ISO dates; a browser without them sends what the user typed in their culture.
-        if ((TryDate(text, out var date) || DateOnly.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out date))
-            && date.Year is >= 1900 and <= 9998)
-        {
-            return date;
-        }
-
-        problems.Add(problem);
-        return null;
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

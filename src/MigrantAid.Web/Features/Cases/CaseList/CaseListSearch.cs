@@ -21,13 +21,12 @@ public static partial class CaseListSearch
     public static IQueryable<Case> Filter(AppDbContext db, Viewer viewer, CaseListFilter filter)
     {
         var cases = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
+        return ByRelatedRows(db, viewer, ByOwnColumns(cases, filter), filter);
+    }
 
-        if (filter.MineOnly)
-        {
-            var mine = AssignedTo(db, viewer.UserId);
-            cases = cases.Where(c => mine.Contains(c.Id));
-        }
-
+    /// <summary>The filters on the case's own columns.</summary>
+    private static IQueryable<Case> ByOwnColumns(IQueryable<Case> cases, CaseListFilter filter)
+    {
         if (filter.Status is { } status)
         {
             cases = cases.Where(c => c.Status == status);
@@ -53,28 +52,9 @@ public static partial class CaseListSearch
             cases = cases.Where(c => c.ClosedOn <= closedTo);
         }
 
-        if (filter.NoCitizenshipOnly)
-        {
-            var stateless = db.Clients.Where(cl => cl.Citizenship == null).Select(cl => cl.Id);
-            cases = cases.Where(c => stateless.Contains(c.PrincipalClientId));
-        }
-
-        if (filter.CategoryId is { } category)
-        {
-            var inCategory = db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);
-            cases = cases.Where(c => inCategory.Contains(c.Id));
-        }
-
         if (filter.OfficeId is { } office)
         {
             cases = cases.Where(c => c.OfficeId == office);
-        }
-
-        if (filter.LawyerId is { } lawyer)
-        {
-            var lawyers = db.Cases.Where(k => k.LeadLawyerId == lawyer).Select(k => k.Id)
-                .Union(db.CaseLawyers.Where(l => l.UserId == lawyer).Select(l => l.CaseId));
-            cases = cases.Where(c => lawyers.Contains(c.Id));
         }
 
         if (filter.CaseworkerId is { } caseworker)
@@ -87,26 +67,39 @@ public static partial class CaseListSearch
             cases = cases.Where(c => c.IsUrgent);
         }
 
-        if (filter.Citizenship is { } citizenship)
-        {
-            var citizens = db.Clients.Where(cl => cl.Citizenship == citizenship).Select(cl => cl.Id);
-            cases = cases.Where(c => citizens.Contains(c.PrincipalClientId));
-        }
-
-        if (filter.Situation is { } situation)
-        {
-            var flagged = db.Clients.In(situation).Select(cl => cl.Id);
-            cases = cases.Where(c => flagged.Contains(c.PrincipalClientId));
-        }
-
         if (filter.From is { } from)
         {
             cases = cases.Where(c => c.OpenedOn >= from);
         }
 
-        if (filter.To is { } to)
+        return filter.To is { } to ? cases.Where(c => c.OpenedOn <= to) : cases;
+    }
+
+    /// <summary>The filters that cross to another table (assignments, categories, lawyers, the principal client, the search), each an <c>IN (subquery)</c>.</summary>
+    private static IQueryable<Case> ByRelatedRows(AppDbContext db, Viewer viewer, IQueryable<Case> cases, CaseListFilter filter)
+    {
+        if (filter.MineOnly)
         {
-            cases = cases.Where(c => c.OpenedOn <= to);
+            var mine = AssignedTo(db, viewer.UserId);
+            cases = cases.Where(c => mine.Contains(c.Id));
+        }
+
+        if (filter.CategoryId is { } category)
+        {
+            var inCategory = db.CaseCategories.Where(cc => cc.CategoryId == category).Select(cc => cc.CaseId);
+            cases = cases.Where(c => inCategory.Contains(c.Id));
+        }
+
+        if (filter.LawyerId is { } lawyer)
+        {
+            var lawyers = db.Cases.Where(k => k.LeadLawyerId == lawyer).Select(k => k.Id)
+                .Union(db.CaseLawyers.Where(l => l.UserId == lawyer).Select(l => l.CaseId));
+            cases = cases.Where(c => lawyers.Contains(c.Id));
+        }
+
+        if (PrincipalClients(db, filter) is { } clients)
+        {
+            cases = cases.Where(c => clients.Contains(c.PrincipalClientId));
         }
 
         if (filter.Search is { } search)
@@ -116,6 +109,28 @@ public static partial class CaseListSearch
         }
 
         return cases;
+    }
+
+    /// <summary>The clients the principal client must be one of (citizenship, none recorded, situation); null when no such filter is set.</summary>
+    private static IQueryable<Guid>? PrincipalClients(AppDbContext db, CaseListFilter filter)
+    {
+        if (!filter.NoCitizenshipOnly && filter.Citizenship is null && filter.Situation is null)
+        {
+            return null;
+        }
+
+        var clients = db.Clients.AsQueryable();
+        if (filter.NoCitizenshipOnly)
+        {
+            clients = clients.Where(cl => cl.Citizenship == null);
+        }
+
+        if (filter.Citizenship is { } citizenship)
+        {
+            clients = clients.Where(cl => cl.Citizenship == citizenship);
+        }
+
+        return (filter.Situation is { } situation ? clients.In(situation) : clients).Select(cl => cl.Id);
     }
 
     /// <summary>

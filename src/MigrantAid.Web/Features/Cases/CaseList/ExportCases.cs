@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Infrastructure.Files;
@@ -24,34 +25,14 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
 {
     public const int MaxRows = 100_000;
 
+    private sealed record ExportRow(
+        string Reference, string Title, CaseStatus Status, CasePriority Priority, string Office, string Categories, string? Citizenship,
+        DateOnly OpenedOn, DateOnly? ClosedOn, CaseOutcome? Outcome, string? Lead, string? Caseworker);
+
     public async Task WriteAsync(Stream output, CaseListQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
         // The export is the list as filtered, from its first row: the page position does not apply.
         var filter = CaseListFilter.Parse(query, viewer) with { After = null, Before = null };
-        var russian = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == SupportedLanguages.Russian;
-        var rows = CaseListSearch.Ordered(CaseListSearch.Filter(db, viewer, filter), filter)
-            .Take(MaxRows + 1)
-            .Select(c => new
-            {
-                c.Reference,
-                c.Title,
-                c.Status,
-                c.Priority,
-                Office = db.Offices.Where(o => o.Id == c.OfficeId).Select(o => o.Name).First(),
-                Categories = string.Join("; ", db.CaseCategories
-                    .Where(cc => cc.CaseId == c.Id)
-                    .Join(db.ComplaintCategories, cc => cc.CategoryId, k => k.Id, (cc, k) => k)
-                    .OrderBy(k => k.SortOrder)
-                    .Select(k => russian ? k.NameRu : k.NameEn)),
-                Citizenship = db.Clients.Where(cl => cl.Id == c.PrincipalClientId).Select(cl => cl.Citizenship).First(),
-                c.OpenedOn,
-                c.ClosedOn,
-                c.Outcome,
-                Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
-                Caseworker = db.Users.Where(u => u.Id == c.CaseworkerId).Select(u => u.FullName).FirstOrDefault(),
-            })
-            .AsAsyncEnumerable();
-
         var written = 0;
         var truncated = false;
         var completed = false;
@@ -64,7 +45,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
                 l["Reference"], l["Title"], l["Status"], l["Priority"], l["Office"], l["Categories"], l["Citizenship"],
                 l["Opened"], l["Closed"], l["Outcome"], l["Lead lawyer"], l["Caseworker"],
             ]));
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            await foreach (var row in Rows(filter, viewer).WithCancellation(cancellationToken))
             {
                 if (written == MaxRows)
                 {
@@ -73,21 +54,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
                     break;
                 }
 
-                await writer.WriteAsync(CsvText.Line(
-                [
-                    row.Reference,
-                    row.Title,
-                    l["CaseStatus." + row.Status],
-                    l["CasePriority." + row.Priority],
-                    row.Office,
-                    row.Categories,
-                    row.Citizenship is { } code && Citizenships.IsKnown(code) ? l[Citizenships.ResourceKey(code)].Value : row.Citizenship,
-                    row.OpenedOn.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
-                    row.ClosedOn?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
-                    row.Outcome is { } outcome ? l["CaseOutcome." + outcome].Value : null,
-                    row.Lead,
-                    row.Caseworker,
-                ]));
+                await writer.WriteAsync(CsvText.Line(Cells(row)));
                 written++;
             }
 
@@ -97,26 +64,71 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
         finally
         {
             // Recorded even when the download is broken off: what was sent is known.
-            await audit.RecordAsync(CaseListAuditActions.Exported, "case", null, new
-            {
-                q = filter.Search,
-                status = filter.Status?.ToString(),
-                category = filter.CategoryId,
-                office = filter.OfficeId,
-                lawyer = filter.LawyerId,
-                caseworker = filter.CaseworkerId,
-                urgent = filter.UrgentOnly,
-                citizenship = filter.Citizenship,
-                from = filter.From?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
-                to = filter.To?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
-                sort = CaseListFilter.SortName(filter.Sort),
-                scope = filter.MineOnly ? "mine" : "all",
-                rows = written,
-                truncated,
-                completed,
-            }, cancellationToken: CancellationToken.None);
+            await audit.RecordAsync(CaseListAuditActions.Exported, "case", null, AuditDetails(filter, written, truncated, completed), cancellationToken: CancellationToken.None);
         }
     }
+
+    /// <summary>The filtered cases in the list's order, one more than the cap (so that the cap is known to cut), streamed.</summary>
+    private IAsyncEnumerable<ExportRow> Rows(CaseListFilter filter, Viewer viewer)
+    {
+        var russian = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == SupportedLanguages.Russian;
+        return CaseListSearch.Ordered(CaseListSearch.Filter(db, viewer, filter), filter)
+            .Take(MaxRows + 1)
+            .Select(c => new ExportRow(
+                c.Reference,
+                c.Title,
+                c.Status,
+                c.Priority,
+                db.Offices.Where(o => o.Id == c.OfficeId).Select(o => o.Name).First(),
+                string.Join("; ", db.CaseCategories
+                    .Where(cc => cc.CaseId == c.Id)
+                    .Join(db.ComplaintCategories, cc => cc.CategoryId, k => k.Id, (cc, k) => k)
+                    .OrderBy(k => k.SortOrder)
+                    .Select(k => russian ? k.NameRu : k.NameEn)),
+                db.Clients.Where(cl => cl.Id == c.PrincipalClientId).Select(cl => cl.Citizenship).First(),
+                c.OpenedOn,
+                c.ClosedOn,
+                c.Outcome,
+                db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == c.CaseworkerId).Select(u => u.FullName).FirstOrDefault()))
+            .AsAsyncEnumerable();
+    }
+
+    private string?[] Cells(ExportRow row) =>
+    [
+        row.Reference,
+        row.Title,
+        l["CaseStatus." + row.Status],
+        l["CasePriority." + row.Priority],
+        row.Office,
+        row.Categories,
+        row.Citizenship is { } code && Citizenships.IsKnown(code) ? l[Citizenships.ResourceKey(code)].Value : row.Citizenship,
+        row.OpenedOn.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+        row.ClosedOn?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+        row.Outcome is { } outcome ? l["CaseOutcome." + outcome].Value : null,
+        row.Lead,
+        row.Caseworker,
+    ];
+
+    /// <summary>What the audit row says of an export: its filters, and how far it went.</summary>
+    private static object AuditDetails(CaseListFilter filter, int written, bool truncated, bool completed) => new
+    {
+        q = filter.Search,
+        status = filter.Status?.ToString(),
+        category = filter.CategoryId,
+        office = filter.OfficeId,
+        lawyer = filter.LawyerId,
+        caseworker = filter.CaseworkerId,
+        urgent = filter.UrgentOnly,
+        citizenship = filter.Citizenship,
+        from = filter.From?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+        to = filter.To?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
+        sort = CaseListFilter.SortName(filter.Sort),
+        scope = filter.MineOnly ? "mine" : "all",
+        rows = written,
+        truncated,
+        completed,
+    };
 }
 
 /// <summary>Streams the export into the response as an attachment.</summary>

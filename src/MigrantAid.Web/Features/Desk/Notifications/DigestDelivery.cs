@@ -42,40 +42,9 @@ public sealed partial class DigestDelivery(AppDbContext db, IMailSender mail, Di
                 break;
             }
 
-            var recipient = await db.Users.AsNoTracking()
-                .Where(u => u.Id == run.UserId)
-                .Select(u => new { u.Email, u.PreferredLanguage, u.IsActive })
-                .SingleAsync(cancellationToken);
-            var items = await ItemsAsync(run, cancellationToken);
-            if (!recipient.IsActive || string.IsNullOrWhiteSpace(recipient.Email) || items.Count == 0)
-            {
-                run.NoEmail(items.Count, now);
-            }
-            else
-            {
-                try
-                {
-                    await mail.SendAsync(email.Compose(recipient.Email, recipient.PreferredLanguage, run.Day, items), cancellationToken);
-                    run.Sent(now);
-                    sent++;
-                    LogSent(logger, run.UserId, run.Day, run.Attempts);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    // The exception itself is not logged: a server's refusal can quote the recipient's address.
-                    var error = SmtpMailSender.Describe(e);
-                    run.AttemptFailed(error, now);
-                    failed++;
-                    if (run.Status == DigestStatus.Failed)
-                    {
-                        LogGaveUp(logger, run.UserId, run.Day, run.Attempts, error);
-                    }
-                    else
-                    {
-                        LogRetrying(logger, run.UserId, run.Day, run.Attempts, DigestRun.MaxAttempts, run.NextAttemptAt, error);
-                    }
-                }
-            }
+            var delivered = await DeliverAsync(run, now, cancellationToken);
+            sent += delivered == true ? 1 : 0;
+            failed += delivered == false ? 1 : 0;
 
             // Saved even when the round is being cancelled: an e-mail handed over must be recorded as sent.
             await db.SaveChangesAsync(CancellationToken.None);
@@ -83,6 +52,45 @@ public sealed partial class DigestDelivery(AppDbContext db, IMailSender mail, Di
         }
 
         return new(sent, failed);
+    }
+
+    /// <summary>Sends one run's digest and records the result on it: true sent, false failed, null nothing to send (or no one to send it to).</summary>
+    private async Task<bool?> DeliverAsync(DigestRun run, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recipient = await db.Users.AsNoTracking()
+            .Where(u => u.Id == run.UserId)
+            .Select(u => new { u.Email, u.PreferredLanguage, u.IsActive })
+            .SingleAsync(cancellationToken);
+        var items = await ItemsAsync(run, cancellationToken);
+        if (!recipient.IsActive || string.IsNullOrWhiteSpace(recipient.Email) || items.Count == 0)
+        {
+            run.NoEmail(items.Count, now);
+            return null;
+        }
+
+        try
+        {
+            await mail.SendAsync(email.Compose(recipient.Email, recipient.PreferredLanguage, run.Day, items), cancellationToken);
+            run.Sent(now);
+            LogSent(logger, run.UserId, run.Day, run.Attempts);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The exception itself is not logged: a server's refusal can quote the recipient's address.
+            var error = SmtpMailSender.Describe(e);
+            run.AttemptFailed(error, now);
+            if (run.Status == DigestStatus.Failed)
+            {
+                LogGaveUp(logger, run.UserId, run.Day, run.Attempts, error);
+            }
+            else
+            {
+                LogRetrying(logger, run.UserId, run.Day, run.Attempts, DigestRun.MaxAttempts, run.NextAttemptAt, error);
+            }
+
+            return false;
+        }
     }
 
     /// <summary>What the digest lists: the notifications made for that user and day, hearings with their office's zone.</summary>

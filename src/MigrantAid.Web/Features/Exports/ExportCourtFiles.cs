@@ -4,10 +4,11 @@ using static MigrantAid.Web.Features.Exports.ExportColumn;
 
 namespace MigrantAid.Web.Features.Exports;
 
-public static partial class ExportCatalogue
+/// <summary>The organisation export's files of court work (<see cref="ExportCatalogue"/>).</summary>
+public static class ExportCourtFiles
 {
-    /// <summary>Court proceedings, hearings, decisions, deadline rules and deadlines.</summary>
-    private static ExportFile[] Courts =>
+    /// <summary>Court proceedings, hearings and decisions.</summary>
+    public static ExportFile[] Proceedings =>
     [
         new("proceedings.csv", "court_proceedings", "Court proceedings of cases.", ["id"],
         [
@@ -44,7 +45,11 @@ public static partial class ExportCatalogue
             Enum<DecisionOutcome>("outcome", "Outcome."),
             Id("document_id", "The decision's file (case_documents.csv id), empty when none."),
         ], ["the summary (free text)"]),
+    ];
 
+    /// <summary>Deadline rules and deadlines.</summary>
+    public static ExportFile[] Deadlines =>
+    [
         new("deadline_rules.csv", "deadline_rules", "Rules that compute procedural deadlines.", ["id"],
         [
             Number("id", "Rule id (deadlines.csv rule_id)."),

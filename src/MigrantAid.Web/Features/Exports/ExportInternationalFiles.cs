@@ -3,10 +3,11 @@ using static MigrantAid.Web.Features.Exports.ExportColumn;
 
 namespace MigrantAid.Web.Features.Exports;
 
-public static partial class ExportCatalogue
+/// <summary>The organisation export's files of international work (<see cref="ExportCatalogue"/>).</summary>
+public static class ExportInternationalFiles
 {
-    /// <summary>International submissions, accepted procedures and recommendations with their links to cases.</summary>
-    private static ExportFile[] International =>
+    /// <summary>Submissions to international bodies, their clients and follow-up rounds.</summary>
+    public static ExportFile[] Submissions =>
     [
         new("international_submissions.csv", "international_submissions", "Submissions to international bodies.", ["id"],
         [
@@ -46,7 +47,11 @@ public static partial class ExportCatalogue
             Id("recorded_by", "Who recorded it (users.csv id)."),
             Instant("recorded_at", "When it was recorded."),
         ], ["the note on the assessment"]),
+    ];
 
+    /// <summary>Accepted procedures and recommendations with their links to cases.</summary>
+    public static ExportFile[] Recommendations =>
+    [
         new("accepted_procedures.csv", "accepted_procedures", "Individual-complaint procedures each state has accepted.", ["id"],
         [
             Number("id", "Row id."),

@@ -3,10 +3,11 @@ using static MigrantAid.Web.Features.Exports.ExportColumn;
 
 namespace MigrantAid.Web.Features.Exports;
 
-public static partial class ExportCatalogue
+/// <summary>The organisation export's files about the people it helps (<see cref="ExportCatalogue"/>).</summary>
+public static class ExportPeopleFiles
 {
     /// <summary>The people the organisation helps, without anything that names or reaches them.</summary>
-    private static ExportFile[] People =>
+    public static ExportFile[] All =>
     [
         new("clients.csv", "clients", "People the organisation helps, without anything that names or reaches them.", ["id"],
         [

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.International;
@@ -10,14 +9,21 @@ using MigrantAid.Web.Features.Shared;
 namespace MigrantAid.Web.Features.Dashboard;
 
 /// <summary>The dashboard's outcome figures: court decisions and UN bodies' final decisions per quarter, forum and category.</summary>
-public sealed partial class ViewDashboardHandler
+public static class OutcomeFigures
 {
+    public static readonly DecisionOutcome[] CourtWins = [DecisionOutcome.Granted, DecisionOutcome.PartlyGranted];
+
+    public static readonly SubmissionResult[] UnDecided =
+        [SubmissionResult.Inadmissible, SubmissionResult.ViolationFound, SubmissionResult.NoViolation, SubmissionResult.Discontinued];
+
+    public static readonly SubmissionResult[] UnWins = [SubmissionResult.ViolationFound];
+
     private sealed record OutcomeItem(Guid Id, DateOnly On, bool Won, string Forum);
 
-    private async Task<DashboardOutcomes> CourtOutcomesAsync(DashboardFilter filter, List<ComplaintCategory> categories, string language,
-        IStringLocalizer l, CancellationToken cancellationToken)
+    public static async Task<DashboardOutcomes> CourtAsync(DashboardScope scope, IReadOnlyList<ComplaintCategory> categories, CancellationToken cancellationToken)
     {
-        var decisions = CourtDecisionsIn(db, filter.OfficeId, filter.From, filter.To);
+        var db = scope.Db;
+        var decisions = CourtDecisionsIn(db, scope.Office, scope.Filter.From, scope.Filter.To);
         var items = await (from d in decisions
                            join p in db.CourtProceedings on d.ProceedingId equals p.Id
                            select new OutcomeItem(d.Id, d.DecidedOn, CourtWins.Contains(d.Outcome), p.Jurisdiction))
@@ -26,14 +32,14 @@ public sealed partial class ViewDashboardHandler
                            join cc in db.CaseCategories on d.CaseId equals cc.CaseId
                            select new { d.Id, cc.CategoryId })
             .ToListAsync(cancellationToken);
-        return Outcomes(OutcomeKind.Court, filter, items, pairs.Select(p => (p.Id, p.CategoryId)).ToList(), categories, language, l,
-            forum => CaseText.Country(l, forum));
+        return Outcomes(OutcomeKind.Court, scope, items, pairs.Select(p => (p.Id, p.CategoryId)).ToList(), categories,
+            forum => CaseText.Country(scope.L, forum));
     }
 
-    private async Task<DashboardOutcomes> UnOutcomesAsync(DashboardFilter filter, List<ComplaintCategory> categories, string language,
-        IStringLocalizer l, CancellationToken cancellationToken)
+    public static async Task<DashboardOutcomes> UnAsync(DashboardScope scope, IReadOnlyList<ComplaintCategory> categories, CancellationToken cancellationToken)
     {
-        var submissions = SubmissionsIn(db, filter.OfficeId, filter.From, filter.To);
+        var db = scope.Db;
+        var submissions = SubmissionsIn(db, scope.Office, scope.Filter.From, scope.Filter.To);
         var items = (await submissions.Select(s => new { s.Id, On = s.FinalDecisionOn!.Value, s.Result, s.Body }).ToListAsync(cancellationToken))
             .Select(s => new OutcomeItem(s.Id, s.On, UnWins.Contains(s.Result), s.Body.ToString()))
             .ToList();
@@ -41,8 +47,8 @@ public sealed partial class ViewDashboardHandler
                            join cc in db.CaseCategories on s.CaseId equals cc.CaseId
                            select new { s.Id, cc.CategoryId })
             .ToListAsync(cancellationToken);
-        return Outcomes(OutcomeKind.Un, filter, items, pairs.Select(p => (p.Id, p.CategoryId)).ToList(), categories, language, l,
-            forum => CaseText.Enum<Domain.International.InternationalBody>(l, forum));
+        return Outcomes(OutcomeKind.Un, scope, items, pairs.Select(p => (p.Id, p.CategoryId)).ToList(), categories,
+            forum => CaseText.Enum<InternationalBody>(scope.L, forum));
     }
 
     /// <summary>Court decisions dated in the period, of the office's cases (all offices when none).</summary>
@@ -62,22 +68,21 @@ public sealed partial class ViewDashboardHandler
         return (start, start.AddMonths(3).AddDays(-1));
     }
 
-    private static DashboardOutcomes Outcomes(OutcomeKind kind, DashboardFilter filter, List<OutcomeItem> items, List<(Guid Id, int CategoryId)> pairs,
-        List<ComplaintCategory> categories, string language, IStringLocalizer l, Func<string, string> forumName)
+    private static DashboardOutcomes Outcomes(OutcomeKind kind, DashboardScope scope, List<OutcomeItem> items, List<(Guid Id, int CategoryId)> pairs,
+        IReadOnlyList<ComplaintCategory> categories, Func<string, string> forumName)
     {
-        var office = filter.OfficeId?.ToString();
+        var filter = scope.Filter;
         DashboardOutcomeRow Row(string key, string label, IReadOnlyCollection<OutcomeItem> counted, DateOnly from, DateOnly to, string? forum = null, int? category = null) =>
-            new(key, label, counted.Count, OutcomesUrl(kind, office, from, to, forum, category),
-                counted.Count(i => i.Won), OutcomesUrl(kind, office, from, to, forum, category, won: true));
+            new(key, label, counted.Count, DashboardLinks.Outcomes(kind, scope.OfficeText, from, to, forum, category),
+                counted.Count(i => i.Won), DashboardLinks.Outcomes(kind, scope.OfficeText, from, to, forum, category, won: true));
 
         var byQuarter = new List<DashboardOutcomeRow>();
         for (var (start, end) = Quarter(filter.From); start <= filter.To; (start, end) = Quarter(end.AddDays(1)))
         {
             var from = start < filter.From ? filter.From : start;
             var to = end > filter.To ? filter.To : end;
-            var (qs, qe) = (from, to);
             var label = string.Create(CultureInfo.InvariantCulture, $"{start.Year} Q{((start.Month - 1) / 3) + 1}");
-            byQuarter.Add(Row(label, label, items.Where(i => i.On >= qs && i.On <= qe).ToList(), from, to));
+            byQuarter.Add(Row(label, label, items.Where(i => i.On >= from && i.On <= to).ToList(), from, to));
         }
 
         var byForum = items.GroupBy(i => i.Forum)
@@ -88,8 +93,8 @@ public sealed partial class ViewDashboardHandler
         var byCategory = categories
             .Select(c => (Category: c, Items: pairs.Where(p => p.CategoryId == c.Id && byId.ContainsKey(p.Id)).Select(p => byId[p.Id]).Distinct().ToList()))
             .Where(x => x.Items.Count > 0)
-            .Select(x => Row(x.Category.Id.ToString(CultureInfo.InvariantCulture), x.Category.Name(language), x.Items, filter.From, filter.To, category: x.Category.Id))
+            .Select(x => Row(x.Category.Id.ToString(CultureInfo.InvariantCulture), x.Category.Name(scope.Language), x.Items, filter.From, filter.To, category: x.Category.Id))
             .ToList();
-        return new DashboardOutcomes(byQuarter, byForum, byCategory, Row("total", l["All"].Value, items, filter.From, filter.To));
+        return new DashboardOutcomes(byQuarter, byForum, byCategory, Row("total", scope.L["All"].Value, items, filter.From, filter.To));
     }
 }

@@ -3,10 +3,11 @@ using static MigrantAid.Web.Features.Exports.ExportColumn;
 
 namespace MigrantAid.Web.Features.Exports;
 
-public static partial class ExportCatalogue
+/// <summary>The organisation export's files of intakes and cases (<see cref="ExportCatalogue"/>).</summary>
+public static class ExportCaseFiles
 {
-    /// <summary>Intakes and cases: who is involved, their categories, timeline and documents (metadata).</summary>
-    private static ExportFile[] CaseFiles =>
+    /// <summary>Intakes and who the complaints are against.</summary>
+    public static ExportFile[] Intakes =>
     [
         new("intakes.csv", "intakes", "First interviews (intakes), accepted, rejected or still open.", ["id"],
         [
@@ -39,7 +40,11 @@ public static partial class ExportCatalogue
             Enum<RespondentType>("type", "Kind of respondent."),
             Enum<Sector>("sector", "Economic sector, empty when not given."),
         ], ["the respondent's name (it may be a private person)"]),
+    ];
 
+    /// <summary>Cases: who is involved, their categories, timeline and documents (metadata).</summary>
+    public static ExportFile[] Cases =>
+    [
         new("cases.csv", "cases", "Cases.", ["id"],
         [
             Id("id", "Case id (referenced as case_id)."),
