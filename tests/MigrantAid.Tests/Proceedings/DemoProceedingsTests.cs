@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 
