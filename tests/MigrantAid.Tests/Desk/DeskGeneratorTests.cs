@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Data.Generator;
+using MigrantAid.Tools.Generator;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;

@@ -1,6 +1,5 @@
 using System.Net;
 using MigrantAid.Tests.Infrastructure;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security.TwoFactor;

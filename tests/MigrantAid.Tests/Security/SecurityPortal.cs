@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain;
 
