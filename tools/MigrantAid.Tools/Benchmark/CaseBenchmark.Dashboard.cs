@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web;
+using MigrantAid.Web.Features.Dashboard;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Tools.Benchmark;
