@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using MigrantAid.Tools.Benchmark;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Infrastructure;
