@@ -55,17 +55,7 @@ public sealed partial class CaseBenchmark
             var principals = await PrincipalsAsync(services, [coordinator, .. lawyers, .. caseworkers, .. busy], cancellationToken);
             Viewer ViewerOf(Guid id) => Viewer.From(principals[id]);
 
-            // Cases at random (uuid order): their positions are at random depths, their clients random people.
-            var sample = await db.Cases.AsNoTracking().OrderBy(c => c.Id).Take(count)
-                .Select(c => new
-                {
-                    c.Id,
-                    c.OpenedOn,
-                    c.Reference,
-                    Client = db.Clients.Where(cl => cl.Id == c.PrincipalClientId).Select(cl => cl.FullName).First(),
-                    Respondent = db.Respondents.Where(r => r.IntakeId == c.IntakeId && r.Type == RespondentType.Employer).Select(r => r.Name).FirstOrDefault(),
-                })
-                .ToListAsync(cancellationToken);
+            var sample = await SampleAsync(db, count, cancellationToken);
 
             return new Fixtures(
                 total,
@@ -87,6 +77,19 @@ public sealed partial class CaseBenchmark
                 Offices = offices,
             };
         }
+
+        private sealed record SampleCase(Guid Id, DateOnly OpenedOn, string Reference, string Client, string? Respondent);
+
+        /// <summary>Cases at random (uuid order): their positions are at random depths, their clients random people.</summary>
+        private static Task<List<SampleCase>> SampleAsync(AppDbContext db, int count, CancellationToken cancellationToken) =>
+            db.Cases.AsNoTracking().OrderBy(c => c.Id).Take(count)
+                .Select(c => new SampleCase(
+                    c.Id,
+                    c.OpenedOn,
+                    c.Reference,
+                    db.Clients.Where(cl => cl.Id == c.PrincipalClientId).Select(cl => cl.FullName).First(),
+                    db.Respondents.Where(r => r.IntakeId == c.IntakeId && r.Type == RespondentType.Employer).Select(r => r.Name).FirstOrDefault()))
+                .ToListAsync(cancellationToken);
 
         /// <summary>Each user as the sign-in cookie would carry them: the portal's claims factory (roles, office).</summary>
         private static async Task<Dictionary<Guid, ClaimsPrincipal>> PrincipalsAsync(IServiceProvider services, IEnumerable<Guid> ids, CancellationToken cancellationToken)
