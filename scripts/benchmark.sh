@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark (issue 3, point 14; issue 4, point 8): generates a synthetic data set in a database
 # of its own, then times the case list, the search, the case page, "My deadlines" and the calendar,
-# and records their query plans.
+# and records their query plans. Both verbs are the tools project's (tools/MigrantAid.Tools), which is
+# built here and never shipped with the portal.
 #
 #   scripts/benchmark.sh [cases] [runs]        defaults: 1000000 cases, 50 runs per scenario
 #
@@ -26,8 +27,8 @@ if [ -n "${PGPASSWORD:-}" ]; then
 fi
 
 echo "== build (Release)"
-dotnet build "$root/src/MigrantAid.Web" -c Release -v q -nologo | tail -n 3
-dll="$root/src/MigrantAid.Web/bin/Release/net10.0/MigrantAid.Web.dll"
+dotnet build "$root/tools/MigrantAid.Tools" -c Release -v q -nologo | tail -n 3
+dll="$root/tools/MigrantAid.Tools/bin/Release/net10.0/MigrantAid.Tools.dll"
 
 drop() {
   if [ "${KEEP:-0}" != "1" ]; then

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Data.Generator;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -8,13 +7,13 @@ namespace MigrantAid.Web.Infrastructure;
 /// Command-line verbs: <c>migrate</c> applies pending migrations and exits;
 /// <c>create-admin --email E --name N</c> creates an administrator with a generated
 /// password (or one read from standard input) and prints it once; <c>schema-script</c>
-/// prints the EF model as SQL, to start a new migration from; <c>generate</c> and <c>benchmark</c>
-/// (see <see cref="SyntheticCommands"/>) build and measure a large synthetic data set.
-/// migrate, generate and benchmark connect as the owner role (ConnectionStrings:Migrations).
+/// prints the EF model as SQL, to start a new migration from. migrate connects as the owner role
+/// (ConnectionStrings:Migrations). The synthetic data verbs (generate, benchmark) are not here: they are
+/// the tools project's (tools/MigrantAid.Tools), which reuses <see cref="MigrateAsync"/> and <see cref="Option"/>.
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "schema-script" or "generate" or "benchmark";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "schema-script";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -27,13 +26,11 @@ public static class Commands
         }
 
         // create-admin needs only the application role: it migrates first only where the portal itself would.
-        var runner = app.Services.GetRequiredService<MigrationRunner>();
         if (args[0] != "create-admin" || app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
-            var applied = await runner.MigrateAsync();
-            await Console.Out.WriteLineAsync($"migrate: {applied.Count} migration(s) applied, {runner.Scripts.Count} in total.");
+            await MigrateAsync(app.Services);
         }
-        else if (await runner.PendingAsync() is { Count: > 0 } pending)
+        else if (await app.Services.GetRequiredService<MigrationRunner>().PendingAsync() is { Count: > 0 } pending)
         {
             await Console.Error.WriteLineAsync($"create-admin: {pending.Count} migration(s) pending; run the 'migrate' command first.");
             return 1;
@@ -42,11 +39,6 @@ public static class Commands
         if (args[0] == "migrate")
         {
             return 0;
-        }
-
-        if (SyntheticCommands.IsCommand(args[0]))
-        {
-            return await SyntheticCommands.RunAsync(app, args);
         }
 
         var email = Option(args, "--email");
@@ -84,7 +76,16 @@ public static class Commands
         return 0;
     }
 
-    private static string? Option(string[] args, string name)
+    /// <summary>Applies the pending migrations as the owner role and says how many.</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        var runner = services.GetRequiredService<MigrationRunner>();
+        var applied = await runner.MigrateAsync();
+        await Console.Out.WriteLineAsync($"migrate: {applied.Count} migration(s) applied, {runner.Scripts.Count} in total.");
+    }
+
+    /// <summary>The value after <paramref name="name"/> on the command line, if any.</summary>
+    public static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -10,12 +11,11 @@ public sealed record OfficeTime(TimeZoneInfo Zone)
 
     public string ZoneId => Zone.Id;
 
-    public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
+    public DateTime Local(DateTimeOffset instant) => LocalTimes.Local(instant, Zone);
 
-    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(Local(now));
+    public DateOnly Today(DateTimeOffset now) => LocalTimes.Today(now, Zone);
 
-    public static OfficeTime For(string? timeZoneId) =>
-        timeZoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? new(zone) : Utc;
+    public static OfficeTime For(string? timeZoneId) => new(LocalTimes.ZoneOrUtc(timeZoneId));
 
     public static async Task<OfficeTime> OfOfficeAsync(AppDbContext db, Guid officeId, CancellationToken cancellationToken = default) =>
         For(await db.Offices.AsNoTracking().Where(o => o.Id == officeId).Select(o => o.TimeZoneId).FirstOrDefaultAsync(cancellationToken));

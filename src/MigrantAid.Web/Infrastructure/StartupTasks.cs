@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Infrastructure.Failure;
 
 namespace MigrantAid.Web.Infrastructure;

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security.TwoFactor;
 

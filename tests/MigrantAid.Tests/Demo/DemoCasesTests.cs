@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Features.Cases.Proceedings;
 using MigrantAid.Tests.Support;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;

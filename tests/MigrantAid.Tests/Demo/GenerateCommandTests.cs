@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace MigrantAid.Tests.Demo;
 
-/// <summary>The generate verb, run as a real process of the built portal against a fresh database.</summary>
+/// <summary>The generate verb, run as a real process of the built tools (tools/MigrantAid.Tools) against a fresh database.</summary>
 public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
@@ -12,7 +12,7 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
     {
         var before = await ScalarAsync("SELECT count(*) FROM cases");
 
-        var (exit, output) = await RunPortalAsync("Production", "generate", "--cases", "10", "--seed", "99");
+        var (exit, output) = await RunToolsAsync("Production", "generate", "--cases", "10", "--seed", "99");
 
         exit.Should().Be(2, output);
         output.Should().Contain("--yes-i-mean-it");
@@ -24,7 +24,7 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
     {
         var before = await ScalarAsync("SELECT count(*) FROM cases");
 
-        var (exit, output) = await RunPortalAsync("Testing", "generate", "--cases", "50", "--seed", "8");
+        var (exit, output) = await RunToolsAsync("Testing", "generate", "--cases", "50", "--seed", "8");
 
         exit.Should().Be(0, output);
         output.Should().Contain("generate: 50/50 cases");
@@ -37,7 +37,7 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
         const string Indexes = "SELECT string_agg(pg_get_indexdef(indexrelid), E'\n' ORDER BY indexrelid::regclass::text) FROM pg_index";
         var before = await TextAsync(Indexes);
 
-        var (exit, output) = await RunPortalAsync("Testing", "generate", "--cases", "30", "--seed", "9", "--rebuild-indexes");
+        var (exit, output) = await RunToolsAsync("Testing", "generate", "--cases", "30", "--seed", "9", "--rebuild-indexes");
 
         exit.Should().Be(0, output);
         output.Should().Contain("indexes built");
@@ -60,7 +60,7 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<(int Exit, string Output)> RunPortalAsync(string environment, params string[] args)
+    private async Task<(int Exit, string Output)> RunToolsAsync(string environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -68,7 +68,7 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MigrantAid.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MigrantAid.Tools.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

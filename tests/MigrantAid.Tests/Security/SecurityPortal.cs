@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 

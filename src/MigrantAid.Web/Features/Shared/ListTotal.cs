@@ -34,9 +34,6 @@ public sealed class ListTotalHandler(IConfiguration configuration)
 
     public int Cap { get; } = Math.Max(1, configuration.GetValue("Lists:CountCap", DefaultCap));
 
-    /// <summary>For tools that build handlers without the host's configuration (the benchmark).</summary>
-    public static ListTotalHandler WithDefaultCap() => new(new ConfigurationBuilder().Build());
-
     public async Task<ListTotal> CountAsync<T>(IQueryable<T> rows, string noun, CancellationToken cancellationToken = default)
     {
         var count = await rows.Take(Cap + 1).CountAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Web.Security.TwoFactor;

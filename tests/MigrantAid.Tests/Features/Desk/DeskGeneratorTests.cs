@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
+using MigrantAid.Tools.Generator;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Data.Generator;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;

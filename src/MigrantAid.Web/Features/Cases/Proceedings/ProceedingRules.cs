@@ -152,28 +152,3 @@ public static class ProceedingRules
         return chains;
     }
 }
-
-/// <summary>Turns a wall-clock time typed in an office's zone into an instant.</summary>
-public static class LocalTimes
-{
-    /// <summary>Dates outside this range are typing mistakes (and would overflow the conversion).</summary>
-    public const int FirstYear = 1990;
-
-    public const int LastYear = 2200;
-
-    /// <returns>Null when the time does not exist in the zone (the hour skipped when clocks move forward).</returns>
-    public static DateTimeOffset? ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(wall))
-        {
-            return null;
-        }
-
-        // An hour that happens twice (clocks move back): take the first, so nobody arrives an hour late.
-        var offset = zone.IsAmbiguousTime(wall) ? zone.GetAmbiguousTimeOffsets(wall).Max() : zone.GetUtcOffset(wall);
-        return new DateTimeOffset(wall, offset).ToUniversalTime();
-    }
-
-    public static bool InRange(DateTime local) => local.Year is >= FirstYear and <= LastYear;
-}

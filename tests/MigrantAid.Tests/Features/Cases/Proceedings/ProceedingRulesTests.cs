@@ -1,3 +1,4 @@
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Cases.Proceedings;
 

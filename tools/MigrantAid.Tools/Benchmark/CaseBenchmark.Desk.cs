@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Benchmark;
 
 /// <summary>
 /// Issue 4's scenarios: "My deadlines" and the month and week calendar, run through the features' own
@@ -13,8 +12,6 @@ public sealed partial class CaseBenchmark
 {
     /// <summary>How many of the busiest lawyers and largest offices the runs cycle through.</summary>
     private const int Busiest = 5;
-
-    private static readonly UpperInvariantLookupNormalizer Normalizer = new();
 
     private static List<Scenario> DeskScenarios(Fixtures f)
     {
@@ -32,29 +29,29 @@ public sealed partial class CaseBenchmark
         return
         [
             new("desk: My deadlines, busy lawyer", 50,
-                (db, i) => Desk(db, Lawyer(i), new DeskQuery())),
+                (sp, i) => Desk(sp, Lawyer(i), new DeskQuery())),
             new("desk: coordinator, one office", 50,
-                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = Office(i) })),
+                (sp, i) => Desk(sp, f.Coordinator, new DeskQuery { Office = Office(i) })),
             new("desk: coordinator, one lawyer", 50,
-                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Lawyer = Lawyer(i).UserId.ToString() })),
+                (sp, i) => Desk(sp, f.Coordinator, new DeskQuery { Lawyer = Lawyer(i).UserId.ToString() })),
             new("desk: coordinator, all offices", 50,
-                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All })),
+                (sp, i) => Desk(sp, f.Coordinator, new DeskQuery { Office = DeskQuery.All })),
             new("desk: coordinator, one office, previous deadlines", 50,
-                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = Office(i), Bucket = "month", Before = MonthEnd() })),
+                (sp, i) => Desk(sp, f.Coordinator, new DeskQuery { Office = Office(i), Bucket = "month", Before = MonthEnd() })),
             new("desk: coordinator, all offices, previous hearings", 50,
-                (db, i) => Desk(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, Bucket = "month", HearingsBefore = MonthEndInstant() })),
+                (sp, i) => Desk(sp, f.Coordinator, new DeskQuery { Office = DeskQuery.All, Bucket = "month", HearingsBefore = MonthEndInstant() })),
             new("calendar month: busy lawyer", 50,
-                (db, i) => Calendar(db, Lawyer(i), new DeskQuery { Date = DeskFilter.Iso(Month(i)) })),
+                (sp, i) => Calendar(sp, Lawyer(i), new DeskQuery { Date = DeskFilter.Iso(Month(i)) })),
             new("calendar month: coordinator, one office", 50,
-                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = Office(i), Date = DeskFilter.Iso(Month(i)) })),
+                (sp, i) => Calendar(sp, f.Coordinator, new DeskQuery { Office = Office(i), Date = DeskFilter.Iso(Month(i)) })),
             new("calendar month: coordinator, one lawyer", 50,
-                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Lawyer = Lawyer(i).UserId.ToString(), Date = DeskFilter.Iso(Month(i)) })),
+                (sp, i) => Calendar(sp, f.Coordinator, new DeskQuery { Lawyer = Lawyer(i).UserId.ToString(), Date = DeskFilter.Iso(Month(i)) })),
             new("calendar month: coordinator, all offices", 50,
-                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, Date = DeskFilter.Iso(Month(i)) })),
+                (sp, i) => Calendar(sp, f.Coordinator, new DeskQuery { Office = DeskQuery.All, Date = DeskFilter.Iso(Month(i)) })),
             new("calendar week: coordinator, one office", 50,
-                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = Office(i), View = "week", Date = DeskFilter.Iso(Month(i)) })),
+                (sp, i) => Calendar(sp, f.Coordinator, new DeskQuery { Office = Office(i), View = "week", Date = DeskFilter.Iso(Month(i)) })),
             new("calendar day: coordinator, all offices", 50,
-                (db, i) => Calendar(db, f.Coordinator, new DeskQuery { Office = DeskQuery.All, View = "day", Date = DeskFilter.Iso(Month(i)) })),
+                (sp, i) => Calendar(sp, f.Coordinator, new DeskQuery { Office = DeskQuery.All, View = "day", Date = DeskFilter.Iso(Month(i)) })),
         ];
     }
 
@@ -63,9 +60,9 @@ public sealed partial class CaseBenchmark
 
     private static string MonthEndInstant() => DeskPositions.Hearing(DateTimeOffset.UtcNow.AddDays(32), Guid.AllBitsSet);
 
-    private static Task Desk(AppDbContext db, Viewer viewer, DeskQuery query) =>
-        new ViewDeskHandler(db, Normalizer, TimeProvider.System, Features.Shared.ListTotalHandler.WithDefaultCap()).HandleAsync(query, viewer);
+    private static Task Desk(IServiceProvider services, Viewer viewer, DeskQuery query) =>
+        services.GetRequiredService<ViewDeskHandler>().HandleAsync(query, viewer);
 
-    private static Task Calendar(AppDbContext db, Viewer viewer, DeskQuery query) =>
-        new ViewCalendarHandler(db, Normalizer, TimeProvider.System).HandleAsync(query, viewer);
+    private static Task Calendar(IServiceProvider services, Viewer viewer, DeskQuery query) =>
+        services.GetRequiredService<ViewCalendarHandler>().HandleAsync(query, viewer);
 }

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
-using MigrantAid.Web.Features.Cases.Proceedings;
-using MigrantAid.Web.Infrastructure;
 
-namespace MigrantAid.Web.Data;
+namespace MigrantAid.Web.Data.Demo;
 
 /// <summary>
 /// Court proceedings, hearings and decisions on some of the demo cases of <see cref="DemoCases"/> (courts in real
@@ -19,7 +18,7 @@ public sealed class DemoProceedings(AppDbContext db, IDeadlineTriggers triggers,
     private DateOnly _today;
     private Guid _coordinator;
 
-    private sealed record DemoCase(Guid Id, Guid? Lawyer, OfficeTime Time);
+    private sealed record DemoCase(Guid Id, Guid? Lawyer, TimeZoneInfo Zone);
 
     /// <summary>Writes the proceedings of the demo cases that have none yet; returns how many cases got some.</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
@@ -32,16 +31,16 @@ public sealed class DemoProceedings(AppDbContext db, IDeadlineTriggers triggers,
             // A case renamed, or an office renamed, since the demo was seeded is left alone.
             var found = await db.Cases.AsNoTracking()
                 .Where(c => c.Title == title && db.Offices.Any(o => o.Id == c.OfficeId && o.Name == officeName))
-                .Select(c => new { c.Id, c.LeadLawyerId, c.CaseworkerId, c.OfficeId })
+                .Select(c => new { c.Id, c.LeadLawyerId, c.CaseworkerId, Zone = db.Offices.Where(o => o.Id == c.OfficeId).Select(o => o.TimeZoneId).FirstOrDefault() })
                 .FirstOrDefaultAsync(cancellationToken);
             if (found is null || await db.CourtProceedings.AnyAsync(p => p.CaseId == found.Id, cancellationToken))
             {
                 continue;
             }
 
-            var time = await OfficeTime.OfOfficeAsync(db, found.OfficeId, cancellationToken);
-            _case = new DemoCase(found.Id, found.LeadLawyerId ?? found.CaseworkerId, time);
-            _today = time.Today(_now);
+            var zone = LocalTimes.ZoneOrUtc(found.Zone);
+            _case = new DemoCase(found.Id, found.LeadLawyerId ?? found.CaseworkerId, zone);
+            _today = LocalTimes.Today(_now, zone);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await write(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -85,7 +84,7 @@ public sealed class DemoProceedings(AppDbContext db, IDeadlineTriggers triggers,
     private async Task<Hearing> HearingAsync(CourtProceeding proceeding, int dayOffset, int hour, int minute, string place, string? result, CancellationToken cancellationToken)
     {
         var local = Day(dayOffset).ToDateTime(new TimeOnly(hour, minute));
-        var startsAt = LocalTimes.ToInstant(local, _case.Time.Zone) ?? new DateTimeOffset(local, TimeSpan.Zero);
+        var startsAt = LocalTimes.ToInstant(local, _case.Zone) ?? new DateTimeOffset(local, TimeSpan.Zero);
         var hearing = new Hearing(proceeding.Id, _case.Id, startsAt, place, Actor, _now) { Result = result, IsHeld = result is not null };
         db.Hearings.Add(hearing);
         if (!hearing.IsHeld)

@@ -1,7 +1,7 @@
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 /// <summary>Short invented texts for synthetic intakes and timelines, in Russian and English.</summary>
 internal static class SyntheticText

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 
-namespace MigrantAid.Web.Data;
+namespace MigrantAid.Web.Data.Demo;
 
 /// <summary>
 /// Demo offices and accounts for the run command (never in Production). Idempotent: records

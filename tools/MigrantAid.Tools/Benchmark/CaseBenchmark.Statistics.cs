@@ -1,10 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using MigrantAid.Web.Features.Statistics;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Benchmark;
 
 /// <summary>
 /// Issue 5's statistics tables (target: at most 2 s at 1,000,000 cases), run through the feature's own
@@ -13,9 +10,6 @@ namespace MigrantAid.Web.Data.Generator;
 /// </summary>
 public sealed partial class CaseBenchmark
 {
-    private static readonly IStringLocalizer<SharedResource> Localizer = new StringLocalizer<SharedResource>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
-
     private static List<Scenario> StatisticsScenarios(Fixtures f)
     {
         var offices = f.Offices.Take(Busiest).ToList();
@@ -26,25 +20,25 @@ public sealed partial class CaseBenchmark
         return
         [
             new("statistics: category × outcome, all cases", 2000,
-                (db, i) => Table(db, new StatisticsQuery { Rows = "category", Cols = "outcome" })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "category", Cols = "outcome" })),
             new("statistics: citizenship × year, all cases", 2000,
-                (db, i) => Table(db, new StatisticsQuery { Rows = "citizenship", Cols = "year" })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "citizenship", Cols = "year" })),
             new("statistics: forum × sex, all cases", 2000,
-                (db, i) => Table(db, new StatisticsQuery { Rows = "forum", Cols = "sex" })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "forum", Cols = "sex" })),
             new("statistics: category × forum (both multi-valued)", 2000,
-                (db, i) => Table(db, new StatisticsQuery { Rows = "category", Cols = "forum" })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "category", Cols = "forum" })),
             new("statistics: country × age group, one year", 2000,
-                (db, i) => Table(db, new StatisticsQuery { Rows = "country", Cols = "age", From = Years(i), To = Years(i) })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "country", Cols = "age", From = Years(i), To = Years(i) })),
             new("statistics: office × outcome, adults, one citizenship", 2000,
-                (db, i) => Table(db, new StatisticsQuery { Rows = "office", Cols = "outcome", Age = "adult", Citizenship = "UZ" })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "office", Cols = "outcome", Age = "adult", Citizenship = "UZ" })),
             new("statistics: example, one category + year + children, by country", 2000,
                 // 11: "detention.child-separated", the eleventh category migration 0004 inserts.
-                (db, i) => Table(db, new StatisticsQuery { Rows = "country", Category = "11", Age = "child", From = Years(i), To = Years(i) })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "country", Category = "11", Age = "child", From = Years(i), To = Years(i) })),
             new("statistics: category × sex, one office, a year range", 2000,
-                (db, i) => Table(db, new StatisticsQuery { Rows = "category", Cols = "sex", Office = Office(i), From = Years(i + 1), To = Years(i) })),
+                (sp, i) => Table(sp, new StatisticsQuery { Rows = "category", Cols = "sex", Office = Office(i), From = Years(i + 1), To = Years(i) })),
         ];
     }
 
-    private static Task Table(AppDbContext db, StatisticsQuery query) =>
-        new BuildStatisticsHandler(db, Localizer, TimeProvider.System).PageAsync(query);
+    private static Task Table(IServiceProvider services, StatisticsQuery query) =>
+        services.GetRequiredService<BuildStatisticsHandler>().PageAsync(query);
 }

@@ -1,4 +1,4 @@
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 /// <summary>
 /// Name material for synthetic people and organisations: common surnames and given names of

@@ -1,7 +1,7 @@
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 
-namespace MigrantAid.Web.Data;
+namespace MigrantAid.Web.Data.Demo;
 
 /// <summary>
 /// The demo stories. People, employers, schools and hospitals are invented; cities are real.

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 /// <summary>Issue 4's tables of a batch: court proceedings, then their hearings, then the cases' deadlines.</summary>
 internal static partial class SyntheticCopier

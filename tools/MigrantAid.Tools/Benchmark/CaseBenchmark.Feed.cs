@@ -1,8 +1,7 @@
 using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;
-using MigrantAid.Web.Security.Audit;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Benchmark;
 
 /// <summary>
 /// The calendar feed a phone or a mail account polls (issue 4, point 5), run through its own handler
@@ -24,10 +23,10 @@ public sealed partial class CaseBenchmark
         string[]? tokens = null;
         return
         [
-            new("calendar feed: busy lawyer, every open deadline, hearings 90 days back to a year ahead", 0, async (db, i) =>
+            new("calendar feed: busy lawyer, every open deadline, hearings 90 days back to a year ahead", 0, async (sp, i) =>
             {
-                tokens ??= await FeedTokensAsync(db, lawyers);
-                var document = await new ReadCalendarFeedHandler(db, Localizer, TimeProvider.System).HandleAsync(tokens[i % tokens.Length], "https://portal.example");
+                tokens ??= await FeedTokensAsync(sp, lawyers);
+                var document = await sp.GetRequiredService<ReadCalendarFeedHandler>().HandleAsync(tokens[i % tokens.Length], "https://portal.example");
                 if (document is null)
                 {
                     throw new InvalidOperationException("The feed address made for the benchmark was not found.");
@@ -36,9 +35,9 @@ public sealed partial class CaseBenchmark
         ];
     }
 
-    private static async Task<string[]> FeedTokensAsync(AppDbContext db, IReadOnlyList<Viewer> lawyers)
+    private static async Task<string[]> FeedTokensAsync(IServiceProvider services, IReadOnlyList<Viewer> lawyers)
     {
-        var manage = new ManageCalendarFeedHandler(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
+        var manage = services.GetRequiredService<ManageCalendarFeedHandler>();
         var tokens = new List<string>();
         foreach (var lawyer in lawyers)
         {

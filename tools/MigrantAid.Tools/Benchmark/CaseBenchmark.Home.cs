@@ -1,8 +1,7 @@
-using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Features.Desk.Home;
 using MigrantAid.Web.Security;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Benchmark;
 
 /// <summary>
 /// Issue 5's personal home page, run through its own handler (<see cref="ViewHomeHandler"/>, which
@@ -21,12 +20,12 @@ public sealed partial class CaseBenchmark
         return
         [
             new("home: personal dashboard, busy lawyer", 200,
-                (db, i) => Home(db, lawyers[i % lawyers.Count])),
+                (sp, i) => Home(sp, lawyers[i % lawyers.Count])),
             new("home: personal dashboard, caseworker", 200,
-                (db, i) => Home(db, f.Caseworkers[i % f.Caseworkers.Count])),
+                (sp, i) => Home(sp, f.Caseworkers[i % f.Caseworkers.Count])),
         ];
     }
 
-    private static Task Home(AppDbContext db, Viewer viewer) =>
-        new ViewHomeHandler(db, new ViewDeskHandler(db, Normalizer, TimeProvider.System, Features.Shared.ListTotalHandler.WithDefaultCap()), TimeProvider.System).PersonalAsync(viewer);
+    private static Task Home(IServiceProvider services, Viewer viewer) =>
+        services.GetRequiredService<ViewHomeHandler>().PersonalAsync(viewer);
 }

@@ -3,7 +3,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 
-namespace MigrantAid.Web.Data;
+namespace MigrantAid.Web.Data.Demo;
 
 /// <summary>
 /// Demo clients, intakes and cases for the demo offices and accounts of <see cref="DemoSeeder"/>

@@ -1,7 +1,7 @@
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 // One record per row of a table, written by binary COPY (SyntheticCopier). Column order is the
 // order of the COPY column lists there.
@@ -51,16 +51,16 @@ internal readonly record struct CaseEventRow(Guid CaseId, DateTimeOffset Occurre
 internal readonly record struct CaseDocumentRow(Guid Id, Guid CaseId, string FileName, string ContentType, long Size, string Sha256, Guid UploadedBy, DateTimeOffset UploadedAt);
 
 internal sealed record ProceedingRow(
-    Guid Id, Guid CaseId, string Jurisdiction, string Court, Domain.Proceedings.CourtInstance Instance, Domain.Proceedings.ProceedingType Type,
-    string? CourtCaseNumber, string Subject, Domain.Proceedings.ProceedingClientRole ClientRole, DateOnly OpenedOn, DateOnly? ClosedOn, Guid? ChallengesId,
+    Guid Id, Guid CaseId, string Jurisdiction, string Court, MigrantAid.Web.Domain.Proceedings.CourtInstance Instance, MigrantAid.Web.Domain.Proceedings.ProceedingType Type,
+    string? CourtCaseNumber, string Subject, MigrantAid.Web.Domain.Proceedings.ProceedingClientRole ClientRole, DateOnly OpenedOn, DateOnly? ClosedOn, Guid? ChallengesId,
     Guid CreatedBy, DateTimeOffset CreatedAt);
 
 internal readonly record struct HearingRow(
     Guid Id, Guid ProceedingId, Guid CaseId, Guid OfficeId, Guid? Lead, Guid? Caseworker, DateTimeOffset StartsAt, string? Place, string? Result, bool IsHeld, Guid CreatedBy, DateTimeOffset CreatedAt);
 
 internal sealed record DeadlineRow(
-    Guid Id, Guid CaseId, Guid OfficeId, Guid? Lead, Guid? Caseworker, Domain.Deadlines.DeadlineKind Kind, string Title, DateOnly DueOn, DateOnly? ComputedOn, Domain.Deadlines.TriggerEvent? Trigger,
-    DateOnly? TriggerDate, string? SourceType, Guid? SourceId, string? Arithmetic, Guid? AssigneeId, Domain.Deadlines.DeadlineStatus Status,
+    Guid Id, Guid CaseId, Guid OfficeId, Guid? Lead, Guid? Caseworker, MigrantAid.Web.Domain.Deadlines.DeadlineKind Kind, string Title, DateOnly DueOn, DateOnly? ComputedOn, MigrantAid.Web.Domain.Deadlines.TriggerEvent? Trigger,
+    DateOnly? TriggerDate, string? SourceType, Guid? SourceId, string? Arithmetic, Guid? AssigneeId, MigrantAid.Web.Domain.Deadlines.DeadlineStatus Status,
     string? OverrideReason, string? ClosingNote, Guid? ClosedBy, DateTimeOffset? ClosedAt, Guid CreatedBy, DateTimeOffset CreatedAt);
 
 /// <summary>The rows of one batch of cases, in the order the tables are written (parents first).</summary>

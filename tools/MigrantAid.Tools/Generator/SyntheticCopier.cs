@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 /// <summary>
 /// Writes a batch through PostgreSQL's bulk path: one binary COPY per table, parents before

@@ -2,7 +2,7 @@ using System.Globalization;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 /// <summary>
 /// Issue 4's dates on a case: court proceedings (sometimes an appeal of the first), hearings in

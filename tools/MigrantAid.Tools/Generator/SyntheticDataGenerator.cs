@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 /// <param name="RebuildIndexes">Drop the secondary indexes of the loaded tables first and build them again at the end.</param>
 /// <param name="DatesPerCase">Deadlines and hearings per case on average (issue 4: 1,000,000 cases give about 3,000,000); 0 for none.</param>
@@ -78,7 +80,7 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         // The dashboard's triggers (migration 0015) are switched off for this connection's COPY; its
-        // pre-aggregates are rebuilt once at the end (CaseBenchmark.Dashboard.cs: RebuildDashboardAsync).
+        // pre-aggregates are rebuilt once at the end (DashboardPreAggregates.RebuildAsync).
         await using (var command = new NpgsqlCommand("SET synchronous_commit = off; SET migrantaid.dashboard = 'off'", connection))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -139,7 +141,7 @@ public sealed partial class SyntheticDataGenerator(AppDbContext db, TimeProvider
             await RecreateIndexesAsync(connectionString, dropped);
         }
 
-        await CaseBenchmark.RebuildDashboardAsync(connection, output, cancellationToken);
+        await DashboardPreAggregates.RebuildAsync(connection, output, cancellationToken);
         var loaded = stopwatch.Elapsed;
 
         // VACUUM as well as ANALYZE: it merges the trigram indexes' pending lists (until then every name

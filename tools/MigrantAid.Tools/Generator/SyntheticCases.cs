@@ -3,7 +3,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 
-namespace MigrantAid.Web.Data.Generator;
+namespace MigrantAid.Tools.Generator;
 
 /// <summary>The rows of one case: its intake and people, its categories, timeline and documents.</summary>
 public sealed partial class SyntheticDataGenerator

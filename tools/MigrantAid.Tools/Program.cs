@@ -1,0 +1,21 @@
+namespace MigrantAid.Tools;
+
+/// <summary>
+/// Developer tools, kept out of the portal: <c>generate</c> fills a test database with a large synthetic
+/// data set, <c>benchmark</c> times the pages' handlers on it (see docs/performance.md and
+/// scripts/benchmark.sh). Same arguments and settings as the portal's own verbs.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (!ToolCommands.IsCommand(args))
+        {
+            await Console.Error.WriteLineAsync(ToolCommands.Usage);
+            return 2;
+        }
+
+        await using var app = ToolHost.Build(args);
+        return await ToolCommands.RunAsync(app, args);
+    }
+}
