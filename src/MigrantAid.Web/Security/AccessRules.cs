@@ -8,7 +8,7 @@ public static class AccessRules
     public static IServiceCollection AddAccessRules(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
-        services.AddScoped<IAuthorizationHandler, IntakeAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, IntakeAuthorizationHandler>();
         services.AddScoped<IntakeGate>();
         return services;
     }

@@ -17,40 +17,45 @@ public static class IntakeOperations
     public static readonly OperationAuthorizationRequirement Decide = new() { Name = nameof(Decide) };
 }
 
+/// <summary>An intake as stored and, once it is accepted, the case it became (with its lawyers), which then decides who sees it.</summary>
+public sealed record IntakeRecord(Intake Intake, Case? AcceptedCase);
+
 /// <summary>
 /// Who may see and work on an intake (before it is a case): its author; coordinators; the caseworkers
 /// of its office. Once accepted, the intake is part of its case: only those who may see the case may
-/// open it (a confidential case stays closed to the office's other caseworkers). Given the intake as
-/// stored; anyone refused gets 404, as for a missing intake (<see cref="IntakeGate"/>).
+/// open it (a confidential case stays closed to the office's other caseworkers), and an accepted intake
+/// without its case is refused. Given the records as stored by <see cref="IntakeGate"/>; anyone refused
+/// gets 404, as for a missing intake.
 /// </summary>
-public sealed class IntakeAuthorizationHandler(AppDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, Intake>
+public sealed class IntakeAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, IntakeRecord>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Intake resource)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, IntakeRecord resource)
     {
         var viewer = Viewer.From(context.User);
+        var intake = resource.Intake;
         var allowed = requirement.Name switch
         {
             nameof(IntakeOperations.View) => true,
-            nameof(IntakeOperations.Edit) => resource.Status is IntakeStatus.Draft or IntakeStatus.Submitted,
+            nameof(IntakeOperations.Edit) => intake.Status is IntakeStatus.Draft or IntakeStatus.Submitted,
             nameof(IntakeOperations.Decide) => viewer.IsCoordinator || viewer.IsCaseworker,
             _ => false,
         };
-        if (allowed && SeesIntake(resource, viewer) && (resource.Status != IntakeStatus.Accepted || await SeesCaseOfAsync(resource, viewer)))
+        if (allowed && SeesIntake(intake, viewer)
+            && (intake.Status != IntakeStatus.Accepted || (resource.AcceptedCase is { } c && CaseAccess.CanView(c, viewer))))
         {
             context.Succeed(requirement);
         }
+
+        return Task.CompletedTask;
     }
 
     private static bool SeesIntake(Intake intake, Viewer viewer) =>
         viewer.IsCoordinator
         || (viewer.DoesCaseWork && intake.CreatedBy == viewer.UserId)
         || (viewer.IsCaseworker && viewer.OfficeId is { } office && intake.OfficeId == office);
-
-    private Task<bool> SeesCaseOfAsync(Intake intake, Viewer viewer) =>
-        db.Cases.AsNoTracking().Where(c => c.IntakeId == intake.Id).Where(CaseAccess.VisibleCases(viewer, db)).AnyAsync();
 }
 
-/// <summary>Loads one intake as stored (with its respondents) and asks <see cref="IntakeAuthorizationHandler"/> what the viewer may do.</summary>
+/// <summary>Loads one intake as stored (with its respondents, and its case once accepted) and asks <see cref="IntakeAuthorizationHandler"/> what the viewer may do.</summary>
 public sealed class IntakeGate(AppDbContext db, IAuthorizationService authorization)
 {
     /// <summary>The intake, or null when it is missing or not the viewer's to see (answered 404 alike).</summary>
@@ -58,9 +63,14 @@ public sealed class IntakeGate(AppDbContext db, IAuthorizationService authorizat
     {
         var query = db.Intakes.Include(i => i.Respondents);
         var intake = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        return intake is not null && await AllowsAsync(intake, viewer, IntakeOperations.View) ? intake : null;
+        return intake is not null && await AllowsAsync(intake, viewer, IntakeOperations.View, cancellationToken) ? intake : null;
     }
 
-    public async Task<bool> AllowsAsync(Intake intake, Viewer viewer, OperationAuthorizationRequirement operation) =>
-        (await authorization.AuthorizeAsync(viewer.ToPrincipal(), intake, operation)).Succeeded;
+    public async Task<bool> AllowsAsync(Intake intake, Viewer viewer, OperationAuthorizationRequirement operation, CancellationToken cancellationToken = default)
+    {
+        var accepted = intake.Status == IntakeStatus.Accepted
+            ? await db.Cases.AsNoTracking().Include(c => c.Lawyers).FirstOrDefaultAsync(c => c.IntakeId == intake.Id, cancellationToken)
+            : null;
+        return (await authorization.AuthorizeAsync(viewer.ToPrincipal(), new IntakeRecord(intake, accepted), operation)).Succeeded;
+    }
 }
