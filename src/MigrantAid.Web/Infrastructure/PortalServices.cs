@@ -41,7 +41,7 @@ public static class PortalServices
         services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IDeadlineTriggers, DeadlineTriggers>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CaseAuthorizationHandler>();
+        services.AddAccessRules();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AdminBootstrapper>();
         services.AddPortalFeatures();

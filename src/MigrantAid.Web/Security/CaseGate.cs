@@ -42,4 +42,12 @@ public static class CaseGate
 
         return (loaded, CaseGateResult.Allowed);
     }
+
+    /// <summary>The case for reading, as the proof its page's sections take; null when missing or not visible (404).</summary>
+    public static async Task<AuthorizedCase?> ViewAsync(
+        AppDbContext db, IAuthorizationService authorization, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken = default)
+    {
+        var (loaded, _) = await LoadAsync(db, authorization, user, id, CaseOperations.View, track: false, cancellationToken);
+        return loaded is null ? null : AuthorizedCase.Of(loaded);
+    }
 }

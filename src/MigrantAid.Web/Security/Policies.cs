@@ -2,17 +2,25 @@ using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Web.Security;
 
-/// <summary>Authorization policy names; each requires one of the roles.</summary>
+/// <summary>Authorization policy names; each requires one of its roles. Controllers name a policy, never roles.</summary>
 public static class Policies
 {
     public const string Admin = "Admin";
     public const string Coordinator = "Coordinator";
     public const string CaseStaff = "CaseStaff";
 
+    /// <summary>Reading the international register: recommendations and treaty acceptance.</summary>
+    public const string InternationalReaders = "InternationalReaders";
+
+    /// <summary>Adding and editing recommendations and their assessments.</summary>
+    public const string RecommendationEditors = "RecommendationEditors";
+
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Coordinator, p => p.RequireRole(Roles.Coordinator));
         options.AddPolicy(CaseStaff, p => p.RequireRole(Roles.Coordinator, Roles.Lawyer, Roles.Caseworker));
+        options.AddPolicy(InternationalReaders, p => p.RequireRole(RecommendationRoles.Readers));
+        options.AddPolicy(RecommendationEditors, p => p.RequireRole(RecommendationRoles.Editors));
     }
 }

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MigrantAid.Web.Features.Intake;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Tests.Security;
@@ -12,8 +11,8 @@ namespace MigrantAid.Tests.Security;
 /// What one user should get on a record page, computed with the portal's own rules, never a copy of
 /// them: the endpoint's effective policy through the portal's IAuthorizationService (403 when the role
 /// does not allow it), then the record's visibility (404 when hidden) from Security/CaseAccess.cs (the
-/// in-memory predicate for a case and what hangs on it, the query expression for clients) and
-/// Features/Intake/IntakeAccess.cs for intakes, then the page's own rule, else 200.
+/// in-memory predicate for a case and what hangs on it), Security/ClientAccess.cs (the query expression
+/// for clients) and Security/IntakeAccess.cs (the intake gate) for intakes, then the page's own rule, else 200.
 /// </summary>
 public sealed class ExpectedAnswers
 {
@@ -37,13 +36,17 @@ public sealed class ExpectedAnswers
     public static async Task<ExpectedAnswers> ForAsync(SecurityPortal portal, ClaimsPrincipal principal, IEnumerable<RecordRow> intakes)
     {
         var viewer = Viewer.From(principal);
-        var clients = await portal.WithDbAsync(db => db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db)).Select(c => c.Id).ToListAsync());
+        var clients = await portal.WithDbAsync(db => db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db)).Select(c => c.Id).ToListAsync());
         var visibleIntakes = new HashSet<Guid>();
-        foreach (var intake in intakes)
+        await using (var scope = portal.Services.CreateAsyncScope())
         {
-            if (await portal.WithDbAsync(db => IntakeAccess.LoadAsync(db, intake.IntakeId!.Value, viewer, track: false)) is not null)
+            var gate = scope.ServiceProvider.GetRequiredService<IntakeGate>();
+            foreach (var intake in intakes)
             {
-                visibleIntakes.Add(intake.IntakeId!.Value);
+                if (await gate.LoadAsync(intake.IntakeId!.Value, viewer, track: false) is not null)
+                {
+                    visibleIntakes.Add(intake.IntakeId!.Value);
+                }
             }
         }
 

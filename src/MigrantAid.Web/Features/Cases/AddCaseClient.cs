@@ -70,7 +70,7 @@ public sealed class AddCaseClientHandler(AppDbContext db, IAuthorizationService 
         input.Describe(c);
         var viewer = Viewer.From(user);
         if (input.ClientId is { } chosen
-            && !await db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db)).AnyAsync(x => x.Id == chosen, cancellationToken))
+            && !await db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db)).AnyAsync(x => x.Id == chosen, cancellationToken))
         {
             modelState.AddModelError(nameof(input.ClientId), l["Choose a client from the search results."]);
         }

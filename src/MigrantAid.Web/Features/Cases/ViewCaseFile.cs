@@ -23,6 +23,9 @@ public sealed class CaseFileModel
     /// <summary>ViewData key of a message for the upload form's file field, when the page answers a refused upload.</summary>
     public const string DocumentErrorKey = "DocumentError";
 
+    /// <summary>The case as authorized for this viewer: what the page's sections are given, never a bare id.</summary>
+    public AuthorizedCase Access { get; init; } = null!;
+
     public Guid Id { get; init; }
 
     public string Reference { get; init; } = "";
@@ -86,11 +89,12 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 
     public async Task<CaseFileModel?> HandleAsync(Guid id, long? before, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var (found, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.View, track: false, cancellationToken);
-        if (result != CaseGateResult.Allowed || found is not { } c)
+        if (await CaseGate.ViewAsync(db, authorization, user, id, cancellationToken) is not { } access)
         {
             return null;
         }
+
+        var c = access.Record;
 
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == c.OfficeId).Select(o => new { o.Name, o.TimeZoneId }).FirstAsync(cancellationToken);
         var time = OfficeTime.For(office.TimeZoneId);
@@ -103,11 +107,10 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
         // A client who withdrew or refused consent is shown by name only to coordinators and the case's
         // assigned people; so is the complaint in the client's own words.
         var viewer = Viewer.From(user);
-        var seesRestricted = viewer.IsCoordinator || c.IsAssigned(viewer.UserId);
-        var complaintHidden = !seesRestricted && clientRows.Any(row => Client.IsRestrictedStatus(row.ConsentStatus));
+        var complaintHidden = clientRows.Any(row => !ClientAccess.ShowsName(c, row.ConsentStatus, viewer));
         var clients = c.Clients
             .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
-                Client.IsRestrictedStatus(row.ConsentStatus) && !seesRestricted
+                !ClientAccess.ShowsName(c, row.ConsentStatus, viewer)
                     ? new CaseClientRow(row.Id, "", null, link.Role, Restricted: true)
                     : new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role, Vulnerabilities: row.Vulnerabilities))
             .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)
@@ -143,6 +146,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 
         return new CaseFileModel
         {
+            Access = access,
             Id = c.Id,
             Reference = c.Reference,
             Title = c.Title,

@@ -17,7 +17,7 @@ public sealed class ClientRecords(AppDbContext db, IAuditLog audit, TimeProvider
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public IQueryable<Client> Visible(Viewer viewer) => db.Clients.Where(CaseAccess.VisibleClients(viewer, db));
+    public IQueryable<Client> Visible(Viewer viewer) => db.Clients.Where(ClientAccess.VisibleClients(viewer, db));
 
     /// <summary>The client, tracked, with its details; null when missing or not visible to the viewer.</summary>
     public Task<Client?> LoadAsync(Viewer viewer, Guid id, CancellationToken cancellationToken) =>

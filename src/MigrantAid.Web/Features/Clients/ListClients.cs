@@ -48,7 +48,7 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock, Shar
 
     public async Task<ClientListPage> HandleAsync(ListClientsQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var visible = db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db));
+        var visible = db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db));
         var situation = ClientSituation.Parse(query.Situation, out var knownSituation);
         if (situation is { } flag)
         {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk;
 
@@ -105,11 +105,10 @@ public static class DeskRows
                   select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
         }
 
-        var me = viewerId;
         var rows = await (
                 from x in selected
                 join c in db.Cases on x.Item.CaseId equals c.Id
-                join cl in db.Clients on c.PrincipalClientId equals cl.Id
+                join cl in ClientAccess.PrincipalClients(db, viewerId, coordinator) on c.Id equals cl.CaseId
                 select new
                 {
                     x.Key,
@@ -121,9 +120,7 @@ public static class DeskRows
                     x.Item.Status,
                     x.Item.CaseId,
                     c.Reference,
-                    Client = cl.FullName,
-                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
-                    Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
+                    Client = cl.Name,
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
                     Assignee = db.Users.Where(u => u.Id == x.Item.AssigneeId).Select(u => u.FullName).FirstOrDefault(),
                 })
@@ -134,7 +131,7 @@ public static class DeskRows
             .Select(r => new DeskDeadline(
                 read.Whole ? spans.FirstOrDefault(s => r.DueOn >= s.From && r.DueOn <= s.To)?.Key ?? spans[0].Key : r.Key,
                 r.Id, r.DueOn, CaseDeadline.TitleIn(r.Title, r.TitleRu, russian), r.Kind, r.Status, r.CaseId, r.Reference,
-                !r.Withdrawn || coordinator || r.Assigned ? r.Client : null, r.Lead, r.Assignee))
+                r.Client, r.Lead, r.Assignee))
             .OrderBy(r => r.Span).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
             .ToList();
     }
@@ -181,12 +178,11 @@ public static class DeskRows
                   select new SpanItem<Hearing> { Key = s.Key, Item = h };
         }
 
-        var me = viewerId;
         var rows = await (
                 from x in selected
                 join c in db.Cases on x.Item.CaseId equals c.Id
                 join o in db.Offices on c.OfficeId equals o.Id
-                join cl in db.Clients on c.PrincipalClientId equals cl.Id
+                join cl in ClientAccess.PrincipalClients(db, viewerId, coordinator) on c.Id equals cl.CaseId
                 join p in db.CourtProceedings on x.Item.ProceedingId equals p.Id
                 select new
                 {
@@ -199,9 +195,7 @@ public static class DeskRows
                     x.Item.CaseId,
                     c.Reference,
                     p.Court,
-                    Client = cl.FullName,
-                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
-                    Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
+                    Client = cl.Name,
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
                 })
             .ToListAsync(cancellationToken);
@@ -226,7 +220,7 @@ public static class DeskRows
             if (span is not null && date >= span.From && date <= span.To)
             {
                 placed.Add(new DeskHearing(span.Key, r.Id, r.StartsAt, local, date, r.Zone, r.IsHeld, r.CaseId, r.Reference, r.Court, r.Place,
-                    !r.Withdrawn || coordinator || r.Assigned ? r.Client : null, r.Lead));
+                    r.Client, r.Lead));
             }
         }
 

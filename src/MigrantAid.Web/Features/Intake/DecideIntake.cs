@@ -57,7 +57,7 @@ public sealed record DecisionResult(IntakeOutcome Outcome, Guid? CaseId = null, 
 /// transaction: the intake's status, the office's next number for the year, the case with its
 /// principal client, categories and first assignment, and the audit events; any failure leaves none of it.
 /// </summary>
-public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<DecisionResult> AcceptAsync(Guid id, AcceptIntakeInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
     {
@@ -236,12 +236,12 @@ public sealed class DecideIntakeHandler(AppDbContext db, IAuditLog audit, TimePr
     private async Task<(Domain.Cases.Intake? Intake, DecisionResult? Refused)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
             return (null, new(IntakeOutcome.NotFound));
         }
 
-        return IntakeAccess.CanDecide(intake, viewer) ? (intake, null) : (null, new(IntakeOutcome.NotFound, Forbidden: true));
+        return await gate.AllowsAsync(intake, viewer, IntakeOperations.Decide) ? (intake, null) : (null, new(IntakeOutcome.NotFound, Forbidden: true));
     }
 }

@@ -66,20 +66,20 @@ public sealed class IntakeClientModel : IntakeStepInput
 }
 
 /// <summary>Step 1: find the client among existing ones, or register a new one; the choice is saved on the draft.</summary>
-public sealed class IntakeClientStepHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class IntakeClientStepHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int CandidatesShown = 15;
 
     public async Task<(IntakeClientModel? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, string? name, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: false, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }
@@ -93,20 +93,20 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IAuditLog audit, Ti
         ModelStateDictionary modelState, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }
 
         var model = new IntakeClientModel { Version = version, Next = next };
         if (clientId is not { } chosen
-            || !await db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db)).AnyAsync(c => c.Id == chosen, cancellationToken))
+            || !await db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db)).AnyAsync(c => c.Id == chosen, cancellationToken))
         {
             modelState.AddModelError("ClientId", l["Choose a client from the search results."]);
             await FillAsync(model, intake, viewer, cancellationToken);
@@ -120,13 +120,13 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IAuditLog audit, Ti
         ModelStateDictionary modelState, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }
@@ -203,7 +203,7 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IAuditLog audit, Ti
             return (model, IntakeOutcome.Saved);
         }
 
-        var stored = await IntakeAccess.LoadAsync(db, intake.Id, viewer, track: false, cancellationToken);
+        var stored = await gate.LoadAsync(intake.Id, viewer, track: false, cancellationToken);
         if (stored is null)
         {
             return (null, IntakeOutcome.NotFound);

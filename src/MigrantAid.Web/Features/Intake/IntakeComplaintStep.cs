@@ -70,7 +70,7 @@ public sealed class IntakeComplaintInput : IntakeStepInput
 }
 
 /// <summary>Step 2: what happened, where and when, against whom; respondents are checked against the clients.</summary>
-public sealed class IntakeComplaintStepHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class IntakeComplaintStepHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Empty respondent rows offered below the filled ones.</summary>
     public const int BlankRows = 1;
@@ -78,13 +78,13 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IAuditLog audit,
     public async Task<(IntakeComplaintInput? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: false, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }
@@ -110,13 +110,13 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IAuditLog audit,
         ModelStateDictionary modelState, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }
@@ -163,7 +163,7 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IAuditLog audit,
             cancellationToken);
         if (!saved)
         {
-            var stored = await IntakeAccess.LoadAsync(db, id, viewer, track: false, cancellationToken);
+            var stored = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
             if (stored is null)
             {
                 return (null, IntakeOutcome.NotFound);

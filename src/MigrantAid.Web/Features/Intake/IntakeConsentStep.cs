@@ -37,18 +37,18 @@ public sealed class IntakeConsentInput : IntakeStepInput
 }
 
 /// <summary>Step 3: the client's consent to the processing of their data, recorded on the client (given or refused, date, scope, who).</summary>
-public sealed class IntakeConsentStepHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class IntakeConsentStepHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<(IntakeConsentInput? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: false, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }
@@ -63,13 +63,13 @@ public sealed class IntakeConsentStepHandler(AppDbContext db, IAuditLog audit, T
         ModelStateDictionary modelState, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }

@@ -29,18 +29,18 @@ public sealed class IntakeTriageInput : IntakeStepInput
 /// Step 4: urgency. Submitting sends the intake for a decision with a response target (24 hours when
 /// urgent, 5 days otherwise); a later change of urgency moves the target.
 /// </summary>
-public sealed class IntakeTriageStepHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class IntakeTriageStepHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<(IntakeTriageInput? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: false, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }
@@ -61,13 +61,13 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IAuditLog audit, Ti
         ModelStateDictionary modelState, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: true, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
             return (null, IntakeOutcome.NotFound);
         }
 
-        if (!IntakeAccess.CanEdit(intake, viewer))
+        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
         {
             return (null, IntakeOutcome.Closed);
         }

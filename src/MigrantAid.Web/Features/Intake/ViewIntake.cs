@@ -64,12 +64,12 @@ public sealed class IntakeViewModel
 }
 
 /// <summary>Reads an intake for a viewer allowed to see it; each view is audited.</summary>
-public sealed class ViewIntakeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class ViewIntakeHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock)
 {
     public async Task<IntakeViewModel?> HandleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         var viewer = Viewer.From(user);
-        var intake = await IntakeAccess.LoadAsync(db, id, viewer, track: false, cancellationToken);
+        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
             return null;
@@ -88,7 +88,8 @@ public sealed class ViewIntakeHandler(AppDbContext db, IAuditLog audit, TimeProv
         var categories = await db.ComplaintCategories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).OrderBy(c => c.SortOrder)
             .Select(c => language == SupportedLanguages.Russian ? c.NameRu : c.NameEn).ToListAsync(cancellationToken);
         var decidedBy = intake.DecidedBy is { } by ? (await StaffDirectory.NamesAsync(db, [by], cancellationToken)).GetValueOrDefault(by) : null;
-        var canDecide = IntakeAccess.CanDecide(intake, viewer) && intake.Status == IntakeStatus.Submitted;
+        var mayDecide = await gate.AllowsAsync(intake, viewer, IntakeOperations.Decide);
+        var canDecide = mayDecide && intake.Status == IntakeStatus.Submitted;
         var conflicts = await RespondentConflicts.FindAsync(db, viewer, intake.Respondents.Select(r => r.Name), intake.ClientId, cancellationToken);
 
         await audit.RecordAsync(CaseAuditActions.IntakeViewed, "intake", id.ToString(), cancellationToken: cancellationToken);
@@ -111,8 +112,8 @@ public sealed class ViewIntakeHandler(AppDbContext db, IAuditLog audit, TimeProv
             DecidedBy = decidedBy,
             RejectionReason = intake.RejectionReason,
             RejectionNote = intake.RejectionNote,
-            CanEdit = IntakeAccess.CanEdit(intake, viewer),
-            CanDecide = IntakeAccess.CanDecide(intake, viewer),
+            CanEdit = await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit),
+            CanDecide = mayDecide,
             Caseworkers = canDecide ? await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken) : [],
             Lawyers = canDecide ? await StaffDirectory.ActiveAsync(db, Roles.Lawyer, cancellationToken) : [],
             Accept = new AcceptIntakeInput

@@ -29,7 +29,7 @@ public static class ClientFinder
             return [];
         }
 
-        var clients = db.Clients.AsNoTracking().Where(CaseAccess.VisibleClients(viewer, db));
+        var clients = db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db));
         clients = withPatronymic
             ? clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey) || EF.Functions.TrigramsAreWordSimilar(key, c.SearchKey))
             : clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey));

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
@@ -190,11 +189,8 @@ public static partial class CaseListSearch
             : cases.OrderByDescending(c => c.Priority).ThenByDescending(c => c.OpenedOn).ThenByDescending(c => c.Id);
     }
 
-    /// <summary>Cases the user works on: as caseworker, lead lawyer or further lawyer (each branch by its own index).</summary>
-    public static IQueryable<Guid> AssignedTo(AppDbContext db, Guid userId) =>
-        db.Cases.Where(k => k.CaseworkerId == userId).Select(k => k.Id)
-            .Union(db.Cases.Where(k => k.LeadLawyerId == userId).Select(k => k.Id))
-            .Union(db.CaseLawyers.Where(l => l.UserId == userId).Select(l => l.CaseId));
+    /// <summary>Cases the user works on (<see cref="CaseAccess.AssignedCaseIds"/>).</summary>
+    public static IQueryable<Guid> AssignedTo(AppDbContext db, Guid userId) => CaseAccess.AssignedCaseIds(db, userId);
 
     /// <summary>
     /// Ids of the cases the search box finds: by reference (exact or its start, e.g. "SPB-2026-00"),
@@ -234,24 +230,7 @@ public static partial class CaseListSearch
             respondents = respondents.Where(r => EF.Functions.TrigramsAreWordSimilar(word, r.SearchKey));
         }
 
-        if (viewer.IsCoordinator)
-        {
-            var ids = clients.Select(cl => cl.Id);
-            found = found.Union(db.CaseClients.Where(cc => ids.Contains(cc.ClientId)).Select(cc => cc.CaseId));
-        }
-        else
-        {
-            var consenting = clients
-                .Where(cl => cl.ConsentStatus != ConsentStatus.Withdrawn && cl.ConsentStatus != ConsentStatus.Refused)
-                .Select(cl => cl.Id);
-            var restricted = clients
-                .Where(cl => cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused)
-                .Select(cl => cl.Id);
-            var mine = AssignedTo(db, viewer.UserId);
-            found = found
-                .Union(db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId))
-                .Union(db.CaseClients.Where(cc => restricted.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
-        }
+        found = found.Union(ClientAccess.CasesNaming(db, viewer, clients));
 
         var intakes = respondents.Select(r => r.IntakeId);
         return found.Union(db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));

@@ -55,8 +55,6 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
     public async Task<CaseListModel> HandleAsync(CaseListQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var filter = CaseListFilter.Parse(query, viewer);
-        var me = viewer.UserId;
-        var coordinator = viewer.IsCoordinator;
 
         // The page is cut first (keyset, LIMIT 26), then joined to its client and office by primary key.
         // A "before" position reads the rows before it backwards; the page is turned round below.
@@ -64,7 +62,7 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
         var cut = CaseListSearch.Ordered(filtered, filter).Take(PageSize + 1);
         var page = await (
                 from c in cut
-                join cl in db.Clients on c.PrincipalClientId equals cl.Id
+                join cl in ClientAccess.PrincipalClients(db, viewer.UserId, viewer.IsCoordinator) on c.Id equals cl.CaseId
                 join o in db.Offices on c.OfficeId equals o.Id
                 select new
                 {
@@ -77,19 +75,15 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
                     c.OpenedOn,
                     Office = o.Name,
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
-                    Client = cl.FullName,
+                    Client = cl.Name,
                     cl.Vulnerabilities,
-                    Withdrawn = cl.ConsentStatus == ConsentStatus.Withdrawn || cl.ConsentStatus == ConsentStatus.Refused,
-                    Assigned = c.CaseworkerId == me || c.LeadLawyerId == me || db.CaseLawyers.Any(l => l.CaseId == c.Id && l.UserId == me),
                 })
             .ToListAsync(cancellationToken);
 
         var backwards = filter.Before is not null;
         var rows = page.Take(PageSize)
             .Select(c => new CaseListRow(c.Id, c.Reference, c.Title,
-                !c.Withdrawn || coordinator || c.Assigned ? c.Client : null,
-                c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn,
-                !c.Withdrawn || coordinator || c.Assigned ? c.Vulnerabilities : Vulnerability.None))
+                c.Client, c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn, c.Vulnerabilities))
             .ToList();
         if (backwards)
         {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Cases.Deadlines;
 using MigrantAid.Web.Features.Cases.Proceedings;
@@ -89,15 +88,14 @@ public sealed class PrintCaseSummaryHandler(
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == c.OfficeId).Select(o => new { o.Name, o.TimeZoneId }).FirstAsync(ct);
         var time = OfficeTime.For(office.TimeZoneId);
         var viewer = Viewer.From(user);
-        var seesRestricted = viewer.IsCoordinator || c.IsAssigned(viewer.UserId);
 
         var clientIds = c.Clients.Select(x => x.ClientId).ToList();
         var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
             .Select(x => new { x.Id, x.FullName, x.Patronymic, x.LatinName, x.ConsentStatus }).ToListAsync(ct);
-        var hidden = !seesRestricted && clientRows.Any(row => Client.IsRestrictedStatus(row.ConsentStatus));
+        var hidden = clientRows.Any(row => !ClientAccess.ShowsName(c, row.ConsentStatus, viewer));
         var clients = c.Clients
             .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
-                Client.IsRestrictedStatus(row.ConsentStatus) && !seesRestricted
+                !ClientAccess.ShowsName(c, row.ConsentStatus, viewer)
                     ? new SummaryClient("", null, "", link.Role, Restricted: true)
                     : new SummaryClient(row.FullName, row.Patronymic, row.LatinName, link.Role, Restricted: false))
             .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)

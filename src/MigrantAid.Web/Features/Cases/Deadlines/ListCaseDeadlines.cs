@@ -111,9 +111,9 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
     }
 }
 
-/// <summary>The case page's deadline section (issue 4): invoked from Features/Cases/Show.cshtml.</summary>
+/// <summary>The case page's deadline section (issue 4): invoked from Features/Cases/Show.cshtml with the case it authorized.</summary>
 public sealed class CaseDeadlinesViewComponent(ListCaseDeadlinesHandler handler) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid caseId) =>
-        View("/Features/Cases/Deadlines/_CaseDeadlines.cshtml", await handler.HandleAsync(caseId, UserClaimsPrincipal, HttpContext.RequestAborted));
+    public async Task<IViewComponentResult> InvokeAsync(AuthorizedCase @case) =>
+        View("/Features/Cases/Deadlines/_CaseDeadlines.cshtml", await handler.HandleAsync(@case.Id, UserClaimsPrincipal, HttpContext.RequestAborted));
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.Proceedings;
 
@@ -100,15 +101,15 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
     }
 }
 
-/// <summary>The case page's section of court proceedings (rendered where the case page invokes "CaseProceedings").</summary>
+/// <summary>The case page's section of court proceedings, given the case the page authorized.</summary>
 public sealed class CaseProceedingsViewComponent(ReadCaseProceedingsHandler handler) : ViewComponent
 {
     /// <summary>TempData key: how many deadlines the last save created or updated.</summary>
     public const string DeadlinesKey = "ProceedingDeadlines";
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
+    public async Task<IViewComponentResult> InvokeAsync(AuthorizedCase @case)
     {
-        var model = await handler.HandleAsync(caseId, HttpContext.RequestAborted);
+        var model = await handler.HandleAsync(@case.Id, HttpContext.RequestAborted);
         model.DeadlinesRecorded = TempData[DeadlinesKey] is int count ? count : null;
         return View("/Features/Cases/Proceedings/CaseProceedings.cshtml", model);
     }

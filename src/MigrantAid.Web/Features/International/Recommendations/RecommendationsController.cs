@@ -10,7 +10,7 @@ namespace MigrantAid.Web.Features.International.Recommendations;
 /// coordinators, lawyers and administrators add and edit recommendations and record assessments;
 /// linking a case needs the case's Edit permission.
 /// </summary>
-[Authorize(Roles = RecommendationRoles.Readers)]
+[Authorize(Policy = Policies.InternationalReaders)]
 [Route("recommendations")]
 public sealed class RecommendationsController(IStringLocalizer<SharedResource> l) : Controller
 {
@@ -23,11 +23,11 @@ public sealed class RecommendationsController(IStringLocalizer<SharedResource> l
     }
 
     [HttpGet("new")]
-    [Authorize(Roles = RecommendationRoles.Editors)]
+    [Authorize(Policy = Policies.RecommendationEditors)]
     public IActionResult New() => View("Form", new RecommendationInput());
 
     [HttpPost("new")]
-    [Authorize(Roles = RecommendationRoles.Editors)]
+    [Authorize(Policy = Policies.RecommendationEditors)]
     public async Task<IActionResult> New(RecommendationInput input, [FromServices] SaveRecommendationHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Remove(nameof(input.Version));
@@ -49,12 +49,12 @@ public sealed class RecommendationsController(IStringLocalizer<SharedResource> l
     }
 
     [HttpGet("{id:int}/edit")]
-    [Authorize(Roles = RecommendationRoles.Editors)]
+    [Authorize(Policy = Policies.RecommendationEditors)]
     public async Task<IActionResult> Edit(int id, [FromServices] SaveRecommendationHandler handler, CancellationToken cancellationToken) =>
         await handler.LoadAsync(id, cancellationToken) is { } input ? View("Form", input) : NotFound();
 
     [HttpPost("{id:int}/edit")]
-    [Authorize(Roles = RecommendationRoles.Editors)]
+    [Authorize(Policy = Policies.RecommendationEditors)]
     public async Task<IActionResult> Edit(int id, RecommendationInput input, [FromServices] SaveRecommendationHandler handler, CancellationToken cancellationToken)
     {
         if (ModelState.TryGetValue(nameof(input.Version), out var version) && version.Errors.Count > 0)
@@ -81,7 +81,7 @@ public sealed class RecommendationsController(IStringLocalizer<SharedResource> l
     }
 
     [HttpPost("{id:int}/assessments")]
-    [Authorize(Roles = RecommendationRoles.Editors)]
+    [Authorize(Policy = Policies.RecommendationEditors)]
     public async Task<IActionResult> Assess(int id, [Bind(Prefix = "Assess")] AssessInput input, [FromServices] AssessRecommendationHandler handler,
         [FromServices] ViewRecommendationHandler view, CancellationToken cancellationToken)
     {

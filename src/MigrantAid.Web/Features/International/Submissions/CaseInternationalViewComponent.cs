@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
@@ -24,23 +23,18 @@ public sealed class CaseInternationalModel
 
 /// <summary>
 /// The case page's section on international work: the case's submissions and the recommendations it is
-/// linked to. Rendered inside the case page (already authorized and audited as a case view); it checks
-/// the case again so it can never show another case's rows on its own.
+/// linked to. Given the case the page authorized (and audited as a case view), so it can never show
+/// another case's rows on its own.
 /// </summary>
-public sealed class CaseInternationalViewComponent(AppDbContext db, IAuthorizationService authorization) : ViewComponent
+public sealed class CaseInternationalViewComponent(AppDbContext db) : ViewComponent
 {
     /// <summary>A case has a handful of submissions and links; the cap keeps a pathological case's page bounded.</summary>
     public const int MaxRows = 200;
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
+    public async Task<IViewComponentResult> InvokeAsync(AuthorizedCase @case)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var (c, _) = await CaseGate.LoadAsync(db, authorization, UserClaimsPrincipal, caseId, Security.CaseOperations.View, track: false, cancellationToken);
-        if (c is null)
-        {
-            return Content("");
-        }
-
+        var caseId = @case.Id;
         var submissions = await db.InternationalSubmissions.AsNoTracking()
             .Where(s => s.CaseId == caseId)
             .OrderByDescending(s => s.SubmittedOn).ThenBy(s => s.Id)

@@ -10,7 +10,7 @@ namespace MigrantAid.Web.Features.International.TreatyAcceptance;
 /// Which procedures each state has accepted: reference data that administrators maintain (starter values
 /// are marked "verify" until confirmed). Everyone who does case work may read it; only administrators change it.
 /// </summary>
-[Authorize(Roles = RecommendationRoles.Readers)]
+[Authorize(Policy = Policies.InternationalReaders)]
 [Route("treaty-acceptance")]
 public sealed class TreatyAcceptanceController : Controller
 {

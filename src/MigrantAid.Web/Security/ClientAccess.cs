@@ -1,0 +1,103 @@
+using System.Linq.Expressions;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Domain.Clients;
+
+namespace MigrantAid.Web.Security;
+
+/// <summary>A case's principal client as one viewer may see it on a list: name and vulnerabilities blank when masked.</summary>
+public sealed class ShownClient
+{
+    public Guid CaseId { get; init; }
+
+    public Guid ClientId { get; init; }
+
+    /// <summary>Null when the client's consent restricts the name and the viewer is neither a coordinator nor assigned to the case.</summary>
+    public string? Name { get; init; }
+
+    public Vulnerability Vulnerabilities { get; init; }
+}
+
+/// <summary>
+/// The one rule for clients: they follow their cases (<see cref="CaseAccess"/>). Coordinators see all;
+/// a caseworker sees the clients of their office; anyone sees the clients of a case they may see. A
+/// client who withdrew or refused consent (<see cref="Client.IsRestrictedStatus"/>) is visible only to
+/// coordinators and the people assigned to that client's cases, and on a case that others may see the
+/// client's name is masked for them (<see cref="ShowsName"/>, <see cref="PrincipalClients"/>).
+/// </summary>
+public static class ClientAccess
+{
+    /// <summary>The query form of <see cref="Client.IsRestrictedStatus"/> (the equivalence test holds them equal).</summary>
+    public static readonly Expression<Func<Client, bool>> Restricted =
+        c => c.ConsentStatus == ConsentStatus.Withdrawn || c.ConsentStatus == ConsentStatus.Refused;
+
+    private static readonly Expression<Func<Client, bool>> NotRestricted =
+        Expression.Lambda<Func<Client, bool>>(Expression.Not(Restricted.Body), Restricted.Parameters);
+
+    public static Expression<Func<Client, bool>> VisibleClients(Viewer viewer, AppDbContext db)
+    {
+        var reach = CaseAccess.ReachOf(viewer);
+        if (reach != ViewerReach.ByRecord)
+        {
+            return reach == ViewerReach.Everything ? c => true : c => false;
+        }
+
+        var assigned = CaseAccess.AssignedCaseIds(db, viewer.UserId);
+        var visible = db.Cases.Where(CaseAccess.VisibleCases(viewer, db)).Select(k => k.Id);
+        var caseworker = viewer.IsCaseworker;
+        var office = viewer.OfficeId;
+        Expression<Func<Client, bool, bool>> rule = (c, restricted) => restricted
+            ? db.CaseClients.Any(cc => cc.ClientId == c.Id && assigned.Contains(cc.CaseId))
+            : (caseworker && office != null && c.OfficeId == office)
+              || db.CaseClients.Any(cc => cc.ClientId == c.Id && visible.Contains(cc.CaseId));
+        return RuleExpressions.Fill<Func<Client, bool>>(rule, Restricted, 0);
+    }
+
+    /// <summary>The same rule for one client, given the cases the client is on (each with its lawyers).</summary>
+    public static bool CanView(Client client, IEnumerable<Case> casesOfClient, Viewer viewer) => CaseAccess.ReachOf(viewer) switch
+    {
+        ViewerReach.Everything => true,
+        ViewerReach.Nothing => false,
+        _ => Client.IsRestrictedStatus(client.ConsentStatus)
+            ? casesOfClient.Any(k => k.IsAssigned(viewer.UserId))
+            : (viewer.IsCaseworker && viewer.OfficeId is { } office && client.OfficeId == office)
+              || casesOfClient.Any(k => CaseAccess.CanView(k, viewer)),
+    };
+
+    /// <summary>Is the client's name (and what they said) shown on this case? Masked when consent restricts it, unless the viewer is a coordinator or assigned.</summary>
+    public static bool ShowsName(Case onCase, ConsentStatus consent, Viewer viewer) =>
+        !Client.IsRestrictedStatus(consent) || viewer.IsCoordinator || onCase.IsAssigned(viewer.UserId);
+
+    /// <summary>Every case's principal client, masked by the rule of <see cref="ShowsName"/>, for lists to join by case id.</summary>
+    public static IQueryable<ShownClient> PrincipalClients(AppDbContext db, Guid viewerId, bool coordinator)
+    {
+        var assigned = CaseAccess.AssignedCaseIds(db, viewerId);
+        Expression<Func<Case, Client, bool, ShownClient>> shape = (c, cl, restricted) => new ShownClient
+        {
+            CaseId = c.Id,
+            ClientId = cl.Id,
+            Name = coordinator || !restricted || assigned.Contains(c.Id) ? cl.FullName : null,
+            Vulnerabilities = coordinator || !restricted || assigned.Contains(c.Id) ? cl.Vulnerabilities : Vulnerability.None,
+        };
+        return db.Cases.Join(db.Clients, c => c.PrincipalClientId, cl => cl.Id, RuleExpressions.Fill<Func<Case, Client, ShownClient>>(shape, Restricted, 1));
+    }
+
+    /// <summary>
+    /// The cases on which any of <paramref name="clients"/> is shown by name to the viewer: searching by a
+    /// name finds a restricted client only for coordinators and on the cases the viewer is assigned to.
+    /// </summary>
+    public static IQueryable<Guid> CasesNaming(AppDbContext db, Viewer viewer, IQueryable<Client> clients)
+    {
+        if (viewer.IsCoordinator)
+        {
+            var ids = clients.Select(cl => cl.Id);
+            return db.CaseClients.Where(cc => ids.Contains(cc.ClientId)).Select(cc => cc.CaseId);
+        }
+
+        var restricted = clients.Where(Restricted).Select(cl => cl.Id);
+        var consenting = clients.Where(NotRestricted).Select(cl => cl.Id);
+        var mine = CaseAccess.AssignedCaseIds(db, viewer.UserId);
+        return db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId)
+            .Union(db.CaseClients.Where(cc => restricted.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Cases;
+
+namespace MigrantAid.Web.Security;
+
+public static class IntakeOperations
+{
+    public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
+
+    /// <summary>Drafts, and submitted intakes still waiting (e.g. triage changed), can be edited.</summary>
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+
+    /// <summary>Accepting or rejecting: coordinators and caseworkers.</summary>
+    public static readonly OperationAuthorizationRequirement Decide = new() { Name = nameof(Decide) };
+}
+
+/// <summary>An intake as stored and, once it is accepted, the case it became (with its lawyers), which then decides who sees it.</summary>
+public sealed record IntakeRecord(Intake Intake, Case? AcceptedCase);
+
+/// <summary>
+/// Who may see and work on an intake (before it is a case): its author; coordinators; the caseworkers
+/// of its office. Once accepted, the intake is part of its case: only those who may see the case may
+/// open it (a confidential case stays closed to the office's other caseworkers), and an accepted intake
+/// without its case is refused. Given the records as stored by <see cref="IntakeGate"/>; anyone refused
+/// gets 404, as for a missing intake.
+/// </summary>
+public sealed class IntakeAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, IntakeRecord>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, IntakeRecord resource)
+    {
+        var viewer = Viewer.From(context.User);
+        var intake = resource.Intake;
+        var allowed = requirement.Name switch
+        {
+            nameof(IntakeOperations.View) => true,
+            nameof(IntakeOperations.Edit) => intake.Status is IntakeStatus.Draft or IntakeStatus.Submitted,
+            nameof(IntakeOperations.Decide) => viewer.IsCoordinator || viewer.IsCaseworker,
+            _ => false,
+        };
+        if (allowed && SeesIntake(intake, viewer)
+            && (intake.Status != IntakeStatus.Accepted || (resource.AcceptedCase is { } c && CaseAccess.CanView(c, viewer))))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool SeesIntake(Intake intake, Viewer viewer) =>
+        viewer.IsCoordinator
+        || (viewer.DoesCaseWork && intake.CreatedBy == viewer.UserId)
+        || (viewer.IsCaseworker && viewer.OfficeId is { } office && intake.OfficeId == office);
+}
+
+/// <summary>Loads one intake as stored (with its respondents, and its case once accepted) and asks <see cref="IntakeAuthorizationHandler"/> what the viewer may do.</summary>
+public sealed class IntakeGate(AppDbContext db, IAuthorizationService authorization)
+{
+    /// <summary>The intake, or null when it is missing or not the viewer's to see (answered 404 alike).</summary>
+    public async Task<Intake?> LoadAsync(Guid id, Viewer viewer, bool track, CancellationToken cancellationToken = default)
+    {
+        var query = db.Intakes.Include(i => i.Respondents);
+        var intake = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        return intake is not null && await AllowsAsync(intake, viewer, IntakeOperations.View, cancellationToken) ? intake : null;
+    }
+
+    public async Task<bool> AllowsAsync(Intake intake, Viewer viewer, OperationAuthorizationRequirement operation, CancellationToken cancellationToken = default)
+    {
+        var accepted = intake.Status == IntakeStatus.Accepted
+            ? await db.Cases.AsNoTracking().Include(c => c.Lawyers).FirstOrDefaultAsync(c => c.IntakeId == intake.Id, cancellationToken)
+            : null;
+        return (await authorization.AuthorizeAsync(viewer.ToPrincipal(), new IntakeRecord(intake, accepted), operation)).Succeeded;
+    }
+}
