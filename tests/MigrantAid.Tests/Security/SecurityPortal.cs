@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data.Demo;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Tests.Security;

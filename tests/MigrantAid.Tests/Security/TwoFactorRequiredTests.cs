@@ -1,7 +1,6 @@
 using System.Net;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data.Demo;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security.TwoFactor;
 

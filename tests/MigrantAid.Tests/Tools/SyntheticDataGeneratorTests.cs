@@ -11,7 +11,7 @@ using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 using Npgsql;
 
-namespace MigrantAid.Tests.Demo;
+namespace MigrantAid.Tests.Tools;
 
 /// <summary>The synthetic data generator on a fresh migrated database: 2,000 cases, checked row by row in SQL.</summary>
 public partial class SyntheticDataGeneratorTests(SyntheticDataGeneratorTests.GeneratedPortal portal) : IClassFixture<SyntheticDataGeneratorTests.GeneratedPortal>

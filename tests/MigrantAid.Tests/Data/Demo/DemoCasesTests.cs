@@ -2,11 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data.Demo;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 
-namespace MigrantAid.Tests.Demo;
+namespace MigrantAid.Tests.Data.Demo;
 
 /// <summary>The demo seed (offices, accounts, then clients, intakes and cases) on a database of its own.</summary>
 public class DemoCasesTests(PortalFactory portal) : IClassFixture<PortalFactory>

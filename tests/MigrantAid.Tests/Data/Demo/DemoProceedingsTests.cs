@@ -3,11 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Features.Cases.Proceedings;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data.Demo;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 
-namespace MigrantAid.Tests.Demo;
+namespace MigrantAid.Tests.Data.Demo;
 
 /// <summary>The demo's court proceedings, on a database of their own.</summary>
 public class DemoProceedingsTests(PortalFactory portal) : IClassFixture<PortalFactory>

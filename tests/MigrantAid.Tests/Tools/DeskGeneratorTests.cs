@@ -8,7 +8,7 @@ using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;
 using Npgsql;
 
-namespace MigrantAid.Tests.Features.Desk;
+namespace MigrantAid.Tests.Tools;
 
 /// <summary>The generator's deadlines and hearings (issue 4, scale): about three per case, spread and settled as in real work.</summary>
 public class DeskGeneratorTests(DeskGeneratorTests.GeneratedPortal portal) : IClassFixture<DeskGeneratorTests.GeneratedPortal>

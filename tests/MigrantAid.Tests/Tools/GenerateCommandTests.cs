@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MigrantAid.Tests.Support;
 using Npgsql;
 
-namespace MigrantAid.Tests.Demo;
+namespace MigrantAid.Tests.Tools;
 
 /// <summary>The generate verb, run as a real process of the built tools (tools/MigrantAid.Tools) against a fresh database.</summary>
 public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFactory>
