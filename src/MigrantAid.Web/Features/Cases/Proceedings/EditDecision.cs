@@ -27,22 +27,16 @@ public sealed class EditDecisionHandler(
 
     public async Task<DecisionInput?> LoadAsync(Guid caseId, Guid proceedingId, Guid? id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, time) = await ProceedingAccess.OpenAsync(db, authorization, viewer, caseId, cancellationToken);
-        var heading = c is null ? null : await ProceedingAccess.HeadingAsync(db, caseId, proceedingId, cancellationToken);
-        if (c is null || heading is null)
+        if (await ProceedingEditor.OpenAsync<CourtDecision>(db, authorization, viewer, caseId, proceedingId, id, track: false, cancellationToken) is not { } scope)
         {
             return null;
         }
 
+        var (c, time, _, d) = scope;
+        var heading = scope.Heading;
         var input = new DecisionInput();
-        if (id is { } decisionId)
+        if (d is not null)
         {
-            var d = await db.CourtDecisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == decisionId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (d is null)
-            {
-                return null;
-            }
-
             input = new DecisionInput
             {
                 Version = d.Version,
@@ -63,29 +57,13 @@ public sealed class EditDecisionHandler(
 
     public async Task<FormOutcome> SaveAsync(Guid caseId, Guid proceedingId, Guid? id, DecisionInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, time) = await ProceedingAccess.OpenAsync(db, authorization, viewer, caseId, cancellationToken);
-        if (c is null)
+        if (await ProceedingEditor.OpenAsync<CourtDecision>(db, authorization, viewer, caseId, proceedingId, id, track: true, cancellationToken) is not { } scope)
         {
             return FormOutcome.NotFound;
         }
 
-        var proceeding = await ProceedingAccess.ProceedingAsync(db, caseId, proceedingId, cancellationToken);
-        if (proceeding is null)
-        {
-            return FormOutcome.NotFound;
-        }
-
-        CourtDecision? stored = null;
-        if (id is { } decisionId)
-        {
-            stored = await db.CourtDecisions.FirstOrDefaultAsync(x => x.Id == decisionId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (stored is null)
-            {
-                return FormOutcome.NotFound;
-            }
-        }
-
-        var heading = ProceedingAccess.Heading(proceeding);
+        var (c, time, proceeding, stored) = scope;
+        var heading = scope.Heading;
         await DescribeAsync(input, c, time, heading, id, cancellationToken);
         input.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
         Validate(input, proceeding, time.Today(clock.GetUtcNow()), errors);

@@ -56,22 +56,16 @@ public sealed class EditHearingHandler(
 {
     public async Task<HearingInput?> LoadAsync(Guid caseId, Guid proceedingId, Guid? id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, time) = await ProceedingAccess.OpenAsync(db, authorization, viewer, caseId, cancellationToken);
-        var heading = c is null ? null : await ProceedingAccess.HeadingAsync(db, caseId, proceedingId, cancellationToken);
-        if (c is null || heading is null)
+        if (await ProceedingEditor.OpenAsync<Hearing>(db, authorization, viewer, caseId, proceedingId, id, track: false, cancellationToken) is not { } scope)
         {
             return null;
         }
 
+        var (c, time, _, h) = scope;
+        var heading = scope.Heading;
         HearingInput input;
-        if (id is { } hearingId)
+        if (h is not null)
         {
-            var h = await db.Hearings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == hearingId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (h is null)
-            {
-                return null;
-            }
-
             input = new HearingInput { Version = h.Version, StartsAt = time.Local(h.StartsAt), Place = h.Place, Result = h.Result, IsHeld = h.IsHeld };
         }
         else
@@ -90,29 +84,13 @@ public sealed class EditHearingHandler(
 
     public async Task<FormOutcome> SaveAsync(Guid caseId, Guid proceedingId, Guid? id, HearingInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, time) = await ProceedingAccess.OpenAsync(db, authorization, viewer, caseId, cancellationToken);
-        if (c is null)
+        if (await ProceedingEditor.OpenAsync<Hearing>(db, authorization, viewer, caseId, proceedingId, id, track: true, cancellationToken) is not { } scope)
         {
             return FormOutcome.NotFound;
         }
 
-        var proceeding = await ProceedingAccess.ProceedingAsync(db, caseId, proceedingId, cancellationToken);
-        if (proceeding is null)
-        {
-            return FormOutcome.NotFound;
-        }
-
-        Hearing? stored = null;
-        if (id is { } hearingId)
-        {
-            stored = await db.Hearings.FirstOrDefaultAsync(x => x.Id == hearingId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (stored is null)
-            {
-                return FormOutcome.NotFound;
-            }
-        }
-
-        Describe(input, c, time, ProceedingAccess.Heading(proceeding), id);
+        var (c, time, proceeding, stored) = scope;
+        Describe(input, c, time, scope.Heading, id);
         input.Place = Blank(input.Place);
         input.Result = Blank(input.Result);
         input.NextPlace = Blank(input.NextPlace);

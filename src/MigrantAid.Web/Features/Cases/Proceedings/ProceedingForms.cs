@@ -77,10 +77,4 @@ internal static class ProceedingAccess
 
     /// <summary>The heading a form shows for a loaded proceeding.</summary>
     public static ProceedingHeading Heading(CourtProceeding p) => new(p.Id, p.Instance, p.Type, p.Court, p.CourtCaseNumber, p.OpenedOn);
-
-    public static Task<ProceedingHeading?> HeadingAsync(AppDbContext db, Guid caseId, Guid proceedingId, CancellationToken cancellationToken) =>
-        db.CourtProceedings.AsNoTracking()
-            .Where(p => p.Id == proceedingId && p.CaseId == caseId)
-            .Select(p => new ProceedingHeading(p.Id, p.Instance, p.Type, p.Court, p.CourtCaseNumber, p.OpenedOn))
-            .FirstOrDefaultAsync(cancellationToken);
 }
