@@ -138,6 +138,7 @@ public static class PortalServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.AddControlCharacterRule();
+                o.AddViewerBinding();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

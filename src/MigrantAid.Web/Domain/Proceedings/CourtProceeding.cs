@@ -63,8 +63,18 @@ public class CourtProceeding
     public uint Version { get; private set; }
 }
 
+/// <summary>A record of one proceeding of one case (a hearing, a decision).</summary>
+public interface IProceedingRecord
+{
+    Guid Id { get; }
+
+    Guid ProceedingId { get; }
+
+    Guid CaseId { get; }
+}
+
 /// <summary>A hearing: an instant (UTC), shown in the case office's time zone.</summary>
-public class Hearing : ICaseDate
+public class Hearing : ICaseDate, IProceedingRecord
 {
     public const int TextMaxLength = 2000;
 
@@ -116,7 +126,7 @@ public class Hearing : ICaseDate
 }
 
 /// <summary>A court decision. The received date and the final-form date are the trigger events of deadlines.</summary>
-public class CourtDecision
+public class CourtDecision : IProceedingRecord
 {
     public const int SummaryMaxLength = 4000;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -9,6 +8,7 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -45,9 +45,9 @@ public sealed class AddCaseClientInput : CaseFormInput
 /// <summary>Adds a family member or co-complainant, found with the client search, to a case.</summary>
 public sealed class AddCaseClientHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<AddCaseClientInput?> LoadAsync(Guid id, string? name, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<AddCaseClientInput?> LoadAsync(Guid id, string? name, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, _) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, _) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return null;
@@ -55,73 +55,63 @@ public sealed class AddCaseClientHandler(AppDbContext db, IAuthorizationService 
 
         var input = new AddCaseClientInput { Version = c.Version, Name = name?.Trim() };
         input.Describe(c);
-        await SearchAsync(input, c, user, cancellationToken);
+        await SearchAsync(input, c, viewer, cancellationToken);
         return input;
     }
 
-    public async Task<CaseChangeOutcome> HandleAsync(Guid id, AddCaseClientInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, AddCaseClientInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: true, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: true, cancellationToken);
         if (c is null)
         {
-            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+            return FormOutcome.Refused(result);
         }
 
         input.Describe(c);
-        var viewer = Viewer.From(user);
         if (input.ClientId is { } chosen
             && !await db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db)).AnyAsync(x => x.Id == chosen, cancellationToken))
         {
-            modelState.AddModelError(nameof(input.ClientId), l["Choose a client from the search results."]);
+            errors.Add(nameof(input.ClientId), l["Choose a client from the search results."]);
         }
 
-        if (modelState.IsValid && c.Version != input.Version)
-        {
-            var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
-            input.ShowConflict(current!, modelState, l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        }
-
-        if (modelState.IsValid)
+        var outcome = errors.IsValid && c.Version != input.Version ? await ConflictAsync(id, input, cancellationToken) : null;
+        if (outcome is null && errors.IsValid)
         {
             try
             {
-                c.AddClient(input.ClientId!.Value, input.Role!.Value, user.Id(), clock.GetUtcNow());
+                c.AddClient(input.ClientId!.Value, input.Role!.Value, viewer.UserId, clock.GetUtcNow());
             }
             catch (DomainException e)
             {
                 var field = input.Role == CaseClientRole.Principal ? nameof(input.Role) : nameof(input.ClientId);
-                modelState.AddModelError(field, l[e.Message]);
+                errors.Add(field, l[e.Message]);
             }
         }
 
-        if (!modelState.IsValid)
+        if (outcome is null && errors.IsValid)
         {
+            var saved = await VersionedSave.SaveAsync(db, c, input.Version,
+                () => audit.RecordAsync(CaseAuditActions.CaseClientAdded, "case", id.ToString(),
+                    new { field = "Clients", added = input.ClientId, role = input.Role.ToString() }, cancellationToken: cancellationToken),
+                cancellationToken);
+            outcome = saved ? FormOutcome.Saved() : await ConflictAsync(id, input, cancellationToken);
+        }
+
+        if (outcome?.IsSaved != true)
+        {
+            // The form is shown again: with the search it came from, on the case as stored.
             db.ChangeTracker.Clear();
-            await SearchAsync(input, c, user, cancellationToken);
-            return CaseChangeOutcome.Invalid;
+            await SearchAsync(input, c, viewer, cancellationToken);
         }
 
-        var saved = await VersionedSave.SaveAsync(db, c, input.Version,
-            () => audit.RecordAsync(CaseAuditActions.CaseClientAdded, "case", id.ToString(),
-                new { field = "Clients", added = input.ClientId, role = input.Role.ToString() }, cancellationToken: cancellationToken),
-            cancellationToken);
-        if (!saved)
-        {
-            var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
-            if (current is null)
-            {
-                return CaseChangeOutcome.NotFound;
-            }
-
-            input.ShowConflict(current, modelState, l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-            await SearchAsync(input, c, user, cancellationToken);
-            return CaseChangeOutcome.Conflict;
-        }
-
-        return CaseChangeOutcome.Saved;
+        return outcome ?? FormOutcome.Invalid;
     }
 
-    private async Task SearchAsync(AddCaseClientInput input, Case c, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private Task<FormOutcome> ConflictAsync(Guid id, AddCaseClientInput input, CancellationToken cancellationToken) =>
+        CaseSnapshot.ConflictAsync(db, id, input,
+            l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
+
+    private async Task SearchAsync(AddCaseClientInput input, Case c, Viewer viewer, CancellationToken cancellationToken)
     {
         input.OnCase = c.Clients.Select(x => x.ClientId).ToList();
         if (string.IsNullOrWhiteSpace(input.Name))
@@ -130,6 +120,6 @@ public sealed class AddCaseClientHandler(AppDbContext db, IAuthorizationService 
         }
 
         input.Searched = true;
-        input.Candidates = await ClientFinder.FindAsync(db, Viewer.From(user), input.Name, null, null, null, limit: 20, cancellationToken: cancellationToken);
+        input.Candidates = await ClientFinder.FindAsync(db, viewer, input.Name, null, null, null, limit: 20, cancellationToken: cancellationToken);
     }
 }

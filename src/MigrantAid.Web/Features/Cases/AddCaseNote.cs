@@ -1,13 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -33,28 +31,28 @@ public sealed class AddCaseNoteHandler(AppDbContext db, IAuthorizationService au
 {
     public const string Prefix = "Note";
 
-    public async Task<CaseChangeOutcome> HandleAsync(Guid id, AddNoteInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, AddNoteInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
-            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+            return FormOutcome.Refused(result);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         CaseEvent note;
         try
         {
-            note = c.AddNote(input.Kind!.Value, input.Text!, user.Id(), clock.GetUtcNow());
+            note = c.AddNote(input.Kind!.Value, input.Text!, viewer.UserId, clock.GetUtcNow());
         }
         catch (DomainException e)
         {
-            modelState.AddModelError(Prefix + "." + nameof(input.Text), l[e.Message]);
-            return CaseChangeOutcome.Invalid;
+            errors.Add(Prefix + "." + nameof(input.Text), l[e.Message]);
+            return FormOutcome.Invalid;
         }
 
         // Only the note is inserted. The case row is not saved through its version (a change by someone else
@@ -66,6 +64,6 @@ public sealed class AddCaseNoteHandler(AppDbContext db, IAuthorizationService au
         await db.Cases.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UpdatedAt, note.OccurredAt), cancellationToken);
         await audit.RecordAsync(CaseAuditActions.CaseNoteAdded, "case", id.ToString(), new { eventId = note.Id, kind = note.NoteKind?.ToString() }, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return CaseChangeOutcome.Saved;
+        return FormOutcome.Saved();
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -8,6 +7,7 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -40,9 +40,9 @@ public sealed class AssignCaseInput : CaseFormInput
 /// </summary>
 public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<(AssignCaseInput? Input, CaseGateResult Result)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(AssignCaseInput? Input, CaseGateResult Result)> LoadAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Assign, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Assign, track: false, cancellationToken);
         if (c is null)
         {
             return (null, result);
@@ -60,12 +60,12 @@ public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService aut
         return (input, result);
     }
 
-    public async Task<CaseChangeOutcome> HandleAsync(Guid id, AssignCaseInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, AssignCaseInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Assign, track: true, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Assign, track: true, cancellationToken);
         if (c is null)
         {
-            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+            return FormOutcome.Refused(result);
         }
 
         input.Describe(c);
@@ -73,35 +73,36 @@ public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService aut
         await FillAsync(input, c, cancellationToken);
         if (input.CaseworkerId is { } caseworker && input.Caseworkers.All(o => o.Id != caseworker))
         {
-            modelState.AddModelError(nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
+            errors.Add(nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
         }
 
         if (input.LeadLawyerId is { } lead && input.Lawyers.All(o => o.Id != lead))
         {
-            modelState.AddModelError(nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
+            errors.Add(nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
         }
 
         if (input.LawyerIds.Any(x => input.Lawyers.All(o => o.Id != x)))
         {
-            modelState.AddModelError(nameof(input.LawyerIds), l["Choose lawyers from the list."]);
+            errors.Add(nameof(input.LawyerIds), l["Choose lawyers from the list."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (c.Version != input.Version)
         {
-            return await ConflictAsync(id, input, modelState, cancellationToken);
+            return await CaseSnapshot.ConflictAsync(db, id, input,
+            l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
         }
 
         var before = (Caseworker: c.CaseworkerId, Lead: c.LeadLawyerId, Lawyers: c.Lawyers.Select(x => x.UserId).Order().ToList(), c.Status);
-        c.Assign(input.CaseworkerId, input.LeadLawyerId, input.LawyerIds, user.Id(), clock.GetUtcNow());
+        c.Assign(input.CaseworkerId, input.LeadLawyerId, input.LawyerIds, viewer.UserId, clock.GetUtcNow());
         var after = (Caseworker: c.CaseworkerId, Lead: c.LeadLawyerId, Lawyers: c.Lawyers.Select(x => x.UserId).Order().ToList(), c.Status);
         if (before.Caseworker == after.Caseworker && before.Lead == after.Lead && before.Lawyers.SequenceEqual(after.Lawyers))
         {
-            return CaseChangeOutcome.Unchanged;
+            return FormOutcome.Unchanged;
         }
 
         var changes = new List<object>();
@@ -128,7 +129,8 @@ public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService aut
         var saved = await VersionedSave.SaveAsync(db, c, input.Version,
             () => audit.RecordAsync(CaseAuditActions.CaseAssigned, "case", id.ToString(), new { changes }, cancellationToken: cancellationToken),
             cancellationToken);
-        return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, input, modelState, cancellationToken);
+        return saved ? FormOutcome.Saved() : await CaseSnapshot.ConflictAsync(db, id, input,
+            l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
     }
 
     private async Task FillAsync(AssignCaseInput input, Case c, CancellationToken cancellationToken)
@@ -150,17 +152,5 @@ public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService aut
         }
 
         return list;
-    }
-
-    private async Task<CaseChangeOutcome> ConflictAsync(Guid id, AssignCaseInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
-    {
-        var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
-        if (current is null)
-        {
-            return CaseChangeOutcome.NotFound;
-        }
-
-        input.ShowConflict(current, modelState, l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return CaseChangeOutcome.Conflict;
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases;
@@ -29,54 +29,51 @@ public sealed class CasesController : Controller
     }
 
     [HttpPost("{id:guid}/notes")]
-    public async Task<IActionResult> AddNote(Guid id, [Bind(Prefix = AddCaseNoteHandler.Prefix)] AddNoteInput input,
+    public async Task<IActionResult> AddNote(Guid id, [Bind(Prefix = AddCaseNoteHandler.Prefix)] AddNoteInput input, Viewer viewer,
         [FromServices] AddCaseNoteHandler handler, [FromServices] ViewCaseFileHandler view, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(id, input, User, ModelState, cancellationToken);
-        if (outcome == CaseChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The note was added.";
-            return Redirect($"/cases/{id}#timeline");
-        }
-
-        return await ShowAgainAsync(id, outcome, view, model => model.Note = input, cancellationToken);
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
+        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, view, model => model.Note = input, cancellationToken),
+            $"/cases/{id}#timeline", "The note was added.");
     }
 
     [HttpPost("{id:guid}/start")]
-    public async Task<IActionResult> StartWork(Guid id, [FromForm] uint version, [FromServices] ChangeCaseStatusHandler handler,
+    public async Task<IActionResult> StartWork(Guid id, [FromForm] uint version, Viewer viewer, [FromServices] ChangeCaseStatusHandler handler,
         [FromServices] ViewCaseFileHandler view, CancellationToken cancellationToken)
     {
         ModelState.Remove(nameof(version));
-        var outcome = await handler.StartWorkAsync(id, version, User, ModelState, cancellationToken);
-        if (outcome == CaseChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The case is in progress.";
-            return Redirect($"/cases/{id}");
-        }
-
-        return await ShowAgainAsync(id, outcome, view, _ => { }, cancellationToken);
+        var errors = this.FormErrors();
+        var outcome = await handler.StartWorkAsync(id, version, viewer, errors, cancellationToken);
+        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, view, _ => { }, cancellationToken), $"/cases/{id}", "The case is in progress.");
     }
 
     [HttpGet("{id:guid}/reopen")]
-    public async Task<IActionResult> Reopen(Guid id, [FromServices] ChangeCaseStatusHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadReopenAsync(id, User, cancellationToken) is { } input ? View(input) : NotFound();
+    public async Task<IActionResult> Reopen(Guid id, Viewer viewer, [FromServices] ChangeCaseStatusHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadReopenAsync(id, viewer, cancellationToken) is { } input ? View(input) : NotFound();
 
     [HttpPost("{id:guid}/reopen")]
-    public async Task<IActionResult> Reopen(Guid id, ReopenCaseInput input, [FromServices] ChangeCaseStatusHandler handler, CancellationToken cancellationToken) =>
-        Done(id, await handler.ReopenAsync(id, input, User, ModelState, cancellationToken), input, "The case was reopened.");
+    public async Task<IActionResult> Reopen(Guid id, ReopenCaseInput input, Viewer viewer, [FromServices] ChangeCaseStatusHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.ReopenAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The case was reopened.");
+    }
 
     [HttpGet("{id:guid}/close")]
-    public async Task<IActionResult> Close(Guid id, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(id, User, cancellationToken) is { } input ? View(input) : NotFound();
+    public async Task<IActionResult> Close(Guid id, Viewer viewer, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(id, viewer, cancellationToken) is { } input ? View(input) : NotFound();
 
     [HttpPost("{id:guid}/close")]
-    public async Task<IActionResult> Close(Guid id, CloseCaseInput input, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken) =>
-        Done(id, await handler.HandleAsync(id, input, User, ModelState, cancellationToken), input, "The case was closed.");
+    public async Task<IActionResult> Close(Guid id, CloseCaseInput input, Viewer viewer, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The case was closed.");
+    }
 
     [HttpGet("{id:guid}/assign")]
-    public async Task<IActionResult> Assign(Guid id, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Assign(Guid id, Viewer viewer, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken)
     {
-        var (input, result) = await handler.LoadAsync(id, User, cancellationToken);
+        var (input, result) = await handler.LoadAsync(id, viewer, cancellationToken);
         return result switch
         {
             CaseGateResult.Allowed => View(input),
@@ -86,61 +83,41 @@ public sealed class CasesController : Controller
     }
 
     [HttpPost("{id:guid}/assign")]
-    public async Task<IActionResult> Assign(Guid id, AssignCaseInput input, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken) =>
-        Done(id, await handler.HandleAsync(id, input, User, ModelState, cancellationToken), input, "The assignment was saved.");
+    public async Task<IActionResult> Assign(Guid id, AssignCaseInput input, Viewer viewer, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The assignment was saved.");
+    }
 
     [HttpGet("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(id, User, cancellationToken) is { } input ? View(input) : NotFound();
+    public async Task<IActionResult> Edit(Guid id, Viewer viewer, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(id, viewer, cancellationToken) is { } input ? View(input) : NotFound();
 
     [HttpPost("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, EditCaseInput input, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken) =>
-        Done(id, await handler.HandleAsync(id, input, User, ModelState, cancellationToken), input, "The case was saved.");
+    public async Task<IActionResult> Edit(Guid id, EditCaseInput input, Viewer viewer, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The case was saved.");
+    }
 
     [HttpGet("{id:guid}/clients/add")]
-    public async Task<IActionResult> AddClient(Guid id, [FromQuery] string? name, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> AddClient(Guid id, [FromQuery] string? name, Viewer viewer, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await handler.LoadAsync(id, name, User, cancellationToken) is { } input ? View(input) : NotFound();
+        return await handler.LoadAsync(id, name, viewer, cancellationToken) is { } input ? View(input) : NotFound();
     }
 
     [HttpPost("{id:guid}/clients")]
-    public async Task<IActionResult> AddClient(Guid id, AddCaseClientInput input, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken) =>
-        Done(id, await handler.HandleAsync(id, input, User, ModelState, cancellationToken), input, "The client was added to the case.", nameof(AddClient));
-
-    /// <summary>A form's answer: back to the case when saved, the form again (values kept) when refused.</summary>
-    private IActionResult Done(Guid id, CaseChangeOutcome outcome, CaseFormInput input, string success, string? view = null)
+    public async Task<IActionResult> AddClient(Guid id, AddCaseClientInput input, Viewer viewer, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken)
     {
-        switch (outcome)
-        {
-            case CaseChangeOutcome.NotFound:
-                return NotFound();
-            case CaseChangeOutcome.Forbidden:
-                return Forbid();
-            case CaseChangeOutcome.Invalid:
-            case CaseChangeOutcome.Conflict:
-                return View(view, input);
-            case CaseChangeOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                return Redirect($"/cases/{id}");
-            default:
-                TempData["Success"] = success;
-                return Redirect($"/cases/{id}");
-        }
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input,
+            $"/cases/{id}", "The client was added to the case.", nameof(AddClient));
     }
 
-    private async Task<IActionResult> ShowAgainAsync(Guid id, CaseChangeOutcome outcome, ViewCaseFileHandler view, Action<CaseFileModel> keep, CancellationToken cancellationToken)
+    /// <summary>The case page again, for a form on it that was refused (with what was typed, through <paramref name="keep"/>).</summary>
+    private async Task<IActionResult> ShowAgainAsync(Guid id, ViewCaseFileHandler view, Action<CaseFileModel> keep, CancellationToken cancellationToken)
     {
-        if (outcome == CaseChangeOutcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (outcome == CaseChangeOutcome.Forbidden)
-        {
-            return Forbid();
-        }
-
         var model = await view.HandleAsync(id, null, User, cancellationToken);
         if (model is null)
         {

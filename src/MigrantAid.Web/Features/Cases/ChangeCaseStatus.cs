@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -24,9 +23,9 @@ public sealed class ReopenCaseInput : CaseFormInput
 /// <summary>Moves a case on its status path: open → in progress ("start work"), closed → in progress (reopen).</summary>
 public sealed class ChangeCaseStatusHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<ReopenCaseInput?> LoadReopenAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ReopenCaseInput?> LoadReopenAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, _) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, _) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return null;
@@ -38,68 +37,65 @@ public sealed class ChangeCaseStatusHandler(AppDbContext db, IAuthorizationServi
     }
 
     /// <summary>Open → in progress. Errors go to the model state under "Status".</summary>
-    public Task<CaseChangeOutcome> StartWorkAsync(Guid id, uint version, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, null, user, modelState, "Status", null, cancellationToken);
+    public Task<FormOutcome> StartWorkAsync(Guid id, uint version, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, null, viewer, errors, "Status", null, cancellationToken);
 
-    public Task<CaseChangeOutcome> ReopenAsync(Guid id, ReopenCaseInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, input.Version, input.Reason, user, modelState, nameof(input.Reason), input, cancellationToken);
+    public Task<FormOutcome> ReopenAsync(Guid id, ReopenCaseInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, input.Version, input.Reason, viewer, errors, nameof(input.Reason), input, cancellationToken);
 
-    private async Task<CaseChangeOutcome> ChangeAsync(Guid id, uint version, string? reason, ClaimsPrincipal user, ModelStateDictionary modelState,
+    private async Task<FormOutcome> ChangeAsync(Guid id, uint version, string? reason, Viewer viewer, FormErrors errors,
         string field, ReopenCaseInput? form, CancellationToken cancellationToken)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: true, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: true, cancellationToken);
         if (c is null)
         {
-            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+            return FormOutcome.Refused(result);
         }
 
         form?.Describe(c);
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (c.Version != version)
         {
-            return await ConflictAsync(id, form, modelState, cancellationToken);
+            return await ConflictAsync(id, form, errors, cancellationToken);
         }
 
         var from = c.Status;
         try
         {
-            c.ChangeStatus(CaseStatus.InProgress, user.Id(), clock.GetUtcNow(), reason);
+            c.ChangeStatus(CaseStatus.InProgress, viewer.UserId, clock.GetUtcNow(), reason);
         }
         catch (DomainException e)
         {
-            modelState.AddModelError(field, l[e.Message]);
-            return CaseChangeOutcome.Invalid;
+            errors.Add(field, l[e.Message]);
+            return FormOutcome.Invalid;
         }
 
         var action = from == CaseStatus.Closed ? CaseAuditActions.CaseReopened : CaseAuditActions.CaseStatusChanged;
         var saved = await VersionedSave.SaveAsync(db, c, version,
             () => audit.RecordAsync(action, "case", id.ToString(), new { field = "Status", old = from.ToString(), @new = CaseStatus.InProgress.ToString() }, cancellationToken: cancellationToken),
             cancellationToken);
-        return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, form, modelState, cancellationToken);
+        return saved ? FormOutcome.Saved() : await ConflictAsync(id, form, errors, cancellationToken);
     }
 
-    private async Task<CaseChangeOutcome> ConflictAsync(Guid id, ReopenCaseInput? form, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task<FormOutcome> ConflictAsync(Guid id, ReopenCaseInput? form, FormErrors errors, CancellationToken cancellationToken)
     {
-        var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
-        if (current is null)
-        {
-            return CaseChangeOutcome.NotFound;
-        }
-
         var message = l["Someone else changed this case while you were looking at it. Its current values are shown and nothing was overwritten."];
         if (form is not null)
         {
-            form.ShowConflict(current, modelState, message);
-        }
-        else
-        {
-            modelState.AddModelError("Status", message);
+            return await CaseSnapshot.ConflictAsync(db, id, form, message, cancellationToken);
         }
 
-        return CaseChangeOutcome.Conflict;
+        // Start work is a button on the case page: the page is shown again with the message at the status.
+        if (await CaseSnapshot.ReadAsync(db, id, cancellationToken) is null)
+        {
+            return FormOutcome.NotFound;
+        }
+
+        errors.Add("Status", message);
+        return FormOutcome.Invalid;
     }
 }

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -31,9 +30,9 @@ public sealed class CloseCaseInput : CaseFormInput
 /// <summary>Closes a case with an outcome and a date (not before it was opened, not in the future).</summary>
 public sealed class CloseCaseHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<CloseCaseInput?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<CloseCaseInput?> LoadAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, _) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, _) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return null;
@@ -45,12 +44,12 @@ public sealed class CloseCaseHandler(AppDbContext db, IAuthorizationService auth
         return input;
     }
 
-    public async Task<CaseChangeOutcome> HandleAsync(Guid id, CloseCaseInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, CloseCaseInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: true, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: true, cancellationToken);
         if (c is null)
         {
-            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+            return FormOutcome.Refused(result);
         }
 
         input.Describe(c);
@@ -58,30 +57,31 @@ public sealed class CloseCaseHandler(AppDbContext db, IAuthorizationService auth
         var today = (await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken)).Today(now);
         if (input.ClosedOn is { } closedOn && closedOn > today)
         {
-            modelState.AddModelError(nameof(input.ClosedOn), l["The closing date cannot be in the future."]);
+            errors.Add(nameof(input.ClosedOn), l["The closing date cannot be in the future."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (c.Version != input.Version)
         {
-            return await ConflictAsync(id, input, modelState, cancellationToken);
+            return await CaseSnapshot.ConflictAsync(db, id, input,
+            l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
         }
 
         var from = c.Status;
         try
         {
-            c.Close(input.Outcome!.Value, input.ClosedOn!.Value, input.Note, user.Id(), now);
+            c.Close(input.Outcome!.Value, input.ClosedOn!.Value, input.Note, viewer.UserId, now);
         }
         catch (DomainException e)
         {
             // The entity's rule about the date belongs at the date; others (already closed) to the form.
             var field = input.ClosedOn < c.OpenedOn ? nameof(input.ClosedOn) : "";
-            modelState.AddModelError(field, l[e.Message]);
-            return CaseChangeOutcome.Invalid;
+            errors.Add(field, l[e.Message]);
+            return FormOutcome.Invalid;
         }
 
         var saved = await VersionedSave.SaveAsync(db, c, input.Version,
@@ -95,18 +95,7 @@ public sealed class CloseCaseHandler(AppDbContext db, IAuthorizationService auth
                 },
             }, cancellationToken: cancellationToken),
             cancellationToken);
-        return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, input, modelState, cancellationToken);
-    }
-
-    private async Task<CaseChangeOutcome> ConflictAsync(Guid id, CloseCaseInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
-    {
-        var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
-        if (current is null)
-        {
-            return CaseChangeOutcome.NotFound;
-        }
-
-        input.ShowConflict(current, modelState, l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return CaseChangeOutcome.Conflict;
+        return saved ? FormOutcome.Saved() : await CaseSnapshot.ConflictAsync(db, id, input,
+            l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
     }
 }

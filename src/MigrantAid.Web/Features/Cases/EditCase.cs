@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -35,9 +35,9 @@ public sealed class EditCaseInput : CaseFormInput
 /// <summary>Changes the title, priority and confidentiality; the entity records old and new values in the timeline.</summary>
 public sealed class EditCaseHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<EditCaseInput?> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<EditCaseInput?> LoadAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, _) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, _) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return null;
@@ -49,36 +49,37 @@ public sealed class EditCaseHandler(AppDbContext db, IAuthorizationService autho
             Title = c.Title,
             Priority = c.Priority,
             IsConfidential = c.IsConfidential,
-            CanChangeConfidential = CaseAccess.CanAssign(c, Viewer.From(user)),
+            CanChangeConfidential = CaseAccess.CanAssign(c, viewer),
         };
         input.Describe(c);
         return input;
     }
 
-    public async Task<CaseChangeOutcome> HandleAsync(Guid id, EditCaseInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, EditCaseInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.Edit, track: true, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.Edit, track: true, cancellationToken);
         if (c is null)
         {
-            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+            return FormOutcome.Refused(result);
         }
 
         input.Describe(c);
-        input.CanChangeConfidential = CaseAccess.CanAssign(c, Viewer.From(user));
+        input.CanChangeConfidential = CaseAccess.CanAssign(c, viewer);
         input.Title = input.Title?.Trim();
         if (input.IsConfidential != c.IsConfidential && !input.CanChangeConfidential)
         {
-            modelState.AddModelError(nameof(input.IsConfidential), l["Only coordinators and the case's caseworker can change this."]);
+            errors.Add(nameof(input.IsConfidential), l["Only coordinators and the case's caseworker can change this."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (c.Version != input.Version)
         {
-            return await ConflictAsync(id, input, modelState, cancellationToken);
+            return await CaseSnapshot.ConflictAsync(db, id, input,
+            l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
         }
 
         var changes = new List<object>();
@@ -99,25 +100,14 @@ public sealed class EditCaseHandler(AppDbContext db, IAuthorizationService autho
 
         if (changes.Count == 0)
         {
-            return CaseChangeOutcome.Unchanged;
+            return FormOutcome.Unchanged;
         }
 
-        c.Update(input.Title!, input.Priority!.Value, input.IsConfidential, user.Id(), clock.GetUtcNow());
+        c.Update(input.Title!, input.Priority!.Value, input.IsConfidential, viewer.UserId, clock.GetUtcNow());
         var saved = await VersionedSave.SaveAsync(db, c, input.Version,
             () => audit.RecordAsync(CaseAuditActions.CaseUpdated, "case", id.ToString(), new { changes }, cancellationToken: cancellationToken),
             cancellationToken);
-        return saved ? CaseChangeOutcome.Saved : await ConflictAsync(id, input, modelState, cancellationToken);
-    }
-
-    private async Task<CaseChangeOutcome> ConflictAsync(Guid id, EditCaseInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
-    {
-        var current = await CaseSnapshot.ReadAsync(db, id, cancellationToken);
-        if (current is null)
-        {
-            return CaseChangeOutcome.NotFound;
-        }
-
-        input.ShowConflict(current, modelState, l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return CaseChangeOutcome.Conflict;
+        return saved ? FormOutcome.Saved() : await CaseSnapshot.ConflictAsync(db, id, input,
+            l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
     }
 }

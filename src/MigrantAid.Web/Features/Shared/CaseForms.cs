@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Shared;
 
-/// <summary>What a change to a case came to.</summary>
+/// <summary>
+/// What a change to a case came to. Only the international forms still answer with it: case forms answer
+/// with <see cref="Forms.FormOutcome"/>; remove this once the international areas are converted too.
+/// </summary>
 public enum CaseChangeOutcome
 {
     Saved,
@@ -36,6 +40,10 @@ public sealed record CaseSnapshot(
         return new CaseSnapshot(c.Title, c.Priority, c.IsConfidential, c.Status, c.Outcome, c.ClosedOn,
             Name(c.CaseworkerId), Name(c.LeadLawyerId), c.Lawyers.Select(l => Name(l.UserId)!).Order(StringComparer.CurrentCulture).ToList(), c.Version);
     }
+
+    /// <summary>Someone else saved the case: <paramref name="input"/> shows what is stored now; 404 when the case is gone.</summary>
+    public static async Task<FormOutcome> ConflictAsync(AppDbContext db, Guid id, CaseFormInput input, string message, CancellationToken cancellationToken = default) =>
+        await ReadAsync(db, id, cancellationToken) is { } current ? input.ShowConflict(current, message) : FormOutcome.NotFound;
 }
 
 /// <summary>The part every case form shares: the row version it was read at, and the case it is about.</summary>
@@ -65,13 +73,12 @@ public abstract class CaseFormInput : CaseFormHeading
     }
 
     /// <summary>Someone else saved: show their values and take the stored version, so saving again is a deliberate choice.</summary>
-    public void ShowConflict(CaseSnapshot current, ModelStateDictionary modelState, string message)
+    public FormOutcome ShowConflict(CaseSnapshot current, string message)
     {
         Current = current;
         Version = current.Version;
         Status = current.Status;
         CaseTitle = current.Title;
-        modelState.Remove(nameof(Version));
-        modelState.AddModelError("", message);
+        return FormOutcome.Conflict(message, nameof(Version));
     }
 }

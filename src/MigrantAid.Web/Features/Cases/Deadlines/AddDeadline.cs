@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -8,6 +7,8 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Cases.Deadlines;
@@ -41,9 +42,9 @@ public sealed class TaskInput : ManualDeadlineInput
 public sealed class AddDeadlineHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock,
     ListCaseDeadlinesHandler deadlines, IStringLocalizer<SharedResource> l)
 {
-    public async Task<ManualDeadlineInput?> NewManualAsync(Guid caseId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<ManualDeadlineInput?> NewManualAsync(Guid caseId, Viewer viewer, CancellationToken ct = default)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         if (c is null)
         {
             return null;
@@ -54,9 +55,9 @@ public sealed class AddDeadlineHandler(AppDbContext db, IAuthorizationService au
         return input;
     }
 
-    public async Task<TaskInput?> NewTaskAsync(Guid caseId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<TaskInput?> NewTaskAsync(Guid caseId, Viewer viewer, CancellationToken ct = default)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         if (c is null)
         {
             return null;
@@ -67,62 +68,62 @@ public sealed class AddDeadlineHandler(AppDbContext db, IAuthorizationService au
         return input;
     }
 
-    public async Task<DeadlineChangeOutcome> AddManualAsync(Guid caseId, ManualDeadlineInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken ct = default)
+    public async Task<FormOutcome> AddManualAsync(Guid caseId, ManualDeadlineInput input, Viewer viewer, FormErrors errors, CancellationToken ct = default)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         if (c is null)
         {
-            return DeadlineChangeOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         input.Describe(c);
-        await CheckDueDateAsync(input, user, modelState, ct);
-        if (!modelState.IsValid)
+        await CheckDueDateAsync(input, viewer, errors, ct);
+        if (!errors.IsValid)
         {
-            return DeadlineChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
-        var deadline = new CaseDeadline(caseId, DeadlineKind.Manual, input.Title!.Trim(), input.DueOn!.Value, user.Id(), clock.GetUtcNow());
+        var deadline = new CaseDeadline(caseId, DeadlineKind.Manual, input.Title!.Trim(), input.DueOn!.Value, viewer.UserId, clock.GetUtcNow());
         db.CaseDeadlines.Add(deadline);
         await SaveAsync(DeadlineAuditActions.DeadlineAdded, deadline, ct);
-        return DeadlineChangeOutcome.Saved;
+        return FormOutcome.Saved();
     }
 
-    public async Task<DeadlineChangeOutcome> AddTaskAsync(Guid caseId, TaskInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken ct = default)
+    public async Task<FormOutcome> AddTaskAsync(Guid caseId, TaskInput input, Viewer viewer, FormErrors errors, CancellationToken ct = default)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         if (c is null)
         {
-            return DeadlineChangeOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         input.Describe(c);
         input.Assignees = await AssigneesAsync(c, ct);
-        await CheckDueDateAsync(input, user, modelState, ct);
+        await CheckDueDateAsync(input, viewer, errors, ct);
         if (input.AssigneeId is { } assignee && input.Assignees.All(a => a.Id != assignee))
         {
-            modelState.AddModelError(nameof(input.AssigneeId), l["Choose one of the case's people."]);
+            errors.Add(nameof(input.AssigneeId), l["Choose one of the case's people."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return DeadlineChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
-        var deadline = new CaseDeadline(caseId, DeadlineKind.Task, input.Title!.Trim(), input.DueOn!.Value, user.Id(), clock.GetUtcNow())
+        var deadline = new CaseDeadline(caseId, DeadlineKind.Task, input.Title!.Trim(), input.DueOn!.Value, viewer.UserId, clock.GetUtcNow())
         {
             AssigneeId = input.AssigneeId,
         };
         db.CaseDeadlines.Add(deadline);
         await SaveAsync(DeadlineAuditActions.TaskAdded, deadline, ct);
-        return DeadlineChangeOutcome.Saved;
+        return FormOutcome.Saved();
     }
 
-    private async Task CheckDueDateAsync(ManualDeadlineInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken ct)
+    private async Task CheckDueDateAsync(ManualDeadlineInput input, Viewer viewer, FormErrors errors, CancellationToken ct)
     {
-        if (input.DueOn is { } due && due < await deadlines.TodayAsync(user, ct))
+        if (input.DueOn is { } due && due < await deadlines.TodayAsync(viewer, ct))
         {
-            modelState.AddModelError(nameof(input.DueOn), l["The due date cannot be in the past."]);
+            errors.Add(nameof(input.DueOn), l["The due date cannot be in the past."]);
         }
     }
 

@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Cases.Deadlines;
@@ -47,10 +46,10 @@ public sealed class DismissDeadlineInput : OneDeadlineInput
 public sealed class ChangeDeadlineHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock,
     ListCaseDeadlinesHandler deadlines, IStringLocalizer<SharedResource> l)
 {
-    public async Task<T?> LoadAsync<T>(Guid caseId, Guid deadlineId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<T?> LoadAsync<T>(Guid caseId, Guid deadlineId, Viewer viewer, CancellationToken ct = default)
         where T : OneDeadlineInput, new()
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         var item = c is null ? null : await deadlines.OneAsync(caseId, deadlineId, ct);
         if (c is null || item is null)
         {
@@ -68,12 +67,12 @@ public sealed class ChangeDeadlineHandler(AppDbContext db, IAuthorizationService
         return input;
     }
 
-    public Task<DeadlineChangeOutcome> MoveAsync(Guid caseId, Guid deadlineId, MoveDeadlineInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken ct = default) =>
-        ChangeAsync(caseId, deadlineId, input, user, modelState, d =>
+    public Task<FormOutcome> MoveAsync(Guid caseId, Guid deadlineId, MoveDeadlineInput input, Viewer viewer, FormErrors errors, CancellationToken ct = default) =>
+        ChangeAsync(caseId, deadlineId, input, viewer, errors, d =>
         {
             if (input.NewDate == d.DueOn)
             {
-                modelState.AddModelError(nameof(input.NewDate), l["The new date is the deadline's date already."]);
+                errors.Add(nameof(input.NewDate), l["The new date is the deadline's date already."]);
                 return null;
             }
 
@@ -83,64 +82,64 @@ public sealed class ChangeDeadlineHandler(AppDbContext db, IAuthorizationService
             return (DeadlineAuditActions.DeadlineMoved, new { deadlineId = d.Id, field = "DueOn", old, @new = d.DueOn, computedOn = d.ComputedOn, reason = d.OverrideReason });
         }, ct);
 
-    public Task<DeadlineChangeOutcome> DoneAsync(Guid caseId, Guid deadlineId, DoneDeadlineInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken ct = default) =>
-        ChangeAsync(caseId, deadlineId, input, user, modelState, d =>
+    public Task<FormOutcome> DoneAsync(Guid caseId, Guid deadlineId, DoneDeadlineInput input, Viewer viewer, FormErrors errors, CancellationToken ct = default) =>
+        ChangeAsync(caseId, deadlineId, input, viewer, errors, d =>
         {
-            Close(d, DeadlineStatus.Done, input.Note!, user);
+            Close(d, DeadlineStatus.Done, input.Note!, viewer);
             return (DeadlineAuditActions.DeadlineDone, new { deadlineId = d.Id, dueOn = d.DueOn, filed = d.ClosingNote });
         }, ct);
 
-    public Task<DeadlineChangeOutcome> DismissAsync(Guid caseId, Guid deadlineId, DismissDeadlineInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken ct = default) =>
-        ChangeAsync(caseId, deadlineId, input, user, modelState, d =>
+    public Task<FormOutcome> DismissAsync(Guid caseId, Guid deadlineId, DismissDeadlineInput input, Viewer viewer, FormErrors errors, CancellationToken ct = default) =>
+        ChangeAsync(caseId, deadlineId, input, viewer, errors, d =>
         {
-            Close(d, DeadlineStatus.Dismissed, input.Reason!, user);
+            Close(d, DeadlineStatus.Dismissed, input.Reason!, viewer);
             return (DeadlineAuditActions.DeadlineDismissed, new { deadlineId = d.Id, dueOn = d.DueOn, reason = d.ClosingNote });
         }, ct);
 
-    private void Close(CaseDeadline d, DeadlineStatus status, string note, ClaimsPrincipal user)
+    private void Close(CaseDeadline d, DeadlineStatus status, string note, Viewer viewer)
     {
         d.Status = status;
         d.ClosingNote = note.Trim();
-        d.ClosedBy = user.Id();
+        d.ClosedBy = viewer.UserId;
         d.ClosedAt = clock.GetUtcNow();
     }
 
     /// <param name="change">Applies the change and returns the audit action and details, or null after adding a field error.</param>
-    private async Task<DeadlineChangeOutcome> ChangeAsync(Guid caseId, Guid deadlineId, OneDeadlineInput input, ClaimsPrincipal user,
-        ModelStateDictionary modelState, Func<CaseDeadline, (string Action, object Details)?> change, CancellationToken ct)
+    private async Task<FormOutcome> ChangeAsync(Guid caseId, Guid deadlineId, OneDeadlineInput input, Viewer viewer,
+        FormErrors errors, Func<CaseDeadline, (string Action, object Details)?> change, CancellationToken ct)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         var deadline = c is null ? null : await db.CaseDeadlines.FirstOrDefaultAsync(d => d.Id == deadlineId && d.CaseId == caseId, ct);
         if (c is null || deadline is null)
         {
-            return DeadlineChangeOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         input.Describe(c);
         input.Deadline = await deadlines.OneAsync(caseId, deadlineId, ct);
-        if (modelState.TryGetValue(nameof(input.Version), out var version) && version.Errors.Count > 0)
+        if (errors.Has(nameof(input.Version)))
         {
-            modelState.AddModelError("", l["This form is out of date. Open the deadline again from the case."]);
+            errors.Add("", l["This form is out of date. Open the deadline again from the case."]);
         }
 
         if (deadline.Status != DeadlineStatus.Open)
         {
-            modelState.AddModelError("", l["This deadline is already closed: nothing was changed."]);
+            errors.Add("", l["This deadline is already closed: nothing was changed."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return DeadlineChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (deadline.Version != input.Version)
         {
-            return Conflict(input, deadline.Version, modelState);
+            return Conflict(input, deadline.Version);
         }
 
         if (change(deadline) is not { } audited)
         {
-            return DeadlineChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         var saved = await VersionedSave.SaveAsync(db, deadline, input.Version,
@@ -149,18 +148,16 @@ public sealed class ChangeDeadlineHandler(AppDbContext db, IAuthorizationService
         {
             input.Deadline = await deadlines.OneAsync(caseId, deadlineId, ct);
             var current = await db.CaseDeadlines.AsNoTracking().Where(d => d.Id == deadlineId).Select(d => d.Version).FirstOrDefaultAsync(ct);
-            return Conflict(input, current, modelState);
+            return Conflict(input, current);
         }
 
-        return DeadlineChangeOutcome.Saved;
+        return FormOutcome.Saved();
     }
 
     /// <summary>Someone else changed the deadline: show it as stored now, keep what the user typed, and take the stored version.</summary>
-    private DeadlineChangeOutcome Conflict(OneDeadlineInput input, uint current, ModelStateDictionary modelState)
+    private FormOutcome Conflict(OneDeadlineInput input, uint current)
     {
         input.Version = current;
-        modelState.Remove(nameof(input.Version));
-        modelState.AddModelError("", l["Someone else changed this deadline while you were working on it. It is shown as it is now and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return DeadlineChangeOutcome.Conflict;
+        return FormOutcome.Conflict(l["Someone else changed this deadline while you were working on it. It is shown as it is now and nothing was overwritten. Your entries are kept: save again to go ahead."], nameof(input.Version));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -8,15 +7,6 @@ using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.Deadlines;
-
-/// <summary>What a change to a case's deadlines came to.</summary>
-public enum DeadlineChangeOutcome
-{
-    Saved,
-    Invalid,
-    Conflict,
-    NotFound,
-}
 
 /// <summary>The part every deadline form shares: the case it is about (shown in the heading), never bound from the request.</summary>
 public abstract class DeadlineFormInput : CaseFormHeading
@@ -40,9 +30,9 @@ public abstract class OneDeadlineInput : DeadlineFormInput
 /// </summary>
 public static class DeadlineGate
 {
-    public static async Task<Case?> CaseAsync(AppDbContext db, IAuthorizationService authorization, ClaimsPrincipal user, Guid caseId, CancellationToken ct)
+    public static async Task<Case?> CaseAsync(AppDbContext db, IAuthorizationService authorization, Viewer viewer, Guid caseId, CancellationToken ct)
     {
-        var (c, _) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.View, track: false, ct);
+        var (c, _) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.View, track: false, ct);
         return c;
     }
 }

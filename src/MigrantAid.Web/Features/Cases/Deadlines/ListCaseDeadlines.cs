@@ -54,7 +54,7 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
 
     public async Task<CaseDeadlinesModel> HandleAsync(Guid caseId, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var today = await TodayAsync(user, ct);
+        var today = await TodayAsync(Viewer.From(user), ct);
         var open = await ItemsAsync(caseId, d => d.CaseId == caseId && d.Status == DeadlineStatus.Open, q => q.OrderBy(d => d.DueOn).ThenBy(d => d.CreatedAt), int.MaxValue, ct);
         var closedQuery = db.CaseDeadlines.AsNoTracking().Where(d => d.CaseId == caseId && d.Status != DeadlineStatus.Open);
         var closedTotal = await closedQuery.CountAsync(ct);
@@ -64,8 +64,8 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
     }
 
     /// <summary>The deadlines one recorded event produced.</summary>
-    public async Task<DeadlineList> OfSourceAsync(Guid caseId, string sourceType, Guid sourceId, ClaimsPrincipal user, CancellationToken ct = default) =>
-        new(caseId, await TodayAsync(user, ct), await ItemsAsync(caseId,
+    public async Task<DeadlineList> OfSourceAsync(Guid caseId, string sourceType, Guid sourceId, Viewer viewer, CancellationToken ct = default) =>
+        new(caseId, await TodayAsync(viewer, ct), await ItemsAsync(caseId,
             d => d.CaseId == caseId && d.SourceType == sourceType && d.SourceId == sourceId,
             q => q.OrderBy(d => d.DueOn).ThenBy(d => d.Id), int.MaxValue, ct));
 
@@ -73,10 +73,9 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
         (await ItemsAsync(caseId, d => d.CaseId == caseId && d.Id == deadlineId, q => q.OrderBy(d => d.Id), 1, ct)).FirstOrDefault();
 
     /// <summary>"Today" for the user: the date in their office's time zone, UTC without an office.</summary>
-    public async Task<DateOnly> TodayAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<DateOnly> TodayAsync(Viewer viewer, CancellationToken ct = default)
     {
-        var office = Viewer.From(user).OfficeId;
-        var time = office is { } id ? await OfficeTime.OfOfficeAsync(db, id, ct) : OfficeTime.Utc;
+        var time = viewer.OfficeId is { } id ? await OfficeTime.OfOfficeAsync(db, id, ct) : OfficeTime.Utc;
         return time.Today(clock.GetUtcNow());
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -9,6 +8,8 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Cases.Deadlines;
@@ -55,53 +56,53 @@ public sealed class RecordEventHandler(AppDbContext db, IAuthorizationService au
     /// <summary>Active rules shown beside the form: a reference list of a few dozen rows.</summary>
     private const int MaxRulesShown = 200;
 
-    public async Task<RecordEventInput?> NewAsync(Guid caseId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<RecordEventInput?> NewAsync(Guid caseId, Viewer viewer, CancellationToken ct = default)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         if (c is null)
         {
             return null;
         }
 
-        var input = new RecordEventInput { Date = await deadlines.TodayAsync(user, ct), Rules = await RulesAsync(ct) };
+        var input = new RecordEventInput { Date = await deadlines.TodayAsync(viewer, ct), Rules = await RulesAsync(ct) };
         input.Describe(c);
         return input;
     }
 
-    /// <returns>The id of the recorded event (its deadlines' source), or null when nothing was recorded.</returns>
-    public async Task<(DeadlineChangeOutcome Outcome, Guid? EventId)> HandleAsync(Guid caseId, RecordEventInput input, ClaimsPrincipal user,
-        ModelStateDictionary modelState, CancellationToken ct = default)
+    /// <returns>Saved with the id of the recorded event (its deadlines' source).</returns>
+    public async Task<FormOutcome> HandleAsync(Guid caseId, RecordEventInput input, Viewer viewer,
+        FormErrors errors, CancellationToken ct = default)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         if (c is null)
         {
-            return (DeadlineChangeOutcome.NotFound, null);
+            return FormOutcome.NotFound;
         }
 
         input.Describe(c);
         input.Rules = await RulesAsync(ct);
         if (input.Forum is not null && !Forums.IsKnown(input.Forum))
         {
-            modelState.AddModelError(nameof(input.Forum), l["Choose the country or the international body."]);
+            errors.Add(nameof(input.Forum), l["Choose the country or the international body."]);
         }
 
-        if (input.Date is { } date && date > await deadlines.TodayAsync(user, ct))
+        if (input.Date is { } date && date > await deadlines.TodayAsync(viewer, ct))
         {
-            modelState.AddModelError(nameof(input.Date), l["The event cannot be dated in the future."]);
+            errors.Add(nameof(input.Date), l["The event cannot be dated in the future."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return (DeadlineChangeOutcome.Invalid, null);
+            return FormOutcome.Invalid;
         }
 
         var eventId = Guid.NewGuid();
         var trigger = new DeadlineTrigger(caseId, input.Trigger!.Value, input.Forum!, input.Date!.Value, SourceType, eventId, input.ProceedingType, input.Instance);
-        var created = await triggers.RecordAsync(trigger, user.Id(), ct);
+        var created = await triggers.RecordAsync(trigger, viewer.UserId, ct);
         if (created.Count == 0)
         {
-            modelState.AddModelError("", l["No active deadline rule applies to this event in this country or body, so no deadline was computed. Check the event and the procedure, add a manual deadline, or ask an administrator for a rule."]);
-            return (DeadlineChangeOutcome.Invalid, null);
+            errors.Add("", l["No active deadline rule applies to this event in this country or body, so no deadline was computed. Check the event and the procedure, add a manual deadline, or ask an administrator for a rule."]);
+            return FormOutcome.Invalid;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -117,18 +118,18 @@ public sealed class RecordEventHandler(AppDbContext db, IAuthorizationService au
             deadlines = created.Select(d => new { deadlineId = d.Id, ruleId = d.RuleId, dueOn = d.DueOn }).ToList(),
         }, cancellationToken: ct);
         await transaction.CommitAsync(ct);
-        return (DeadlineChangeOutcome.Saved, eventId);
+        return FormOutcome.Saved(eventId);
     }
 
-    public async Task<EventDeadlinesModel?> ShowAsync(Guid caseId, Guid eventId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<EventDeadlinesModel?> ShowAsync(Guid caseId, Guid eventId, Viewer viewer, CancellationToken ct = default)
     {
-        var c = await DeadlineGate.CaseAsync(db, authorization, user, caseId, ct);
+        var c = await DeadlineGate.CaseAsync(db, authorization, viewer, caseId, ct);
         if (c is null)
         {
             return null;
         }
 
-        var list = await deadlines.OfSourceAsync(caseId, SourceType, eventId, user, ct);
+        var list = await deadlines.OfSourceAsync(caseId, SourceType, eventId, viewer, ct);
         return list.Items.Count == 0 ? null : new EventDeadlinesModel(caseId, c.Reference, c.Title, list);
     }
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
@@ -9,7 +7,9 @@ using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Cases.Deadlines;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Cases.Proceedings;
@@ -25,24 +25,18 @@ public sealed class EditDecisionHandler(
     /// <summary>The newest documents of a case offered in the select (the case page lists as many).</summary>
     public const int MaxDocuments = ViewCaseFileHandler.MaxDocuments;
 
-    public async Task<DecisionInput?> LoadAsync(Guid caseId, Guid proceedingId, Guid? id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<DecisionInput?> LoadAsync(Guid caseId, Guid proceedingId, Guid? id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, time, _) = await ProceedingAccess.OpenAsync(db, authorization, user, caseId, cancellationToken);
-        var heading = c is null ? null : await ProceedingAccess.HeadingAsync(db, caseId, proceedingId, cancellationToken);
-        if (c is null || heading is null)
+        if (await ProceedingEditor.OpenAsync<CourtDecision>(db, authorization, viewer, caseId, proceedingId, id, track: false, cancellationToken) is not { } scope)
         {
             return null;
         }
 
+        var (c, time, _, d) = scope;
+        var heading = scope.Heading;
         var input = new DecisionInput();
-        if (id is { } decisionId)
+        if (d is not null)
         {
-            var d = await db.CourtDecisions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == decisionId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (d is null)
-            {
-                return null;
-            }
-
             input = new DecisionInput
             {
                 Version = d.Version,
@@ -61,45 +55,29 @@ public sealed class EditDecisionHandler(
         return input;
     }
 
-    public async Task<ProceedingSaveResult> SaveAsync(Guid caseId, Guid proceedingId, Guid? id, DecisionInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> SaveAsync(Guid caseId, Guid proceedingId, Guid? id, DecisionInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, time, refusal) = await ProceedingAccess.OpenAsync(db, authorization, user, caseId, cancellationToken);
-        if (c is null)
+        if (await ProceedingEditor.OpenAsync<CourtDecision>(db, authorization, viewer, caseId, proceedingId, id, track: true, cancellationToken) is not { } scope)
         {
-            return new(refusal);
+            return FormOutcome.NotFound;
         }
 
-        var proceeding = await ProceedingAccess.ProceedingAsync(db, caseId, proceedingId, cancellationToken);
-        if (proceeding is null)
-        {
-            return new(CaseChangeOutcome.NotFound);
-        }
-
-        CourtDecision? stored = null;
-        if (id is { } decisionId)
-        {
-            stored = await db.CourtDecisions.FirstOrDefaultAsync(x => x.Id == decisionId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (stored is null)
-            {
-                return new(CaseChangeOutcome.NotFound);
-            }
-        }
-
-        var heading = ProceedingAccess.Heading(proceeding);
+        var (c, time, proceeding, stored) = scope;
+        var heading = scope.Heading;
         await DescribeAsync(input, c, time, heading, id, cancellationToken);
         input.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
-        Validate(input, proceeding, time.Today(clock.GetUtcNow()), modelState);
-        if (!modelState.IsValid)
+        Validate(input, proceeding, time.Today(clock.GetUtcNow()), errors);
+        if (!errors.IsValid)
         {
-            return new(CaseChangeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         if (stored is not null && stored.Version != input.Version)
         {
-            return await ConflictAsync(stored.Id, input, modelState, cancellationToken);
+            return await ConflictAsync(stored.Id, input, cancellationToken);
         }
 
-        var userId = user.Id();
+        var userId = viewer.UserId;
         var now = clock.GetUtcNow();
         var decision = stored ?? new CourtDecision(proceedingId, caseId, input.DecidedOn!.Value, input.Outcome!.Value, userId, now);
         var changes = new ChangeList();
@@ -113,7 +91,7 @@ public sealed class EditDecisionHandler(
             changes.Value("DocumentId", stored.DocumentId, input.DocumentId);
             if (changes.Count == 0)
             {
-                return new(CaseChangeOutcome.Unchanged, stored.Id);
+                return FormOutcome.Unchanged;
             }
         }
 
@@ -180,34 +158,34 @@ public sealed class EditDecisionHandler(
             : audit.RecordAsync(ProceedingAuditActions.DecisionUpdated, "decision", decision.Id.ToString(),
                 new { caseId, proceedingId, changes = changes.Changes, deadlines }, cancellationToken: cancellationToken),
             cancellationToken);
-        return saved ? new(CaseChangeOutcome.Saved, decision.Id, deadlines) : await ConflictAsync(decision.Id, input, modelState, cancellationToken);
+        return saved ? FormOutcome.Saved(decision.Id, deadlines) : await ConflictAsync(decision.Id, input, cancellationToken);
 
         async Task<int> RecordAsync(TriggerEvent trigger, DateOnly date) =>
             (await triggers.RecordAsync(new DeadlineTrigger(caseId, trigger, proceeding.Jurisdiction, date, "decision", decision.Id, proceeding.Type, proceeding.Instance),
                 userId, cancellationToken)).Count;
     }
 
-    private void Validate(DecisionInput input, CourtProceeding proceeding, DateOnly today, ModelStateDictionary modelState)
+    private void Validate(DecisionInput input, CourtProceeding proceeding, DateOnly today, FormErrors errors)
     {
         if (input.Outcome is { } outcome && !Enum.IsDefined(outcome))
         {
-            modelState.AddModelError(nameof(input.Outcome), l["Choose an outcome from the list."]);
+            errors.Add(nameof(input.Outcome), l["Choose an outcome from the list."]);
         }
 
         if (input.DocumentId is { } document && input.Documents.All(d => d.Id != document))
         {
-            modelState.AddModelError(nameof(input.DocumentId), l["Choose a document of this case."]);
+            errors.Add(nameof(input.DocumentId), l["Choose a document of this case."]);
         }
 
         if (input.DecidedOn is { } decided)
         {
             if (decided > today)
             {
-                modelState.AddModelError(nameof(input.DecidedOn), l["The decision date cannot be in the future."]);
+                errors.Add(nameof(input.DecidedOn), l["The decision date cannot be in the future."]);
             }
             else if (decided < proceeding.OpenedOn)
             {
-                modelState.AddModelError(nameof(input.DecidedOn), l["The decision cannot be dated before the proceeding opened ({0}).", CaseText.Date(proceeding.OpenedOn)]);
+                errors.Add(nameof(input.DecidedOn), l["The decision cannot be dated before the proceeding opened ({0}).", CaseText.Date(proceeding.OpenedOn)]);
             }
         }
 
@@ -215,11 +193,11 @@ public sealed class EditDecisionHandler(
         {
             if (input.DecidedOn is { } d && finalForm < d)
             {
-                modelState.AddModelError(nameof(input.FinalFormOn), l["The final form cannot be dated before the decision."]);
+                errors.Add(nameof(input.FinalFormOn), l["The final form cannot be dated before the decision."]);
             }
             else if (finalForm > today)
             {
-                modelState.AddModelError(nameof(input.FinalFormOn), l["The date of the final form cannot be in the future."]);
+                errors.Add(nameof(input.FinalFormOn), l["The date of the final form cannot be in the future."]);
             }
         }
 
@@ -227,11 +205,11 @@ public sealed class EditDecisionHandler(
         {
             if (input.DecidedOn is { } d && received < d)
             {
-                modelState.AddModelError(nameof(input.ReceivedOn), l["The copy cannot have been received before the decision date."]);
+                errors.Add(nameof(input.ReceivedOn), l["The copy cannot have been received before the decision date."]);
             }
             else if (received > today)
             {
-                modelState.AddModelError(nameof(input.ReceivedOn), l["The date the copy was received cannot be in the future."]);
+                errors.Add(nameof(input.ReceivedOn), l["The date the copy was received cannot be in the future."]);
             }
         }
     }
@@ -258,18 +236,18 @@ public sealed class EditDecisionHandler(
         }
     }
 
-    private async Task<ProceedingSaveResult> ConflictAsync(Guid id, DecisionInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task<FormOutcome> ConflictAsync(Guid id, DecisionInput input, CancellationToken cancellationToken)
     {
         var current = await db.CourtDecisions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (current is null)
         {
-            return new(CaseChangeOutcome.NotFound);
+            return FormOutcome.NotFound;
         }
 
         var document = current.DocumentId is { } documentId
             ? await db.CaseDocuments.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.FileName).FirstOrDefaultAsync(cancellationToken)
             : null;
-        input.ShowConflict(
+        return input.ShowConflict(
         [
             new(l["Decided on"], CaseText.Date(current.DecidedOn)),
             new(l["Made in final form on"], CaseText.Date(current.FinalFormOn)),
@@ -277,7 +255,6 @@ public sealed class EditDecisionHandler(
             new(l["Outcome"], CaseText.Enum(l, current.Outcome)),
             new(l["Summary"], current.Summary ?? "—"),
             new(l["Decision document"], document ?? "—"),
-        ], current.Version, modelState, l["Someone else changed this decision while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return new(CaseChangeOutcome.Conflict, id);
+        ], current.Version, l["Someone else changed this decision while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -11,7 +10,9 @@ using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Cases.Proceedings;
@@ -54,24 +55,18 @@ public sealed class HearingInput : ProceedingFormInput
 public sealed class EditHearingHandler(
     AppDbContext db, IAuthorizationService authorization, IAuditLog audit, IDeadlineTriggers triggers, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<HearingInput?> LoadAsync(Guid caseId, Guid proceedingId, Guid? id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<HearingInput?> LoadAsync(Guid caseId, Guid proceedingId, Guid? id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, time, _) = await ProceedingAccess.OpenAsync(db, authorization, user, caseId, cancellationToken);
-        var heading = c is null ? null : await ProceedingAccess.HeadingAsync(db, caseId, proceedingId, cancellationToken);
-        if (c is null || heading is null)
+        if (await ProceedingEditor.OpenAsync<Hearing>(db, authorization, viewer, caseId, proceedingId, id, track: false, cancellationToken) is not { } scope)
         {
             return null;
         }
 
+        var (c, time, _, h) = scope;
+        var heading = scope.Heading;
         HearingInput input;
-        if (id is { } hearingId)
+        if (h is not null)
         {
-            var h = await db.Hearings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == hearingId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (h is null)
-            {
-                return null;
-            }
-
             input = new HearingInput { Version = h.Version, StartsAt = time.Local(h.StartsAt), Place = h.Place, Result = h.Result, IsHeld = h.IsHeld };
         }
         else
@@ -88,58 +83,42 @@ public sealed class EditHearingHandler(
         return input;
     }
 
-    public async Task<ProceedingSaveResult> SaveAsync(Guid caseId, Guid proceedingId, Guid? id, HearingInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> SaveAsync(Guid caseId, Guid proceedingId, Guid? id, HearingInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, time, refusal) = await ProceedingAccess.OpenAsync(db, authorization, user, caseId, cancellationToken);
-        if (c is null)
+        if (await ProceedingEditor.OpenAsync<Hearing>(db, authorization, viewer, caseId, proceedingId, id, track: true, cancellationToken) is not { } scope)
         {
-            return new(refusal);
+            return FormOutcome.NotFound;
         }
 
-        var proceeding = await ProceedingAccess.ProceedingAsync(db, caseId, proceedingId, cancellationToken);
-        if (proceeding is null)
-        {
-            return new(CaseChangeOutcome.NotFound);
-        }
-
-        Hearing? stored = null;
-        if (id is { } hearingId)
-        {
-            stored = await db.Hearings.FirstOrDefaultAsync(x => x.Id == hearingId && x.ProceedingId == proceedingId && x.CaseId == caseId, cancellationToken);
-            if (stored is null)
-            {
-                return new(CaseChangeOutcome.NotFound);
-            }
-        }
-
-        Describe(input, c, time, ProceedingAccess.Heading(proceeding), id);
+        var (c, time, proceeding, stored) = scope;
+        Describe(input, c, time, scope.Heading, id);
         input.Place = Blank(input.Place);
         input.Result = Blank(input.Result);
         input.NextPlace = Blank(input.NextPlace);
         var now = clock.GetUtcNow();
-        var startsAt = Instant(nameof(input.StartsAt), input.StartsAt, time, proceeding, modelState);
-        var nextAt = Instant(nameof(input.NextStartsAt), input.NextStartsAt, time, proceeding, modelState);
+        var startsAt = Instant(nameof(input.StartsAt), input.StartsAt, time, proceeding, errors);
+        var nextAt = Instant(nameof(input.NextStartsAt), input.NextStartsAt, time, proceeding, errors);
         if (startsAt is { } at && input.IsHeld && at > now)
         {
-            modelState.AddModelError(nameof(input.IsHeld), l["A hearing that is still to come cannot be marked as held."]);
+            errors.Add(nameof(input.IsHeld), l["A hearing that is still to come cannot be marked as held."]);
         }
 
         if (startsAt is { } from && nextAt is { } next && next <= from)
         {
-            modelState.AddModelError(nameof(input.NextStartsAt), l["The next hearing must be after this one."]);
+            errors.Add(nameof(input.NextStartsAt), l["The next hearing must be after this one."]);
         }
 
-        if (!modelState.IsValid || startsAt is null)
+        if (!errors.IsValid || startsAt is null)
         {
-            return new(CaseChangeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         if (stored is not null && stored.Version != input.Version)
         {
-            return await ConflictAsync(stored.Id, input, time, modelState, cancellationToken);
+            return await ConflictAsync(stored.Id, input, time, cancellationToken);
         }
 
-        var userId = user.Id();
+        var userId = viewer.UserId;
         var deadlines = 0;
         var recorded = false;
         Hearing? nextHearing = null;
@@ -178,7 +157,7 @@ public sealed class EditHearingHandler(
                     new { caseId, proceedingId, startsAt = AuditValues.Iso(created.StartsAt), isHeld = created.IsHeld }, cancellationToken: cancellationToken);
                 await AuditNextAsync();
             }, cancellationToken);
-            return new(CaseChangeOutcome.Saved, created.Id, recorded ? deadlines : null);
+            return FormOutcome.Saved(created.Id, recorded ? deadlines : null);
         }
 
         var changes = new ChangeList();
@@ -188,7 +167,7 @@ public sealed class EditHearingHandler(
         changes.Value("IsHeld", stored.IsHeld, input.IsHeld);
         if (changes.Count == 0 && nextHearing is null)
         {
-            return new(CaseChangeOutcome.Unchanged, stored.Id);
+            return FormOutcome.Unchanged;
         }
 
         var dayChanged = DateOnly.FromDateTime(time.Local(stored.StartsAt)) != DateOnly.FromDateTime(time.Local(startsAt.Value));
@@ -213,12 +192,12 @@ public sealed class EditHearingHandler(
             await AuditNextAsync();
         }, cancellationToken);
         return saved
-            ? new(CaseChangeOutcome.Saved, stored.Id, recorded ? deadlines : null)
-            : await ConflictAsync(stored.Id, input, time, modelState, cancellationToken);
+            ? FormOutcome.Saved(stored.Id, recorded ? deadlines : null)
+            : await ConflictAsync(stored.Id, input, time, cancellationToken);
     }
 
     /// <summary>The typed wall-clock time as an instant, or null with the reason at the field.</summary>
-    private DateTimeOffset? Instant(string field, DateTime? local, OfficeTime time, CourtProceeding proceeding, ModelStateDictionary modelState)
+    private DateTimeOffset? Instant(string field, DateTime? local, OfficeTime time, CourtProceeding proceeding, FormErrors errors)
     {
         if (local is not { } wall)
         {
@@ -227,19 +206,19 @@ public sealed class EditHearingHandler(
 
         if (!LocalTimes.InRange(wall))
         {
-            modelState.AddModelError(field, l["Enter a date between {0} and {1}.", LocalTimes.FirstYear, LocalTimes.LastYear]);
+            errors.Add(field, l["Enter a date between {0} and {1}.", LocalTimes.FirstYear, LocalTimes.LastYear]);
             return null;
         }
 
         if (LocalTimes.ToInstant(wall, time.Zone) is not { } instant)
         {
-            modelState.AddModelError(field, l["This time does not exist in the time zone {0} (the clocks move forward then). Enter another time.", time.ZoneId]);
+            errors.Add(field, l["This time does not exist in the time zone {0} (the clocks move forward then). Enter another time.", time.ZoneId]);
             return null;
         }
 
         if (DateOnly.FromDateTime(wall) < proceeding.OpenedOn)
         {
-            modelState.AddModelError(field, l["A hearing cannot be before the proceeding opened ({0}).", CaseText.Date(proceeding.OpenedOn)]);
+            errors.Add(field, l["A hearing cannot be before the proceeding opened ({0}).", CaseText.Date(proceeding.OpenedOn)]);
             return null;
         }
 
@@ -253,22 +232,21 @@ public sealed class EditHearingHandler(
         input.Proceeding = heading;
     }
 
-    private async Task<ProceedingSaveResult> ConflictAsync(Guid id, HearingInput input, OfficeTime time, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task<FormOutcome> ConflictAsync(Guid id, HearingInput input, OfficeTime time, CancellationToken cancellationToken)
     {
         var current = await db.Hearings.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
         if (current is null)
         {
-            return new(CaseChangeOutcome.NotFound);
+            return FormOutcome.NotFound;
         }
 
-        input.ShowConflict(
+        return input.ShowConflict(
         [
             new(l["Date and time"], CaseText.Instant(time.Local(current.StartsAt))),
             new(l["Place"], current.Place ?? "—"),
             new(l["Result"], current.Result ?? "—"),
             new(l["The hearing was held"], current.IsHeld ? l["Yes"] : l["No"]),
-        ], current.Version, modelState, l["Someone else changed this hearing while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return new(CaseChangeOutcome.Conflict, id);
+        ], current.Version, l["Someone else changed this hearing while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
@@ -8,7 +6,9 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Cases.Proceedings;
@@ -18,9 +18,9 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
 {
     private const int MaxProceedings = 200;
 
-    public async Task<ProceedingInput?> LoadAsync(Guid caseId, Guid? id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<ProceedingInput?> LoadAsync(Guid caseId, Guid? id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, time, _) = await ProceedingAccess.OpenAsync(db, authorization, user, caseId, cancellationToken);
+        var (c, time) = await ProceedingAccess.OpenAsync(db, authorization, viewer, caseId, cancellationToken);
         if (c is null)
         {
             return null;
@@ -63,12 +63,12 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         return input;
     }
 
-    public async Task<ProceedingSaveResult> SaveAsync(Guid caseId, Guid? id, ProceedingInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> SaveAsync(Guid caseId, Guid? id, ProceedingInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, time, refusal) = await ProceedingAccess.OpenAsync(db, authorization, user, caseId, cancellationToken);
+        var (c, time) = await ProceedingAccess.OpenAsync(db, authorization, viewer, caseId, cancellationToken);
         if (c is null)
         {
-            return new(refusal);
+            return FormOutcome.NotFound;
         }
 
         CourtProceeding? stored = null;
@@ -77,7 +77,7 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
             stored = await db.CourtProceedings.FirstOrDefaultAsync(x => x.Id == proceedingId && x.CaseId == caseId, cancellationToken);
             if (stored is null)
             {
-                return new(CaseChangeOutcome.NotFound);
+                return FormOutcome.NotFound;
             }
         }
 
@@ -86,17 +86,17 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         input.CourtCaseNumber = Blank(input.CourtCaseNumber);
         input.Judge = Blank(input.Judge);
         input.Subject = input.Subject?.Trim();
-        await ValidateAsync(caseId, id, input, time.Today(clock.GetUtcNow()), modelState, cancellationToken);
-        if (!modelState.IsValid)
+        await ValidateAsync(caseId, id, input, time.Today(clock.GetUtcNow()), errors, cancellationToken);
+        if (!errors.IsValid)
         {
-            return new(CaseChangeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         var now = clock.GetUtcNow();
         if (stored is null)
         {
             var created = new CourtProceeding(caseId, input.Jurisdiction!, input.Court!, input.Instance!.Value, input.Type!.Value, input.Subject!,
-                input.ClientRole!.Value, input.OpenedOn!.Value, user.Id(), now)
+                input.ClientRole!.Value, input.OpenedOn!.Value, viewer.UserId, now)
             {
                 CourtCaseNumber = input.CourtCaseNumber,
                 Judge = input.Judge,
@@ -113,12 +113,12 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
                 openedOn = AuditValues.Iso(created.OpenedOn),
                 challengesId = created.ChallengesId,
             }, cancellationToken: cancellationToken), cancellationToken);
-            return new(CaseChangeOutcome.Saved, created.Id);
+            return FormOutcome.Saved(created.Id);
         }
 
         if (stored.Version != input.Version)
         {
-            return await ConflictAsync(stored.Id, input, modelState, cancellationToken);
+            return await ConflictAsync(stored.Id, input, cancellationToken);
         }
 
         var changes = new ChangeList();
@@ -135,7 +135,7 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         changes.Value("ChallengesId", stored.ChallengesId, input.ChallengesId);
         if (changes.Count == 0)
         {
-            return new(CaseChangeOutcome.Unchanged, stored.Id);
+            return FormOutcome.Unchanged;
         }
 
         stored.Jurisdiction = input.Jurisdiction!;
@@ -152,49 +152,49 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         VersionedSave.Expect(db, stored, input.Version);
         var saved = await VersionedSave.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingUpdated, "proceeding", stored.Id.ToString(),
             new { caseId, changes = changes.Changes }, cancellationToken: cancellationToken), cancellationToken);
-        return saved ? new(CaseChangeOutcome.Saved, stored.Id) : await ConflictAsync(stored.Id, input, modelState, cancellationToken);
+        return saved ? FormOutcome.Saved(stored.Id) : await ConflictAsync(stored.Id, input, cancellationToken);
     }
 
-    private async Task ValidateAsync(Guid caseId, Guid? id, ProceedingInput input, DateOnly today, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task ValidateAsync(Guid caseId, Guid? id, ProceedingInput input, DateOnly today, FormErrors errors, CancellationToken cancellationToken)
     {
         if (input.Jurisdiction is not null && !Countries.IsKnown(input.Jurisdiction))
         {
-            modelState.AddModelError(nameof(input.Jurisdiction), l["Choose a country from the list."]);
+            errors.Add(nameof(input.Jurisdiction), l["Choose a country from the list."]);
         }
 
         if (input.Instance is { } instance && !Enum.IsDefined(instance))
         {
-            modelState.AddModelError(nameof(input.Instance), l["Choose an instance from the list."]);
+            errors.Add(nameof(input.Instance), l["Choose an instance from the list."]);
         }
 
         if (input.Type is { } type && !Enum.IsDefined(type))
         {
-            modelState.AddModelError(nameof(input.Type), l["Choose a kind of proceeding from the list."]);
+            errors.Add(nameof(input.Type), l["Choose a kind of proceeding from the list."]);
         }
 
         if (input.ClientRole is { } role && !Enum.IsDefined(role))
         {
-            modelState.AddModelError(nameof(input.ClientRole), l["Choose a role from the list."]);
+            errors.Add(nameof(input.ClientRole), l["Choose a role from the list."]);
         }
 
         if (input.OpenedOn is { } opened && opened > today)
         {
-            modelState.AddModelError(nameof(input.OpenedOn), l["The opening date cannot be in the future."]);
+            errors.Add(nameof(input.OpenedOn), l["The opening date cannot be in the future."]);
         }
 
         if (input.ClosedOn is { } closed)
         {
             if (input.OpenedOn is { } openedOn && closed < openedOn)
             {
-                modelState.AddModelError(nameof(input.ClosedOn), l["The closing date cannot be before the opening date."]);
+                errors.Add(nameof(input.ClosedOn), l["The closing date cannot be before the opening date."]);
             }
             else if (closed > today)
             {
-                modelState.AddModelError(nameof(input.ClosedOn), l["The closing date cannot be in the future."]);
+                errors.Add(nameof(input.ClosedOn), l["The closing date cannot be in the future."]);
             }
         }
 
-        if (!modelState.IsValid || input.OpenedOn is not { } start)
+        if (!errors.IsValid || input.OpenedOn is not { } start)
         {
             return;
         }
@@ -207,25 +207,25 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         switch (ProceedingRules.CheckChallenge(self, input.ChallengesId, others))
         {
             case ChallengeProblem.NotOnCase:
-                modelState.AddModelError(nameof(input.ChallengesId), l["Choose a proceeding of this case."]);
+                errors.Add(nameof(input.ChallengesId), l["Choose a proceeding of this case."]);
                 break;
             case ChallengeProblem.Itself:
-                modelState.AddModelError(nameof(input.ChallengesId), l["A proceeding cannot challenge itself."]);
+                errors.Add(nameof(input.ChallengesId), l["A proceeding cannot challenge itself."]);
                 break;
             case ChallengeProblem.FirstInstanceChallenges:
-                modelState.AddModelError(nameof(input.ChallengesId), l["A first-instance proceeding does not challenge another proceeding: choose the instance of the appeal or review."]);
+                errors.Add(nameof(input.ChallengesId), l["A first-instance proceeding does not challenge another proceeding: choose the instance of the appeal or review."]);
                 break;
             case ChallengeProblem.NotLowerInstance:
-                modelState.AddModelError(nameof(input.ChallengesId), l["An appeal or review must challenge a proceeding of a lower instance."]);
+                errors.Add(nameof(input.ChallengesId), l["An appeal or review must challenge a proceeding of a lower instance."]);
                 break;
             case ChallengeProblem.OtherCountry:
-                modelState.AddModelError(nameof(input.ChallengesId), l["The challenged proceeding is before a court of another country."]);
+                errors.Add(nameof(input.ChallengesId), l["The challenged proceeding is before a court of another country."]);
                 break;
             case ChallengeProblem.OpensBeforeChallenged:
-                modelState.AddModelError(nameof(input.OpenedOn), l["A challenge cannot open before the proceeding it challenges."]);
+                errors.Add(nameof(input.OpenedOn), l["A challenge cannot open before the proceeding it challenges."]);
                 break;
             case ChallengeProblem.Circle:
-                modelState.AddModelError(nameof(input.ChallengesId), l["This choice would make the proceedings challenge each other in a circle."]);
+                errors.Add(nameof(input.ChallengesId), l["This choice would make the proceedings challenge each other in a circle."]);
                 break;
         }
 
@@ -237,13 +237,13 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         switch (ProceedingRules.CheckChallengers(self, others))
         {
             case ChallengeProblem.NotLowerInstance:
-                modelState.AddModelError(nameof(input.Instance), l["A proceeding that challenges this one is not of a higher instance."]);
+                errors.Add(nameof(input.Instance), l["A proceeding that challenges this one is not of a higher instance."]);
                 break;
             case ChallengeProblem.OtherCountry:
-                modelState.AddModelError(nameof(input.Jurisdiction), l["A proceeding that challenges this one is before a court of another country."]);
+                errors.Add(nameof(input.Jurisdiction), l["A proceeding that challenges this one is before a court of another country."]);
                 break;
             case ChallengeProblem.OpensBeforeChallenged:
-                modelState.AddModelError(nameof(input.OpenedOn), l["A proceeding that challenges this one opened before this date."]);
+                errors.Add(nameof(input.OpenedOn), l["A proceeding that challenges this one opened before this date."]);
                 break;
         }
 
@@ -255,7 +255,7 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         var zone = OfficeTime.For(input.TimeZoneId);
         if ((firstDecision is { } decided && decided < start) || (firstHearing is { } heard && DateOnly.FromDateTime(zone.Local(heard)) < start))
         {
-            modelState.AddModelError(nameof(input.OpenedOn), l["A hearing or decision of this proceeding is dated before this day."]);
+            errors.Add(nameof(input.OpenedOn), l["A hearing or decision of this proceeding is dated before this day."]);
         }
     }
 
@@ -269,15 +269,15 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<ProceedingSaveResult> ConflictAsync(Guid id, ProceedingInput input, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task<FormOutcome> ConflictAsync(Guid id, ProceedingInput input, CancellationToken cancellationToken)
     {
         var current = await db.CourtProceedings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (current is null)
         {
-            return new(CaseChangeOutcome.NotFound);
+            return FormOutcome.NotFound;
         }
 
-        input.ShowConflict(
+        return input.ShowConflict(
         [
             new(l["Country"], CaseText.Country(l, current.Jurisdiction)),
             new(l["Court"], current.Court),
@@ -289,8 +289,7 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
             new(l["Our client's role"], CaseText.Enum(l, current.ClientRole)),
             new(l["Opened on"], CaseText.Date(current.OpenedOn)),
             new(l["Closed on"], CaseText.Date(current.ClosedOn)),
-        ], current.Version, modelState, l["Someone else changed this proceeding while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return new(CaseChangeOutcome.Conflict, id);
+        ], current.Version, l["Someone else changed this proceeding while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

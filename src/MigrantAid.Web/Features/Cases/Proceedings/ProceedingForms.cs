@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -7,13 +6,11 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.Proceedings;
-
-/// <summary>What a save came to; <paramref name="Deadlines"/> is set when trigger events were recorded (how many deadlines they made).</summary>
-public sealed record ProceedingSaveResult(CaseChangeOutcome Outcome, Guid? Id = null, int? Deadlines = null);
 
 /// <summary>A stored value shown when someone else saved in between.</summary>
 public sealed record StoredValue(string Label, string Value);
@@ -55,28 +52,23 @@ public abstract class ProceedingFormInput : CaseFormHeading
     }
 
     /// <summary>Someone else saved: show their values and take the stored version, so saving again is a deliberate choice.</summary>
-    public void ShowConflict(IReadOnlyList<StoredValue> current, uint version, ModelStateDictionary modelState, string message)
+    public FormOutcome ShowConflict(IReadOnlyList<StoredValue> current, uint version, string message)
     {
         Current = current;
         Version = version;
-        modelState.Remove(nameof(Version));
-        modelState.AddModelError("", message);
+        return FormOutcome.Conflict(message, nameof(Version));
     }
 }
 
 /// <summary>Opens a case for a proceedings form: the user must be allowed to change the case; times follow its office.</summary>
 internal static class ProceedingAccess
 {
-    public static async Task<(Case? Case, OfficeTime Time, CaseChangeOutcome Refusal)> OpenAsync(
-        AppDbContext db, IAuthorizationService authorization, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
+    /// <returns>No case when it is missing, not visible or not to be changed by the user: the pages answer 404 alike.</returns>
+    public static async Task<(Case? Case, OfficeTime Time)> OpenAsync(
+        AppDbContext db, IAuthorizationService authorization, Viewer viewer, Guid caseId, CancellationToken cancellationToken)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.Edit, track: false, cancellationToken);
-        if (c is null)
-        {
-            return (null, OfficeTime.Utc, result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound);
-        }
-
-        return (c, await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken), CaseChangeOutcome.Saved);
+        var (c, _) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.Edit, track: false, cancellationToken);
+        return c is null ? (null, OfficeTime.Utc) : (c, await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken));
     }
 
     /// <summary>The case's proceeding a decision or hearing form belongs to; null when the case has no such proceeding.</summary>
@@ -85,10 +77,4 @@ internal static class ProceedingAccess
 
     /// <summary>The heading a form shows for a loaded proceeding.</summary>
     public static ProceedingHeading Heading(CourtProceeding p) => new(p.Id, p.Instance, p.Type, p.Court, p.CourtCaseNumber, p.OpenedOn);
-
-    public static Task<ProceedingHeading?> HeadingAsync(AppDbContext db, Guid caseId, Guid proceedingId, CancellationToken cancellationToken) =>
-        db.CourtProceedings.AsNoTracking()
-            .Where(p => p.Id == proceedingId && p.CaseId == caseId)
-            .Select(p => new ProceedingHeading(p.Id, p.Instance, p.Type, p.Court, p.CourtCaseNumber, p.OpenedOn))
-            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.Proceedings;
 
@@ -13,100 +14,89 @@ namespace MigrantAid.Web.Features.Cases.Proceedings;
 public sealed class ProceedingsController : Controller
 {
     [HttpGet("new")]
-    public async Task<IActionResult> New(Guid caseId, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(caseId, null, User, cancellationToken) is { } input ? View("Proceeding", input) : NotFound();
+    public async Task<IActionResult> New(Guid caseId, Viewer viewer, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(caseId, null, viewer, cancellationToken) is { } input ? View("Proceeding", input) : NotFound();
 
     [HttpPost("new")]
-    public async Task<IActionResult> New(Guid caseId, ProceedingInput input, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken) =>
-        Done(caseId, await handler.SaveAsync(caseId, null, input, User, ModelState, cancellationToken), "Proceeding", input);
+    public async Task<IActionResult> New(Guid caseId, ProceedingInput input, Viewer viewer, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return Done(caseId, await handler.SaveAsync(caseId, null, input, viewer, errors, cancellationToken), errors, "Proceeding", input);
+    }
 
     [HttpGet("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid caseId, Guid id, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(caseId, id, User, cancellationToken) is { } input ? View("Proceeding", input) : NotFound();
+    public async Task<IActionResult> Edit(Guid caseId, Guid id, Viewer viewer, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(caseId, id, viewer, cancellationToken) is { } input ? View("Proceeding", input) : NotFound();
 
     [HttpPost("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid caseId, Guid id, ProceedingInput input, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken) =>
-        Done(caseId, await handler.SaveAsync(caseId, id, input, User, ModelState, cancellationToken), "Proceeding", input);
+    public async Task<IActionResult> Edit(Guid caseId, Guid id, ProceedingInput input, Viewer viewer, [FromServices] EditProceedingHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return Done(caseId, await handler.SaveAsync(caseId, id, input, viewer, errors, cancellationToken), errors, "Proceeding", input);
+    }
 
     [HttpGet("{id:guid}/hearings/new")]
-    public async Task<IActionResult> NewHearing(Guid caseId, Guid id, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(caseId, id, null, User, cancellationToken) is { } input ? View("Hearing", input) : NotFound();
+    public async Task<IActionResult> NewHearing(Guid caseId, Guid id, Viewer viewer, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(caseId, id, null, viewer, cancellationToken) is { } input ? View("Hearing", input) : NotFound();
 
     [HttpPost("{id:guid}/hearings/new")]
-    public async Task<IActionResult> NewHearing(Guid caseId, Guid id, HearingInput input, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken) =>
-        Done(caseId, await handler.SaveAsync(caseId, id, null, input, User, ModelState, cancellationToken), "Hearing", input);
+    public async Task<IActionResult> NewHearing(Guid caseId, Guid id, HearingInput input, Viewer viewer, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return Done(caseId, await handler.SaveAsync(caseId, id, null, input, viewer, errors, cancellationToken), errors, "Hearing", input);
+    }
 
     [HttpGet("{id:guid}/hearings/{hearingId:guid}/edit")]
-    public async Task<IActionResult> EditHearing(Guid caseId, Guid id, Guid hearingId, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(caseId, id, hearingId, User, cancellationToken) is { } input ? View("Hearing", input) : NotFound();
+    public async Task<IActionResult> EditHearing(Guid caseId, Guid id, Guid hearingId, Viewer viewer, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(caseId, id, hearingId, viewer, cancellationToken) is { } input ? View("Hearing", input) : NotFound();
 
     [HttpPost("{id:guid}/hearings/{hearingId:guid}/edit")]
-    public async Task<IActionResult> EditHearing(Guid caseId, Guid id, Guid hearingId, HearingInput input, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken) =>
-        Done(caseId, await handler.SaveAsync(caseId, id, hearingId, input, User, ModelState, cancellationToken), "Hearing", input);
+    public async Task<IActionResult> EditHearing(Guid caseId, Guid id, Guid hearingId, HearingInput input, Viewer viewer, [FromServices] EditHearingHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return Done(caseId, await handler.SaveAsync(caseId, id, hearingId, input, viewer, errors, cancellationToken), errors, "Hearing", input);
+    }
 
     [HttpGet("{id:guid}/decisions/new")]
-    public async Task<IActionResult> NewDecision(Guid caseId, Guid id, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(caseId, id, null, User, cancellationToken) is { } input ? View("Decision", input) : NotFound();
+    public async Task<IActionResult> NewDecision(Guid caseId, Guid id, Viewer viewer, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(caseId, id, null, viewer, cancellationToken) is { } input ? View("Decision", input) : NotFound();
 
     [HttpPost("{id:guid}/decisions/new")]
-    public async Task<IActionResult> NewDecision(Guid caseId, Guid id, DecisionInput input, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken) =>
-        Done(caseId, await handler.SaveAsync(caseId, id, null, input, User, ModelState, cancellationToken), "Decision", input);
+    public async Task<IActionResult> NewDecision(Guid caseId, Guid id, DecisionInput input, Viewer viewer, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return Done(caseId, await handler.SaveAsync(caseId, id, null, input, viewer, errors, cancellationToken), errors, "Decision", input);
+    }
 
     [HttpGet("{id:guid}/decisions/{decisionId:guid}/edit")]
-    public async Task<IActionResult> EditDecision(Guid caseId, Guid id, Guid decisionId, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken) =>
-        await handler.LoadAsync(caseId, id, decisionId, User, cancellationToken) is { } input ? View("Decision", input) : NotFound();
+    public async Task<IActionResult> EditDecision(Guid caseId, Guid id, Guid decisionId, Viewer viewer, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken) =>
+        await handler.LoadAsync(caseId, id, decisionId, viewer, cancellationToken) is { } input ? View("Decision", input) : NotFound();
 
     [HttpPost("{id:guid}/decisions/{decisionId:guid}/edit")]
-    public async Task<IActionResult> EditDecision(Guid caseId, Guid id, Guid decisionId, DecisionInput input, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken) =>
-        Done(caseId, await handler.SaveAsync(caseId, id, decisionId, input, User, ModelState, cancellationToken), "Decision", input);
+    public async Task<IActionResult> EditDecision(Guid caseId, Guid id, Guid decisionId, DecisionInput input, Viewer viewer, [FromServices] EditDecisionHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        return Done(caseId, await handler.SaveAsync(caseId, id, decisionId, input, viewer, errors, cancellationToken), errors, "Decision", input);
+    }
 
     /// <summary>A form's answer: back to the case's proceedings when saved, the form again (values kept) when refused.</summary>
-    private IActionResult Done(Guid caseId, ProceedingSaveResult result, string view, ProceedingFormInput input)
+    private IActionResult Done(Guid caseId, FormOutcome outcome, FormErrors errors, string view, ProceedingFormInput input)
     {
-        switch (result.Outcome)
+        if (outcome.IsSaved && outcome.Data is int deadlines)
         {
-            case CaseChangeOutcome.NotFound:
-            case CaseChangeOutcome.Forbidden:
-                return NotFound();
-            case CaseChangeOutcome.Invalid:
-            case CaseChangeOutcome.Conflict:
-                return View(view, input);
-            case CaseChangeOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                return Redirect($"/cases/{caseId}#proceedings");
-            default:
-                Saved(view, input.IsNew);
-                if (result.Deadlines is { } deadlines)
-                {
-                    TempData[CaseProceedingsViewComponent.DeadlinesKey] = deadlines;
-                }
-
-                return Redirect($"/cases/{caseId}#proceedings");
+            TempData[CaseProceedingsViewComponent.DeadlinesKey] = deadlines;
         }
+
+        return this.FormResult(outcome, errors, input, $"/cases/{caseId}#proceedings", SavedMessage(view, input.IsNew), view);
     }
 
-    private void Saved(string view, bool isNew)
+    private static string SavedMessage(string view, bool isNew) => (view, isNew) switch
     {
-        switch (view, isNew)
-        {
-            case ("Proceeding", true):
-                TempData["Success"] = "The proceeding was added.";
-                break;
-            case ("Proceeding", false):
-                TempData["Success"] = "The proceeding was saved.";
-                break;
-            case ("Hearing", true):
-                TempData["Success"] = "The hearing was added.";
-                break;
-            case ("Hearing", false):
-                TempData["Success"] = "The hearing was saved.";
-                break;
-            case ("Decision", true):
-                TempData["Success"] = "The decision was recorded.";
-                break;
-            default:
-                TempData["Success"] = "The decision was saved.";
-                break;
-        }
-    }
+        ("Proceeding", true) => "The proceeding was added.",
+        ("Proceeding", false) => "The proceeding was saved.",
+        ("Hearing", true) => "The hearing was added.",
+        ("Hearing", false) => "The hearing was saved.",
+        ("Decision", true) => "The decision was recorded.",
+        _ => "The decision was saved.",
+    };
 }
