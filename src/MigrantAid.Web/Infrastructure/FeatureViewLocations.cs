@@ -42,3 +42,15 @@ public sealed class FeatureViewLocations : IViewLocationExpander
         return "/" + relative.Replace('.', '/') + "/";
     }
 }
+
+/// <summary>Registers <see cref="FeatureViewLocations"/>: views beside their controller, then Features/Shared.</summary>
+public static class FeatureViewLocationsRegistration
+{
+    public static IServiceCollection AddFeatureViewLocations(this IServiceCollection services) =>
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            o.ViewLocationExpanders.Add(new FeatureViewLocations());
+        });
+}

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -145,12 +144,7 @@ public static class PortalServices
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedBindingMessages>();
         Features.Shared.DateInputBinding.AddPortalDateInput(services);
-        services.Configure<RazorViewEngineOptions>(o =>
-        {
-            o.ViewLocationFormats.Clear();
-            o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
-            o.ViewLocationExpanders.Add(new FeatureViewLocations());
-        });
+        services.AddFeatureViewLocations();
 
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])

@@ -71,21 +71,7 @@ public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService aut
         input.Describe(c);
         input.LawyerIds = (input.LawyerIds ?? []).Where(x => x != Guid.Empty).Distinct().ToList();
         await FillAsync(input, c, cancellationToken);
-        if (input.CaseworkerId is { } caseworker && input.Caseworkers.All(o => o.Id != caseworker))
-        {
-            errors.Add(nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
-        }
-
-        if (input.LeadLawyerId is { } lead && input.Lawyers.All(o => o.Id != lead))
-        {
-            errors.Add(nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
-        }
-
-        if (input.LawyerIds.Any(x => input.Lawyers.All(o => o.Id != x)))
-        {
-            errors.Add(nameof(input.LawyerIds), l["Choose lawyers from the list."]);
-        }
-
+        CheckChoices(input, errors);
         if (!errors.IsValid)
         {
             return FormOutcome.Invalid;
@@ -131,6 +117,25 @@ public sealed class AssignCaseHandler(AppDbContext db, IAuthorizationService aut
             cancellationToken);
         return saved ? FormOutcome.Saved() : await CaseSnapshot.ConflictAsync(db, id, input,
             l["Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."], cancellationToken);
+    }
+
+    /// <summary>Every person chosen must be one the form offered (staff of the case's office in the right role).</summary>
+    private void CheckChoices(AssignCaseInput input, FormErrors errors)
+    {
+        if (input.CaseworkerId is { } caseworker && input.Caseworkers.All(o => o.Id != caseworker))
+        {
+            errors.Add(nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
+        }
+
+        if (input.LeadLawyerId is { } lead && input.Lawyers.All(o => o.Id != lead))
+        {
+            errors.Add(nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
+        }
+
+        if ((input.LawyerIds ?? []).Any(x => input.Lawyers.All(o => o.Id != x)))
+        {
+            errors.Add(nameof(input.LawyerIds), l["Choose lawyers from the list."]);
+        }
     }
 
     private async Task FillAsync(AssignCaseInput input, Case c, CancellationToken cancellationToken)
