@@ -115,5 +115,5 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
 public sealed class CaseDeadlinesViewComponent(ListCaseDeadlinesHandler handler) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid caseId) =>
-        View("/Features/Deadlines/_CaseDeadlines.cshtml", await handler.HandleAsync(caseId, UserClaimsPrincipal, HttpContext.RequestAborted));
+        View("/Features/Cases/Deadlines/_CaseDeadlines.cshtml", await handler.HandleAsync(caseId, UserClaimsPrincipal, HttpContext.RequestAborted));
 }

@@ -110,6 +110,6 @@ public sealed class CaseProceedingsViewComponent(ReadCaseProceedingsHandler hand
     {
         var model = await handler.HandleAsync(caseId, HttpContext.RequestAborted);
         model.DeadlinesRecorded = TempData[DeadlinesKey] is int count ? count : null;
-        return View("/Features/Proceedings/CaseProceedings.cshtml", model);
+        return View("/Features/Cases/Proceedings/CaseProceedings.cshtml", model);
     }
 }

@@ -27,6 +27,6 @@ public sealed class NotificationBadgeViewComponent(AppDbContext db) : ViewCompon
             unread = 0;
         }
 
-        return View("/Features/Notifications/_Badge.cshtml", unread);
+        return View("/Features/Desk/Notifications/_Badge.cshtml", unread);
     }
 }

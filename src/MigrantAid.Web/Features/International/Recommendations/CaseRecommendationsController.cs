@@ -10,7 +10,7 @@ namespace MigrantAid.Web.Features.International.Recommendations;
 [Route("cases/{caseId:guid}/recommendations")]
 public sealed class CaseRecommendationsController(IStringLocalizer<SharedResource> l) : Controller
 {
-    private const string LinkView = "/Features/Recommendations/LinkFromCase.cshtml";
+    private const string LinkView = "/Features/International/Recommendations/LinkFromCase.cshtml";
 
     [HttpGet("link")]
     public async Task<IActionResult> Find(Guid caseId, [FromQuery] RecommendationQuery query, [FromServices] LinkFromCaseHandler handler, CancellationToken cancellationToken)

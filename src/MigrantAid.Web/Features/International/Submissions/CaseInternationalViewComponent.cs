@@ -54,7 +54,7 @@ public sealed class CaseInternationalViewComponent(AppDbContext db, IAuthorizati
             .Take(MaxRows)
             .Select(x => new CaseRecommendationRow(x.r.Id, x.r.Body, x.r.State, x.r.Year, x.r.Paragraph, x.r.TextEn, x.r.TextRu, x.l.Note))
             .ToListAsync(cancellationToken);
-        return View("/Features/Submissions/CaseInternational.cshtml", new CaseInternationalModel
+        return View("/Features/International/Submissions/CaseInternational.cshtml", new CaseInternationalModel
         {
             CaseId = caseId,
             Submissions = submissions,

@@ -26,6 +26,6 @@ public sealed class ClientSubmissionsViewComponent(AppDbContext db) : ViewCompon
             .Take(CaseInternationalViewComponent.MaxRows)
             .Select(x => new ClientSubmissionRow(x.s.Id, x.s.CaseId, x.Reference, x.s.Body, x.s.Kind, x.s.SubmittedOn, x.s.Result, x.s.FollowUp))
             .ToListAsync(HttpContext.RequestAborted);
-        return View("/Features/Submissions/ClientSubmissions.cshtml", rows);
+        return View("/Features/International/Submissions/ClientSubmissions.cshtml", rows);
     }
 }

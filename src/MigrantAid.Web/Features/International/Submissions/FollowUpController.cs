@@ -13,8 +13,8 @@ namespace MigrantAid.Web.Features.International.Submissions;
 [Route("cases/{caseId:guid}/submissions/{id:guid}/follow-up")]
 public sealed class FollowUpController : Controller
 {
-    private const string AssessView = "/Features/Submissions/Assess.cshtml";
-    private const string CloseView = "/Features/Submissions/CloseFollowUp.cshtml";
+    private const string AssessView = "/Features/International/Submissions/Assess.cshtml";
+    private const string CloseView = "/Features/International/Submissions/CloseFollowUp.cshtml";
 
     [HttpGet("assess")]
     public async Task<IActionResult> Assess(Guid caseId, Guid id, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken)
