@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.International.Submissions;
 
