@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -50,8 +49,6 @@ public sealed class RejectIntakeInput
     public string? Note { get; set; }
 }
 
-public sealed record DecisionResult(IntakeOutcome Outcome, Guid? CaseId = null, bool Forbidden = false);
-
 /// <summary>
 /// The decision on a submitted intake (coordinators and caseworkers). Accepting opens the case in one
 /// transaction: the intake's status, the office's next number for the year, the case with its
@@ -59,9 +56,9 @@ public sealed record DecisionResult(IntakeOutcome Outcome, Guid? CaseId = null, 
 /// </summary>
 public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<DecisionResult> AcceptAsync(Guid id, AcceptIntakeInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> AcceptAsync(Guid id, AcceptIntakeInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (intake, refused) = await LoadAsync(id, user, cancellationToken);
+        var (intake, refused) = await LoadAsync(id, viewer, cancellationToken);
         if (intake is null)
         {
             return refused!;
@@ -72,26 +69,25 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
         var caseworkers = await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken);
         if (input.CaseworkerId is { } caseworker && caseworkers.All(o => o.Id != caseworker))
         {
-            modelState.AddModelError(prefix + nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
+            errors.Add(prefix + nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
         }
 
         if (input.LeadLawyerId is { } lawyer && (await StaffDirectory.ActiveAsync(db, Roles.Lawyer, cancellationToken)).All(o => o.Id != lawyer))
         {
-            modelState.AddModelError(prefix + nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
+            errors.Add(prefix + nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return new(IntakeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         if (intake.Version != input.Version)
         {
-            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
-            return new(IntakeOutcome.Conflict);
+            return Conflict();
         }
 
-        var me = user.Id();
+        var me = viewer.UserId;
         var now = clock.GetUtcNow();
         var office = await db.Offices.AsNoTracking().FirstAsync(o => o.Id == intake.OfficeId, cancellationToken);
         var openedOn = OfficeTime.For(office.TimeZoneId).Today(now);
@@ -120,24 +116,23 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            modelState.AddModelError("", l[e.Message]);
-            return new(IntakeOutcome.Invalid);
+            errors.AddToForm(l[e.Message]);
+            return FormOutcome.Invalid;
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_cases_reference" })
         {
             // Two offices without codes in cities with the same first letters share a prefix.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            modelState.AddModelError("", l["Another office already uses this office's case reference prefix. An administrator must give the office its own code first."]);
-            return new(IntakeOutcome.Invalid);
+            errors.AddToForm(l["Another office already uses this office's case reference prefix. An administrator must give the office its own code first."]);
+            return FormOutcome.Invalid;
         }
         catch (DbUpdateException)
         {
             // Someone decided (or changed) the intake in between: nothing of this accept is kept.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
-            return new(IntakeOutcome.Conflict);
+            return Conflict();
         }
 
         await audit.RecordAsync(CaseAuditActions.IntakeAccepted, "intake", id.ToString(), new { caseId = opened.Id, reference = opened.Reference }, cancellationToken: cancellationToken);
@@ -151,37 +146,36 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
         }, cancellationToken: cancellationToken);
         await IntakeClientSituation.AuditAsync(audit, situation, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new(IntakeOutcome.Saved, opened.Id);
+        return FormOutcome.Saved(opened.Id);
     }
 
-    public async Task<DecisionResult> RejectAsync(Guid id, RejectIntakeInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> RejectAsync(Guid id, RejectIntakeInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (intake, refused) = await LoadAsync(id, user, cancellationToken);
+        var (intake, refused) = await LoadAsync(id, viewer, cancellationToken);
         if (intake is null)
         {
             return refused!;
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return new(IntakeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         if (intake.Version != input.Version)
         {
-            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
-            return new(IntakeOutcome.Conflict);
+            return Conflict();
         }
 
         try
         {
-            intake.Reject(input.Reason!.Value, input.Note, user.Id(), clock.GetUtcNow());
+            intake.Reject(input.Reason!.Value, input.Note, viewer.UserId, clock.GetUtcNow());
         }
         catch (DomainException e)
         {
             var field = input.Reason == RejectionReason.Other ? RejectIntakeInput.Prefix + "." + nameof(input.Note) : "";
-            modelState.AddModelError(field, l[e.Message]);
-            return new(IntakeOutcome.Invalid);
+            errors.Add(field, l[e.Message]);
+            return FormOutcome.Invalid;
         }
 
         var saved = await VersionedSave.SaveAsync(db, intake, input.Version,
@@ -189,16 +183,15 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
             cancellationToken);
         if (!saved)
         {
-            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
-            return new(IntakeOutcome.Conflict);
+            return Conflict();
         }
 
-        return new(IntakeOutcome.Saved);
+        return FormOutcome.Saved();
     }
 
-    public async Task<DecisionResult> ReopenAsync(Guid id, uint version, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> ReopenAsync(Guid id, uint version, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (intake, refused) = await LoadAsync(id, user, cancellationToken);
+        var (intake, refused) = await LoadAsync(id, viewer, cancellationToken);
         if (intake is null)
         {
             return refused!;
@@ -206,8 +199,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
 
         if (intake.Version != version)
         {
-            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
-            return new(IntakeOutcome.Conflict);
+            return Conflict();
         }
 
         try
@@ -216,8 +208,8 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
         }
         catch (DomainException e)
         {
-            modelState.AddModelError("", l[e.Message]);
-            return new(IntakeOutcome.Invalid);
+            errors.AddToForm(l[e.Message]);
+            return FormOutcome.Invalid;
         }
 
         var saved = await VersionedSave.SaveAsync(db, intake, version,
@@ -225,23 +217,25 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
             cancellationToken);
         if (!saved)
         {
-            modelState.AddModelError("", l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
-            return new(IntakeOutcome.Conflict);
+            return Conflict();
         }
 
-        return new(IntakeOutcome.Saved);
+        return FormOutcome.Saved();
     }
 
     /// <summary>The intake, tracked, when the user may decide on it; otherwise why not (404 when they may not see it, 403 when they only may not decide).</summary>
-    private async Task<(Domain.Cases.Intake? Intake, DecisionResult? Refused)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<(Domain.Cases.Intake? Intake, FormOutcome? Refused)> LoadAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
     {
-        var viewer = Viewer.From(user);
         var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
-            return (null, new(IntakeOutcome.NotFound));
+            return (null, FormOutcome.NotFound);
         }
 
-        return await gate.AllowsAsync(intake, viewer, IntakeOperations.Decide) ? (intake, null) : (null, new(IntakeOutcome.NotFound, Forbidden: true));
+        return await gate.AllowsAsync(intake, viewer, IntakeOperations.Decide) ? (intake, null) : (null, FormOutcome.Forbidden);
     }
+
+    /// <summary>Someone else decided or changed the intake in between: the page again as stored now, with what to do.</summary>
+    private FormOutcome Conflict() =>
+        FormOutcome.Conflict(l["Someone else changed this intake while you were looking at it. Check what is shown now and decide again."]);
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -70,65 +70,46 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IntakeGate gate, IA
 {
     public const int CandidatesShown = 15;
 
-    public async Task<(IntakeClientModel? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, string? name, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(IntakeClientModel? Model, FormOutcome Outcome)> LoadAsync(Guid id, string? name, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return (null, refused!);
         }
 
         var model = new IntakeClientModel { Version = intake.Version, Name = name?.Trim() };
         await FillAsync(model, intake, viewer, cancellationToken);
-        return (model, IntakeOutcome.Saved);
+        return (model, FormOutcome.Saved());
     }
 
-    public async Task<(IntakeClientModel? Model, IntakeOutcome Outcome)> ChooseAsync(Guid id, Guid? clientId, uint version, string? next, ClaimsPrincipal user,
-        ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<(IntakeClientModel? Model, FormOutcome Outcome)> ChooseAsync(Guid id, Guid? clientId, uint version, string? next, Viewer viewer,
+        FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return (null, refused!);
         }
 
         var model = new IntakeClientModel { Version = version, Next = next };
         if (clientId is not { } chosen
             || !await db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db)).AnyAsync(c => c.Id == chosen, cancellationToken))
         {
-            modelState.AddModelError("ClientId", l["Choose a client from the search results."]);
+            errors.Add("ClientId", l["Choose a client from the search results."]);
             await FillAsync(model, intake, viewer, cancellationToken);
-            return (model, IntakeOutcome.Invalid);
+            return (model, FormOutcome.Invalid);
         }
 
-        return await SaveChoiceAsync(intake, chosen, model, viewer, modelState, created: null, cancellationToken);
+        return await SaveChoiceAsync(intake, chosen, model, viewer, created: null, cancellationToken);
     }
 
-    public async Task<(IntakeClientModel? Model, IntakeOutcome Outcome)> CreateAsync(Guid id, IntakeClientModel model, ClaimsPrincipal user,
-        ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> CreateAsync(Guid id, IntakeClientModel model, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return refused!;
         }
 
         var input = model.NewClient;
@@ -137,29 +118,29 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IntakeGate gate, IA
         const string prefix = nameof(IntakeClientModel.NewClient) + ".";
         if (input.BirthDate is { } born && born > today)
         {
-            modelState.AddModelError(prefix + nameof(input.BirthDate), l["The date of birth cannot be in the future."]);
+            errors.Add(prefix + nameof(input.BirthDate), l["The date of birth cannot be in the future."]);
         }
 
         if (input.BirthDate is null && input.BirthYear is { } year && year > today.Year)
         {
-            modelState.AddModelError(prefix + nameof(input.BirthYear), l["The year of birth cannot be in the future."]);
+            errors.Add(prefix + nameof(input.BirthYear), l["The year of birth cannot be in the future."]);
         }
 
         if (!Enum.IsDefined(input.Sex))
         {
-            modelState.AddModelError(prefix + nameof(input.Sex), l["Choose from the list."]);
+            errors.Add(prefix + nameof(input.Sex), l["Choose from the list."]);
         }
 
         input.Citizenship = string.IsNullOrWhiteSpace(input.Citizenship) ? null : input.Citizenship.Trim();
         if (input.Citizenship is not null && !Citizenships.IsKnown(input.Citizenship))
         {
-            modelState.AddModelError(prefix + nameof(input.Citizenship), l["Choose a country from the list."]);
+            errors.Add(prefix + nameof(input.Citizenship), l["Choose a country from the list."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
             await FillAsync(model, intake, viewer, cancellationToken);
-            return (model, IntakeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         if (!input.ConfirmNew)
@@ -170,18 +151,18 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IntakeGate gate, IA
             {
                 await FillAsync(model, intake, viewer, cancellationToken);
                 model.Duplicates = duplicates;
-                return (model, IntakeOutcome.Invalid);
+                return FormOutcome.Invalid;
             }
         }
 
-        var client = new Client(intake.OfficeId, input.FullName!, input.Patronymic, user.Id(), now) { Sex = input.Sex, Citizenship = input.Citizenship };
+        var client = new Client(intake.OfficeId, input.FullName!, input.Patronymic, viewer.UserId, now) { Sex = input.Sex, Citizenship = input.Citizenship };
         client.SetBirth(input.BirthDate, input.BirthDate is null ? input.BirthYear : null);
         db.Clients.Add(client);
-        return await SaveChoiceAsync(intake, client.Id, model, viewer, modelState, client, cancellationToken);
+        return (await SaveChoiceAsync(intake, client.Id, model, viewer, client, cancellationToken)).Outcome;
     }
 
-    private async Task<(IntakeClientModel? Model, IntakeOutcome Outcome)> SaveChoiceAsync(Domain.Cases.Intake intake, Guid clientId, IntakeClientModel model,
-        Viewer viewer, ModelStateDictionary modelState, Client? created, CancellationToken cancellationToken)
+    private async Task<(IntakeClientModel? Model, FormOutcome Outcome)> SaveChoiceAsync(Domain.Cases.Intake intake, Guid clientId, IntakeClientModel model,
+        Viewer viewer, Client? created, CancellationToken cancellationToken)
     {
         var previous = intake.ClientId;
         intake.ClientId = clientId;
@@ -200,19 +181,18 @@ public sealed class IntakeClientStepHandler(AppDbContext db, IntakeGate gate, IA
         }, cancellationToken);
         if (saved)
         {
-            return (model, IntakeOutcome.Saved);
+            return (model, FormOutcome.Saved());
         }
 
         var stored = await gate.LoadAsync(intake.Id, viewer, track: false, cancellationToken);
         if (stored is null)
         {
-            return (null, IntakeOutcome.NotFound);
+            return (null, FormOutcome.NotFound);
         }
 
-        model.ShowConflict(stored.Version, modelState,
-            l["Someone else saved this intake while you were working on it. The client now chosen is shown above and nothing was overwritten. Your entries are kept: choose again to replace it."]);
         await FillAsync(model, stored, viewer, cancellationToken);
-        return (model, IntakeOutcome.Conflict);
+        return (model, model.ShowConflict(stored.Version,
+            l["Someone else saved this intake while you were working on it. The client now chosen is shown above and nothing was overwritten. Your entries are kept: choose again to replace it."]));
     }
 
     private async Task FillAsync(IntakeClientModel model, Domain.Cases.Intake intake, Viewer viewer, CancellationToken cancellationToken)

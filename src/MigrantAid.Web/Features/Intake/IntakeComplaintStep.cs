@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -75,18 +75,12 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IntakeGate gate,
     /// <summary>Empty respondent rows offered below the filled ones.</summary>
     public const int BlankRows = 1;
 
-    public async Task<(IntakeComplaintInput? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(IntakeComplaintInput? Model, FormOutcome Outcome)> LoadAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return (null, refused!);
         }
 
         var model = new IntakeComplaintInput
@@ -103,31 +97,24 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IntakeGate gate,
         };
         await FillAsync(model, intake, viewer, cancellationToken);
         model.Conflicts = await RespondentConflicts.FindAsync(db, viewer, intake.Respondents.Select(r => r.Name), intake.ClientId, cancellationToken);
-        return (model, IntakeOutcome.Saved);
+        return (model, FormOutcome.Saved());
     }
 
-    public async Task<(IntakeComplaintInput? Model, IntakeOutcome Outcome)> HandleAsync(Guid id, IntakeComplaintInput input, ClaimsPrincipal user,
-        ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, IntakeComplaintInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return refused!;
         }
 
         var now = clock.GetUtcNow();
         var today = (await OfficeTime.OfOfficeAsync(db, intake.OfficeId, cancellationToken)).Today(now);
-        await ValidateAsync(input, intake, today, modelState, cancellationToken);
-        if (!modelState.IsValid)
+        await ValidateAsync(input, intake, today, errors, cancellationToken);
+        if (!errors.IsValid)
         {
             await FillAsync(input, intake, viewer, cancellationToken);
-            return (input, IntakeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         var before = Summary(intake);
@@ -166,25 +153,23 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IntakeGate gate,
             var stored = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
             if (stored is null)
             {
-                return (null, IntakeOutcome.NotFound);
+                return FormOutcome.NotFound;
             }
 
-            input.ShowConflict(stored.Version, modelState,
-                l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."]);
             await FillAsync(input, stored, viewer, cancellationToken);
-            return (input, IntakeOutcome.Conflict);
+            return input.ShowConflict(stored.Version, IntakeSaving.ConflictMessage(l));
         }
 
         input.Conflicts = await RespondentConflicts.FindAsync(db, viewer, input.Respondents.Select(r => r.Name!), intake.ClientId, cancellationToken);
-        return (input, IntakeOutcome.Saved);
+        return FormOutcome.Saved();
     }
 
-    private async Task ValidateAsync(IntakeComplaintInput input, Domain.Cases.Intake intake, DateOnly today, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task ValidateAsync(IntakeComplaintInput input, Domain.Cases.Intake intake, DateOnly today, FormErrors errors, CancellationToken cancellationToken)
     {
         input.CategoryIds = (input.CategoryIds ?? []).Distinct().ToList();
         if (input.CategoryIds.Count == 0 && input.Next != IntakeNext.Close)
         {
-            modelState.AddModelError(nameof(input.CategoryIds), l["Choose at least one category."]);
+            errors.Add(nameof(input.CategoryIds), l["Choose at least one category."]);
         }
         else if (input.CategoryIds.Count > 0)
         {
@@ -192,29 +177,29 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IntakeGate gate,
             var known = await db.ComplaintCategories.AsNoTracking().Where(c => ids.Contains(c.Id) && (c.IsActive || intake.CategoryIds.Contains(c.Id))).CountAsync(cancellationToken);
             if (known != ids.Count)
             {
-                modelState.AddModelError(nameof(input.CategoryIds), l["Choose categories from the list."]);
+                errors.Add(nameof(input.CategoryIds), l["Choose categories from the list."]);
             }
         }
 
         input.IncidentCountry = Clean(input.IncidentCountry);
         if (input.IncidentCountry is not null && !Countries.IsKnown(input.IncidentCountry))
         {
-            modelState.AddModelError(nameof(input.IncidentCountry), l["Choose a country from the list."]);
+            errors.Add(nameof(input.IncidentCountry), l["Choose a country from the list."]);
         }
 
         if (input.IncidentFrom is { } from && from > today)
         {
-            modelState.AddModelError(nameof(input.IncidentFrom), l["The date cannot be in the future."]);
+            errors.Add(nameof(input.IncidentFrom), l["The date cannot be in the future."]);
         }
 
         if (input.IncidentTo is { } to && to > today)
         {
-            modelState.AddModelError(nameof(input.IncidentTo), l["The date cannot be in the future."]);
+            errors.Add(nameof(input.IncidentTo), l["The date cannot be in the future."]);
         }
 
         if (input.IncidentFrom is { } start && input.IncidentTo is { } end && end < start)
         {
-            modelState.AddModelError(nameof(input.IncidentTo), l["The end cannot be before the start."]);
+            errors.Add(nameof(input.IncidentTo), l["The end cannot be before the start."]);
         }
 
         // Rows left empty are not respondents; a named one needs its type.
@@ -225,12 +210,12 @@ public sealed class IntakeComplaintStepHandler(AppDbContext db, IntakeGate gate,
             row.Name = row.Name?.Trim();
             if (string.IsNullOrEmpty(row.Name))
             {
-                modelState.AddModelError($"Respondents[{i}].Name", l["Enter the respondent's name."]);
+                errors.Add($"Respondents[{i}].Name", l["Enter the respondent's name."]);
             }
 
             if (row.Type is null)
             {
-                modelState.AddModelError($"Respondents[{i}].Type", l["Choose the respondent's type."]);
+                errors.Add($"Respondents[{i}].Type", l["Choose the respondent's type."]);
             }
 
             if (row.Type != RespondentType.Employer)

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -39,39 +38,26 @@ public sealed class IntakeConsentInput : IntakeStepInput
 /// <summary>Step 3: the client's consent to the processing of their data, recorded on the client (given or refused, date, scope, who).</summary>
 public sealed class IntakeConsentStepHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<(IntakeConsentInput? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(IntakeConsentInput? Model, FormOutcome Outcome)> LoadAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return (null, refused!);
         }
 
         var model = new IntakeConsentInput { Version = intake.Version };
         await FillAsync(model, intake, cancellationToken);
         model.Date = model.Header.Time.Today(clock.GetUtcNow());
-        return (model, IntakeOutcome.Saved);
+        return (model, FormOutcome.Saved());
     }
 
-    public async Task<(IntakeConsentInput? Model, IntakeOutcome Outcome)> HandleAsync(Guid id, IntakeConsentInput input, ClaimsPrincipal user,
-        ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, IntakeConsentInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return refused!;
         }
 
         await FillAsync(input, intake, cancellationToken);
@@ -79,46 +65,44 @@ public sealed class IntakeConsentStepHandler(AppDbContext db, IntakeGate gate, I
         var client = intake.ClientId is { } clientId ? await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken) : null;
         if (client is null)
         {
-            modelState.AddModelError("", l["Choose the client first."]);
-            return (input, IntakeOutcome.Invalid);
+            errors.AddToForm(l["Choose the client first."]);
+            return FormOutcome.Invalid;
         }
 
         if (input.Status is null && client.ConsentStatus == ConsentStatus.NotRecorded && input.Next != IntakeNext.Close)
         {
-            modelState.AddModelError(nameof(input.Status), l["Record whether the client gives consent."]);
+            errors.Add(nameof(input.Status), l["Record whether the client gives consent."]);
         }
 
         if (input.Status is { } status && status is not (ConsentStatus.Given or ConsentStatus.Refused))
         {
-            modelState.AddModelError(nameof(input.Status), l["Choose given or refused."]);
+            errors.Add(nameof(input.Status), l["Choose given or refused."]);
         }
 
         if (input.Status is not null && input.Date is null)
         {
-            modelState.AddModelError(nameof(input.Date), l["Enter the date of the consent."]);
+            errors.Add(nameof(input.Date), l["Enter the date of the consent."]);
         }
 
         if (input.Date is { } date && date > input.Header.Time.Today(now))
         {
-            modelState.AddModelError(nameof(input.Date), l["The date cannot be in the future."]);
+            errors.Add(nameof(input.Date), l["The date cannot be in the future."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return (input, IntakeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         if (input.Version != intake.Version)
         {
-            input.ShowConflict(intake.Version, modelState,
-                l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."]);
-            return (input, IntakeOutcome.Conflict);
+            return input.ShowConflict(intake.Version, IntakeSaving.ConflictMessage(l));
         }
 
         ConsentRecord? record = null;
         if (input.Status is { } given)
         {
-            record = client.RecordConsent(given, input.Date!.Value, input.Scope, user.Id(), now);
+            record = client.RecordConsent(given, input.Date!.Value, input.Scope, viewer.UserId, now);
         }
 
         if (input.Next != IntakeNext.Close)
@@ -138,15 +122,7 @@ public sealed class IntakeConsentStepHandler(AppDbContext db, IntakeGate gate, I
 
             await audit.RecordAsync(CaseAuditActions.IntakeUpdated, "intake", id.ToString(), new { step = "consent" }, cancellationToken: cancellationToken);
         }, cancellationToken);
-        if (!saved)
-        {
-            var stored = await IntakeSaving.StoredVersionAsync(db, id, cancellationToken);
-            input.ShowConflict(stored, modelState,
-                l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."]);
-            return (input, IntakeOutcome.Conflict);
-        }
-
-        return (input, IntakeOutcome.Saved);
+        return saved ? FormOutcome.Saved() : await IntakeSaving.ConflictAsync(db, id, input, l, cancellationToken);
     }
 
     private async Task FillAsync(IntakeConsentInput model, Domain.Cases.Intake intake, CancellationToken cancellationToken)

@@ -1,21 +1,18 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Intake;
 
-/// <summary>What saving a step (or a decision) came to.</summary>
-public enum IntakeOutcome
+/// <summary>What a step's answer is besides the form outcomes: the intake is decided and no longer changes here (nothing was changed).</summary>
+public static class IntakeStepOutcome
 {
-    Saved,
-    Invalid,
-    Conflict,
-    NotFound,
-
-    /// <summary>The intake is decided (accepted or rejected) and no longer changes here.</summary>
-    Closed,
+    public static FormOutcome Closed => FormOutcome.Unchanged;
 }
 
 /// <summary>Which button sent a step's form.</summary>
@@ -50,18 +47,39 @@ public abstract class IntakeStepInput
     [ValidateNever]
     public bool Conflicted { get; set; }
 
-    public void ShowConflict(uint storedVersion, ModelStateDictionary modelState, string message)
+    /// <summary>The form again with <paramref name="message"/> and the stored version, so that saving again replaces what is stored.</summary>
+    public FormOutcome ShowConflict(uint storedVersion, string message)
     {
         Conflicted = true;
         Version = storedVersion;
-        modelState.Remove(nameof(Version));
-        modelState.AddModelError("", message);
+        return FormOutcome.Conflict(message, nameof(Version));
     }
 }
 
 /// <summary>What the intake steps share about saving: the stored version (after a conflict) and the furthest step reached.</summary>
 internal static class IntakeSaving
 {
+    /// <summary>The intake when <paramref name="viewer"/> may still edit it; otherwise not found, or closed (decided).</summary>
+    public static async Task<(Domain.Cases.Intake? Intake, FormOutcome? Refused)> OpenAsync(IntakeGate gate, Guid id, Viewer viewer, bool track,
+        CancellationToken cancellationToken)
+    {
+        var intake = await gate.LoadAsync(id, viewer, track, cancellationToken);
+        if (intake is null)
+        {
+            return (null, FormOutcome.NotFound);
+        }
+
+        return await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit) ? (intake, null) : (null, IntakeStepOutcome.Closed);
+    }
+
+    /// <summary>Someone else saved the intake in between: the form again with the stored version and what to do.</summary>
+    public static async Task<FormOutcome> ConflictAsync(AppDbContext db, Guid id, IntakeStepInput input, IStringLocalizer<SharedResource> l,
+        CancellationToken cancellationToken) =>
+        input.ShowConflict(await StoredVersionAsync(db, id, cancellationToken), ConflictMessage(l));
+
+    public static string ConflictMessage(IStringLocalizer<SharedResource> l) =>
+        l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."];
+
     public static Task<uint> StoredVersionAsync(AppDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.Intakes.AsNoTracking().Where(i => i.Id == id).Select(i => i.Version).FirstOrDefaultAsync(cancellationToken);
 

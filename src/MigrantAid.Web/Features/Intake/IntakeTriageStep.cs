@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -31,18 +30,12 @@ public sealed class IntakeTriageInput : IntakeStepInput
 /// </summary>
 public sealed class IntakeTriageStepHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<(IntakeTriageInput? Model, IntakeOutcome Outcome)> LoadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(IntakeTriageInput? Model, FormOutcome Outcome)> LoadAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: false, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return (null, refused!);
         }
 
         var model = new IntakeTriageInput
@@ -54,36 +47,27 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IntakeGate gate, IA
             NoDocuments = intake.NoDocuments,
             Header = await IntakeHeader.ReadAsync(db, intake, clock.GetUtcNow(), cancellationToken),
         };
-        return (model, IntakeOutcome.Saved);
+        return (model, FormOutcome.Saved());
     }
 
-    public async Task<(IntakeTriageInput? Model, IntakeOutcome Outcome)> HandleAsync(Guid id, IntakeTriageInput input, ClaimsPrincipal user,
-        ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, IntakeTriageInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
-        var intake = await gate.LoadAsync(id, viewer, track: true, cancellationToken);
+        var (intake, refused) = await IntakeSaving.OpenAsync(gate, id, viewer, track: true, cancellationToken);
         if (intake is null)
         {
-            return (null, IntakeOutcome.NotFound);
-        }
-
-        if (!await gate.AllowsAsync(intake, viewer, IntakeOperations.Edit))
-        {
-            return (null, IntakeOutcome.Closed);
+            return refused!;
         }
 
         var now = clock.GetUtcNow();
         input.Header = await IntakeHeader.ReadAsync(db, intake, now, cancellationToken);
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return (input, IntakeOutcome.Invalid);
+            return FormOutcome.Invalid;
         }
 
         if (input.Version != intake.Version)
         {
-            input.ShowConflict(intake.Version, modelState,
-                l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."]);
-            return (input, IntakeOutcome.Conflict);
+            return input.ShowConflict(intake.Version, IntakeSaving.ConflictMessage(l));
         }
 
         var wasUrgent = intake.IsUrgent;
@@ -100,8 +84,8 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IntakeGate gate, IA
             }
             catch (DomainException e)
             {
-                modelState.AddModelError("", l[e.Message]);
-                return (input, IntakeOutcome.Invalid);
+                errors.AddToForm(l[e.Message]);
+                return FormOutcome.Invalid;
             }
         }
         else
@@ -125,14 +109,6 @@ public sealed class IntakeTriageStepHandler(AppDbContext db, IntakeGate gate, IA
                     new { urgent = intake.IsUrgent, responseDueAt = intake.ResponseDueAt }, cancellationToken: cancellationToken);
             }
         }, cancellationToken);
-        if (!saved)
-        {
-            var stored = await IntakeSaving.StoredVersionAsync(db, id, cancellationToken);
-            input.ShowConflict(stored, modelState,
-                l["Someone else saved this intake while you were working on it, and nothing was overwritten. Your entries are kept here: check the intake's page for what is stored now, then save again to replace it."]);
-            return (input, IntakeOutcome.Conflict);
-        }
-
-        return (input, IntakeOutcome.Saved);
+        return saved ? FormOutcome.Saved() : await IntakeSaving.ConflictAsync(db, id, input, l, cancellationToken);
     }
 }

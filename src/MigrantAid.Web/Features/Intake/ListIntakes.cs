@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
@@ -60,16 +59,15 @@ public sealed class ListIntakesHandler(AppDbContext db, TimeProvider clock, Shar
     public const int DraftsShown = 50;
     public const int RejectedShown = 20;
 
-    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, CancellationToken cancellationToken = default) =>
-        await HandleAsync(user, after, null, cancellationToken);
+    public async Task<IntakeListModel> HandleAsync(Viewer viewer, string? after, CancellationToken cancellationToken = default) =>
+        await HandleAsync(viewer, after, null, cancellationToken);
 
-    public Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, IntakeFilter? filter, CancellationToken cancellationToken = default) =>
-        HandleAsync(user, after, null, filter, cancellationToken);
+    public Task<IntakeListModel> HandleAsync(Viewer viewer, string? after, IntakeFilter? filter, CancellationToken cancellationToken = default) =>
+        HandleAsync(viewer, after, null, filter, cancellationToken);
 
     /// <param name="before">The previous page's position (the first row of the page after it): read backwards, then turned round.</param>
-    public async Task<IntakeListModel> HandleAsync(ClaimsPrincipal user, string? after, string? before, IntakeFilter? filter, CancellationToken cancellationToken = default)
+    public async Task<IntakeListModel> HandleAsync(Viewer viewer, string? after, string? before, IntakeFilter? filter, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
         var me = viewer.UserId;
         if (filter is not null && (viewer.IsCoordinator || (viewer.IsCaseworker && viewer.OfficeId is not null)))
         {

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -10,14 +8,14 @@ namespace MigrantAid.Web.Features.Intake;
 public sealed class StartIntakeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
 {
     /// <returns>The new intake's id, or null when the user has no office to take intakes in.</returns>
-    public async Task<Guid?> HandleAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<Guid?> HandleAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
-        if (Viewer.From(user).OfficeId is not { } office)
+        if (viewer.OfficeId is not { } office)
         {
             return null;
         }
 
-        var intake = new Domain.Cases.Intake(office, user.Id(), clock.GetUtcNow());
+        var intake = new Domain.Cases.Intake(office, viewer.UserId, clock.GetUtcNow());
         db.Intakes.Add(intake);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
@@ -66,9 +65,8 @@ public sealed class IntakeViewModel
 /// <summary>Reads an intake for a viewer allowed to see it; each view is audited.</summary>
 public sealed class ViewIntakeHandler(AppDbContext db, IntakeGate gate, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<IntakeViewModel?> HandleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<IntakeViewModel?> HandleAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var viewer = Viewer.From(user);
         var intake = await gate.LoadAsync(id, viewer, track: false, cancellationToken);
         if (intake is null)
         {

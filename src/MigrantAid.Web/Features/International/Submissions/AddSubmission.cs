@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -21,9 +19,9 @@ public sealed class AddSubmissionHandler(
 {
     private readonly SubmissionRules _rules = new(db, triggers, l);
 
-    public async Task<(SubmissionInput? Input, CaseGateResult Result)> NewAsync(Guid caseId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(SubmissionInput? Input, CaseGateResult Result)> NewAsync(Guid caseId, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return (null, result);
@@ -36,34 +34,34 @@ public sealed class AddSubmissionHandler(
         return (input, CaseGateResult.Allowed);
     }
 
-    public async Task<(CaseChangeOutcome Outcome, Guid? Id)> HandleAsync(Guid caseId, SubmissionInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid caseId, SubmissionInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
-            return (result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound, null);
+            return FormOutcome.Refused(result);
         }
 
         var now = clock.GetUtcNow();
         var today = (await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken)).Today(now);
-        var valid = _rules.Check(input, today, modelState);
+        var valid = _rules.Check(input, today, errors);
         await _rules.DescribeAsync(input, c, cancellationToken);
-        if (!SubmissionClients.Check(input, modelState, l) || !valid)
+        if (!SubmissionClients.Check(input, errors, l) || !valid)
         {
-            return (CaseChangeOutcome.Invalid, null);
+            return FormOutcome.Invalid;
         }
 
-        var submission = new InternationalSubmission(caseId, user.Id(), now);
+        var submission = new InternationalSubmission(caseId, viewer.UserId, now);
         SubmissionRules.Apply(input, submission);
         db.InternationalSubmissions.Add(submission);
         await SubmissionClients.SetAsync(db, submission.Id, input.ClientIds, cancellationToken);
-        await _rules.RecordTriggersAsync(submission, before: null, followUpBefore: null, bodyBefore: null, user.Id(), cancellationToken);
+        await _rules.RecordTriggersAsync(submission, before: null, followUpBefore: null, bodyBefore: null, viewer.UserId, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(InternationalAuditActions.SubmissionCreated, "submission", submission.Id.ToString(),
             new { caseId, reference = c.Reference, values = SubmissionRules.AuditValues(submission), clients = SubmissionClients.AuditValue(input.ClientIds) }, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (CaseChangeOutcome.Saved, submission.Id);
+        return FormOutcome.Saved(submission.Id);
     }
 }

@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -23,9 +21,9 @@ public sealed class EditSubmissionHandler(
 {
     private readonly SubmissionRules _rules = new(db, triggers, l);
 
-    public async Task<(SubmissionInput? Input, CaseGateResult Result)> LoadAsync(Guid caseId, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(SubmissionInput? Input, CaseGateResult Result)> LoadAsync(Guid caseId, Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return (null, result);
@@ -43,33 +41,33 @@ public sealed class EditSubmissionHandler(
         return (input, CaseGateResult.Allowed);
     }
 
-    public async Task<CaseChangeOutcome> HandleAsync(Guid caseId, Guid id, SubmissionInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid caseId, Guid id, SubmissionInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
-            return result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
+            return FormOutcome.Refused(result);
         }
 
         var submission = await db.InternationalSubmissions.FirstOrDefaultAsync(s => s.Id == id && s.CaseId == caseId, cancellationToken);
         if (submission is null)
         {
-            return CaseChangeOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         input.SubmissionId = id;
         var now = clock.GetUtcNow();
         var today = (await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken)).Today(now);
-        var valid = _rules.Check(input, today, modelState);
+        var valid = _rules.Check(input, today, errors);
         await _rules.DescribeAsync(input, c, cancellationToken);
-        if (!SubmissionClients.Check(input, modelState, l) || !valid)
+        if (!SubmissionClients.Check(input, errors, l) || !valid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (submission.Version != input.Version)
         {
-            return Conflict(input, SubmissionInput.From(submission), modelState);
+            return Conflict(input, SubmissionInput.From(submission));
         }
 
         var before = SubmissionRules.AuditValues(submission);
@@ -85,30 +83,30 @@ public sealed class EditSubmissionHandler(
             .ToList();
         if (changes.Count == 0)
         {
-            return CaseChangeOutcome.Unchanged;
+            return FormOutcome.Unchanged;
         }
 
-        submission.Touch(user.Id(), now);
+        submission.Touch(viewer.UserId, now);
         await SubmissionClients.SetAsync(db, id, input.ClientIds, cancellationToken);
-        await _rules.RecordTriggersAsync(submission, datesBefore, followUpBefore, bodyBefore, user.Id(), cancellationToken);
+        await _rules.RecordTriggersAsync(submission, datesBefore, followUpBefore, bodyBefore, viewer.UserId, cancellationToken);
 
         var saved = await VersionedSave.SaveAsync(db, submission, input.Version, () => audit.RecordAsync(InternationalAuditActions.SubmissionUpdated, "submission",
             id.ToString(), new { caseId, reference = c.Reference, changes }, cancellationToken: cancellationToken), cancellationToken);
         if (saved)
         {
-            return CaseChangeOutcome.Saved;
+            return FormOutcome.Saved();
         }
 
         var stored = await db.InternationalSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.CaseId == caseId, cancellationToken);
-        return stored is null ? CaseChangeOutcome.NotFound : Conflict(input, SubmissionInput.From(stored), modelState);
+        return stored is null ? FormOutcome.NotFound : Conflict(input, SubmissionInput.From(stored));
     }
 
-    private CaseChangeOutcome Conflict(SubmissionInput input, SubmissionInput stored, ModelStateDictionary modelState)
+    private FormOutcome Conflict(SubmissionInput input, SubmissionInput stored)
     {
         input.Stored = stored;
         input.Version = stored.Version;
-        modelState.Remove(nameof(input.Version));
-        modelState.AddModelError("", l["Someone else changed this submission while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return CaseChangeOutcome.Conflict;
+        return FormOutcome.Conflict(
+            l["Someone else changed this submission while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."],
+            nameof(input.Version));
     }
 }

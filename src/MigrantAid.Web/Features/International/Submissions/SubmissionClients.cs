@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.International.Submissions;
 
@@ -25,7 +25,7 @@ public static class SubmissionClients
         db.SubmissionClients.AsNoTracking().Where(sc => sc.SubmissionId == submissionId).Select(sc => sc.ClientId).ToListAsync(cancellationToken);
 
     /// <summary>Every chosen client must be one of the case's (<see cref="SubmissionInput.CaseClients"/>, loaded first); true when they are.</summary>
-    public static bool Check(SubmissionInput input, ModelStateDictionary modelState, IStringLocalizer l)
+    public static bool Check(SubmissionInput input, FormErrors errors, IStringLocalizer l)
     {
         input.ClientIds = input.ClientIds.Distinct().ToList();
         if (input.ClientIds.All(id => input.CaseClients.Any(c => c.Id == id)))
@@ -33,7 +33,7 @@ public static class SubmissionClients
             return true;
         }
 
-        modelState.AddModelError(nameof(SubmissionInput.ClientIds), l["Choose the clients among this case's clients."]);
+        errors.Add(nameof(SubmissionInput.ClientIds), l["Choose the clients among this case's clients."]);
         return false;
     }
 

@@ -11,6 +11,7 @@ using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.International.TreatyAcceptance;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.International.Submissions;
 
@@ -127,34 +128,34 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
     public const string SourceType = "submission";
 
     /// <summary>Trims the texts and adds the rules' messages at their fields; true when the form can be saved.</summary>
-    public bool Check(SubmissionInput input, DateOnly today, ModelStateDictionary modelState)
+    public bool Check(SubmissionInput input, DateOnly today, FormErrors errors)
     {
         input.BodyReference = Blank(input.BodyReference);
         input.Notes = Blank(input.Notes);
         input.StateConcerned = Blank(input.StateConcerned)?.ToUpperInvariant();
         if (input.StateConcerned is not null && !Countries.IsKnown(input.StateConcerned))
         {
-            modelState.AddModelError(nameof(input.StateConcerned), l["Choose a state from the list."]);
+            errors.Add(nameof(input.StateConcerned), l["Choose a state from the list."]);
         }
 
         foreach (var problem in InternationalSubmission.Check(input.Dates, input.Result ?? SubmissionResult.Pending, today))
         {
-            if (modelState.TryGetValue(problem.Field, out var entry) && entry.Errors.Count > 0)
+            if (errors.Has(problem.Field))
             {
                 continue;
             }
 
-            modelState.AddModelError(problem.Field, Message(problem));
+            errors.Add(problem.Field, Message(problem));
         }
 
         var followUp = FollowUp.Check(input.SubmittedOn, input.InterimMeasuresRequestedOn, Granted(input), input.InterimMeasuresOn,
             input.FollowUpCommentsRequestedOn, input.FinalDecisionOn, today);
-        foreach (var problem in followUp.Where(p => !modelState.TryGetValue(p.Field, out var entry) || entry.Errors.Count == 0))
+        foreach (var problem in followUp.Where(p => !errors.Has(p.Field)))
         {
-            modelState.AddModelError(problem.Field, Message(problem));
+            errors.Add(problem.Field, Message(problem));
         }
 
-        return modelState.IsValid;
+        return errors.IsValid;
     }
 
     public async Task DescribeAsync(SubmissionInput input, Case c, CancellationToken cancellationToken)

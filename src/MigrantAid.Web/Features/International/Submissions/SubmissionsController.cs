@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.International.Submissions;
@@ -14,18 +14,19 @@ namespace MigrantAid.Web.Features.International.Submissions;
 public sealed class SubmissionsController : Controller
 {
     [HttpGet("new")]
-    public async Task<IActionResult> New(Guid caseId, [FromServices] AddSubmissionHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(Guid caseId, Viewer viewer, [FromServices] AddSubmissionHandler handler, CancellationToken cancellationToken)
     {
-        var (input, result) = await handler.NewAsync(caseId, User, cancellationToken);
+        var (input, result) = await handler.NewAsync(caseId, viewer, cancellationToken);
         return Answer(result, () => View("Form", input));
     }
 
     [HttpPost("new")]
-    public async Task<IActionResult> New(Guid caseId, SubmissionInput input, [FromServices] AddSubmissionHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(Guid caseId, SubmissionInput input, Viewer viewer, [FromServices] AddSubmissionHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Remove(nameof(input.Version));
-        var (outcome, id) = await handler.HandleAsync(caseId, input, User, ModelState, cancellationToken);
-        return Done(caseId, outcome, input, added: true, id);
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(caseId, input, viewer, errors, cancellationToken);
+        return this.FormResult(outcome, errors, input, $"/cases/{caseId}/submissions/{outcome.Id}", "The submission was added.", "Form");
     }
 
     [HttpGet("{id:guid}")]
@@ -33,14 +34,15 @@ public sealed class SubmissionsController : Controller
         await handler.HandleAsync(caseId, id, User, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpGet("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid caseId, Guid id, [FromServices] EditSubmissionHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid caseId, Guid id, Viewer viewer, [FromServices] EditSubmissionHandler handler, CancellationToken cancellationToken)
     {
-        var (input, result) = await handler.LoadAsync(caseId, id, User, cancellationToken);
+        var (input, result) = await handler.LoadAsync(caseId, id, viewer, cancellationToken);
         return Answer(result, () => View("Form", input));
     }
 
     [HttpPost("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid caseId, Guid id, SubmissionInput input, [FromServices] EditSubmissionHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid caseId, Guid id, SubmissionInput input, Viewer viewer, [FromServices] EditSubmissionHandler handler,
+        CancellationToken cancellationToken)
     {
         if (ModelState.TryGetValue(nameof(input.Version), out var version) && version.Errors.Count > 0)
         {
@@ -49,8 +51,9 @@ public sealed class SubmissionsController : Controller
             input.Version = 0;
         }
 
-        var outcome = await handler.HandleAsync(caseId, id, input, User, ModelState, cancellationToken);
-        return Done(caseId, outcome, input, added: false, id);
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(caseId, id, input, viewer, errors, cancellationToken);
+        return this.FormResult(outcome, errors, input, $"/cases/{caseId}/submissions/{id}", "The submission was saved.", "Form");
     }
 
     private IActionResult Answer(CaseGateResult result, Func<IActionResult> allowed) => result switch
@@ -59,32 +62,4 @@ public sealed class SubmissionsController : Controller
         CaseGateResult.Forbidden => Forbid(),
         _ => NotFound(),
     };
-
-    private IActionResult Done(Guid caseId, CaseChangeOutcome outcome, SubmissionInput input, bool added, Guid? id)
-    {
-        switch (outcome)
-        {
-            case CaseChangeOutcome.NotFound:
-                return NotFound();
-            case CaseChangeOutcome.Forbidden:
-                return Forbid();
-            case CaseChangeOutcome.Invalid:
-            case CaseChangeOutcome.Conflict:
-                return View("Form", input);
-            case CaseChangeOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                return Redirect($"/cases/{caseId}/submissions/{id}");
-            default:
-                if (added)
-                {
-                    TempData["Success"] = "The submission was added.";
-                }
-                else
-                {
-                    TempData["Success"] = "The submission was saved.";
-                }
-
-                return Redirect($"/cases/{caseId}/submissions/{id}");
-        }
-    }
 }
