@@ -3,7 +3,7 @@ namespace MigrantAid.Web.Features.Shared.Forms;
 /// <summary>
 /// What is wrong with one submitted form, field by field ("" is the form as a whole). It starts with what
 /// binding and the input's attributes already refused, and a handler adds its own rules' messages with
-/// <c>errors.Add(nameof(input.X), l["…"])</c>. It knows no MVC: a handler is tested with <c>new FormErrors()</c>,
+/// <c>errors.Add(nameof(input.X), a localized message)</c>. It knows no MVC: a handler is tested with <c>new FormErrors()</c>,
 /// and the controller helper (<see cref="FormResults"/>) copies the handler's messages back to the page.
 /// </summary>
 public sealed class FormErrors
