@@ -71,6 +71,6 @@ public sealed class IntakeGate(AppDbContext db, IAuthorizationService authorizat
         var accepted = intake.Status == IntakeStatus.Accepted
             ? await db.Cases.AsNoTracking().Include(c => c.Lawyers).FirstOrDefaultAsync(c => c.IntakeId == intake.Id, cancellationToken)
             : null;
-        return (await authorization.AuthorizeAsync(viewer.ToPrincipal(), new IntakeRecord(intake, accepted), operation)).Succeeded;
+        return (await authorization.AuthorizeAsync(viewer.AsPrincipal(), new IntakeRecord(intake, accepted), operation)).Succeeded;
     }
 }

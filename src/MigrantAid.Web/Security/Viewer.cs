@@ -35,23 +35,7 @@ public sealed record Viewer(Guid UserId, Guid? OfficeId, bool IsCoordinator, boo
     /// The principal the gates and authorization handlers are asked with: the signed-in user's, or for a
     /// viewer built from its values, one carrying exactly those values (no more rights than they say).
     /// </summary>
-    internal ClaimsPrincipal AsPrincipal()
-    {
-        if (Principal is { } principal)
-        {
-            return principal;
-        }
-
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, UserId.ToString()) };
-        if (OfficeId is { } office)
-        {
-            claims.Add(new Claim(AppClaimsPrincipalFactory.OfficeIdClaim, office.ToString()));
-        }
-
-        claims.AddRange(new[] { (IsCoordinator, Roles.Coordinator), (IsLawyer, Roles.Lawyer), (IsCaseworker, Roles.Caseworker) }
-            .Where(r => r.Item1).Select(r => new Claim(ClaimTypes.Role, r.Item2)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "Viewer"));
-    }
+    internal ClaimsPrincipal AsPrincipal() => Principal ?? this.ToPrincipal();
 
     /// <summary>Two viewers are the same when their access values are; where they were read from does not count.</summary>
     public bool Equals(Viewer? other) =>
