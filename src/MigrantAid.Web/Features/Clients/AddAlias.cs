@@ -1,12 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using MigrantAid.Web.Data;
-using MigrantAid.Web.Security;
-using MigrantAid.Web.Security.Audit;
+using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Clients;
 
 /// <summary>Another spelling of the name (a passport's, a patent's), used by search and duplicate checks.</summary>
-public sealed class AddAliasInput : ClientDetailInput
+public sealed class AddAliasInput : ClientDetailInput, IClientDetailInput
 {
     public const int NoteMaxLength = 200;
 
@@ -18,27 +17,16 @@ public sealed class AddAliasInput : ClientDetailInput
     [StringLength(NoteMaxLength, ErrorMessage = "{0} must be at most {1} characters.")]
     [Display(Name = "Where it is written (e.g. passport)")]
     public string? Note { get; set; }
-}
 
-public sealed class AddAliasHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
-{
-    private readonly ClientRecords _records = new(db, audit, clock);
-
-    public Task<ClientHeading?> HeadingAsync(Guid id, Viewer viewer, CancellationToken cancellationToken) =>
-        _records.HeadingAsync(viewer, id, cancellationToken);
-
-    public async Task<ClientChangeOutcome> HandleAsync(Guid id, AddAliasInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    public void Validate(FormErrors errors, DateOnly today, IStringLocalizer l)
     {
-        var client = await _records.LoadAsync(viewer, id, cancellationToken);
-        if (client is null)
-        {
-            return ClientChangeOutcome.NotFound;
-        }
+        // Nothing beyond the attributes: a spelling is any text.
+    }
 
-        var alias = client.AddAlias(input.Name, ClientFields.Blank(input.Note));
-        client.Touch(_records.Now);
-        var saved = await _records.SaveAsync(ClientAuditActions.Updated, id,
-            ClientRecords.Changes([new("Aliases", null, alias.Name)]), cancellationToken);
-        return saved ? ClientChangeOutcome.Saved : ClientChangeOutcome.Conflict;
+    public FieldChange AddTo(Domain.Clients.Client client, DateTimeOffset now)
+    {
+        var alias = client.AddAlias(Name, ClientFields.Blank(Note));
+        client.Touch(now);
+        return new("Aliases", null, alias.Name);
     }
 }

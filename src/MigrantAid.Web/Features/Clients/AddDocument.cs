@@ -1,15 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
-using MigrantAid.Web.Security;
-using MigrantAid.Web.Security.Audit;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Clients;
 
 /// <summary>A migration document (passport, migration card, registration, patent, residence permit).</summary>
-public sealed class AddDocumentInput : ClientDetailInput
+public sealed class AddDocumentInput : ClientDetailInput, IClientDetailInput
 {
     public const int NumberMaxLength = 64;
 
@@ -31,44 +28,24 @@ public sealed class AddDocumentInput : ClientDetailInput
     [Display(Name = "Expires on")]
     public DateOnly? ExpiresOn { get; set; }
 
-    public void Validate(ModelStateDictionary modelState, DateOnly today, IStringLocalizer l)
+    public void Validate(FormErrors errors, DateOnly today, IStringLocalizer l)
     {
         if (IssuedOn is { } issued && issued > today)
         {
-            modelState.AddModelError(nameof(IssuedOn), l["The issue date cannot be in the future."]);
+            errors.Add(nameof(IssuedOn), l["The issue date cannot be in the future."]);
         }
 
         if (IssuedOn is { } from && ExpiresOn is { } to && to < from)
         {
-            modelState.AddModelError(nameof(ExpiresOn), l["The expiry date cannot be before the issue date."]);
+            errors.Add(nameof(ExpiresOn), l["The expiry date cannot be before the issue date."]);
         }
     }
-}
 
-public sealed class AddDocumentHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
-{
-    private readonly ClientRecords _records = new(db, audit, clock);
-
-    public Task<ClientHeading?> HeadingAsync(Guid id, Viewer viewer, CancellationToken cancellationToken) =>
-        _records.HeadingAsync(viewer, id, cancellationToken);
-
-    public Task<DateOnly> TodayAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        _records.TodayAsync(viewer.OfficeId, null, cancellationToken);
-
-    public async Task<ClientChangeOutcome> HandleAsync(Guid id, AddDocumentInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    public FieldChange AddTo(Client client, DateTimeOffset now)
     {
-        var client = await _records.LoadAsync(viewer, id, cancellationToken);
-        if (client is null)
-        {
-            return ClientChangeOutcome.NotFound;
-        }
-
-        var document = client.AddDocument(input.Type, ClientFields.Blank(input.Number), ClientFields.Blank(input.IssuingCountry), input.IssuedOn, input.ExpiresOn);
+        var document = client.AddDocument(Type, ClientFields.Blank(Number), ClientFields.Blank(IssuingCountry), IssuedOn, ExpiresOn);
 
         // The number stays out of the audit trail; the type and dates say which document it was.
-        var saved = await _records.SaveAsync(ClientAuditActions.Updated, id, ClientRecords.Changes(
-            [new("Documents", null, $"{document.Type} {ClientValues.Format(document.IssuedOn)}..{ClientValues.Format(document.ExpiresOn)}")]),
-            cancellationToken);
-        return saved ? ClientChangeOutcome.Saved : ClientChangeOutcome.Conflict;
+        return new("Documents", null, $"{document.Type} {ClientValues.Format(document.IssuedOn)}..{ClientValues.Format(document.ExpiresOn)}");
     }
 }

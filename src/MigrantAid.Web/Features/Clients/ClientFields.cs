@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Clients;
 
@@ -27,39 +27,36 @@ public class ClientIdentityFields
     public int? BirthYear { get; set; }
 
     /// <summary>Checks that need today's date (in the office's time zone); messages go to the fields.</summary>
-    public virtual void Validate(ModelStateDictionary modelState, DateOnly today, IStringLocalizer l)
+    public virtual void Validate(FormErrors errors, DateOnly today, IStringLocalizer l)
     {
-        if (BirthDate is { } date && IsValid(modelState, nameof(BirthDate)))
+        if (BirthDate is { } date && !errors.Has(nameof(BirthDate)))
         {
             if (date > today)
             {
-                modelState.AddModelError(nameof(BirthDate), l["The date of birth cannot be in the future."]);
+                errors.Add(nameof(BirthDate), l["The date of birth cannot be in the future."]);
             }
             else if (date.Year < EarliestBirthYear)
             {
-                modelState.AddModelError(nameof(BirthDate), l["Enter a date of birth after {0}.", EarliestBirthYear]);
+                errors.Add(nameof(BirthDate), l["Enter a date of birth after {0}.", EarliestBirthYear]);
             }
         }
 
-        if (BirthYear is { } year && IsValid(modelState, nameof(BirthYear)))
+        if (BirthYear is { } year && !errors.Has(nameof(BirthYear)))
         {
             if (year < EarliestBirthYear || year > today.Year)
             {
-                modelState.AddModelError(nameof(BirthYear), l["Enter a year between {0} and {1}.", EarliestBirthYear, today.Year]);
+                errors.Add(nameof(BirthYear), l["Enter a year between {0} and {1}.", EarliestBirthYear, today.Year]);
             }
             else if (BirthDate is { } exact && exact.Year != year)
             {
                 // The exact date wins; a different year beside it would be silently dropped, so ask instead.
-                modelState.AddModelError(nameof(BirthYear), l["This year does not match the date of birth. Leave it empty when the date is known."]);
+                errors.Add(nameof(BirthYear), l["This year does not match the date of birth. Leave it empty when the date is known."]);
             }
         }
     }
 
     /// <summary>The year stored: the exact date's, else the approximate one.</summary>
     public int? EffectiveBirthYear => BirthDate?.Year ?? BirthYear;
-
-    protected static bool IsValid(ModelStateDictionary modelState, string field) =>
-        modelState.GetFieldValidationState(field) != ModelValidationState.Invalid;
 }
 
 /// <summary>Every field of a client a caseworker types on the create and edit forms.</summary>
@@ -100,15 +97,15 @@ public class ClientFields : ClientIdentityFields
     [Display(Name = "Separated from (parent or country)")]
     public string? SeparatedFrom { get; set; }
 
-    public override void Validate(ModelStateDictionary modelState, DateOnly today, IStringLocalizer l)
+    public override void Validate(FormErrors errors, DateOnly today, IStringLocalizer l)
     {
-        base.Validate(modelState, today, l);
+        base.Validate(errors, today, l);
         if (Vulnerabilities.Any(v => v == Vulnerability.None || !Enum.IsDefined(v)))
         {
-            modelState.AddModelError(nameof(Vulnerabilities), l["Choose a value from the list."]);
+            errors.Add(nameof(Vulnerabilities), l["Choose a value from the list."]);
         }
 
-        ClientSituationRules.Validate(this, modelState, today, l);
+        ClientSituationRules.Validate(this, errors, today, l);
     }
 
     /// <summary>Copies the typed values onto the client (the name through <see cref="Client.Rename"/>).</summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -83,6 +85,10 @@ public sealed class ClientRecords(AppDbContext db, IAuditLog audit, TimeProvider
     public Task RecordViewAsync(Guid clientId, string page, CancellationToken cancellationToken) =>
         audit.RecordAsync(ClientAuditActions.Viewed, "client", clientId.ToString(), new { page }, cancellationToken: cancellationToken);
 
+    /// <summary>The answer to a small form whose save met someone else's change to the client: nothing saved, the entries kept.</summary>
+    public static FormOutcome Conflict(IStringLocalizer l) =>
+        FormOutcome.Conflict(l["Someone else changed this client at the same moment, so nothing was saved. Your entries are kept: save again."]);
+
     /// <summary>Audit details of field changes: field, old and new value (never contact values or narratives).</summary>
     public static object Changes(IEnumerable<FieldChange> changes) =>
         new { changes = changes.Select(c => new { field = c.Field, old = c.Old, @new = c.New }).ToList() };
@@ -108,5 +114,4 @@ public enum ClientChangeOutcome
     Saved,
     NotFound,
     Conflict,
-    Invalid,
 }

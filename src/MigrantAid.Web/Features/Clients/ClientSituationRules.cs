@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Clients;
 
@@ -11,25 +11,25 @@ namespace MigrantAid.Web.Features.Clients;
 /// </summary>
 public static class ClientSituationRules
 {
-    public static void Validate(ClientFields fields, ModelStateDictionary modelState, DateOnly today, IStringLocalizer l)
+    public static void Validate(ClientFields fields, FormErrors errors, DateOnly today, IStringLocalizer l)
     {
         var separated = fields.Vulnerabilities.Contains(Vulnerability.SeparatedChild);
         if (!separated)
         {
             if (fields.SeparatedOn is not null)
             {
-                modelState.AddModelError(nameof(fields.SeparatedOn), l["Tick \"Separated child\" to record the separation, or clear this field."]);
+                errors.Add(nameof(fields.SeparatedOn), l["Tick \"Separated child\" to record the separation, or clear this field."]);
             }
 
             if (!string.IsNullOrWhiteSpace(fields.SeparatedFrom))
             {
-                modelState.AddModelError(nameof(fields.SeparatedFrom), l["Tick \"Separated child\" to record the separation, or clear this field."]);
+                errors.Add(nameof(fields.SeparatedFrom), l["Tick \"Separated child\" to record the separation, or clear this field."]);
             }
 
             return;
         }
 
-        if (fields.SeparatedOn is not { } date || modelState.GetFieldValidationState(nameof(fields.SeparatedOn)) == ModelValidationState.Invalid)
+        if (fields.SeparatedOn is not { } date || errors.Has(nameof(fields.SeparatedOn)))
         {
             return;
         }
@@ -37,15 +37,15 @@ public static class ClientSituationRules
         var born = fields.BirthDate ?? (fields.BirthYear is { } year && year >= ClientIdentityFields.EarliestBirthYear ? new DateOnly(year, 1, 1) : null);
         if (date > today)
         {
-            modelState.AddModelError(nameof(fields.SeparatedOn), l["The date of separation cannot be in the future."]);
+            errors.Add(nameof(fields.SeparatedOn), l["The date of separation cannot be in the future."]);
         }
         else if (born is { } birth && date < birth)
         {
-            modelState.AddModelError(nameof(fields.SeparatedOn), l["The date of separation cannot be before the date of birth."]);
+            errors.Add(nameof(fields.SeparatedOn), l["The date of separation cannot be before the date of birth."]);
         }
         else if (Client.WasChildOn(fields.BirthDate, fields.BirthDate is null ? fields.BirthYear : null, date) == false)
         {
-            modelState.AddModelError(nameof(fields.SeparatedOn), l["The client was 18 or older on this date: a separated child is separated before turning 18."]);
+            errors.Add(nameof(fields.SeparatedOn), l["The client was 18 or older on this date: a separated child is separated before turning 18."]);
         }
     }
 }

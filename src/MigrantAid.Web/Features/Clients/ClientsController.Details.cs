@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Clients;
 
@@ -6,165 +8,77 @@ namespace MigrantAid.Web.Features.Clients;
 public sealed partial class ClientsController
 {
     [HttpGet("{id:guid}/aliases/new")]
-    public async Task<IActionResult> AddAlias(Guid id, [FromServices] AddAliasHandler handler, CancellationToken cancellationToken) =>
-        await FormAsync(new AddAliasInput(), () => handler.HeadingAsync(id, Viewer, cancellationToken));
+    public Task<IActionResult> AddAlias(Guid id, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        FormAsync(new AddAliasInput(), () => handler.HeadingAsync(id, viewer, cancellationToken));
 
     [HttpPost("{id:guid}/aliases/new")]
-    public async Task<IActionResult> AddAlias(Guid id, AddAliasInput input, [FromServices] AddAliasHandler handler, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-        }
-
-        var outcome = await handler.HandleAsync(id, input, Viewer, cancellationToken);
-        if (outcome == ClientChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The spelling was added.";
-            return Redirect($"/clients/{id}");
-        }
-
-        return await NotSavedAsync(outcome, input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-    }
+    public Task<IActionResult> AddAlias(Guid id, AddAliasInput input, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        AddDetailAsync(id, input, viewer, handler, "The spelling was added.", cancellationToken);
 
     [HttpGet("{id:guid}/contacts/new")]
-    public async Task<IActionResult> AddContact(Guid id, [FromServices] AddContactHandler handler, CancellationToken cancellationToken) =>
-        await FormAsync(new AddContactInput(), () => handler.HeadingAsync(id, Viewer, cancellationToken));
+    public Task<IActionResult> AddContact(Guid id, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        FormAsync(new AddContactInput(), () => handler.HeadingAsync(id, viewer, cancellationToken));
 
     [HttpPost("{id:guid}/contacts/new")]
-    public async Task<IActionResult> AddContact(Guid id, AddContactInput input, [FromServices] AddContactHandler handler, CancellationToken cancellationToken)
-    {
-        input.Contact.RequireValue(ModelState, nameof(input.Contact) + ".", l);
-        if (!ModelState.IsValid)
-        {
-            return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-        }
-
-        var outcome = await handler.HandleAsync(id, input, Viewer, cancellationToken);
-        if (outcome == ClientChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The contact was added.";
-            return Redirect($"/clients/{id}");
-        }
-
-        return await NotSavedAsync(outcome, input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-    }
+    public Task<IActionResult> AddContact(Guid id, AddContactInput input, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        AddDetailAsync(id, input, viewer, handler, "The contact was added.", cancellationToken);
 
     [HttpGet("{id:guid}/documents/new")]
-    public async Task<IActionResult> AddDocument(Guid id, [FromServices] AddDocumentHandler handler, CancellationToken cancellationToken) =>
-        await FormAsync(new AddDocumentInput(), () => handler.HeadingAsync(id, Viewer, cancellationToken));
+    public Task<IActionResult> AddDocument(Guid id, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        FormAsync(new AddDocumentInput(), () => handler.HeadingAsync(id, viewer, cancellationToken));
 
     [HttpPost("{id:guid}/documents/new")]
-    public async Task<IActionResult> AddDocument(Guid id, AddDocumentInput input, [FromServices] AddDocumentHandler handler, CancellationToken cancellationToken)
-    {
-        input.Validate(ModelState, await handler.TodayAsync(Viewer, cancellationToken), l);
-        if (!ModelState.IsValid)
-        {
-            return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-        }
-
-        var outcome = await handler.HandleAsync(id, input, Viewer, cancellationToken);
-        if (outcome == ClientChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The document was added.";
-            return Redirect($"/clients/{id}");
-        }
-
-        return await NotSavedAsync(outcome, input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-    }
+    public Task<IActionResult> AddDocument(Guid id, AddDocumentInput input, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        AddDetailAsync(id, input, viewer, handler, "The document was added.", cancellationToken);
 
     [HttpGet("{id:guid}/stays/new")]
-    public async Task<IActionResult> AddStay(Guid id, [FromServices] AddStayHandler handler, CancellationToken cancellationToken) =>
-        await FormAsync(new AddStayInput(), () => handler.HeadingAsync(id, Viewer, cancellationToken));
+    public Task<IActionResult> AddStay(Guid id, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        FormAsync(new AddStayInput(), () => handler.HeadingAsync(id, viewer, cancellationToken));
 
     [HttpPost("{id:guid}/stays/new")]
-    public async Task<IActionResult> AddStay(Guid id, AddStayInput input, [FromServices] AddStayHandler handler, CancellationToken cancellationToken)
-    {
-        input.Validate(ModelState, await handler.TodayAsync(Viewer, cancellationToken), l);
-        if (!ModelState.IsValid)
-        {
-            return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-        }
-
-        var outcome = await handler.HandleAsync(id, input, Viewer, cancellationToken);
-        if (outcome == ClientChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The entry was added.";
-            return Redirect($"/clients/{id}");
-        }
-
-        return await NotSavedAsync(outcome, input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-    }
+    public Task<IActionResult> AddStay(Guid id, AddStayInput input, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
+        AddDetailAsync(id, input, viewer, handler, "The entry was added.", cancellationToken);
 
     [HttpGet("{id:guid}/consent/new")]
-    public async Task<IActionResult> RecordConsent(Guid id, [FromServices] RecordConsentHandler handler, CancellationToken cancellationToken) =>
-        await FormAsync(new RecordConsentInput { Date = await handler.TodayAsync(Viewer, cancellationToken) }, () => handler.HeadingAsync(id, Viewer, cancellationToken));
+    public async Task<IActionResult> RecordConsent(Guid id, Viewer viewer, [FromServices] RecordConsentHandler handler, CancellationToken cancellationToken) =>
+        await FormAsync(new RecordConsentInput { Date = await handler.TodayAsync(viewer, cancellationToken) }, () => handler.HeadingAsync(id, viewer, cancellationToken));
 
     [HttpPost("{id:guid}/consent/new")]
-    public async Task<IActionResult> RecordConsent(Guid id, RecordConsentInput input, [FromServices] RecordConsentHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> RecordConsent(Guid id, RecordConsentInput input, Viewer viewer, [FromServices] RecordConsentHandler handler, CancellationToken cancellationToken)
     {
-        input.Validate(ModelState, await handler.TodayAsync(Viewer, cancellationToken), l);
-        if (!ModelState.IsValid)
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
+        if (outcome.Data is ConsentVisibility.NowHidden)
         {
-            return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
+            TempData["Success"] = "Consent withdrawn: the record is now visible only to the people assigned to the client's cases and to coordinators.";
+            return Redirect("/clients");
         }
 
-        switch (await handler.HandleAsync(id, input, Viewer, cancellationToken))
-        {
-            case RecordConsentOutcome.NotFound:
-                return NotFound();
-            case RecordConsentOutcome.Conflict:
-                ModelState.AddModelError("", l["Someone else changed this client at the same moment, so nothing was saved. Your entries are kept: save again."]);
-                return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
-            case RecordConsentOutcome.SavedAndNowHidden:
-                TempData["Success"] = "Consent withdrawn: the record is now visible only to the people assigned to the client's cases and to coordinators.";
-                return Redirect("/clients");
-            default:
-                TempData["Success"] = "The consent was recorded.";
-                return Redirect($"/clients/{id}");
-        }
+        return await this.FormResultAsync(outcome, errors, () => FormAsync(input, () => handler.HeadingAsync(id, viewer, cancellationToken)),
+            $"/clients/{id}", "The consent was recorded.");
     }
 
     [HttpGet("{id:guid}/family/new")]
-    public async Task<IActionResult> LinkFamilyMember(Guid id, string? q, [FromServices] LinkFamilyMemberHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> LinkFamilyMember(Guid id, string? q, Viewer viewer, [FromServices] LinkFamilyMemberHandler handler, CancellationToken cancellationToken)
     {
         var input = new LinkFamilyMemberInput { Q = q?.Trim() };
-        input.Candidates = await handler.CandidatesAsync(id, input.Q, Viewer, cancellationToken);
-        return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
+        return await FamilyFormAsync(id, input, viewer, handler, cancellationToken);
     }
 
     [HttpPost("{id:guid}/family/new")]
-    public async Task<IActionResult> LinkFamilyMember(Guid id, LinkFamilyMemberInput input, [FromServices] LinkFamilyMemberHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> LinkFamilyMember(Guid id, LinkFamilyMemberInput input, Viewer viewer, [FromServices] LinkFamilyMemberHandler handler,
+        CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            var outcome = await handler.HandleAsync(id, input, Viewer, cancellationToken);
-            switch (outcome)
-            {
-                case LinkFamilyOutcome.NotFound:
-                    return NotFound();
-                case LinkFamilyOutcome.Linked:
-                    TempData["Success"] = "The family member was linked.";
-                    return Redirect($"/clients/{id}");
-                case LinkFamilyOutcome.Self:
-                    ModelState.AddModelError(nameof(input.RelatedClientId), l["A person cannot be linked to themself."]);
-                    break;
-                case LinkFamilyOutcome.AlreadyLinked:
-                    ModelState.AddModelError(nameof(input.RelatedClientId), l["These two people are already linked."]);
-                    break;
-                default:
-                    ModelState.AddModelError(nameof(input.RelatedClientId), l["Choose the family member."]);
-                    break;
-            }
-        }
-
-        input.Candidates = await handler.CandidatesAsync(id, input.Q, Viewer, cancellationToken);
-        return await FormAsync(input, () => handler.HeadingAsync(id, Viewer, cancellationToken));
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
+        return await this.FormResultAsync(outcome, errors, () => FamilyFormAsync(id, input, viewer, handler, cancellationToken),
+            $"/clients/{id}", "The family member was linked.");
     }
 
     /// <summary>Removes one alias, contact, document, stay or family link (kind: aliases, contacts, documents, stays, family).</summary>
     [HttpPost("{id:guid}/{kind:regex(^(aliases|contacts|documents|stays|family)$)}/{itemId:guid}/remove")]
-    public async Task<IActionResult> RemoveDetail(Guid id, string kind, Guid itemId, [FromServices] RemoveClientDetailHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> RemoveDetail(Guid id, string kind, Guid itemId, Viewer viewer, [FromServices] RemoveClientDetailHandler handler,
+        CancellationToken cancellationToken)
     {
         var detail = kind switch
         {
@@ -174,7 +88,7 @@ public sealed partial class ClientsController
             "stays" => ClientDetailKind.Stay,
             _ => ClientDetailKind.Family,
         };
-        switch (await handler.HandleAsync(id, detail, itemId, Viewer, cancellationToken))
+        switch (await handler.HandleAsync(id, detail, itemId, viewer, cancellationToken))
         {
             case ClientChangeOutcome.NotFound:
                 return NotFound();
@@ -182,29 +96,35 @@ public sealed partial class ClientsController
                 TempData["Success"] = "Someone else changed this client at the same moment, so nothing was removed. Try again.";
                 break;
             default:
-                switch (detail)
-                {
-                    case ClientDetailKind.Alias:
-                        TempData["Success"] = "The spelling was removed.";
-                        break;
-                    case ClientDetailKind.Contact:
-                        TempData["Success"] = "The contact was removed.";
-                        break;
-                    case ClientDetailKind.Document:
-                        TempData["Success"] = "The document was removed.";
-                        break;
-                    case ClientDetailKind.Stay:
-                        TempData["Success"] = "The entry was removed.";
-                        break;
-                    default:
-                        TempData["Success"] = "The family link was removed.";
-                        break;
-                }
-
+                TempData["Success"] = Removed(detail);
                 break;
         }
 
         return Redirect($"/clients/{id}");
+    }
+
+    private static string Removed(ClientDetailKind detail) => detail switch
+    {
+        ClientDetailKind.Alias => "The spelling was removed.",
+        ClientDetailKind.Contact => "The contact was removed.",
+        ClientDetailKind.Document => "The document was removed.",
+        ClientDetailKind.Stay => "The entry was removed.",
+        _ => "The family link was removed.",
+    };
+
+    private async Task<IActionResult> AddDetailAsync<T>(Guid id, T input, Viewer viewer, AddClientDetailHandler handler, string saved, CancellationToken cancellationToken)
+        where T : ClientDetailInput, IClientDetailInput
+    {
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
+        return await this.FormResultAsync(outcome, errors, () => FormAsync(input, () => handler.HeadingAsync(id, viewer, cancellationToken)),
+            $"/clients/{id}", saved);
+    }
+
+    private async Task<IActionResult> FamilyFormAsync(Guid id, LinkFamilyMemberInput input, Viewer viewer, LinkFamilyMemberHandler handler, CancellationToken cancellationToken)
+    {
+        input.Candidates = await handler.CandidatesAsync(id, input.Q, viewer, cancellationToken);
+        return await FormAsync(input, () => handler.HeadingAsync(id, viewer, cancellationToken));
     }
 
     private async Task<IActionResult> FormAsync<T>(T input, Func<Task<ClientHeading?>> heading)
@@ -212,17 +132,5 @@ public sealed partial class ClientsController
     {
         input.Client = await heading();
         return input.Client is null ? NotFound() : View(input);
-    }
-
-    private async Task<IActionResult> NotSavedAsync<T>(ClientChangeOutcome outcome, T input, Func<Task<ClientHeading?>> heading)
-        where T : ClientDetailInput
-    {
-        if (outcome == ClientChangeOutcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        ModelState.AddModelError("", l["Someone else changed this client at the same moment, so nothing was saved. Your entries are kept: save again."]);
-        return await FormAsync(input, heading);
     }
 }

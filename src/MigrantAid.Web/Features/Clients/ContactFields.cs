@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Clients;
 
@@ -30,11 +30,11 @@ public sealed class ContactFields
     public bool IsEmpty => string.IsNullOrWhiteSpace(Value);
 
     /// <summary>For a contact added on its own the value is required (on the registration form it is optional).</summary>
-    public void RequireValue(ModelStateDictionary modelState, string prefix, IStringLocalizer l)
+    public void RequireValue(FormErrors errors, string prefix, IStringLocalizer l)
     {
         if (IsEmpty)
         {
-            modelState.AddModelError(prefix + nameof(Value), l["Enter the phone number, address or account."]);
+            errors.Add(prefix + nameof(Value), l["Enter the phone number, address or account."]);
         }
     }
 }

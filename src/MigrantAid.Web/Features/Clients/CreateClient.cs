@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -15,29 +17,28 @@ public sealed class CreateClientInput : ClientFields
     public bool Prefill { get; set; }
 }
 
-public enum CreateClientOutcome
-{
-    Created,
-    NoOffice,
-}
-
-public sealed record CreateClientResult(CreateClientOutcome Outcome, Guid? ClientId = null);
-
 /// <summary>Registers a client in the caseworker's office, with a first contact; one transaction with its audit event.</summary>
-public sealed class CreateClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class CreateClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     private readonly ClientRecords _records = new(db, audit, clock);
 
     public Task<DateOnly> TodayAsync(Viewer viewer, CancellationToken cancellationToken) =>
         _records.TodayAsync(viewer.OfficeId, null, cancellationToken);
 
-    public async Task<CreateClientResult> HandleAsync(CreateClientInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>Saved with the new client's id; refused with every message, the missing office included.</summary>
+    public async Task<FormOutcome> HandleAsync(CreateClientInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        if (viewer.OfficeId is not { } officeId)
+        input.Validate(errors, await TodayAsync(viewer, cancellationToken), l);
+        if (viewer.OfficeId is null)
         {
-            return new(CreateClientOutcome.NoOffice);
+            errors.AddToForm(l["Your account has no office, so you cannot register clients. Ask an administrator to assign you to an office."]);
         }
 
+        return errors.IsValid ? FormOutcome.Saved(await CreateAsync(input, viewer, viewer.OfficeId!.Value, cancellationToken)) : FormOutcome.Invalid;
+    }
+
+    private async Task<Guid> CreateAsync(CreateClientInput input, Viewer viewer, Guid officeId, CancellationToken cancellationToken)
+    {
         var now = _records.Now;
         var client = new Client(officeId, input.FullName, input.Patronymic, viewer.UserId, now);
         input.ApplyTo(client, now);
@@ -64,6 +65,6 @@ public sealed class CreateClientHandler(AppDbContext db, IAuditLog audit, TimePr
 
         db.Clients.Add(client);
         await _records.SaveAsync(ClientAuditActions.Created, client.Id, ClientRecords.Changes(changes.Where(c => c.New is not null)), cancellationToken);
-        return new(CreateClientOutcome.Created, client.Id);
+        return client.Id;
     }
 }

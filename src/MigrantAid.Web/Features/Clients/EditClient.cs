@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -20,21 +22,11 @@ public sealed class EditClientInput : ClientFields
     public ClientValues? Current { get; set; }
 }
 
-public enum EditClientOutcome
-{
-    Saved,
-    Unchanged,
-    Conflict,
-    NotFound,
-}
-
-public sealed record EditClientResult(EditClientOutcome Outcome, ClientValues? Current = null);
-
 /// <summary>
 /// Changes a client's core fields under optimistic concurrency: the UPDATE only applies to the row
 /// version the form was read at, so a second editor never silently overwrites the first.
 /// </summary>
-public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     private readonly ClientRecords _records = new(db, audit, clock);
 
@@ -66,18 +58,39 @@ public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProv
         };
     }
 
-    public async Task<DateOnly?> TodayAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the typed values unless someone else saved since the form was read: then nothing is written, and the input
+    /// carries the stored values (<see cref="EditClientInput.Current"/>) and their version, so that saving again replaces them.
+    /// </summary>
+    public async Task<FormOutcome> HandleAsync(Guid id, EditClientInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
+    {
+        if (await TodayAsync(id, viewer, cancellationToken) is not { } today)
+        {
+            return FormOutcome.NotFound;
+        }
+
+        if (errors.Has(nameof(input.Version)))
+        {
+            // The hidden field is not something the user typed: say so instead of an invisible field error.
+            errors.AddToForm(l["This form is out of date. Open the client again."]);
+        }
+
+        input.Validate(errors, today, l);
+        return errors.IsValid ? await SaveAsync(id, input, viewer, cancellationToken) : FormOutcome.Invalid;
+    }
+
+    private async Task<DateOnly?> TodayAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
     {
         var officeId = await _records.Visible(viewer).Where(c => c.Id == id).Select(c => (Guid?)c.OfficeId).FirstOrDefaultAsync(cancellationToken);
         return officeId is null ? null : await _records.TodayAsync(viewer.OfficeId, officeId, cancellationToken);
     }
 
-    public async Task<EditClientResult> HandleAsync(Guid id, EditClientInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    private async Task<FormOutcome> SaveAsync(Guid id, EditClientInput input, Viewer viewer, CancellationToken cancellationToken)
     {
         var client = await _records.LoadAsync(viewer, id, cancellationToken);
         if (client is null)
         {
-            return new(EditClientOutcome.NotFound);
+            return FormOutcome.NotFound;
         }
 
         var before = ClientValues.Of(client);
@@ -87,17 +100,26 @@ public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProv
         {
             // A stale form whose values equal what is stored changes nothing, so it is no conflict either.
             db.ChangeTracker.Clear();
-            return new(EditClientOutcome.Unchanged);
+            return FormOutcome.Unchanged;
         }
 
         db.Entry(client).Property(c => c.Version).OriginalValue = input.Version;
         if (await _records.SaveAsync(ClientAuditActions.Updated, id, ClientRecords.Changes(changes), cancellationToken))
         {
-            return new(EditClientOutcome.Saved);
+            return FormOutcome.Saved(id);
         }
 
-        var current = await CurrentAsync(id, viewer, cancellationToken);
-        return current is null ? new(EditClientOutcome.NotFound) : new(EditClientOutcome.Conflict, current);
+        if (await CurrentAsync(id, viewer, cancellationToken) is not { } current)
+        {
+            return FormOutcome.NotFound;
+        }
+
+        // The form now carries the stored version: saving again is a deliberate choice to replace those values.
+        input.Version = current.Version;
+        input.Current = current;
+        return FormOutcome.Conflict(
+            l["Someone else saved this client while you were editing. Their values are shown under each field and nothing was overwritten. Your entries are kept: save again to replace their values with yours."],
+            nameof(input.Version));
     }
 
     private Task<ClientValues?> CurrentAsync(Guid id, Viewer viewer, CancellationToken cancellationToken) =>

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -29,16 +31,7 @@ public sealed class LinkFamilyMemberInput : ClientDetailInput
     public IReadOnlyList<ClientCandidate> Candidates { get; set; } = [];
 }
 
-public enum LinkFamilyOutcome
-{
-    Linked,
-    NotFound,
-    RelativeNotFound,
-    Self,
-    AlreadyLinked,
-}
-
-public sealed class LinkFamilyMemberHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class LinkFamilyMemberHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxCandidates = 10;
 
@@ -60,47 +53,58 @@ public sealed class LinkFamilyMemberHandler(AppDbContext db, IAuditLog audit, Ti
         return found.Where(c => c.Id != id && !linked.Contains(c.Id)).Take(MaxCandidates).ToList();
     }
 
-    public async Task<LinkFamilyOutcome> HandleAsync(Guid id, LinkFamilyMemberInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>Links both ways; a relative that is this client, not visible, or already linked is refused at the choice.</summary>
+    public async Task<FormOutcome> HandleAsync(Guid id, LinkFamilyMemberInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var relatedId = input.RelatedClientId!.Value;
-        var visible = await _records.Visible(viewer).Where(c => c.Id == id || c.Id == relatedId).Select(c => c.Id).ToListAsync(cancellationToken);
+        var chosen = input.RelatedClientId;
+        var visible = await _records.Visible(viewer).Where(c => c.Id == id || c.Id == chosen).Select(c => c.Id).ToListAsync(cancellationToken);
         if (!visible.Contains(id))
         {
-            return LinkFamilyOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
-        if (relatedId == id)
+        if (errors.IsValid && chosen is { } relatedId)
         {
-            return LinkFamilyOutcome.Self;
+            var refusal = relatedId == id ? l["A person cannot be linked to themself."]
+                : !visible.Contains(relatedId) ? l["Choose the family member."]
+                : await LinkAsync(id, relatedId, input.Relation, cancellationToken) ? null
+                : l["These two people are already linked."];
+            if (refusal is null)
+            {
+                return FormOutcome.Saved(id);
+            }
+
+            errors.Add(nameof(input.RelatedClientId), refusal);
         }
 
-        if (!visible.Contains(relatedId))
-        {
-            return LinkFamilyOutcome.RelativeNotFound;
-        }
+        return FormOutcome.Invalid;
+    }
 
+    /// <returns>False when the two are linked already.</returns>
+    private async Task<bool> LinkAsync(Guid id, Guid relatedId, FamilyRelation relation, CancellationToken cancellationToken)
+    {
         if (await db.FamilyLinks.AnyAsync(f => (f.ClientId == id && f.RelatedClientId == relatedId) || (f.ClientId == relatedId && f.RelatedClientId == id), cancellationToken))
         {
-            return LinkFamilyOutcome.AlreadyLinked;
+            return false;
         }
 
-        db.FamilyLinks.Add(new FamilyLink(id, relatedId, input.Relation));
-        db.FamilyLinks.Add(new FamilyLink(relatedId, id, input.Relation.Inverse()));
+        db.FamilyLinks.Add(new FamilyLink(id, relatedId, relation));
+        db.FamilyLinks.Add(new FamilyLink(relatedId, id, relation.Inverse()));
         try
         {
             await _records.SaveAsync(ClientAuditActions.Updated,
             [
-                (id, ClientRecords.Changes([new("Family", null, $"{input.Relation} {relatedId}")])),
-                (relatedId, ClientRecords.Changes([new("Family", null, $"{input.Relation.Inverse()} {id}")])),
+                (id, ClientRecords.Changes([new("Family", null, $"{relation} {relatedId}")])),
+                (relatedId, ClientRecords.Changes([new("Family", null, $"{relation.Inverse()} {id}")])),
             ], cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Someone linked the two at the same moment: the primary key keeps one link.
             db.ChangeTracker.Clear();
-            return LinkFamilyOutcome.AlreadyLinked;
+            return false;
         }
 
-        return LinkFamilyOutcome.Linked;
+        return true;
     }
 }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -28,32 +28,31 @@ public sealed class RecordConsentInput : ClientDetailInput
     [Display(Name = "Scope (what the client agreed to)")]
     public string? Scope { get; set; }
 
-    public void Validate(ModelStateDictionary modelState, DateOnly today, IStringLocalizer l)
+    public void Validate(FormErrors errors, DateOnly today, IStringLocalizer l)
     {
         if (Status is { } status && !Choices.Contains(status))
         {
-            modelState.AddModelError(nameof(Status), l["Choose whether consent was given, refused or withdrawn."]);
+            errors.Add(nameof(Status), l["Choose whether consent was given, refused or withdrawn."]);
         }
 
         if (Date is { } date && date > today)
         {
-            modelState.AddModelError(nameof(Date), l["The date cannot be in the future."]);
+            errors.Add(nameof(Date), l["The date cannot be in the future."]);
         }
     }
 }
 
-public enum RecordConsentOutcome
+/// <summary>What a saved consent leaves the viewer (<see cref="FormOutcome.Data"/>).</summary>
+public enum ConsentVisibility
 {
-    Saved,
+    StillVisible,
 
     /// <summary>Consent was withdrawn and the viewer is not among those who may still see the record.</summary>
-    SavedAndNowHidden,
-    NotFound,
-    Conflict,
+    NowHidden,
 }
 
 /// <summary>Records consent by the signed-in user; a withdrawal restricts the record (see <see cref="CaseAccess"/>).</summary>
-public sealed class RecordConsentHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class RecordConsentHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     private readonly ClientRecords _records = new(db, audit, clock);
 
@@ -63,12 +62,19 @@ public sealed class RecordConsentHandler(AppDbContext db, IAuditLog audit, TimeP
     public Task<DateOnly> TodayAsync(Viewer viewer, CancellationToken cancellationToken) =>
         _records.TodayAsync(viewer.OfficeId, null, cancellationToken);
 
-    public async Task<RecordConsentOutcome> HandleAsync(Guid id, RecordConsentInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>Saved with <see cref="ConsentVisibility"/> as its data; not found when the viewer may not see the client.</summary>
+    public async Task<FormOutcome> HandleAsync(Guid id, RecordConsentInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var client = await _records.LoadAsync(viewer, id, cancellationToken);
         if (client is null)
         {
-            return RecordConsentOutcome.NotFound;
+            return FormOutcome.NotFound;
+        }
+
+        input.Validate(errors, await TodayAsync(viewer, cancellationToken), l);
+        if (!errors.IsValid)
+        {
+            return FormOutcome.Invalid;
         }
 
         var before = client.ConsentStatus;
@@ -78,11 +84,10 @@ public sealed class RecordConsentHandler(AppDbContext db, IAuditLog audit, TimeP
             cancellationToken);
         if (!saved)
         {
-            return RecordConsentOutcome.Conflict;
+            return ClientRecords.Conflict(l);
         }
 
-        return await _records.Visible(viewer).AnyAsync(c => c.Id == id, cancellationToken)
-            ? RecordConsentOutcome.Saved
-            : RecordConsentOutcome.SavedAndNowHidden;
+        var visible = await _records.Visible(viewer).AnyAsync(c => c.Id == id, cancellationToken);
+        return FormOutcome.Saved(id, visible ? ConsentVisibility.StillVisible : ConsentVisibility.NowHidden);
     }
 }

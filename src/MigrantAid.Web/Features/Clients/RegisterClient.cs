@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
+using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Clients;
 
@@ -33,12 +36,21 @@ public sealed record RegisterClientModel(RegisterClientInput Input, IReadOnlyLis
 /// "Find before you create": the typed name, in any script or spelling, with the birth date or
 /// year, against the clients the caseworker may see, ranked by <see cref="ClientFinder"/>.
 /// </summary>
-public sealed class RegisterClientHandler(AppDbContext db)
+public sealed class RegisterClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxCandidates = 10;
 
-    public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(RegisterClientInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    private readonly ClientRecords _records = new(db, audit, clock);
+
+    /// <returns>The possible duplicates, best first; null when the typed identity was refused (the messages are in <paramref name="errors"/>).</returns>
+    public async Task<IReadOnlyList<DuplicateCandidate>?> FindAsync(RegisterClientInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
+        input.Validate(errors, await _records.TodayAsync(viewer.OfficeId, null, cancellationToken), l);
+        if (!errors.IsValid)
+        {
+            return null;
+        }
+
         var found = await ClientFinder.FindAsync(db, viewer, input.FullName, input.Patronymic, input.BirthDate, input.EffectiveBirthYear,
             MaxCandidates, cancellationToken);
         return found.Select(c => new DuplicateCandidate(c, (int)Math.Round(c.Score * 100), Reasons(input, c))).ToList();
