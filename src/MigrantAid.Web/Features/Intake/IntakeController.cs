@@ -32,7 +32,7 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
     {
         if (await handler.HandleAsync(viewer, cancellationToken) is { } id)
         {
-            return Redirect($"/intakes/{id}/client");
+            return RedirectToAction(nameof(Client), new { id });
         }
 
         ModelState.AddModelError("", l["You have no office, so you cannot take intakes. Ask an administrator to set your office."]);
@@ -58,7 +58,7 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
         ModelState.Clear();
         var errors = this.FormErrors();
         var (model, outcome) = await handler.ChooseAsync(id, clientId, version, next, viewer, errors, cancellationToken);
-        return Saved(id, outcome, errors, model, nameof(Client), next, "complaint");
+        return Saved(id, outcome, errors, model, nameof(Client), next, nameof(Complaint));
     }
 
     [HttpPost("{id:guid}/client/new")]
@@ -68,12 +68,12 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
         {
             // Nothing typed: the draft is already saved, so closing just leaves it.
             TempData[FormResults.FlashKey] = DraftSaved;
-            return Redirect("/intakes");
+            return RedirectToAction(nameof(Index));
         }
 
         var errors = this.FormErrors();
         var outcome = await handler.CreateAsync(id, input, viewer, errors, cancellationToken);
-        return Saved(id, outcome, errors, input, nameof(Client), input.Next, "complaint", "The client was registered and chosen for this intake.");
+        return Saved(id, outcome, errors, input, nameof(Client), input.Next, nameof(Complaint), "The client was registered and chosen for this intake.");
     }
 
     [HttpGet("{id:guid}/complaint")]
@@ -92,11 +92,11 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
         if (outcome.IsSaved && input.Conflicts.Count > 0 && input.Next != IntakeNext.Close)
         {
             // A possible conflict of interest must be seen: the step shows it instead of moving on.
-            return this.FormResult(outcome, errors, input, $"/intakes/{id}/complaint",
+            return this.FormResult(outcome, errors, input, Url.Action(nameof(Complaint), new { id })!,
                 "The complaint was saved. Check the respondents flagged below before you continue.");
         }
 
-        return Saved(id, outcome, errors, input, nameof(Complaint), input.Next, "consent");
+        return Saved(id, outcome, errors, input, nameof(Complaint), input.Next, nameof(Consent));
     }
 
     [HttpGet("{id:guid}/consent")]
@@ -110,7 +110,7 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
     public async Task<IActionResult> Consent(Guid id, IntakeConsentInput input, Viewer viewer, [FromServices] IntakeConsentStepHandler handler, CancellationToken cancellationToken)
     {
         var errors = this.FormErrors();
-        return Saved(id, await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, nameof(Consent), input.Next, "triage");
+        return Saved(id, await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, nameof(Consent), input.Next, nameof(Triage));
     }
 
     [HttpGet("{id:guid}/triage")]
@@ -127,7 +127,7 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
         var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
         if (outcome.IsSaved && input.Next != IntakeNext.Close)
         {
-            return this.FormResult(outcome, errors, input, $"/intakes/{id}",
+            return this.FormResult(outcome, errors, input, Url.Action(nameof(Show), new { id })!,
                 input.Next == IntakeNext.Submit ? "The intake was submitted for a decision." : "The intake was saved.");
         }
 
@@ -141,7 +141,7 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
         var errors = this.FormErrors();
         var outcome = await handler.AcceptAsync(id, input, viewer, errors, cancellationToken);
         return await this.FormResultAsync(outcome, errors, () => DecideAgainAsync(id, outcome, viewer, view, m => m.Accept = input, cancellationToken),
-            $"/cases/{outcome.Id}", "The intake was accepted and the case opened.");
+            Url.Action("Show", "Cases", new { id = outcome.Id }) ?? "", "The intake was accepted and the case opened.");
     }
 
     [HttpPost("{id:guid}/reject")]
@@ -151,7 +151,7 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
         var errors = this.FormErrors();
         var outcome = await handler.RejectAsync(id, input, viewer, errors, cancellationToken);
         return await this.FormResultAsync(outcome, errors, () => DecideAgainAsync(id, outcome, viewer, view, m => m.Reject = input, cancellationToken),
-            $"/intakes/{id}", "The intake was rejected.");
+            Url.Action(nameof(Show), new { id })!, "The intake was rejected.");
     }
 
     [HttpPost("{id:guid}/reopen")]
@@ -162,14 +162,14 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
         var errors = this.FormErrors();
         var outcome = await handler.ReopenAsync(id, version, viewer, errors, cancellationToken);
         return await this.FormResultAsync(outcome, errors, () => DecideAgainAsync(id, outcome, viewer, view, _ => { }, cancellationToken),
-            $"/intakes/{id}", "The intake was reopened and waits for a decision again.");
+            Url.Action(nameof(Show), new { id })!, "The intake was reopened and waits for a decision again.");
     }
 
     /// <summary>A step's page: the form, 404, or the intake's page once it is decided (closed).</summary>
     private IActionResult Step(Guid id, FormOutcome outcome, object? model, string view) => outcome.Kind switch
     {
         FormOutcomeKind.NotFound => NotFound(),
-        FormOutcomeKind.Unchanged => Redirect($"/intakes/{id}"),
+        FormOutcomeKind.Unchanged => RedirectToAction(nameof(Show), new { id }),
         _ => View(view, model),
     };
 
@@ -181,9 +181,9 @@ public sealed class IntakeController(IStringLocalizer<SharedResource> l) : Contr
             return Step(id, outcome, model, view);
         }
 
-        var (redirect, message) = next == IntakeNext.Close ? ("/intakes", DraftSaved)
-            : next == IntakeNext.Stay || nextStep is null ? ($"/intakes/{id}/{view.ToLowerInvariant()}", saved)
-            : ($"/intakes/{id}/{nextStep}", saved);
+        var (redirect, message) = next == IntakeNext.Close ? (Url.Action(nameof(Index))!, DraftSaved)
+            : next == IntakeNext.Stay || nextStep is null ? (Url.Action(view, new { id })!, saved)
+            : (Url.Action(nextStep, new { id })!, saved);
         return outcome.IsSaved && message is null ? Redirect(redirect) : this.FormResult(outcome, errors, model!, redirect, message ?? "", view);
     }
 
