@@ -1,11 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Clients;
 
-/// <summary>The small forms that add to a client record (aliases, contacts, documents, stays, family, consent) and removals.</summary>
-public sealed partial class ClientsController
+/// <summary>
+/// The small forms that add to a client record (aliases, contacts, documents, stays, family, consent) and removals,
+/// under the client's address. A client the user may not see answers 404, exactly like one that does not exist.
+/// </summary>
+[Authorize(Policy = Policies.CaseStaff)]
+[Route("clients")]
+public sealed class ClientDetailsController : Controller
 {
     [HttpGet("{id:guid}/aliases/new")]
     public Task<IActionResult> AddAlias(Guid id, Viewer viewer, [FromServices] AddClientDetailHandler handler, CancellationToken cancellationToken) =>
@@ -51,11 +57,11 @@ public sealed partial class ClientsController
         if (outcome.Data is ConsentVisibility.NowHidden)
         {
             TempData["Success"] = "Consent withdrawn: the record is now visible only to the people assigned to the client's cases and to coordinators.";
-            return Redirect("/clients");
+            return RedirectToAction(nameof(ClientsController.Index), "Clients");
         }
 
         return await this.FormResultAsync(outcome, errors, () => FormAsync(input, () => handler.HeadingAsync(id, viewer, cancellationToken)),
-            $"/clients/{id}", "The consent was recorded.");
+            ShowUrl(id), "The consent was recorded.");
     }
 
     [HttpGet("{id:guid}/family/new")]
@@ -72,7 +78,7 @@ public sealed partial class ClientsController
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
         return await this.FormResultAsync(outcome, errors, () => FamilyFormAsync(id, input, viewer, handler, cancellationToken),
-            $"/clients/{id}", "The family member was linked.");
+            ShowUrl(id), "The family member was linked.");
     }
 
     /// <summary>Removes one alias, contact, document, stay or family link (kind: aliases, contacts, documents, stays, family).</summary>
@@ -100,7 +106,7 @@ public sealed partial class ClientsController
                 break;
         }
 
-        return Redirect($"/clients/{id}");
+        return RedirectToAction(nameof(ClientsController.Show), "Clients", new { id });
     }
 
     private static string Removed(ClientDetailKind detail) => detail switch
@@ -118,7 +124,7 @@ public sealed partial class ClientsController
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
         return await this.FormResultAsync(outcome, errors, () => FormAsync(input, () => handler.HeadingAsync(id, viewer, cancellationToken)),
-            $"/clients/{id}", saved);
+            ShowUrl(id), saved);
     }
 
     private async Task<IActionResult> FamilyFormAsync(Guid id, LinkFamilyMemberInput input, Viewer viewer, LinkFamilyMemberHandler handler, CancellationToken cancellationToken)
@@ -133,4 +139,6 @@ public sealed partial class ClientsController
         input.Client = await heading();
         return input.Client is null ? NotFound() : View(input);
     }
+
+    private string ShowUrl(Guid id) => Url.Action(nameof(ClientsController.Show), "Clients", new { id }) ?? "";
 }

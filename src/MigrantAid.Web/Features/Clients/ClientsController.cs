@@ -13,7 +13,7 @@ namespace MigrantAid.Web.Features.Clients;
 /// </summary>
 [Authorize(Policy = Policies.CaseStaff)]
 [Route("clients")]
-public sealed partial class ClientsController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class ClientsController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListClientsQuery query, Viewer viewer, [FromServices] ListClientsHandler handler, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed partial class ClientsController(IStringLocalizer<SharedResource> l
 
     /// <summary>The full form is reached through "find before you create".</summary>
     [HttpGet("create")]
-    public IActionResult Create() => Redirect("/clients/new");
+    public IActionResult Create() => RedirectToAction(nameof(Register));
 
     [HttpPost("create")]
     public async Task<IActionResult> Create(CreateClientInput input, Viewer viewer, [FromServices] CreateClientHandler handler, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed partial class ClientsController(IStringLocalizer<SharedResource> l
 
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(input, viewer, errors, cancellationToken);
-        return this.FormResult(outcome, errors, input, $"/clients/{outcome.Id}", "The client was registered.");
+        return this.FormResult(outcome, errors, input, ShowUrl(outcome.Id), "The client was registered.");
     }
 
     [HttpGet("{id:guid}")]
@@ -79,6 +79,9 @@ public sealed partial class ClientsController(IStringLocalizer<SharedResource> l
         input.Id = id;
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
-        return this.FormResult(outcome, errors, input, $"/clients/{id}", "The client was saved.");
+        return this.FormResult(outcome, errors, input, ShowUrl(id), "The client was saved.");
     }
+
+    /// <summary>The client page's address, where a saved form goes (empty while there is no client yet).</summary>
+    private string ShowUrl(Guid? id) => id is null ? "" : Url.Action(nameof(Show), "Clients", new { id }) ?? "";
 }

@@ -61,25 +61,12 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock, Shar
         {
             query.Q = search;
             query.After = null;
-            var found = await ClientFinder.FindAsync(db, viewer, search, null, null, null, PageSize, cancellationToken);
-            var ids = found.Select(f => f.Id).ToList();
-            var rows = await Rows(visible.Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
-            return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true)
-            {
-                Total = new Shared.ListTotal(rows.Count, false, totals.Cap, "client"),
-                Situation = situation,
-                UnknownSituation = !knownSituation,
-            };
+            return await SearchAsync(query, visible, search, viewer, cancellationToken) with { Situation = situation, UnknownSituation = !knownSituation };
         }
 
         if (query.ExpiringDays is { } days)
         {
-            var today = (await OfficeTime.OfOfficeAsync(db, viewer.OfficeId ?? Guid.Empty, cancellationToken)).Today(clock.GetUtcNow());
-            var last = today.AddDays(days);
-            var office = query.OfficeId;
-            var openCases = db.Cases.Where(k => k.Status != Domain.Cases.CaseStatus.Closed && (office == null || k.OfficeId == office)).Select(k => k.Id);
-            visible = visible.Where(c => c.Documents.Any(d => d.ExpiresOn >= today && d.ExpiresOn <= last)
-                && db.CaseClients.Any(cc => cc.ClientId == c.Id && openCases.Contains(cc.CaseId)));
+            visible = await ExpiringAsync(visible, days, query.OfficeId, viewer, cancellationToken);
         }
 
         var total = await totals.CountAsync(visible, "client", cancellationToken);
@@ -121,6 +108,28 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock, Shar
         var next = page.Count > 0 && (more || backwards) ? FormatAfter(page[^1].CreatedAt, page[^1].Id) : null;
         var previous = page.Count > 0 && (backwards ? more : query.After is not null) ? FormatAfter(page[0].CreatedAt, page[0].Id) : null;
         return new ClientListPage(query, page, next, false) { PreviousBefore = previous, Total = total, Situation = situation, UnknownSituation = !knownSituation, SearchTooLong = tooLong };
+    }
+
+    /// <summary>The best matches of the typed name, ranked, on one page.</summary>
+    private async Task<ClientListPage> SearchAsync(ListClientsQuery query, IQueryable<Client> visible, string search, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var found = await ClientFinder.FindAsync(db, viewer, search, null, null, null, PageSize, cancellationToken);
+        var ids = found.Select(f => f.Id).ToList();
+        var rows = await Rows(visible.Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+        return new ClientListPage(query, rows.OrderBy(r => ids.IndexOf(r.Id)).ToList(), null, true)
+        {
+            Total = new Shared.ListTotal(rows.Count, false, totals.Cap, "client"),
+        };
+    }
+
+    /// <summary>Clients of open cases (of one office, if given) with a document expiring within <paramref name="days"/> days of the office's today.</summary>
+    private async Task<IQueryable<Client>> ExpiringAsync(IQueryable<Client> visible, int days, Guid? office, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var today = (await OfficeTime.OfOfficeAsync(db, viewer.OfficeId ?? Guid.Empty, cancellationToken)).Today(clock.GetUtcNow());
+        var last = today.AddDays(days);
+        var openCases = db.Cases.Where(k => k.Status != Domain.Cases.CaseStatus.Closed && (office == null || k.OfficeId == office)).Select(k => k.Id);
+        return visible.Where(c => c.Documents.Any(d => d.ExpiresOn >= today && d.ExpiresOn <= last)
+            && db.CaseClients.Any(cc => cc.ClientId == c.Id && openCases.Contains(cc.CaseId)));
     }
 
     public static string FormatAfter(DateTimeOffset at, Guid id) =>

@@ -82,13 +82,32 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
         }
 
         var zone = await _records.TimeZoneAsync(viewer.OfficeId, client.OfficeId, cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_records.Now, zone).DateTime);
         var officeName = await db.Offices.AsNoTracking().Where(o => o.Id == client.OfficeId).Select(o => o.Name).FirstAsync(cancellationToken);
+        var consents = await ConsentsAsync(client, zone, cancellationToken);
+        var family = await FamilyAsync(id, viewer, cancellationToken);
+        var cases = await CasesAsync(id, viewer, cancellationToken);
+        var page = Page(client, officeName, zone, consents, family, cases);
 
+        await _records.RecordViewAsync(id, "client", cancellationToken);
+        return page;
+    }
+
+    /// <summary>The consents, newest first, with who recorded each (in the office's time).</summary>
+    private async Task<IReadOnlyList<ConsentRow>> ConsentsAsync(Client client, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
         var recorderIds = client.Consents.Select(c => c.RecordedBy).Distinct().ToList();
         var recorders = await db.Users.AsNoTracking().Where(u => recorderIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        return client.Consents
+            .OrderByDescending(c => c.RecordedAt)
+            .Select(c => new ConsentRow(c.Status, c.Date, c.Scope, recorders.GetValueOrDefault(c.RecordedBy),
+                TimeZoneInfo.ConvertTime(c.RecordedAt, zone).DateTime))
+            .ToList();
+    }
 
+    /// <summary>The family links; a relative the viewer may not see is listed without a name.</summary>
+    private async Task<IReadOnlyList<FamilyRow>> FamilyAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
+    {
         var links = await db.FamilyLinks.AsNoTracking().Where(f => f.ClientId == id)
             .Select(f => new { f.RelatedClientId, f.Relation })
             .ToListAsync(cancellationToken);
@@ -97,7 +116,12 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
             .Where(c => relatedIds.Contains(c.Id))
             .Select(c => new { c.Id, c.FullName, c.Patronymic })
             .ToDictionaryAsync(c => c.Id, c => c.Patronymic == null ? c.FullName : c.FullName + " " + c.Patronymic, cancellationToken);
+        return links.Select(l => new FamilyRow(l.RelatedClientId, l.Relation, visibleRelatives.GetValueOrDefault(l.RelatedClientId))).ToList();
+    }
 
+    /// <summary>The client's cases that the viewer may see, newest first.</summary>
+    private async Task<IReadOnlyList<ClientCaseRow>> CasesAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
+    {
         var cases = await db.CaseClients.AsNoTracking()
             .Where(cc => cc.ClientId == id)
             .Join(db.Cases.Where(CaseAccess.VisibleCases(viewer, db)), cc => cc.CaseId, k => k.Id,
@@ -105,9 +129,16 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
             .OrderByDescending(k => k.OpenedOn)
             .ThenBy(k => k.Reference)
             .ToListAsync(cancellationToken);
+        return cases.Select(k => new ClientCaseRow(k.Id, k.Reference, k.Status, k.Role)).ToList();
+    }
 
+    /// <summary>The page for today in the office's time zone: documents' validity and the 90/180-day count are computed for that day.</summary>
+    private ClientPage Page(Client client, string officeName, TimeZoneInfo zone, IReadOnlyList<ConsentRow> consents, IReadOnlyList<FamilyRow> family,
+        IReadOnlyList<ClientCaseRow> cases)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_records.Now, zone).DateTime);
         var russia = client.Stays.Where(s => s.Country == Russia).ToList();
-        var page = new ClientPage(
+        return new ClientPage(
             client.Id,
             client.FullName,
             client.Patronymic,
@@ -131,21 +162,14 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
                 .ToList(),
             client.Stays.OrderByDescending(s => s.EntryDate).Select(s => new StayRow(s.Id, s.Country, s.EntryDate, s.ExitDate)).ToList(),
             russia.Count == 0 ? null : StayCalculator.Calculate(russia.Select(s => (s.EntryDate, s.ExitDate)), today),
-            client.Consents
-                .OrderByDescending(c => c.RecordedAt)
-                .Select(c => new ConsentRow(c.Status, c.Date, c.Scope, recorders.GetValueOrDefault(c.RecordedBy),
-                    TimeZoneInfo.ConvertTime(c.RecordedAt, zone).DateTime))
-                .ToList(),
-            links.Select(l => new FamilyRow(l.RelatedClientId, l.Relation, visibleRelatives.GetValueOrDefault(l.RelatedClientId))).ToList(),
-            cases.Select(k => new ClientCaseRow(k.Id, k.Reference, k.Status, k.Role)).ToList(),
+            consents,
+            family,
+            cases,
             today,
             zone.Id)
         {
             SeparatedOn = client.SeparatedOn,
             SeparatedFrom = client.SeparatedFrom,
         };
-
-        await _records.RecordViewAsync(id, "client", cancellationToken);
-        return page;
     }
 }

@@ -64,19 +64,8 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
             return refused!;
         }
 
-        const string prefix = AcceptIntakeInput.Prefix + ".";
         input.Title = input.Title?.Trim();
-        var caseworkers = await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken);
-        if (input.CaseworkerId is { } caseworker && caseworkers.All(o => o.Id != caseworker))
-        {
-            errors.Add(prefix + nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
-        }
-
-        if (input.LeadLawyerId is { } lawyer && (await StaffDirectory.ActiveAsync(db, Roles.Lawyer, cancellationToken)).All(o => o.Id != lawyer))
-        {
-            errors.Add(prefix + nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
-        }
-
+        await CheckStaffAsync(input, errors, cancellationToken);
         if (!errors.IsValid)
         {
             return FormOutcome.Invalid;
@@ -97,20 +86,7 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
         IntakeClientSituation.Change? situation;
         try
         {
-            intake.Accept(me, now);
-            var number = await CaseNumbers.NextAsync(db, office.Id, openedOn.Year, cancellationToken);
-            opened = new Case(office.Id, office.CasePrefix, openedOn.Year, number, intake, input.Title!, me, openedOn, now, input.Priority);
-            db.Cases.Add(opened);
-            // The form proposes the intake's author; "Nobody" (an empty choice) leaves the case without a caseworker.
-            opened.Assign(input.CaseworkerId, input.LeadLawyerId, [], me, now);
-            foreach (var category in intake.CategoryIds.Distinct())
-            {
-                db.CaseCategories.Add(new CaseCategory { CaseId = opened.Id, CategoryId = category });
-            }
-
-            db.Entry(intake).Property(i => i.Version).OriginalValue = input.Version;
-            situation = await IntakeClientSituation.RecordAsync(db, intake, openedOn, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            (opened, situation) = await OpenCaseAsync(intake, input, office, openedOn, me, now, cancellationToken);
         }
         catch (DomainException e)
         {
@@ -135,6 +111,50 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
             return Conflict();
         }
 
+        await AuditAcceptedAsync(id, opened, situation, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return FormOutcome.Saved(opened.Id);
+    }
+
+    /// <summary>The caseworker and lead lawyer chosen must be active staff of that role.</summary>
+    private async Task CheckStaffAsync(AcceptIntakeInput input, FormErrors errors, CancellationToken cancellationToken)
+    {
+        const string prefix = AcceptIntakeInput.Prefix + ".";
+        var caseworkers = await StaffDirectory.ActiveAsync(db, Roles.Caseworker, cancellationToken);
+        if (input.CaseworkerId is { } caseworker && caseworkers.All(o => o.Id != caseworker))
+        {
+            errors.Add(prefix + nameof(input.CaseworkerId), l["Choose a caseworker from the list."]);
+        }
+
+        if (input.LeadLawyerId is { } lawyer && (await StaffDirectory.ActiveAsync(db, Roles.Lawyer, cancellationToken)).All(o => o.Id != lawyer))
+        {
+            errors.Add(prefix + nameof(input.LeadLawyerId), l["Choose a lawyer from the list."]);
+        }
+    }
+
+    /// <summary>Accepts the intake and opens its case (numbered in the office's year, assigned, categorised), inside the caller's transaction.</summary>
+    private async Task<(Case Opened, IntakeClientSituation.Change? Situation)> OpenCaseAsync(Domain.Cases.Intake intake, AcceptIntakeInput input, Office office,
+        DateOnly openedOn, Guid me, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        intake.Accept(me, now);
+        var number = await CaseNumbers.NextAsync(db, office.Id, openedOn.Year, cancellationToken);
+        var opened = new Case(office.Id, office.CasePrefix, openedOn.Year, number, intake, input.Title!, me, openedOn, now, input.Priority);
+        db.Cases.Add(opened);
+        // The form proposes the intake's author; "Nobody" (an empty choice) leaves the case without a caseworker.
+        opened.Assign(input.CaseworkerId, input.LeadLawyerId, [], me, now);
+        foreach (var category in intake.CategoryIds.Distinct())
+        {
+            db.CaseCategories.Add(new CaseCategory { CaseId = opened.Id, CategoryId = category });
+        }
+
+        db.Entry(intake).Property(i => i.Version).OriginalValue = input.Version;
+        var situation = await IntakeClientSituation.RecordAsync(db, intake, openedOn, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (opened, situation);
+    }
+
+    private async Task AuditAcceptedAsync(Guid id, Case opened, IntakeClientSituation.Change? situation, CancellationToken cancellationToken)
+    {
         await audit.RecordAsync(CaseAuditActions.IntakeAccepted, "intake", id.ToString(), new { caseId = opened.Id, reference = opened.Reference }, cancellationToken: cancellationToken);
         await audit.RecordAsync(CaseAuditActions.CaseOpened, "case", opened.Id.ToString(), new
         {
@@ -145,8 +165,6 @@ public sealed class DecideIntakeHandler(AppDbContext db, IntakeGate gate, IAudit
             leadLawyer = opened.LeadLawyerId,
         }, cancellationToken: cancellationToken);
         await IntakeClientSituation.AuditAsync(audit, situation, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return FormOutcome.Saved(opened.Id);
     }
 
     public async Task<FormOutcome> RejectAsync(Guid id, RejectIntakeInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)

@@ -69,26 +69,7 @@ public sealed class IntakeConsentStepHandler(AppDbContext db, IntakeGate gate, I
             return FormOutcome.Invalid;
         }
 
-        if (input.Status is null && client.ConsentStatus == ConsentStatus.NotRecorded && input.Next != IntakeNext.Close)
-        {
-            errors.Add(nameof(input.Status), l["Record whether the client gives consent."]);
-        }
-
-        if (input.Status is { } status && status is not (ConsentStatus.Given or ConsentStatus.Refused))
-        {
-            errors.Add(nameof(input.Status), l["Choose given or refused."]);
-        }
-
-        if (input.Status is not null && input.Date is null)
-        {
-            errors.Add(nameof(input.Date), l["Enter the date of the consent."]);
-        }
-
-        if (input.Date is { } date && date > input.Header.Time.Today(now))
-        {
-            errors.Add(nameof(input.Date), l["The date cannot be in the future."]);
-        }
-
+        Check(input, client.ConsentStatus, input.Header.Time.Today(now), errors);
         if (!errors.IsValid)
         {
             return FormOutcome.Invalid;
@@ -123,6 +104,30 @@ public sealed class IntakeConsentStepHandler(AppDbContext db, IntakeGate gate, I
             await audit.RecordAsync(CaseAuditActions.IntakeUpdated, "intake", id.ToString(), new { step = "consent" }, cancellationToken: cancellationToken);
         }, cancellationToken);
         return saved ? FormOutcome.Saved() : await IntakeSaving.ConflictAsync(db, id, input, l, cancellationToken);
+    }
+
+    /// <summary>A first consent must be recorded (unless the step is left for later), as given or refused, on a date not in the future.</summary>
+    private void Check(IntakeConsentInput input, ConsentStatus stored, DateOnly today, FormErrors errors)
+    {
+        if (input.Status is null && stored == ConsentStatus.NotRecorded && input.Next != IntakeNext.Close)
+        {
+            errors.Add(nameof(input.Status), l["Record whether the client gives consent."]);
+        }
+
+        if (input.Status is { } status && status is not (ConsentStatus.Given or ConsentStatus.Refused))
+        {
+            errors.Add(nameof(input.Status), l["Choose given or refused."]);
+        }
+
+        if (input.Status is not null && input.Date is null)
+        {
+            errors.Add(nameof(input.Date), l["Enter the date of the consent."]);
+        }
+
+        if (input.Date is { } date && date > today)
+        {
+            errors.Add(nameof(input.Date), l["The date cannot be in the future."]);
+        }
     }
 
     private async Task FillAsync(IntakeConsentInput model, Domain.Cases.Intake intake, CancellationToken cancellationToken)
