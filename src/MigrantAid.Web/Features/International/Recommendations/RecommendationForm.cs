@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Shared.Forms;
 
@@ -88,12 +87,8 @@ public sealed class RecommendationInput
     /// <summary>Trims the texts and checks what annotations cannot; true when the form can be saved.</summary>
     public bool Check(int thisYear, FormErrors errors, IStringLocalizer l)
     {
-        State = string.IsNullOrWhiteSpace(State) ? null : State.Trim().ToUpperInvariant();
+        State = InternationalChoices.CheckState(State, nameof(State), errors, l);
         Cycle = Cycle?.Trim();
-        if (State is not null && !Countries.IsKnown(State))
-        {
-            errors.Add(nameof(State), l["Choose a state from the list."]);
-        }
 
         if (Year > thisYear && !errors.Has(nameof(Year)))
         {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
@@ -168,12 +167,8 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
 
     private async Task<bool> CheckAsync(AcceptanceInput input, int? id, FormErrors errors, CancellationToken cancellationToken)
     {
-        input.State = string.IsNullOrWhiteSpace(input.State) ? null : input.State.Trim().ToUpperInvariant();
+        input.State = InternationalChoices.CheckState(input.State, nameof(input.State), errors, l);
         input.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
-        if (input.State is not null && !Countries.IsKnown(input.State))
-        {
-            errors.Add(nameof(input.State), l["Choose a state from the list."]);
-        }
 
         if (input is { State: { } state, Body: { } body, Procedure: { } procedure }
             && await db.AcceptedProcedures.AnyAsync(a => a.State == state && a.Body == body && a.Procedure == procedure && a.Id != id, cancellationToken))
