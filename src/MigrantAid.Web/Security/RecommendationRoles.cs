@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using MigrantAid.Web.Domain;
 
 namespace MigrantAid.Web.Security;
@@ -14,6 +14,10 @@ public static class RecommendationRoles
 
     public static readonly IReadOnlyList<string> Editors = [Roles.Coordinator, Roles.Lawyer, Roles.Admin];
 
-    /// <summary>The editors' policy for a page that only shows or hides its edit buttons.</summary>
-    public static bool CanEdit(ClaimsPrincipal user) => Editors.Any(user.IsInRole);
+    /// <summary>
+    /// Whether <paramref name="viewer"/> may edit the register, for a page that only shows or hides its edit
+    /// buttons: the <see cref="Policies.RecommendationEditors"/> policy itself, asked for the viewer's principal.
+    /// </summary>
+    public static async Task<bool> CanEditAsync(this IAuthorizationService authorization, Viewer viewer) =>
+        (await authorization.AuthorizeAsync(viewer.AsPrincipal(), Policies.RecommendationEditors)).Succeeded;
 }

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -21,28 +21,28 @@ public sealed class AssessRecommendationHandler(AppDbContext db, IAuditLog audit
 
     private const int Attempts = 3;
 
-    public async Task<RecommendationSaveOutcome> HandleAsync(int id, AssessInput input, Viewer viewer, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(int id, AssessInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var time = viewer.OfficeId is { } office ? await OfficeTime.OfOfficeAsync(db, office, cancellationToken) : OfficeTime.Utc;
         if (input.AssessedOn > time.Today(now))
         {
-            modelState.AddModelError(Prefix + nameof(input.AssessedOn), l["The date of the assessment cannot be in the future."]);
+            errors.Add(Prefix + nameof(input.AssessedOn), l["The date of the assessment cannot be in the future."]);
         }
 
         if (input.Status == ImplementationStatus.NotAssessed)
         {
-            modelState.AddModelError(Prefix + nameof(input.Status), l["Choose what the assessment found."]);
+            errors.Add(Prefix + nameof(input.Status), l["Choose what the assessment found."]);
         }
 
         if (!await db.Recommendations.AnyAsync(r => r.Id == id, cancellationToken))
         {
-            return RecommendationSaveOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return RecommendationSaveOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         for (var attempt = 1; ; attempt++)
@@ -50,7 +50,7 @@ public sealed class AssessRecommendationHandler(AppDbContext db, IAuditLog audit
             var r = await db.Recommendations.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
             if (r is null)
             {
-                return RecommendationSaveOutcome.NotFound;
+                return FormOutcome.NotFound;
             }
 
             var statusBefore = r.Status;
@@ -76,7 +76,7 @@ public sealed class AssessRecommendationHandler(AppDbContext db, IAuditLog audit
                 changes = statusBefore == r.Status ? [] : new[] { new { field = "Status", old = statusBefore.ToString(), @new = r.Status.ToString() } },
             }, cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return RecommendationSaveOutcome.Saved;
+            return FormOutcome.Saved();
         }
     }
 }

@@ -1,11 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.International.Recommendations;
@@ -43,16 +42,17 @@ public sealed class LinkFromCaseModel
 /// <summary>From a case: search the register (same search and filters as the register) and link a recommendation.</summary>
 public sealed class LinkFromCaseHandler(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
 {
-    public async Task<(LinkFromCaseModel? Model, CaseGateResult Result)> HandleAsync(Guid caseId, RecommendationQuery query, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    /// <param name="errors">Receives a message for each filter that could not be read.</param>
+    public async Task<(LinkFromCaseModel? Model, CaseGateResult Result)> HandleAsync(Guid caseId, RecommendationQuery query, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return (null, result);
         }
 
         var filter = query.Parse();
-        ListRecommendationsHandler.AddProblems(filter, modelState, l);
+        ListRecommendationsHandler.AddProblems(filter, errors, l);
         var (rows, next) = await RecommendationSearch.PageAsync(db, filter, cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var linked = await db.CaseRecommendations.AsNoTracking()

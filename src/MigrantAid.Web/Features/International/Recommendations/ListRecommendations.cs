@@ -1,7 +1,7 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.International.Recommendations;
@@ -20,21 +20,22 @@ public sealed class RecommendationListModel
 }
 
 /// <summary>The register: one search box over both languages and the paragraph, filters, keyset pages.</summary>
-public sealed class ListRecommendationsHandler(AppDbContext db, IStringLocalizer<SharedResource> l)
+public sealed class ListRecommendationsHandler(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> l)
 {
-    public async Task<RecommendationListModel> HandleAsync(RecommendationQuery query, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    /// <param name="errors">Receives a message for each filter that could not be read (the list is shown without it).</param>
+    public async Task<RecommendationListModel> HandleAsync(RecommendationQuery query, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var filter = query.Parse();
-        AddProblems(filter, modelState, l);
+        AddProblems(filter, errors, l);
         var (rows, next) = await RecommendationSearch.PageAsync(db, filter, cancellationToken);
-        return new RecommendationListModel { Query = query, Filter = filter, Rows = rows, Next = next, CanEdit = RecommendationRoles.CanEdit(user) };
+        return new RecommendationListModel { Query = query, Filter = filter, Rows = rows, Next = next, CanEdit = await authorization.CanEditAsync(viewer) };
     }
 
-    public static void AddProblems(RecommendationFilter filter, ModelStateDictionary modelState, IStringLocalizer l)
+    public static void AddProblems(RecommendationFilter filter, FormErrors errors, IStringLocalizer l)
     {
         foreach (var field in filter.Problems)
         {
-            modelState.AddModelError(field, field switch
+            errors.Add(field, field switch
             {
                 "body" => l["Choose a body from the list."],
                 "state" => l["Choose a state from the list."],

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.International.Recommendations;
 
@@ -85,31 +85,27 @@ public sealed class RecommendationInput
     };
 
     /// <summary>Trims the texts and checks what annotations cannot; true when the form can be saved.</summary>
-    public bool Check(int thisYear, ModelStateDictionary modelState, IStringLocalizer l)
+    public bool Check(int thisYear, FormErrors errors, IStringLocalizer l)
     {
-        State = string.IsNullOrWhiteSpace(State) ? null : State.Trim().ToUpperInvariant();
+        State = InternationalChoices.CheckState(State, nameof(State), errors, l);
         Cycle = Cycle?.Trim();
-        if (State is not null && !Countries.IsKnown(State))
-        {
-            modelState.AddModelError(nameof(State), l["Choose a state from the list."]);
-        }
 
-        if (Year > thisYear && !HasError(modelState, nameof(Year)))
+        if (Year > thisYear && !errors.Has(nameof(Year)))
         {
-            modelState.AddModelError(nameof(Year), l["The year cannot be in the future."]);
+            errors.Add(nameof(Year), l["The year cannot be in the future."]);
         }
 
         if (string.IsNullOrWhiteSpace(TextEn) && string.IsNullOrWhiteSpace(TextRu))
         {
-            modelState.AddModelError(nameof(TextEn), l["Enter the text in English or in Russian."]);
+            errors.Add(nameof(TextEn), l["Enter the text in English or in Russian."]);
         }
 
         if (Themes.Any(t => !Enum.IsDefined(t)))
         {
-            modelState.AddModelError(nameof(Themes), l["Choose themes from the list."]);
+            errors.Add(nameof(Themes), l["Choose themes from the list."]);
         }
 
-        return modelState.IsValid;
+        return errors.IsValid;
     }
 
     public void Apply(Recommendation r)
@@ -139,7 +135,4 @@ public sealed class RecommendationInput
         ["Source"] = r.Source,
         ["Response"] = r.Response.ToString(),
     };
-
-    private static bool HasError(ModelStateDictionary modelState, string key) =>
-        modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.International.Recommendations;
@@ -12,14 +12,17 @@ namespace MigrantAid.Web.Features.International.Recommendations;
 /// </summary>
 [Authorize(Policy = Policies.InternationalReaders)]
 [Route("recommendations")]
-public sealed class RecommendationsController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class RecommendationsController : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] RecommendationQuery query, [FromServices] ListRecommendationsHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] RecommendationQuery query, Viewer viewer, [FromServices] ListRecommendationsHandler handler, CancellationToken cancellationToken)
     {
         // Every filter binds as text and is checked by the handler.
         ModelState.Clear();
-        return View(await handler.HandleAsync(query, User, ModelState, cancellationToken));
+        var errors = new FormErrors();
+        var model = await handler.HandleAsync(query, viewer, errors, cancellationToken);
+        FormResults.CopyTo(ModelState, FormOutcome.Invalid, errors);
+        return View(model);
     }
 
     [HttpGet("new")]
@@ -28,24 +31,19 @@ public sealed class RecommendationsController(IStringLocalizer<SharedResource> l
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.RecommendationEditors)]
-    public async Task<IActionResult> New(RecommendationInput input, [FromServices] SaveRecommendationHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(RecommendationInput input, Viewer viewer, [FromServices] SaveRecommendationHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Remove(nameof(input.Version));
-        var (outcome, id) = await handler.CreateAsync(input, Viewer.From(User), ModelState, cancellationToken);
-        if (outcome != RecommendationSaveOutcome.Saved)
-        {
-            return View("Form", input);
-        }
-
-        TempData["Success"] = "The recommendation was added.";
-        return Redirect($"/recommendations/{id}");
+        var errors = this.FormErrors();
+        var outcome = await handler.CreateAsync(input, viewer, errors, cancellationToken);
+        return this.FormResult(outcome, errors, input, ShowUrl(outcome.Data as int? ?? 0), "The recommendation was added.", "Form");
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int id, [FromQuery] string? casesAfter, [FromServices] ViewRecommendationHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(int id, [FromQuery] string? casesAfter, Viewer viewer, [FromServices] ViewRecommendationHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        return await handler.HandleAsync(id, casesAfter, User, cancellationToken) is { } page ? View(page) : NotFound();
+        return await handler.HandleAsync(id, casesAfter, viewer, cancellationToken) is { } page ? View(page) : NotFound();
     }
 
     [HttpGet("{id:int}/edit")]
@@ -55,95 +53,56 @@ public sealed class RecommendationsController(IStringLocalizer<SharedResource> l
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.RecommendationEditors)]
-    public async Task<IActionResult> Edit(int id, RecommendationInput input, [FromServices] SaveRecommendationHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, RecommendationInput input, Viewer viewer, [FromServices] SaveRecommendationHandler handler, CancellationToken cancellationToken)
     {
         if (ModelState.TryGetValue(nameof(input.Version), out var version) && version.Errors.Count > 0)
         {
+            // The hidden field is not something the user typed: treat a damaged one as out of date.
             ModelState.Remove(nameof(input.Version));
             input.Version = 0;
         }
 
-        switch (await handler.UpdateAsync(id, input, Viewer.From(User), ModelState, cancellationToken))
-        {
-            case RecommendationSaveOutcome.NotFound:
-                return NotFound();
-            case RecommendationSaveOutcome.Invalid:
-            case RecommendationSaveOutcome.Conflict:
-                input.Id = id;
-                return View("Form", input);
-            case RecommendationSaveOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                return Redirect($"/recommendations/{id}");
-            default:
-                TempData["Success"] = "The recommendation was saved.";
-                return Redirect($"/recommendations/{id}");
-        }
+        var errors = this.FormErrors();
+        var outcome = await handler.UpdateAsync(id, input, viewer, errors, cancellationToken);
+        input.Id = id;
+        return this.FormResult(outcome, errors, input, ShowUrl(id), "The recommendation was saved.", "Form");
     }
 
     [HttpPost("{id:int}/assessments")]
     [Authorize(Policy = Policies.RecommendationEditors)]
-    public async Task<IActionResult> Assess(int id, [Bind(Prefix = "Assess")] AssessInput input, [FromServices] AssessRecommendationHandler handler,
+    public async Task<IActionResult> Assess(int id, [Bind(Prefix = "Assess")] AssessInput input, Viewer viewer, [FromServices] AssessRecommendationHandler handler,
         [FromServices] ViewRecommendationHandler view, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(id, input, Viewer.From(User), ModelState, cancellationToken);
-        switch (outcome)
-        {
-            case RecommendationSaveOutcome.NotFound:
-                return NotFound();
-            case RecommendationSaveOutcome.Saved:
-                TempData["Success"] = "The assessment was recorded.";
-                return Redirect($"/recommendations/{id}#assessments");
-            default:
-                return await ShowAgainAsync(id, view, page => page.Assess = input, cancellationToken);
-        }
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
+        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, viewer, view, page => page.Assess = input, cancellationToken),
+            ShowUrl(id, "assessments"), "The assessment was recorded.");
     }
 
     [HttpPost("{id:int}/cases")]
-    public async Task<IActionResult> LinkCase(int id, [Bind(Prefix = "Link")] LinkCaseInput input, [FromServices] LinkCasesHandler handler,
+    public async Task<IActionResult> LinkCase(int id, [Bind(Prefix = "Link")] LinkCaseInput input, Viewer viewer, [FromServices] LinkCasesHandler handler,
         [FromServices] ViewRecommendationHandler view, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
-        {
-            switch (await handler.LinkByReferenceAsync(id, input.CaseReference!, input.Note, User, cancellationToken))
-            {
-                case LinkOutcome.RecommendationNotFound:
-                    return NotFound();
-                case LinkOutcome.Linked:
-                    TempData["Success"] = "The case was linked to the recommendation.";
-                    return Redirect($"/recommendations/{id}#cases");
-                case LinkOutcome.AlreadyLinked:
-                    ModelState.AddModelError("Link.CaseReference", l["This case is already linked to the recommendation."]);
-                    break;
-                default:
-                    ModelState.AddModelError("Link.CaseReference", l["No case you can work on has this reference number."]);
-                    break;
-            }
-        }
-
-        return await ShowAgainAsync(id, view, page => page.Link = input, cancellationToken);
+        var errors = this.FormErrors();
+        var outcome = await handler.LinkByReferenceAsync(id, input, viewer, errors, cancellationToken);
+        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, viewer, view, page => page.Link = input, cancellationToken),
+            ShowUrl(id, "cases"), "The case was linked to the recommendation.");
     }
 
     [HttpPost("{id:int}/cases/{caseId:guid}/unlink")]
-    public async Task<IActionResult> UnlinkCase(int id, Guid caseId, [FromServices] LinkCasesHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> UnlinkCase(int id, Guid caseId, Viewer viewer, [FromServices] LinkCasesHandler handler, CancellationToken cancellationToken)
     {
-        switch (await handler.UnlinkAsync(caseId, id, User, cancellationToken))
-        {
-            case LinkOutcome.Unlinked:
-                TempData["Success"] = "The case was unlinked from the recommendation.";
-                return Redirect($"/recommendations/{id}#cases");
-            case LinkOutcome.NotLinked:
-                TempData["Success"] = "Nothing was changed.";
-                return Redirect($"/recommendations/{id}#cases");
-            case LinkOutcome.Forbidden:
-                return Forbid();
-            default:
-                return NotFound();
-        }
+        var outcome = await handler.UnlinkAsync(caseId, id, viewer, cancellationToken);
+
+        // A button, not a form: the outcome is never Invalid, so the model is never shown.
+        return this.FormResult(outcome, new FormErrors(), id, ShowUrl(id, "cases"), "The case was unlinked from the recommendation.");
     }
 
-    private async Task<IActionResult> ShowAgainAsync(int id, ViewRecommendationHandler view, Action<RecommendationPage> keep, CancellationToken cancellationToken)
+    private string ShowUrl(int id, string? fragment = null) => Url.Action(nameof(Show), null, new { id }, null, null, fragment)!;
+
+    private async Task<IActionResult> ShowAgainAsync(int id, Viewer viewer, ViewRecommendationHandler view, Action<RecommendationPage> keep, CancellationToken cancellationToken)
     {
-        var page = await view.HandleAsync(id, null, User, cancellationToken);
+        var page = await view.HandleAsync(id, null, viewer, cancellationToken);
         if (page is null)
         {
             return NotFound();

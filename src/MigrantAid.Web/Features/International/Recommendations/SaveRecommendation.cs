@@ -1,23 +1,14 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.International.Recommendations;
-
-public enum RecommendationSaveOutcome
-{
-    Saved,
-    Unchanged,
-    Invalid,
-    Conflict,
-    NotFound,
-}
 
 /// <summary>Adds a recommendation to the register and changes one under optimistic concurrency; audited with old and new values.</summary>
 public sealed class SaveRecommendationHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
@@ -28,12 +19,13 @@ public sealed class SaveRecommendationHandler(AppDbContext db, IAuditLog audit, 
         return r is null ? null : RecommendationInput.From(r);
     }
 
-    public async Task<(RecommendationSaveOutcome Outcome, int? Id)> CreateAsync(RecommendationInput input, Viewer viewer, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    /// <returns>Saved with the new recommendation's number as <see cref="FormOutcome.Data"/>.</returns>
+    public async Task<FormOutcome> CreateAsync(RecommendationInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        if (!input.Check(await ThisYearAsync(viewer, now, cancellationToken), modelState, l))
+        if (!input.Check(await ThisYearAsync(viewer, now, cancellationToken), errors, l))
         {
-            return (RecommendationSaveOutcome.Invalid, null);
+            return FormOutcome.Invalid;
         }
 
         var r = new Recommendation(viewer.UserId, now);
@@ -44,27 +36,27 @@ public sealed class SaveRecommendationHandler(AppDbContext db, IAuditLog audit, 
         await audit.RecordAsync(InternationalAuditActions.RecommendationCreated, "recommendation", r.Id.ToString(CultureInfo.InvariantCulture),
             new { values = RecommendationInput.AuditValues(r) }, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (RecommendationSaveOutcome.Saved, r.Id);
+        return FormOutcome.Saved(data: r.Id);
     }
 
-    public async Task<RecommendationSaveOutcome> UpdateAsync(int id, RecommendationInput input, Viewer viewer, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> UpdateAsync(int id, RecommendationInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var r = await db.Recommendations.Include(x => x.Themes).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (r is null)
         {
-            return RecommendationSaveOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         input.Id = id;
         var now = clock.GetUtcNow();
-        if (!input.Check(await ThisYearAsync(viewer, now, cancellationToken), modelState, l))
+        if (!input.Check(await ThisYearAsync(viewer, now, cancellationToken), errors, l))
         {
-            return RecommendationSaveOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (r.Version != input.Version)
         {
-            return Conflict(input, RecommendationInput.From(r), modelState);
+            return Conflict(input, RecommendationInput.From(r));
         }
 
         var before = RecommendationInput.AuditValues(r);
@@ -73,7 +65,7 @@ public sealed class SaveRecommendationHandler(AppDbContext db, IAuditLog audit, 
         var changes = before.Where(b => after[b.Key] != b.Value).Select(b => new { field = b.Key, old = b.Value, @new = after[b.Key] }).ToList();
         if (changes.Count == 0)
         {
-            return RecommendationSaveOutcome.Unchanged;
+            return FormOutcome.Unchanged;
         }
 
         r.Touch(viewer.UserId, now);
@@ -84,23 +76,23 @@ public sealed class SaveRecommendationHandler(AppDbContext db, IAuditLog audit, 
             id.ToString(CultureInfo.InvariantCulture), new { changes }, cancellationToken: cancellationToken), cancellationToken);
         if (saved)
         {
-            return RecommendationSaveOutcome.Saved;
+            return FormOutcome.Saved();
         }
 
         var stored = await db.Recommendations.AsNoTracking().Include(x => x.Themes).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return stored is null ? RecommendationSaveOutcome.NotFound : Conflict(input, RecommendationInput.From(stored), modelState);
+        return stored is null ? FormOutcome.NotFound : Conflict(input, RecommendationInput.From(stored));
     }
 
     /// <summary>"This year" in the user's office's time zone (UTC without an office).</summary>
     private async Task<int> ThisYearAsync(Viewer viewer, DateTimeOffset now, CancellationToken cancellationToken) =>
         (viewer.OfficeId is { } office ? await OfficeTime.OfOfficeAsync(db, office, cancellationToken) : OfficeTime.Utc).Today(now).Year;
 
-    private RecommendationSaveOutcome Conflict(RecommendationInput input, RecommendationInput stored, ModelStateDictionary modelState)
+    private FormOutcome Conflict(RecommendationInput input, RecommendationInput stored)
     {
         input.Stored = stored;
         input.Version = stored.Version;
-        modelState.Remove(nameof(input.Version));
-        modelState.AddModelError("", l["Someone else changed this recommendation while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return RecommendationSaveOutcome.Conflict;
+        return FormOutcome.Conflict(
+            l["Someone else changed this recommendation while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."],
+            nameof(input.Version));
     }
 }

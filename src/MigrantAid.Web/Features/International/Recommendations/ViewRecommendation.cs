@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.International;
@@ -69,12 +69,12 @@ public sealed class RecommendationPage
 }
 
 /// <summary>One recommendation: its texts, its assessments (newest first), and the linked cases the viewer may see.</summary>
-public sealed class ViewRecommendationHandler(AppDbContext db, TimeProvider clock)
+public sealed class ViewRecommendationHandler(AppDbContext db, IAuthorizationService authorization, TimeProvider clock)
 {
     public const int CasesPageSize = 25;
     public const int MaxAssessments = 200;
 
-    public async Task<RecommendationPage?> HandleAsync(int id, string? casesAfter, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<RecommendationPage?> HandleAsync(int id, string? casesAfter, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var r = await db.Recommendations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (r is null)
@@ -82,7 +82,6 @@ public sealed class ViewRecommendationHandler(AppDbContext db, TimeProvider cloc
             return null;
         }
 
-        var viewer = Viewer.From(user);
         var time = viewer.OfficeId is { } office ? await OfficeTime.OfOfficeAsync(db, office, cancellationToken) : OfficeTime.Utc;
         var themes = await db.RecommendationThemes.AsNoTracking().Where(t => t.RecommendationId == id).Select(t => t.Theme).OrderBy(t => t).ToListAsync(cancellationToken);
         var assessments = await db.RecommendationAssessments.AsNoTracking()
@@ -119,7 +118,7 @@ public sealed class ViewRecommendationHandler(AppDbContext db, TimeProvider cloc
             Cases = cases.Select(c => new LinkedCaseRow(c.CaseId, c.Reference, c.Title, c.Note, time.Local(c.LinkedAt))).ToList(),
             NextCases = next,
             CasesAfter = casesAfter,
-            CanEdit = RecommendationRoles.CanEdit(user),
+            CanEdit = await authorization.CanEditAsync(viewer),
             CanLink = viewer.DoesCaseWork,
             Today = time.Today(clock.GetUtcNow()),
             Assess = new AssessInput { AssessedOn = time.Today(clock.GetUtcNow()) },

@@ -11,21 +11,38 @@ public sealed record ClientSubmissionRow(
 
 /// <summary>
 /// The client page's list of the submissions made for the client: only those of cases the viewer may see
-/// (the same rule as the case list), rendered inside the client page, which is authorized and audited.
+/// (the same rule as the case list). Given the client the page authorized (<see cref="AuthorizedClient"/>), so it
+/// can never list the submissions of a client the user may not see.
 /// </summary>
 public sealed class ClientSubmissionsViewComponent(AppDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid clientId)
+    /// <param name="client">The client the page authorized.</param>
+    /// <param name="clientId">
+    /// Only until the client page passes its <see cref="AuthorizedClient"/>: an id the page gives, authorized here
+    /// by the same gate (nothing is shown for a client the user may not see), never trusted as it is.
+    /// </param>
+    public async Task<IViewComponentResult> InvokeAsync(AuthorizedClient? client = null, Guid? clientId = null)
     {
-        var viewer = Viewer.From(UserClaimsPrincipal);
+        var cancellationToken = HttpContext.RequestAborted;
+        if (client is null && clientId is { } id)
+        {
+            client = await AuthorizedClient.ViewAsync(db, Viewer.From(HttpContext.User), id, cancellationToken);
+        }
+
+        if (client is null)
+        {
+            return Content("");
+        }
+
+        var wanted = client.Id;
         var rows = await db.SubmissionClients.AsNoTracking()
-            .Where(sc => sc.ClientId == clientId)
+            .Where(sc => sc.ClientId == wanted)
             .Join(db.InternationalSubmissions, sc => sc.SubmissionId, s => s.Id, (sc, s) => s)
-            .Join(db.Cases.Where(CaseAccess.VisibleCases(viewer, db)), s => s.CaseId, c => c.Id, (s, c) => new { s, c.Reference })
+            .Join(db.Cases.Where(CaseAccess.VisibleCases(client.Viewer, db)), s => s.CaseId, c => c.Id, (s, c) => new { s, c.Reference })
             .OrderByDescending(x => x.s.SubmittedOn).ThenBy(x => x.s.Id)
             .Take(CaseInternationalViewComponent.MaxRows)
             .Select(x => new ClientSubmissionRow(x.s.Id, x.s.CaseId, x.Reference, x.s.Body, x.s.Kind, x.s.SubmittedOn, x.s.Result, x.s.FollowUp))
-            .ToListAsync(HttpContext.RequestAborted);
+            .ToListAsync(cancellationToken);
         return View("/Features/International/Submissions/ClientSubmissions.cshtml", rows);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.International.Submissions;
@@ -8,72 +8,50 @@ namespace MigrantAid.Web.Features.International.Submissions;
 /// <summary>
 /// The follow-up of a submission: assessments per round and the closing with its result. Needs the case's
 /// Edit permission (<see cref="CaseGate"/>); a case or submission the user may not see answers 404.
+/// Both forms have the same shape, so each action only names its form, its handler method and its message.
 /// </summary>
 [Authorize]
 [Route("cases/{caseId:guid}/submissions/{id:guid}/follow-up")]
 public sealed class FollowUpController : Controller
 {
-    private const string AssessView = "/Features/International/Submissions/Assess.cshtml";
-    private const string CloseView = "/Features/International/Submissions/CloseFollowUp.cshtml";
+    private const string CloseView = "CloseFollowUp";
+
+    private delegate Task<FormOutcome> Record<in T>(Guid caseId, Guid id, T input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken);
 
     [HttpGet("assess")]
-    public async Task<IActionResult> Assess(Guid caseId, Guid id, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken)
-    {
-        var (input, result) = await handler.NewAsync<AssessmentInput>(caseId, id, User, cancellationToken);
-        return Answer(result, () => View(AssessView, input));
-    }
+    public Task<IActionResult> Assess(Guid caseId, Guid id, Viewer viewer, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken) =>
+        FormAsync<AssessmentInput>(caseId, id, viewer, handler, nameof(Assess), cancellationToken);
 
     [HttpPost("assess")]
-    public async Task<IActionResult> Assess(Guid caseId, Guid id, AssessmentInput input, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken)
-    {
-        var outcome = await handler.AssessAsync(caseId, id, input, User, ModelState, cancellationToken);
-        if (outcome == CaseChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The assessment was recorded.";
-        }
-
-        return Done(caseId, id, outcome, () => View(AssessView, input));
-    }
+    public Task<IActionResult> Assess(Guid caseId, Guid id, AssessmentInput input, Viewer viewer, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken) =>
+        SaveAsync(caseId, id, input, viewer, handler.AssessAsync, nameof(Assess), "The assessment was recorded.", cancellationToken);
 
     [HttpGet("close")]
-    public async Task<IActionResult> Close(Guid caseId, Guid id, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken)
-    {
-        var (input, result) = await handler.NewAsync<CloseFollowUpInput>(caseId, id, User, cancellationToken);
-        return Answer(result, () => View(CloseView, input));
-    }
+    public Task<IActionResult> Close(Guid caseId, Guid id, Viewer viewer, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken) =>
+        FormAsync<CloseFollowUpInput>(caseId, id, viewer, handler, CloseView, cancellationToken);
 
     [HttpPost("close")]
-    public async Task<IActionResult> Close(Guid caseId, Guid id, CloseFollowUpInput input, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken)
-    {
-        var outcome = await handler.CloseAsync(caseId, id, input, User, ModelState, cancellationToken);
-        if (outcome == CaseChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The follow-up was closed.";
-        }
+    public Task<IActionResult> Close(Guid caseId, Guid id, CloseFollowUpInput input, Viewer viewer, [FromServices] RecordFollowUpHandler handler, CancellationToken cancellationToken) =>
+        SaveAsync(caseId, id, input, viewer, handler.CloseAsync, CloseView, "The follow-up was closed.", cancellationToken);
 
-        return Done(caseId, id, outcome, () => View(CloseView, input));
+    private async Task<IActionResult> FormAsync<T>(Guid caseId, Guid id, Viewer viewer, RecordFollowUpHandler handler, string view, CancellationToken cancellationToken)
+        where T : FollowUpFormInput, new()
+    {
+        var (input, result) = await handler.NewAsync<T>(caseId, id, viewer, cancellationToken);
+        return result switch
+        {
+            CaseGateResult.Allowed => View(view, input),
+            CaseGateResult.Forbidden => Forbid(),
+            _ => NotFound(),
+        };
     }
 
-    private IActionResult Answer(CaseGateResult result, Func<IActionResult> allowed) => result switch
+    private async Task<IActionResult> SaveAsync<T>(Guid caseId, Guid id, T input, Viewer viewer, Record<T> record, string view, string saved, CancellationToken cancellationToken)
+        where T : FollowUpFormInput
     {
-        CaseGateResult.Allowed => allowed(),
-        CaseGateResult.Forbidden => Forbid(),
-        _ => NotFound(),
-    };
-
-    private IActionResult Done(Guid caseId, Guid id, CaseChangeOutcome outcome, Func<IActionResult> form)
-    {
-        switch (outcome)
-        {
-            case CaseChangeOutcome.NotFound:
-                return NotFound();
-            case CaseChangeOutcome.Forbidden:
-                return Forbid();
-            case CaseChangeOutcome.Invalid:
-            case CaseChangeOutcome.Conflict:
-                return form();
-            default:
-                return Redirect($"/cases/{caseId}/submissions/{id}");
-        }
+        var errors = this.FormErrors();
+        var outcome = await record(caseId, id, input, viewer, errors, cancellationToken);
+        var submission = Url.Action(nameof(SubmissionsController.Show), "Submissions", new { caseId, id })!;
+        return this.FormResult(outcome, errors, input, submission, saved, view);
     }
 }

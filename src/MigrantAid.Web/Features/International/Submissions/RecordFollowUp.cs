@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
@@ -9,6 +7,7 @@ using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -28,90 +27,90 @@ public sealed class RecordFollowUpHandler(AppDbContext db, IAuthorizationService
     private static readonly TriggerEvent[] FollowUpEvents =
         [TriggerEvent.InterimMeasuresRequested, TriggerEvent.InterimMeasuresGranted, TriggerEvent.ViolationFound, TriggerEvent.FollowUpCommentsRequested];
 
-    public async Task<(T? Input, CaseGateResult Result)> NewAsync<T>(Guid caseId, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<(T? Input, CaseGateResult Result)> NewAsync<T>(Guid caseId, Guid id, Viewer viewer, CancellationToken cancellationToken)
         where T : FollowUpFormInput, new()
     {
         var input = new T();
-        var (_, _, result) = await LoadAsync(caseId, id, input, user, track: false, cancellationToken);
+        var (_, _, result) = await LoadAsync(caseId, id, input, viewer, track: false, cancellationToken);
         return (result == CaseGateResult.Allowed ? input : null, result);
     }
 
-    public async Task<CaseChangeOutcome> AssessAsync(Guid caseId, Guid id, AssessmentInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    public async Task<FormOutcome> AssessAsync(Guid caseId, Guid id, AssessmentInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken)
     {
-        var (c, s, result) = await LoadAsync(caseId, id, input, user, track: true, cancellationToken);
+        var (c, s, result) = await LoadAsync(caseId, id, input, viewer, track: true, cancellationToken);
         if (c is null || s is null)
         {
-            return Refused(result);
+            return FormOutcome.Refused(result);
         }
 
         input.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         var today = await TodayAsync(c, cancellationToken);
         if (s.Result != SubmissionResult.ViolationFound)
         {
-            modelState.AddModelError("", l["Follow-up assessments concern views finding a violation: record the views on the submission first."]);
+            errors.AddToForm(l["Follow-up assessments concern views finding a violation: record the views on the submission first."]);
         }
         else if (s.FollowUpClosedOn is not null)
         {
-            modelState.AddModelError("", l["The follow-up is closed."]);
+            errors.AddToForm(l["The follow-up is closed."]);
         }
 
-        CheckDate(nameof(input.AssessedOn), input.AssessedOn, s, today, modelState);
-        if (!modelState.IsValid)
+        CheckDate(nameof(input.AssessedOn), input.AssessedOn, s, today, errors);
+        if (!errors.IsValid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         var now = clock.GetUtcNow();
-        var round = new FollowUpRound(s.Id, input.NextRound, input.AssessedOn!.Value, input.Grade!.Value, input.Note, user.Id(), now);
+        var round = new FollowUpRound(s.Id, input.NextRound, input.AssessedOn!.Value, input.Grade!.Value, input.Note, viewer.UserId, now);
         db.FollowUpRounds.Add(round);
         if (s.FollowUp == FollowUpStatus.NotApplicable)
         {
             s.FollowUp = FollowUpStatus.Ongoing;
         }
 
-        s.Touch(user.Id(), now);
+        s.Touch(viewer.UserId, now);
         return await SaveAsync(FollowUpAuditActions.RoundRecorded, c, s, new
         {
             round = round.Round,
             assessedOn = Iso(round.AssessedOn),
             grade = round.Grade.ToString(),
             note = round.Note is null ? null : "(" + round.Note.Length.ToString(CultureInfo.InvariantCulture) + ")",
-        }, modelState, cancellationToken);
+        }, cancellationToken);
     }
 
-    public async Task<CaseChangeOutcome> CloseAsync(Guid caseId, Guid id, CloseFollowUpInput input, ClaimsPrincipal user, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    public async Task<FormOutcome> CloseAsync(Guid caseId, Guid id, CloseFollowUpInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken)
     {
-        var (c, s, result) = await LoadAsync(caseId, id, input, user, track: true, cancellationToken);
+        var (c, s, result) = await LoadAsync(caseId, id, input, viewer, track: true, cancellationToken);
         if (c is null || s is null)
         {
-            return Refused(result);
+            return FormOutcome.Refused(result);
         }
 
         var today = await TodayAsync(c, cancellationToken);
         if (!FollowUp.HasFollowUp(s))
         {
-            modelState.AddModelError("", l["Only granted interim measures and views finding a violation have a follow-up to close."]);
+            errors.AddToForm(l["Only granted interim measures and views finding a violation have a follow-up to close."]);
         }
         else if (s.FollowUpClosedOn is not null)
         {
-            modelState.AddModelError("", l["The follow-up is closed."]);
+            errors.AddToForm(l["The follow-up is closed."]);
         }
 
         if (input.Result is { } chosen && !FollowUp.ClosingResults.Contains(chosen))
         {
-            modelState.AddModelError(nameof(input.Result), l["Choose the result."]);
+            errors.Add(nameof(input.Result), l["Choose the result."]);
         }
 
-        CheckDate(nameof(input.ClosedOn), input.ClosedOn, s, today, modelState);
-        if (!modelState.IsValid)
+        CheckDate(nameof(input.ClosedOn), input.ClosedOn, s, today, errors);
+        if (!errors.IsValid)
         {
-            return CaseChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         var now = clock.GetUtcNow();
         s.FollowUpClosedOn = input.ClosedOn;
         s.FollowUp = input.Result!.Value;
-        s.Touch(user.Id(), now);
+        s.Touch(viewer.UserId, now);
         var open = await db.CaseDeadlines
             .Where(d => d.CaseId == caseId && d.SourceType == SubmissionRules.SourceType && d.SourceId == id && d.Status == DeadlineStatus.Open
                 && d.Trigger != null && FollowUpEvents.Contains(d.Trigger.Value))
@@ -120,18 +119,18 @@ public sealed class RecordFollowUpHandler(AppDbContext db, IAuthorizationService
         {
             deadline.Status = DeadlineStatus.Dismissed;
             deadline.ClosingNote = ClosedNote;
-            deadline.ClosedBy = user.Id();
+            deadline.ClosedBy = viewer.UserId;
             deadline.ClosedAt = now;
         }
 
         return await SaveAsync(FollowUpAuditActions.Closed, c, s, new { closedOn = Iso(s.FollowUpClosedOn), result = s.FollowUp.ToString(), deadlinesClosed = open.Count },
-            modelState, cancellationToken);
+            cancellationToken);
     }
 
     private async Task<(Case? Case, InternationalSubmission? Submission, CaseGateResult Result)> LoadAsync(
-        Guid caseId, Guid id, FollowUpFormInput input, ClaimsPrincipal user, bool track, CancellationToken cancellationToken)
+        Guid caseId, Guid id, FollowUpFormInput input, Viewer viewer, bool track, CancellationToken cancellationToken)
     {
-        var (c, result) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.Edit, track: false, cancellationToken);
+        var (c, result) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.Edit, track: false, cancellationToken);
         if (c is null)
         {
             return (null, null, result);
@@ -149,32 +148,25 @@ public sealed class RecordFollowUpHandler(AppDbContext db, IAuthorizationService
         return (c, s, CaseGateResult.Allowed);
     }
 
-    private void CheckDate(string field, DateOnly? date, InternationalSubmission s, DateOnly today, ModelStateDictionary modelState)
+    private void CheckDate(string field, DateOnly? date, InternationalSubmission s, DateOnly today, FormErrors errors)
     {
         if (date is { } d && FollowUp.CheckDate(d, s.SubmittedOn, s.FinalDecisionOn, today) is { } rule)
         {
-            modelState.AddModelError(field, rule == SubmissionRule.InFuture ? l["The date cannot be in the future."] : l["The date cannot come before the submission or the views."]);
+            errors.Add(field, rule == SubmissionRule.InFuture ? l["The date cannot be in the future."] : l["The date cannot come before the submission or the views."]);
         }
     }
 
-    private async Task<CaseChangeOutcome> SaveAsync(string action, Case c, InternationalSubmission s, object details, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task<FormOutcome> SaveAsync(string action, Case c, InternationalSubmission s, object details, CancellationToken cancellationToken)
     {
         var saved = await VersionedSave.SaveAsync(db, () => audit.RecordAsync(action, "submission", s.Id.ToString(),
             new { caseId = c.Id, reference = c.Reference, details }, cancellationToken: cancellationToken), cancellationToken);
-        if (!saved)
-        {
-            modelState.AddModelError("", l["Someone else changed this submission while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-            return CaseChangeOutcome.Conflict;
-        }
-
-        return CaseChangeOutcome.Saved;
+        return saved
+            ? FormOutcome.Saved()
+            : FormOutcome.Conflict(l["Someone else changed this submission while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
     }
 
     private async Task<DateOnly> TodayAsync(Case c, CancellationToken cancellationToken) =>
         (await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken)).Today(clock.GetUtcNow());
-
-    private static CaseChangeOutcome Refused(CaseGateResult result) =>
-        result == CaseGateResult.Forbidden ? CaseChangeOutcome.Forbidden : CaseChangeOutcome.NotFound;
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
@@ -132,11 +131,7 @@ public sealed class SubmissionRules(AppDbContext db, IDeadlineTriggers triggers,
     {
         input.BodyReference = Blank(input.BodyReference);
         input.Notes = Blank(input.Notes);
-        input.StateConcerned = Blank(input.StateConcerned)?.ToUpperInvariant();
-        if (input.StateConcerned is not null && !Countries.IsKnown(input.StateConcerned))
-        {
-            errors.Add(nameof(input.StateConcerned), l["Choose a state from the list."]);
-        }
+        input.StateConcerned = InternationalChoices.CheckState(input.StateConcerned, nameof(input.StateConcerned), errors, l);
 
         foreach (var problem in InternationalSubmission.Check(input.Dates, input.Result ?? SubmissionResult.Pending, today))
         {

@@ -26,12 +26,12 @@ public sealed class SubmissionsController : Controller
         ModelState.Remove(nameof(input.Version));
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(caseId, input, viewer, errors, cancellationToken);
-        return this.FormResult(outcome, errors, input, $"/cases/{caseId}/submissions/{outcome.Id}", "The submission was added.", "Form");
+        return this.FormResult(outcome, errors, input, ShowUrl(caseId, outcome.Id ?? Guid.Empty), "The submission was added.", "Form");
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Show(Guid caseId, Guid id, [FromServices] ViewSubmissionHandler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(caseId, id, User, cancellationToken) is { } page ? View(page) : NotFound();
+    public async Task<IActionResult> Show(Guid caseId, Guid id, Viewer viewer, [FromServices] ViewSubmissionHandler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(caseId, id, viewer, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpGet("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid caseId, Guid id, Viewer viewer, [FromServices] EditSubmissionHandler handler, CancellationToken cancellationToken)
@@ -53,8 +53,10 @@ public sealed class SubmissionsController : Controller
 
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(caseId, id, input, viewer, errors, cancellationToken);
-        return this.FormResult(outcome, errors, input, $"/cases/{caseId}/submissions/{id}", "The submission was saved.", "Form");
+        return this.FormResult(outcome, errors, input, ShowUrl(caseId, id), "The submission was saved.", "Form");
     }
+
+    private string ShowUrl(Guid caseId, Guid id) => Url.Action(nameof(Show), new { caseId, id })!;
 
     private IActionResult Answer(CaseGateResult result, Func<IActionResult> allowed) => result switch
     {

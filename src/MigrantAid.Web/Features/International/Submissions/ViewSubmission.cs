@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
@@ -51,9 +50,9 @@ public sealed class SubmissionPage
 /// <summary>One submission with the deadlines its dates started; every view is audited.</summary>
 public sealed class ViewSubmissionHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit)
 {
-    public async Task<SubmissionPage?> HandleAsync(Guid caseId, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<SubmissionPage?> HandleAsync(Guid caseId, Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (c, _) = await CaseGate.LoadAsync(db, authorization, user, caseId, CaseOperations.View, track: false, cancellationToken);
+        var (c, _) = await authorization.LoadCaseAsync(db, viewer, caseId, CaseOperations.View, track: false, cancellationToken);
         if (c is null)
         {
             return null;
@@ -78,7 +77,7 @@ public sealed class ViewSubmissionHandler(AppDbContext db, IAuthorizationService
         var rounds = await db.FollowUpRounds.AsNoTracking().Where(r => r.SubmissionId == id).OrderBy(r => r.Round)
             .Select(r => new FollowUpRoundRow(r.Round, r.AssessedOn, r.Grade, r.Note))
             .ToListAsync(cancellationToken);
-        var canEdit = (await authorization.AuthorizeAsync(user, c, CaseOperations.Edit)).Succeeded;
+        var canEdit = await viewer.AuthorizeAsync(authorization, c, CaseOperations.Edit);
         var time = await OfficeTime.OfOfficeAsync(db, c.OfficeId, cancellationToken);
         var names = await StaffDirectory.NamesAsync(db, new[] { submission.CreatedBy }.Concat(submission.UpdatedBy is { } u ? [u] : []), cancellationToken);
 

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.International.TreatyAcceptance;
@@ -64,15 +65,6 @@ public sealed class AcceptanceInput
     };
 }
 
-public enum AcceptanceSaveOutcome
-{
-    Saved,
-    Unchanged,
-    Invalid,
-    Conflict,
-    NotFound,
-}
-
 /// <summary>Administrators add, change and confirm which procedures each state has accepted; every change is audited with old and new values.</summary>
 public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
@@ -82,16 +74,16 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
         return a is null ? null : AcceptanceInput.From(a);
     }
 
-    public async Task<(AcceptanceSaveOutcome Outcome, int? Id)> CreateAsync(AcceptanceInput input, Guid actorId, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> CreateAsync(AcceptanceInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        if (!await CheckAsync(input, null, modelState, cancellationToken))
+        if (!await CheckAsync(input, null, errors, cancellationToken))
         {
-            return (AcceptanceSaveOutcome.Invalid, null);
+            return FormOutcome.Invalid;
         }
 
         var a = new AcceptedProcedure();
         Apply(input, a);
-        a.Touch(actorId, clock.GetUtcNow());
+        a.Touch(viewer.UserId, clock.GetUtcNow());
         db.AcceptedProcedures.Add(a);
 
         // Refused: another administrator added the same entry a moment earlier (unique index).
@@ -99,30 +91,29 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
             a.Id.ToString(CultureInfo.InvariantCulture), new { values = Values(a) }, cancellationToken: cancellationToken), _ => true, cancellationToken);
         if (saved != VersionedSaveResult.Saved)
         {
-            modelState.AddModelError(nameof(input.Procedure), l["This state already has an entry for this procedure of this body."]);
-            return (AcceptanceSaveOutcome.Invalid, null);
+            return Duplicate(input, errors);
         }
 
-        return (AcceptanceSaveOutcome.Saved, a.Id);
+        return FormOutcome.Saved(data: a.Id);
     }
 
-    public async Task<AcceptanceSaveOutcome> UpdateAsync(int id, AcceptanceInput input, Guid actorId, ModelStateDictionary modelState, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> UpdateAsync(int id, AcceptanceInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var a = await db.AcceptedProcedures.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (a is null)
         {
-            return AcceptanceSaveOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         input.Id = id;
-        if (!await CheckAsync(input, id, modelState, cancellationToken))
+        if (!await CheckAsync(input, id, errors, cancellationToken))
         {
-            return AcceptanceSaveOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         if (a.Version != input.Version)
         {
-            return Conflict(input, AcceptanceInput.From(a), modelState);
+            return Conflict(input, AcceptanceInput.From(a));
         }
 
         var before = Values(a);
@@ -131,10 +122,10 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
         var changes = before.Where(b => after[b.Key] != b.Value).Select(b => new { field = b.Key, old = b.Value, @new = after[b.Key] }).ToList();
         if (changes.Count == 0)
         {
-            return AcceptanceSaveOutcome.Unchanged;
+            return FormOutcome.Unchanged;
         }
 
-        a.Touch(actorId, clock.GetUtcNow());
+        a.Touch(viewer.UserId, clock.GetUtcNow());
         VersionedSave.Expect(db, a, input.Version);
         var saved = await VersionedSave.TrySaveAsync(db, () => audit.RecordAsync(InternationalAuditActions.AcceptanceUpdated, "accepted-procedure",
             id.ToString(CultureInfo.InvariantCulture), new { changes }, cancellationToken: cancellationToken), _ => true, cancellationToken);
@@ -142,55 +133,50 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
         {
             case VersionedSaveResult.Conflict:
                 var stored = await db.AcceptedProcedures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-                return stored is null ? AcceptanceSaveOutcome.NotFound : Conflict(input, AcceptanceInput.From(stored), modelState);
+                return stored is null ? FormOutcome.NotFound : Conflict(input, AcceptanceInput.From(stored));
             case VersionedSaveResult.Refused:
-                modelState.AddModelError(nameof(input.Procedure), l["This state already has an entry for this procedure of this body."]);
-                return AcceptanceSaveOutcome.Invalid;
+                return Duplicate(input, errors);
             default:
-                return AcceptanceSaveOutcome.Saved;
+                return FormOutcome.Saved();
         }
     }
 
     /// <summary>Clears "verify" without other changes (the list's quick confirmation).</summary>
-    public async Task<AcceptanceSaveOutcome> ConfirmAsync(int id, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> ConfirmAsync(int id, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var a = await db.AcceptedProcedures.FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (a is null)
         {
-            return AcceptanceSaveOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         if (!a.NeedsVerification)
         {
-            return AcceptanceSaveOutcome.Unchanged;
+            return FormOutcome.Unchanged;
         }
 
         a.NeedsVerification = false;
-        a.Touch(actorId, clock.GetUtcNow());
+        a.Touch(viewer.UserId, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(InternationalAuditActions.AcceptanceConfirmed, "accepted-procedure", id.ToString(CultureInfo.InvariantCulture),
             new { changes = new[] { new { field = "NeedsVerification", old = "true", @new = "false" } } }, cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return AcceptanceSaveOutcome.Saved;
+        return FormOutcome.Saved();
     }
 
-    private async Task<bool> CheckAsync(AcceptanceInput input, int? id, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    private async Task<bool> CheckAsync(AcceptanceInput input, int? id, FormErrors errors, CancellationToken cancellationToken)
     {
-        input.State = string.IsNullOrWhiteSpace(input.State) ? null : input.State.Trim().ToUpperInvariant();
+        input.State = InternationalChoices.CheckState(input.State, nameof(input.State), errors, l);
         input.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
-        if (input.State is not null && !Countries.IsKnown(input.State))
-        {
-            modelState.AddModelError(nameof(input.State), l["Choose a state from the list."]);
-        }
 
         if (input is { State: { } state, Body: { } body, Procedure: { } procedure }
             && await db.AcceptedProcedures.AnyAsync(a => a.State == state && a.Body == body && a.Procedure == procedure && a.Id != id, cancellationToken))
         {
-            modelState.AddModelError(nameof(input.Procedure), l["This state already has an entry for this procedure of this body."]);
+            Duplicate(input, errors);
         }
 
-        return modelState.IsValid;
+        return errors.IsValid;
     }
 
     private static void Apply(AcceptanceInput input, AcceptedProcedure a)
@@ -215,12 +201,18 @@ public sealed class SaveAcceptanceHandler(AppDbContext db, IAuditLog audit, Time
         ["NeedsVerification"] = a.NeedsVerification ? "true" : "false",
     };
 
-    private AcceptanceSaveOutcome Conflict(AcceptanceInput input, AcceptanceInput stored, ModelStateDictionary modelState)
+    private FormOutcome Duplicate(AcceptanceInput input, FormErrors errors)
+    {
+        errors.Add(nameof(input.Procedure), l["This state already has an entry for this procedure of this body."]);
+        return FormOutcome.Invalid;
+    }
+
+    private FormOutcome Conflict(AcceptanceInput input, AcceptanceInput stored)
     {
         input.Stored = stored;
         input.Version = stored.Version;
-        modelState.Remove(nameof(input.Version));
-        modelState.AddModelError("", l["Someone else changed this entry while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
-        return AcceptanceSaveOutcome.Conflict;
+        return FormOutcome.Conflict(
+            l["Someone else changed this entry while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."],
+            nameof(input.Version));
     }
 }

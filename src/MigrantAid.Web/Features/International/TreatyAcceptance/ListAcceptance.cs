@@ -25,7 +25,8 @@ public sealed class AcceptanceListModel
 
     public bool CanEdit { get; init; }
 
-    public string Url(string? after = null)
+    /// <summary>The list at <paramref name="list"/> (its address) with these filters, from <paramref name="after"/> (null: the first page).</summary>
+    public string Page(string list, string? after = null)
     {
         var parts = new List<string>();
         if (State is not null)
@@ -48,7 +49,7 @@ public sealed class AcceptanceListModel
             parts.Add("after=" + Uri.EscapeDataString(after));
         }
 
-        return parts.Count == 0 ? "/treaty-acceptance" : "/treaty-acceptance?" + string.Join('&', parts);
+        return parts.Count == 0 ? list : list + "?" + string.Join('&', parts);
     }
 }
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MigrantAid.Web.Domain;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.International.TreatyAcceptance;
@@ -28,17 +28,12 @@ public sealed class TreatyAcceptanceController : Controller
 
     [HttpPost("new")]
     [Authorize(Policy = Policies.Admin)]
-    public async Task<IActionResult> New(AcceptanceInput input, [FromServices] SaveAcceptanceHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(AcceptanceInput input, Viewer viewer, [FromServices] SaveAcceptanceHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Remove(nameof(input.Version));
-        var (outcome, _) = await handler.CreateAsync(input, User.Id(), ModelState, cancellationToken);
-        if (outcome != AcceptanceSaveOutcome.Saved)
-        {
-            return View("Form", input);
-        }
-
-        TempData["Success"] = "The entry was added.";
-        return Redirect("/treaty-acceptance?state=" + input.State);
+        var errors = this.FormErrors();
+        var outcome = await handler.CreateAsync(input, viewer, errors, cancellationToken);
+        return this.FormResult(outcome, errors, input, ListUrl(input.State), "The entry was added.", "Form");
     }
 
     [HttpGet("{id:int}/edit")]
@@ -48,47 +43,31 @@ public sealed class TreatyAcceptanceController : Controller
 
     [HttpPost("{id:int}/edit")]
     [Authorize(Policy = Policies.Admin)]
-    public async Task<IActionResult> Edit(int id, AcceptanceInput input, [FromServices] SaveAcceptanceHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, AcceptanceInput input, Viewer viewer, [FromServices] SaveAcceptanceHandler handler, CancellationToken cancellationToken)
     {
         if (ModelState.TryGetValue(nameof(input.Version), out var version) && version.Errors.Count > 0)
         {
+            // The hidden field is not something the user typed: treat a damaged one as out of date.
             ModelState.Remove(nameof(input.Version));
             input.Version = 0;
         }
 
-        switch (await handler.UpdateAsync(id, input, User.Id(), ModelState, cancellationToken))
-        {
-            case AcceptanceSaveOutcome.NotFound:
-                return NotFound();
-            case AcceptanceSaveOutcome.Invalid:
-            case AcceptanceSaveOutcome.Conflict:
-                input.Id = id;
-                return View("Form", input);
-            case AcceptanceSaveOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                return Redirect("/treaty-acceptance?state=" + input.State);
-            default:
-                TempData["Success"] = "The entry was saved.";
-                return Redirect("/treaty-acceptance?state=" + input.State);
-        }
+        var errors = this.FormErrors();
+        var outcome = await handler.UpdateAsync(id, input, viewer, errors, cancellationToken);
+        input.Id = id;
+        return this.FormResult(outcome, errors, input, ListUrl(input.State), "The entry was saved.", "Form");
     }
 
     [HttpPost("{id:int}/confirm")]
     [Authorize(Policy = Policies.Admin)]
-    public async Task<IActionResult> Confirm(int id, [FromQuery] string? state, [FromServices] SaveAcceptanceHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Confirm(int id, [FromQuery] string? state, Viewer viewer, [FromServices] SaveAcceptanceHandler handler, CancellationToken cancellationToken)
     {
-        switch (await handler.ConfirmAsync(id, User.Id(), cancellationToken))
-        {
-            case AcceptanceSaveOutcome.NotFound:
-                return NotFound();
-            case AcceptanceSaveOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                break;
-            default:
-                TempData["Success"] = "The entry is confirmed.";
-                break;
-        }
+        var outcome = await handler.ConfirmAsync(id, viewer, cancellationToken);
 
-        return Redirect(Countries.IsKnown(state) ? "/treaty-acceptance?state=" + state : "/treaty-acceptance");
+        // A button, not a form: the outcome is never Invalid, so the model is never shown.
+        return this.FormResult(outcome, new FormErrors(), id, ListUrl(Countries.IsKnown(state) ? state : null), "The entry is confirmed.");
     }
+
+    /// <summary>The list, on the state's entries when there is one.</summary>
+    private string ListUrl(string? state) => Url.Action(nameof(Index), new { state })!;
 }
