@@ -54,6 +54,9 @@ public sealed record ClientPage(
 
     /// <summary>The parent or country a separated child was separated from, as typed.</summary>
     public string? SeparatedFrom { get; init; }
+
+    /// <summary>The proof the page's sections take (the client's submissions): the client as the viewer was authorized for it.</summary>
+    public AuthorizedClient? Access { get; init; }
 }
 
 /// <summary>
@@ -68,15 +71,14 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
 
     public async Task<ClientPage?> HandleAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var client = await _records.Visible(viewer).AsNoTracking()
+        var loaded = await AuthorizedClient.LoadAsync(db, viewer, id, clients => clients
             .Include(c => c.Aliases)
             .Include(c => c.Contacts)
             .Include(c => c.Documents)
             .Include(c => c.Stays)
             .Include(c => c.Consents)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (client is null)
+            .AsSplitQuery(), cancellationToken);
+        if (loaded is not { Access: var access, Record: var client })
         {
             return null;
         }
@@ -86,7 +88,7 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
         var consents = await ConsentsAsync(client, zone, cancellationToken);
         var family = await FamilyAsync(id, viewer, cancellationToken);
         var cases = await CasesAsync(id, viewer, cancellationToken);
-        var page = Page(client, officeName, zone, consents, family, cases);
+        var page = Page(client, officeName, zone, consents, family, cases) with { Access = access };
 
         await _records.RecordViewAsync(id, "client", cancellationToken);
         return page;

@@ -16,19 +16,9 @@ public sealed record ClientSubmissionRow(
 /// </summary>
 public sealed class ClientSubmissionsViewComponent(AppDbContext db) : ViewComponent
 {
-    /// <param name="client">The client the page authorized.</param>
-    /// <param name="clientId">
-    /// Only until the client page passes its <see cref="AuthorizedClient"/>: an id the page gives, authorized here
-    /// by the same gate (nothing is shown for a client the user may not see), never trusted as it is.
-    /// </param>
-    public async Task<IViewComponentResult> InvokeAsync(AuthorizedClient? client = null, Guid? clientId = null)
+    /// <param name="client">The client the page authorized; nothing is shown without one.</param>
+    public async Task<IViewComponentResult> InvokeAsync(AuthorizedClient? client)
     {
-        var cancellationToken = HttpContext.RequestAborted;
-        if (client is null && clientId is { } id)
-        {
-            client = await AuthorizedClient.ViewAsync(db, Viewer.From(HttpContext.User), id, cancellationToken);
-        }
-
         if (client is null)
         {
             return Content("");
@@ -42,7 +32,7 @@ public sealed class ClientSubmissionsViewComponent(AppDbContext db) : ViewCompon
             .OrderByDescending(x => x.s.SubmittedOn).ThenBy(x => x.s.Id)
             .Take(CaseInternationalViewComponent.MaxRows)
             .Select(x => new ClientSubmissionRow(x.s.Id, x.s.CaseId, x.Reference, x.s.Body, x.s.Kind, x.s.SubmittedOn, x.s.Result, x.s.FollowUp))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(HttpContext.RequestAborted);
         return View("/Features/International/Submissions/ClientSubmissions.cshtml", rows);
     }
 }
