@@ -70,8 +70,8 @@ public sealed class CalendarsController : Controller
         return Redirect(Page(country, year));
     }
 
-    private static string Page(string country, int year) =>
-        "/calendars?country=" + Uri.EscapeDataString(country) + "&year=" + year.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The calendar page of one country and year (the address the buttons return to).</summary>
+    private string Page(string country, int year) => Url.Action(nameof(Index), new { country, year })!;
 
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
