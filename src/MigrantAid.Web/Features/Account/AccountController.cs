@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -133,21 +134,11 @@ public sealed class AccountController(IStringLocalizer<SharedResource> l) : Cont
     [Throttled(ThrottledDoor.PasswordLink)]
     public async Task<IActionResult> ResetPassword(ResetPasswordInput input, [FromServices] ResetPasswordHandler handler)
     {
-        if (ModelState.IsValid)
-        {
-            var result = await handler.HandleAsync(input);
-            if (result.Succeeded)
-            {
-                TempData["Success"] = "Your password is set. Sign in with it now.";
-                return RedirectToAction(nameof(Login));
-            }
-
-            IdentityErrors.AddTo(ModelState, result, l, nameof(input.NewPassword));
-        }
-
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(input, errors);
         input.NewPassword = "";
         input.ConfirmPassword = "";
-        return View(input);
+        return this.FormResult(outcome, errors, input, Url.Action(nameof(Login))!, "Your password is set. Sign in with it now.");
     }
 
     private string SafeReturn(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl : "/";

@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 using MigrantAid.Web.Security.Sessions;
 
@@ -32,25 +35,37 @@ public sealed class ResetPasswordInput
 /// the user's security stamp, which changes on use, so a link works once. Every open session of
 /// the user ends at once: whoever held the old password is signed out.
 /// </summary>
-public sealed class ResetPasswordHandler(UserManager<AppUser> users, UserSessions sessions, IAuditLog audit)
+public sealed class ResetPasswordHandler(UserManager<AppUser> users, UserSessions sessions, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
-    public async Task<IdentityResult> HandleAsync(ResetPasswordInput input)
+    public async Task<FormOutcome> HandleAsync(ResetPasswordInput input, FormErrors errors)
     {
+        if (!errors.IsValid)
+        {
+            return FormOutcome.Invalid;
+        }
+
         var user = await users.FindByIdAsync(input.UserId.ToString());
         if (user is null || !user.IsActive)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "InvalidToken" });
+            return Refused(IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "InvalidToken" }), errors);
         }
 
         var result = await users.ResetPasswordAsync(user, input.Token, input.NewPassword);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            await users.ResetAccessFailedCountAsync(user);
-            await users.SetLockoutEndDateAsync(user, null);
-            await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordReset);
-            await audit.RecordAsync(AuditActions.PasswordReset, "user", user.Id.ToString(), actorId: user.Id, actorEmail: user.Email);
+            return Refused(result, errors);
         }
 
-        return result;
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordReset);
+        await audit.RecordAsync(AuditActions.PasswordReset, "user", user.Id.ToString(), actorId: user.Id, actorEmail: user.Email);
+        return FormOutcome.Saved(user.Id);
+    }
+
+    private FormOutcome Refused(IdentityResult result, FormErrors errors)
+    {
+        IdentityErrors.AddTo(errors, result, l, nameof(ResetPasswordInput.NewPassword));
+        return FormOutcome.Invalid;
     }
 }

@@ -27,7 +27,7 @@ public sealed class CategoriesController(IStringLocalizer<SharedResource> l) : C
             {
                 case CreateCategoryOutcome.Created:
                     TempData["Success"] = "The category was added.";
-                    return Redirect("/categories");
+                    return RedirectToAction(nameof(Index));
                 case CreateCategoryOutcome.UnknownGroup:
                     ModelState.AddModelError(nameof(input.Group), l["Choose a group from the list."]);
                     break;
@@ -78,10 +78,10 @@ public sealed class CategoriesController(IStringLocalizer<SharedResource> l) : C
                 return View(input);
             case CategorySaveOutcome.Unchanged:
                 TempData["Success"] = "Nothing was changed.";
-                return Redirect("/categories");
+                return RedirectToAction(nameof(Index));
             default:
                 TempData["Success"] = "The category was saved.";
-                return Redirect("/categories");
+                return RedirectToAction(nameof(Index));
         }
     }
 
@@ -117,6 +117,6 @@ public sealed class CategoriesController(IStringLocalizer<SharedResource> l) : C
             TempData["Success"] = "Nothing was changed.";
         }
 
-        return Redirect("/categories");
+        return RedirectToAction(nameof(Index));
     }
 }

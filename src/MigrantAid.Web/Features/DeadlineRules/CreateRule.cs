@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.DeadlineRules;
@@ -13,12 +13,12 @@ namespace MigrantAid.Web.Features.DeadlineRules;
 /// </summary>
 public sealed class CreateDeadlineRuleHandler(AppDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
-    public async Task<int?> HandleAsync(RuleInput input, ModelStateDictionary modelState, CancellationToken ct = default)
+    public async Task<FormOutcome> HandleAsync(RuleInput input, FormErrors errors, CancellationToken ct = default)
     {
-        input.Check(modelState, l);
-        if (!modelState.IsValid)
+        input.Check(errors, l);
+        if (!errors.IsValid)
         {
-            return null;
+            return FormOutcome.Invalid;
         }
 
         var rule = new DeadlineRule { IsActive = true };
@@ -29,6 +29,6 @@ public sealed class CreateDeadlineRuleHandler(AppDbContext db, IAuditLog audit, 
         await audit.RecordAsync(DeadlineAuditActions.RuleCreated, "deadline-rule", rule.Id.ToString(CultureInfo.InvariantCulture),
             new { changes = RuleAudit.Changes(new DeadlineRule { Name = "", Forum = "", Procedure = "" }, rule) }, cancellationToken: ct);
         await transaction.CommitAsync(ct);
-        return rule.Id;
+        return FormOutcome.Saved();
     }
 }

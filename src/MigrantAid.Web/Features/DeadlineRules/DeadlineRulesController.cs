@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.DeadlineRules;
@@ -27,13 +28,8 @@ public sealed class DeadlineRulesController : Controller
     [HttpPost("create")]
     public async Task<IActionResult> Create(RuleInput input, [FromServices] CreateDeadlineRuleHandler handler, CancellationToken ct)
     {
-        if (await handler.HandleAsync(input, ModelState, ct) is null)
-        {
-            return View(input);
-        }
-
-        TempData["Success"] = "The rule was added.";
-        return Redirect("/deadline-rules");
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.HandleAsync(input, errors, ct), errors, input, List(), "The rule was added.");
     }
 
     [HttpGet("{id:int}/edit")]
@@ -43,72 +39,39 @@ public sealed class DeadlineRulesController : Controller
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, EditRuleInput input, [FromServices] EditDeadlineRuleHandler handler, CancellationToken ct)
     {
-        switch (await handler.SaveAsync(id, input, ModelState, ct))
-        {
-            case RuleSaveOutcome.NotFound:
-                return NotFound();
-            case RuleSaveOutcome.Invalid:
-            case RuleSaveOutcome.Conflict:
-                return View(input);
-            case RuleSaveOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                return Redirect("/deadline-rules");
-            default:
-                TempData["Success"] = "The rule was saved. Deadlines already on cases keep their dates.";
-                return Redirect("/deadline-rules");
-        }
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.SaveAsync(id, input, errors, ct), errors, input, List(),
+            "The rule was saved. Deadlines already on cases keep their dates.");
     }
 
     [HttpPost("{id:int}/deactivate")]
-    public async Task<IActionResult> Deactivate(int id, [FromServices] EditDeadlineRuleHandler handler, CancellationToken ct)
-    {
-        var outcome = await handler.SetActiveAsync(id, false, ct);
-        if (outcome == RuleSaveOutcome.Saved)
-        {
-            TempData["Success"] = "The rule is retired: events no longer produce its deadline.";
-        }
-
-        return After(outcome);
-    }
+    public async Task<IActionResult> Deactivate(int id, [FromServices] EditDeadlineRuleHandler handler, CancellationToken ct) =>
+        After(await handler.SetActiveAsync(id, false, ct), "The rule is retired: events no longer produce its deadline.");
 
     [HttpPost("{id:int}/activate")]
-    public async Task<IActionResult> Activate(int id, [FromServices] EditDeadlineRuleHandler handler, CancellationToken ct)
-    {
-        var outcome = await handler.SetActiveAsync(id, true, ct);
-        if (outcome == RuleSaveOutcome.Saved)
-        {
-            TempData["Success"] = "The rule is active again.";
-        }
-
-        return After(outcome);
-    }
+    public async Task<IActionResult> Activate(int id, [FromServices] EditDeadlineRuleHandler handler, CancellationToken ct) =>
+        After(await handler.SetActiveAsync(id, true, ct), "The rule is active again.");
 
     [HttpPost("{id:int}/confirm")]
-    public async Task<IActionResult> Confirm(int id, [FromServices] EditDeadlineRuleHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Confirm(int id, [FromServices] EditDeadlineRuleHandler handler, CancellationToken ct) =>
+        After(await handler.ConfirmAsync(id, ct), "The rule is confirmed for your jurisdiction.");
+
+    /// <summary>A button on the list or the edit page: back to the list with what happened (the flash messages are resource keys).</summary>
+    private IActionResult After(FormOutcome outcome, string saved)
     {
-        var outcome = await handler.ConfirmAsync(id, ct);
-        if (outcome == RuleSaveOutcome.Saved)
+        if (outcome.Kind == FormOutcomeKind.NotFound)
         {
-            TempData["Success"] = "The rule is confirmed for your jurisdiction.";
+            return NotFound();
         }
 
-        return After(outcome);
-    }
-
-    private IActionResult After(RuleSaveOutcome outcome)
-    {
-        switch (outcome)
+        TempData[FormResults.FlashKey] = outcome.Kind switch
         {
-            case RuleSaveOutcome.NotFound:
-                return NotFound();
-            case RuleSaveOutcome.Unchanged:
-                TempData["Success"] = "Nothing was changed.";
-                break;
-            case RuleSaveOutcome.Conflict:
-                TempData["Success"] = "Someone else changed the rule at the same time: nothing was changed. Try again.";
-                break;
-        }
-
-        return Redirect("/deadline-rules");
+            FormOutcomeKind.Saved => saved,
+            FormOutcomeKind.Unchanged => FormResults.NothingChanged,
+            _ => "Someone else changed the rule at the same time: nothing was changed. Try again.",
+        };
+        return RedirectToAction(nameof(Index));
     }
+
+    private string List() => Url.Action(nameof(Index))!;
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.DeadlineRules;
 
@@ -61,16 +62,16 @@ public class RuleInput
     public string? Notes { get; set; }
 
     /// <summary>Checks what the annotations cannot: a known forum, and court filters only for a country's courts.</summary>
-    public void Check(ModelStateDictionary modelState, IStringLocalizer l)
+    public void Check(FormErrors errors, IStringLocalizer l)
     {
         if (Forum is not null && !Forums.IsKnown(Forum))
         {
-            modelState.AddModelError(nameof(Forum), l["Choose the country or the international body."]);
+            errors.Add(nameof(Forum), l["Choose the country or the international body."]);
         }
 
         if (Forum is not null && Forums.Bodies.Contains(Forum) && (ProceedingType is not null || Instance is not null))
         {
-            modelState.AddModelError(nameof(ProceedingType), l["The kind of procedure and the instance apply to national courts only: leave them empty for an international body."]);
+            errors.Add(nameof(ProceedingType), l["The kind of procedure and the instance apply to national courts only: leave them empty for an international body."]);
         }
     }
 

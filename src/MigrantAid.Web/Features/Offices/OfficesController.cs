@@ -35,7 +35,7 @@ public sealed class OfficesController(IStringLocalizer<SharedResource> l) : Cont
         }
 
         TempData["Success"] = "The office was created.";
-        return Redirect("/offices");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:guid}/edit")]
@@ -83,10 +83,10 @@ public sealed class OfficesController(IStringLocalizer<SharedResource> l) : Cont
                 return View(input);
             case OfficeSaveOutcome.Unchanged:
                 TempData["Success"] = "Nothing was changed.";
-                return Redirect("/offices");
+                return RedirectToAction(nameof(Index));
             default:
                 TempData["Success"] = "The office was saved.";
-                return Redirect("/offices");
+                return RedirectToAction(nameof(Index));
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Profile;
 
@@ -33,9 +33,9 @@ public sealed class AuthenticatorPage
 /// </summary>
 public sealed class ShowAuthenticatorHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn)
 {
-    public async Task<AuthenticatorPage?> HandleAsync(ClaimsPrincipal principal)
+    public async Task<AuthenticatorPage?> HandleAsync(Viewer viewer)
     {
-        var user = await users.GetUserAsync(principal);
+        var user = await users.OwnAccountAsync(viewer);
         if (user is null)
         {
             return null;

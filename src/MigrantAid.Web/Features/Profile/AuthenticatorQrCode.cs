@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security;
 using QRCoder;
 
 namespace MigrantAid.Web.Features.Profile;
@@ -12,9 +12,9 @@ namespace MigrantAid.Web.Features.Profile;
 /// </summary>
 public sealed class AuthenticatorQrCodeHandler(UserManager<AppUser> users)
 {
-    public async Task<byte[]?> HandleAsync(ClaimsPrincipal principal)
+    public async Task<byte[]?> HandleAsync(Viewer viewer)
     {
-        var user = await users.GetUserAsync(principal);
+        var user = await users.OwnAccountAsync(viewer);
         if (user is null || user.TwoFactorEnabled)
         {
             return null;

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 using MigrantAid.Web.Security.Sessions;
 
@@ -35,40 +35,49 @@ public sealed class ChangePasswordInput
 /// Changes the user's own password and ends every session of the user at once, this one included, so
 /// no copy of any cookie issued before keeps working; this browser is signed in again on a new session.
 /// </summary>
-public sealed class ChangePasswordHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, IAuditLog audit)
+public sealed class ChangePasswordHandler(
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessions sessions, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
-    public async Task<IdentityResult> HandleAsync(ClaimsPrincipal principal, ChangePasswordInput input)
+    public async Task<FormOutcome> HandleAsync(Viewer viewer, ChangePasswordInput input, FormErrors errors)
     {
-        var user = await users.GetUserAsync(principal);
+        if (!errors.IsValid)
+        {
+            return FormOutcome.Invalid;
+        }
+
+        var user = await users.OwnAccountAsync(viewer);
         if (user is null)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "DefaultError", Description = "DefaultError" });
+            return Refused(errors, IdentityResult.Failed(new IdentityError { Code = "DefaultError", Description = "DefaultError" }));
         }
 
         var result = await users.ChangePasswordAsync(user, input.CurrentPassword, input.NewPassword);
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged);
-            sessions.StartNewOnNextSignIn();
-            await signIn.RefreshSignInAsync(user);
-            await audit.RecordAsync(AuditActions.PasswordChanged, "user", user.Id.ToString());
+            return Refused(errors, result);
         }
 
-        return result;
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged);
+        sessions.StartNewOnNextSignIn();
+        await signIn.RefreshSignInAsync(user);
+        await audit.RecordAsync(AuditActions.PasswordChanged, "user", user.Id.ToString());
+        return FormOutcome.Saved(user.Id);
     }
 
     /// <summary>A wrong current password is reported at that field; password-rule failures at the new one.</summary>
-    public static void AddErrors(ModelStateDictionary modelState, IdentityResult result, IStringLocalizer l)
+    private FormOutcome Refused(FormErrors errors, IdentityResult result)
     {
         if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
         {
-            modelState.AddModelError(nameof(ChangePasswordInput.CurrentPassword), l["The current password is not correct."]);
+            errors.Add(nameof(ChangePasswordInput.CurrentPassword), l["The current password is not correct."]);
         }
 
         var others = result.Errors.Where(e => e.Code != "PasswordMismatch").ToArray();
         if (others.Length > 0)
         {
-            IdentityErrors.AddTo(modelState, IdentityResult.Failed(others), l, nameof(ChangePasswordInput.NewPassword));
+            IdentityErrors.AddTo(errors, IdentityResult.Failed(others), l, nameof(ChangePasswordInput.NewPassword));
         }
+
+        return FormOutcome.Invalid;
     }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Profile;
@@ -31,9 +31,9 @@ public sealed class EnableAuthenticatorHandler(UserManager<AppUser> users, SignI
 {
     public const int RecoveryCodeCount = 10;
 
-    public async Task<EnableAuthenticatorResult> HandleAsync(ClaimsPrincipal principal, EnableAuthenticatorInput input)
+    public async Task<EnableAuthenticatorResult> HandleAsync(Viewer viewer, EnableAuthenticatorInput input)
     {
-        var user = await users.GetUserAsync(principal);
+        var user = await users.OwnAccountAsync(viewer);
         if (user is null)
         {
             return new(EnableAuthenticatorOutcome.WrongCode, []);

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Sessions;
 
 namespace MigrantAid.Web.Features.Profile;
@@ -12,18 +13,18 @@ namespace MigrantAid.Web.Features.Profile;
 public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] ShowProfileHandler handler, [FromServices] ListSessionsHandler sessions)
+    public async Task<IActionResult> Index(Viewer viewer, [FromServices] ShowProfileHandler handler, [FromServices] ListSessionsHandler sessions)
     {
-        var model = await handler.HandleAsync(User.Id());
+        var model = await handler.HandleAsync(viewer.UserId);
         return model is null
             ? NotFound()
-            : View(model with { Sessions = await sessions.HandleAsync(User.Id(), CurrentSession.Id(HttpContext)) });
+            : View(model with { Sessions = await sessions.HandleAsync(viewer.UserId, CurrentSession.Id(HttpContext)) });
     }
 
     [HttpPost("sessions/{id:guid}/end")]
-    public async Task<IActionResult> EndSession(Guid id, [FromServices] EndOwnSessionsHandler handler)
+    public async Task<IActionResult> EndSession(Guid id, Viewer viewer, [FromServices] EndOwnSessionsHandler handler)
     {
-        if (!await handler.EndOneAsync(User.Id(), id))
+        if (!await handler.EndOneAsync(viewer.UserId, id))
         {
             return NotFound();
         }
@@ -33,14 +34,14 @@ public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Cont
     }
 
     [HttpPost("sessions/end-others")]
-    public async Task<IActionResult> EndOtherSessions([FromServices] EndOwnSessionsHandler handler)
+    public async Task<IActionResult> EndOtherSessions(Viewer viewer, [FromServices] EndOwnSessionsHandler handler)
     {
         if (CurrentSession.Id(HttpContext) is not { } current)
         {
             return NotFound();
         }
 
-        await handler.EndOthersAsync(User.Id(), current);
+        await handler.EndOthersAsync(viewer.UserId, current);
         TempData["Success"] = "You are signed out of your other sessions.";
         return RedirectToAction(nameof(Index));
     }
@@ -49,37 +50,27 @@ public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Cont
     public IActionResult ChangePassword() => View(new ChangePasswordInput());
 
     [HttpPost("password")]
-    public async Task<IActionResult> ChangePassword(ChangePasswordInput input, [FromServices] ChangePasswordHandler handler)
+    public async Task<IActionResult> ChangePassword(ChangePasswordInput input, Viewer viewer, [FromServices] ChangePasswordHandler handler)
     {
-        if (ModelState.IsValid)
-        {
-            var result = await handler.HandleAsync(User, input);
-            if (result.Succeeded)
-            {
-                TempData["Success"] = "Your password has been changed.";
-                return RedirectToAction(nameof(Index));
-            }
-
-            ChangePasswordHandler.AddErrors(ModelState, result, l);
-        }
-
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(viewer, input, errors);
         input.CurrentPassword = "";
         input.NewPassword = "";
         input.ConfirmPassword = "";
-        return View(input);
+        return this.FormResult(outcome, errors, input, Account(), "Your password has been changed.");
     }
 
     [HttpGet("authenticator")]
-    public async Task<IActionResult> Authenticator([FromServices] ShowAuthenticatorHandler handler)
+    public async Task<IActionResult> Authenticator(Viewer viewer, [FromServices] ShowAuthenticatorHandler handler)
     {
-        var page = await handler.HandleAsync(User);
+        var page = await handler.HandleAsync(viewer);
         return page is null ? NotFound() : View(page);
     }
 
     [HttpGet("authenticator/qr.png")]
-    public async Task<IActionResult> AuthenticatorQrCode([FromServices] AuthenticatorQrCodeHandler handler)
+    public async Task<IActionResult> AuthenticatorQrCode(Viewer viewer, [FromServices] AuthenticatorQrCodeHandler handler)
     {
-        var png = await handler.HandleAsync(User);
+        var png = await handler.HandleAsync(viewer);
         if (png is null)
         {
             return NotFound();
@@ -91,12 +82,12 @@ public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Cont
     }
 
     [HttpPost("authenticator")]
-    public async Task<IActionResult> EnableAuthenticator(EnableAuthenticatorInput input,
+    public async Task<IActionResult> EnableAuthenticator(EnableAuthenticatorInput input, Viewer viewer,
         [FromServices] EnableAuthenticatorHandler handler, [FromServices] ShowAuthenticatorHandler page)
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.HandleAsync(User, input);
+            var result = await handler.HandleAsync(viewer, input);
             switch (result.Outcome)
             {
                 case EnableAuthenticatorOutcome.Enabled:
@@ -109,39 +100,32 @@ public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Cont
             }
         }
 
-        return await ShowAuthenticatorAsync(page);
+        return await ShowAuthenticatorAsync(page, viewer);
     }
 
     [HttpPost("authenticator/disable")]
-    public async Task<IActionResult> DisableAuthenticator(DisableAuthenticatorInput input,
+    public async Task<IActionResult> DisableAuthenticator(DisableAuthenticatorInput input, Viewer viewer,
         [FromServices] DisableAuthenticatorHandler handler, [FromServices] ShowAuthenticatorHandler page)
     {
-        if (ModelState.IsValid)
-        {
-            if (await handler.HandleAsync(User, input))
-            {
-                TempData["Success"] = "Two-step verification is turned off.";
-                return RedirectToAction(nameof(Index));
-            }
-
-            ModelState.AddModelError(nameof(input.Password), l["The password is not correct."]);
-        }
-
-        return await ShowAuthenticatorAsync(page);
+        var errors = this.FormErrors();
+        return await this.FormResultAsync(await handler.HandleAsync(viewer, input, errors), errors, () => ShowAuthenticatorAsync(page, viewer),
+            Account(), "Two-step verification is turned off.");
     }
 
     [HttpPost("authenticator/recovery-codes")]
-    public async Task<IActionResult> RegenerateRecoveryCodes([FromServices] RegenerateRecoveryCodesHandler handler)
+    public async Task<IActionResult> RegenerateRecoveryCodes(Viewer viewer, [FromServices] RegenerateRecoveryCodesHandler handler)
     {
-        var codes = await handler.HandleAsync(User);
+        var codes = await handler.HandleAsync(viewer);
         return codes is null
             ? RedirectToAction(nameof(Authenticator))
             : View("RecoveryCodes", new RecoveryCodesModel(codes, JustEnabled: false));
     }
 
-    private async Task<IActionResult> ShowAuthenticatorAsync(ShowAuthenticatorHandler handler)
+    private async Task<IActionResult> ShowAuthenticatorAsync(ShowAuthenticatorHandler handler, Viewer viewer)
     {
-        var page = await handler.HandleAsync(User);
+        var page = await handler.HandleAsync(viewer);
         return page is null ? NotFound() : View(nameof(Authenticator), page);
     }
+
+    private string Account() => Url.Action(nameof(Index))!;
 }

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Profile;
@@ -12,9 +12,9 @@ public sealed record RecoveryCodesModel(IReadOnlyList<string> Codes, bool JustEn
 public sealed class RegenerateRecoveryCodesHandler(UserManager<AppUser> users, IAuditLog audit)
 {
     /// <returns>The new codes, or null when two-step verification is not on.</returns>
-    public async Task<IReadOnlyList<string>?> HandleAsync(ClaimsPrincipal principal)
+    public async Task<IReadOnlyList<string>?> HandleAsync(Viewer viewer)
     {
-        var user = await users.GetUserAsync(principal);
+        var user = await users.OwnAccountAsync(viewer);
         if (user is null || !user.TwoFactorEnabled)
         {
             return null;

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Lists;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.SavedFilters;
@@ -20,30 +21,24 @@ public sealed class SavedFilterInput
     public string? Query { get; set; }
 }
 
-/// <summary>The outcome of a save, rename or delete; <see cref="Problems"/> holds the field errors of an invalid one.</summary>
-public sealed record SavedFilterOutcome(bool Found, IReadOnlyList<SavedFilterProblem> Problems, SavedFilterLink? Filter)
-{
-    public bool Saved => Found && Problems.Count == 0;
-
-    public static SavedFilterOutcome NotFound { get; } = new(false, [], null);
-}
-
 /// <summary>Saves, renames and deletes the viewer's own saved filters; another user's filter is not found (404).</summary>
-public sealed class ManageSavedFiltersHandler(AppDbContext db, TimeProvider clock)
+public sealed class ManageSavedFiltersHandler(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public Task<IReadOnlyList<SavedFilterLink>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default) =>
-        SavedFilterStore.LinksAsync(db, viewer.UserId, null, cancellationToken);
+    /// <summary>The viewer's saved filters, of one list or (without <paramref name="list"/>) of all.</summary>
+    public Task<IReadOnlyList<SavedFilterLink>> ListAsync(Viewer viewer, string? list = null, CancellationToken cancellationToken = default) =>
+        SavedFilterStore.LinksAsync(db, viewer.UserId, list, cancellationToken);
 
     public async Task<SavedFilterLink?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
         await SavedFilterStore.Of(db, viewer.UserId).AsNoTracking().Where(f => f.Id == id)
             .Select(f => new SavedFilterLink(f.Id, f.List, f.Name, "/" + f.List + (f.Query == "" ? "" : "?" + f.Query)))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<SavedFilterOutcome> SaveAsync(SavedFilterInput input, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <returns>Saved with the new filter's <see cref="SavedFilterLink"/> as its data; Invalid; NotFound for an unknown list.</returns>
+    public async Task<FormOutcome> SaveAsync(SavedFilterInput input, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         if (!SavedFilterStore.IsList(input.List))
         {
-            return SavedFilterOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         var list = input.List!;
@@ -51,60 +46,62 @@ public sealed class ManageSavedFiltersHandler(AppDbContext db, TimeProvider cloc
         var problems = await SavedFilterStore.CheckAsync(db, viewer.UserId, list, input.Name, query, null, cancellationToken);
         if (problems.Count > 0)
         {
-            return new SavedFilterOutcome(true, problems, null);
+            return Refused(errors, problems);
         }
 
         var filter = new SavedFilter(viewer.UserId, list, input.Name!, query, clock.GetUtcNow());
         db.Add(filter);
-        return await SaveChangesAsync(filter, cancellationToken);
+        return await SaveChangesAsync(filter, errors, cancellationToken);
     }
 
-    public async Task<SavedFilterOutcome> RenameAsync(Guid id, string? name, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> RenameAsync(Guid id, string? name, Viewer viewer, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var filter = await SavedFilterStore.Of(db, viewer.UserId).FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
         if (filter is null)
         {
-            return SavedFilterOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         var problems = await SavedFilterStore.CheckAsync(db, viewer.UserId, filter.List, name, null, id, cancellationToken);
         if (problems.Count > 0)
         {
-            return new SavedFilterOutcome(true, problems, Link(filter));
+            return Refused(errors, problems);
         }
 
         filter.Rename(name!);
-        return await SaveChangesAsync(filter, cancellationToken);
+        return await SaveChangesAsync(filter, errors, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
         await SavedFilterStore.Of(db, viewer.UserId).Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
 
-    private async Task<SavedFilterOutcome> SaveChangesAsync(SavedFilter filter, CancellationToken cancellationToken)
+    private async Task<FormOutcome> SaveChangesAsync(SavedFilter filter, FormErrors errors, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return new SavedFilterOutcome(true, [], Link(filter));
+            return FormOutcome.Saved(filter.Id, new SavedFilterLink(filter.Id, filter.List, filter.Name, filter.Url));
         }
         catch (DbUpdateException e) when (SavedFilterStore.IsNameTaken(e))
         {
-            return new SavedFilterOutcome(true, [SavedFilterProblem.NameTaken], Link(filter));
+            return Refused(errors, [SavedFilterProblem.NameTaken]);
         }
     }
 
-    private static SavedFilterLink Link(SavedFilter f) => new(f.Id, f.List, f.Name, f.Url);
-}
-
-/// <summary>The saved filters of one list, as links above it, with the form that saves the current filter.</summary>
-public sealed record SavedFiltersBar(string List, string Query, IReadOnlyList<SavedFilterLink> Filters);
-
-/// <summary>Shows a list's saved filters (invoked from the case list and the desk: "SavedFilters").</summary>
-public sealed class SavedFiltersViewComponent(AppDbContext db) : Microsoft.AspNetCore.Mvc.ViewComponent
-{
-    public async Task<Microsoft.AspNetCore.Mvc.IViewComponentResult> InvokeAsync(string list, string query)
+    private FormOutcome Refused(FormErrors errors, IEnumerable<SavedFilterProblem> problems)
     {
-        var filters = await SavedFilterStore.LinksAsync(db, UserClaimsPrincipal.Id(), list, HttpContext.RequestAborted);
-        return View("/Features/SavedFilters/_SavedFilters.cshtml", new SavedFiltersBar(list, SavedFilterStore.Normalize(query), filters));
+        foreach (var problem in problems)
+        {
+            var (field, message) = problem switch
+            {
+                SavedFilterProblem.NameRequired => (nameof(SavedFilterInput.Name), l["Enter a name for the filter."]),
+                SavedFilterProblem.NameTooLong => (nameof(SavedFilterInput.Name), l["The name can be at most {0} characters long.", SavedFilter.MaxNameLength]),
+                SavedFilterProblem.NameTaken => (nameof(SavedFilterInput.Name), l["You already have a saved filter with this name on this list."]),
+                _ => ("", l["This filter is too long to be saved. Remove some of its values."]),
+            };
+            errors.Add(field, message);
+        }
+
+        return FormOutcome.Invalid;
     }
 }

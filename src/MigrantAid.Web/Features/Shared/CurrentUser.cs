@@ -4,7 +4,10 @@ using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Shared;
 
-/// <summary>Reads the signed-in user's id, name, office and roles from the cookie's claims.</summary>
+/// <summary>
+/// Reads the signed-in user's id, name, office and roles from the cookie's claims: for controllers, views and view
+/// components, where MVC hands in the principal. Handlers never see it: they take a <see cref="Viewer"/>.
+/// </summary>
 public static class CurrentUser
 {
     public static Guid Id(this ClaimsPrincipal user) =>

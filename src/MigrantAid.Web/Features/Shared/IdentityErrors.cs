@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Shared;
 
-/// <summary>Turns Identity's error codes into localized messages at the field they concern.</summary>
+/// <summary>Turns Identity's error codes into localized messages at the field they concern (the one mapping every form uses).</summary>
 public static class IdentityErrors
 {
     /// <summary>The Identity error codes we show; each has the resource key "Identity.{Code}".</summary>
@@ -16,7 +16,7 @@ public static class IdentityErrors
         "CommonPassword",
     ];
 
-    public static void AddTo(ModelStateDictionary modelState, IdentityResult result, IStringLocalizer localizer, string passwordField = "")
+    public static void AddTo(FormErrors errors, IdentityResult result, IStringLocalizer localizer, string passwordField = "")
     {
         // A field shows its first message: that the password is a common one comes before the
         // character rules, which the user could satisfy without choosing a better password.
@@ -26,7 +26,7 @@ public static class IdentityErrors
             var field = (code.StartsWith("Password", StringComparison.Ordinal) && code != "PasswordMismatch") || code == "CommonPassword" ? passwordField
                 : code is "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" ? "Email"
                 : "";
-            modelState.AddModelError(field, localizer["Identity." + code]);
+            errors.Add(field, localizer["Identity." + code]);
         }
     }
 }

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Users;
@@ -34,21 +34,20 @@ public sealed class CreateUserHandler(
 {
     public async Task<CreateUserInput> NewAsync() => new() { Offices = await form.OfficesAsync() };
 
-    /// <returns>The issued link, or null when the input is refused (messages are in <paramref name="modelState"/>).</returns>
-    public async Task<PasswordLinkModel?> HandleAsync(CreateUserInput input, string origin, ModelStateDictionary modelState)
+    /// <returns>Saved with the issued link (<see cref="PasswordLinkModel"/>) as its data, or Invalid (messages are in <paramref name="errors"/>).</returns>
+    public async Task<FormOutcome> HandleAsync(CreateUserInput input, string origin, FormErrors errors)
     {
         input.Email = input.Email?.Trim() ?? "";
-        await form.ValidateAsync(input, modelState);
-        if (modelState.GetFieldValidationState(nameof(input.Email)) != ModelValidationState.Invalid
-            && await users.FindByEmailAsync(input.Email) is not null)
+        await form.ValidateAsync(input, errors);
+        if (!errors.Has(nameof(input.Email)) && await users.FindByEmailAsync(input.Email) is not null)
         {
-            modelState.AddModelError(nameof(input.Email), l["A user with this e-mail already exists."]);
+            errors.Add(nameof(input.Email), l["A user with this e-mail already exists."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
             input.Offices = await form.OfficesAsync();
-            return null;
+            return FormOutcome.Invalid;
         }
 
         var user = new AppUser
@@ -84,9 +83,9 @@ public sealed class CreateUserHandler(
             {
                 await transaction.RollbackAsync();
                 db.ChangeTracker.Clear();
-                IdentityErrors.AddTo(modelState, result, l);
+                IdentityErrors.AddTo(errors, result, l);
                 input.Offices = await form.OfficesAsync();
-                return null;
+                return FormOutcome.Invalid;
             }
 
             await audit.RecordAsync(AuditActions.UserCreated, "user", user.Id.ToString(),
@@ -94,6 +93,6 @@ public sealed class CreateUserHandler(
             await transaction.CommitAsync();
         }
 
-        return await passwordLink.HandleAsync(user.Id, origin, justCreated: true);
+        return FormOutcome.Saved(user.Id, await passwordLink.HandleAsync(user.Id, origin, justCreated: true));
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Users;
@@ -27,13 +29,6 @@ public sealed class EditUserInput : UserFormInput
     public UserAccount Account { get; set; } = null!;
 }
 
-public enum EditUserOutcome
-{
-    Saved,
-    Invalid,
-    NotFound,
-}
-
 /// <summary>
 /// Changes name, office, language and roles; every change is audited with its old and new value.
 /// A change of roles renews the security stamp, so open sessions of the user end at the next check
@@ -47,7 +42,7 @@ public sealed class EditUserHandler(
     IAuditLog audit,
     IStringLocalizer<SharedResource> l)
 {
-    public async Task<EditUserInput?> LoadAsync(Guid id, Guid actorId)
+    public async Task<EditUserInput?> LoadAsync(Guid id, Viewer viewer)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
@@ -63,39 +58,125 @@ public sealed class EditUserHandler(
             Roles = await RolesOfAsync(user),
             ConcurrencyStamp = user.ConcurrencyStamp,
         };
-        await FillAsync(input, user, actorId);
+        await FillAsync(input, user, viewer);
         return input;
     }
 
-    public async Task<EditUserOutcome> HandleAsync(Guid id, EditUserInput input, Guid actorId, ModelStateDictionary modelState)
+    public async Task<FormOutcome> HandleAsync(Guid id, EditUserInput input, Viewer viewer, FormErrors errors)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return EditUserOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
-        await form.ValidateAsync(input, modelState);
         var oldRoles = await RolesOfAsync(user);
-        if (user.Id == actorId && oldRoles.Contains(Roles.Admin) && !input.Roles.Contains(Roles.Admin))
+        if (await RefusedAsync(input, user, oldRoles, viewer, errors) is { } refused)
         {
-            modelState.AddModelError(nameof(input.Roles), l["You cannot remove the Admin role from yourself."]);
+            return refused;
         }
 
-        if (modelState.IsValid && !string.Equals(input.ConcurrencyStamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        var newRoles = Roles.All.Where(input.Roles.Contains).ToList();
+        var result = await SaveAsync(user, input, oldRoles, newRoles);
+        if (!result.Succeeded)
         {
-            // What was typed stays on the form; saving again (with the new stamp) overwrites the other change.
-            modelState.AddModelError("", l["Someone else changed this user while you were editing. Check the values and save again."]);
-            modelState.Remove(nameof(input.ConcurrencyStamp));
-            input.ConcurrencyStamp = user.ConcurrencyStamp;
+            IdentityErrors.AddTo(errors, result, l);
+            // The form takes the stamp stored now, so that saving again is possible.
+            var current = await users.FindByIdAsync(id.ToString());
+            input.ConcurrencyStamp = current?.ConcurrencyStamp;
+            await FillAsync(input, current ?? user, viewer);
+            return FormOutcome.Invalid;
         }
 
-        if (!modelState.IsValid)
+        if (!oldRoles.SequenceEqual(newRoles) && user.Id == viewer.UserId)
         {
-            await FillAsync(input, user, actorId);
-            return EditUserOutcome.Invalid;
+            // The administrator's own cookie gets the new stamp and roles instead of being thrown out.
+            await signIn.RefreshSignInAsync(user);
         }
 
+        return FormOutcome.Saved(user.Id);
+    }
+
+    /// <summary>The answer when the input cannot be saved (the form's rules, one's own Admin role, someone else's change), else null.</summary>
+    private async Task<FormOutcome?> RefusedAsync(EditUserInput input, AppUser user, List<string> oldRoles, Viewer viewer, FormErrors errors)
+    {
+        await form.ValidateAsync(input, errors);
+        if (user.Id == viewer.UserId && oldRoles.Contains(Roles.Admin) && !input.Roles.Contains(Roles.Admin))
+        {
+            errors.Add(nameof(input.Roles), l["You cannot remove the Admin role from yourself."]);
+        }
+
+        if (errors.IsValid && string.Equals(input.ConcurrencyStamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        await FillAsync(input, user, viewer);
+        if (!errors.IsValid)
+        {
+            return FormOutcome.Invalid;
+        }
+
+        // What was typed stays on the form; saving again (with the new stamp) overwrites the other change.
+        input.ConcurrencyStamp = user.ConcurrencyStamp;
+        return FormOutcome.Conflict(l["Someone else changed this user while you were editing. Check the values and save again."], nameof(input.ConcurrencyStamp));
+    }
+
+    /// <summary>Writes the change and its audit rows in one transaction; on a refusal nothing is kept.</summary>
+    private async Task<IdentityResult> SaveAsync(AppUser user, EditUserInput input, List<string> oldRoles, List<string> newRoles)
+    {
+        var changes = Changes(user, input);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await UpdateAsync(user, input, oldRoles, newRoles);
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            return result;
+        }
+
+        foreach (var (field, old, @new) in changes)
+        {
+            await audit.RecordAsync(AuditActions.UserUpdated, "user", user.Id.ToString(), new { field, old, @new });
+        }
+
+        if (!oldRoles.SequenceEqual(newRoles))
+        {
+            await audit.RecordAsync(AuditActions.UserRolesChanged, "user", user.Id.ToString(), new { old = oldRoles, @new = newRoles });
+        }
+
+        await transaction.CommitAsync();
+        return result;
+    }
+
+    private async Task<IdentityResult> UpdateAsync(AppUser user, EditUserInput input, List<string> oldRoles, List<string> newRoles)
+    {
+        var rolesChanged = !oldRoles.SequenceEqual(newRoles);
+        // Roles and office decide what a user may see (the office's cases): a change ends their other sessions' old claims.
+        var accessChanged = rolesChanged || user.OfficeId != input.OfficeId;
+        user.FullName = input.FullName;
+        user.OfficeId = input.OfficeId;
+        user.PreferredLanguage = input.PreferredLanguage;
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && rolesChanged)
+        {
+            result = await users.RemoveFromRolesAsync(user, oldRoles.Except(newRoles));
+            if (result.Succeeded)
+            {
+                result = await users.AddToRolesAsync(user, newRoles.Except(oldRoles));
+            }
+        }
+
+        if (result.Succeeded && accessChanged)
+        {
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        return result;
+    }
+
+    private static List<(string Field, string? Old, string? New)> Changes(AppUser user, EditUserInput input)
+    {
         var changes = new List<(string Field, string? Old, string? New)>();
         void Compare(string field, string? before, string? after)
         {
@@ -108,64 +189,7 @@ public sealed class EditUserHandler(
         Compare(nameof(AppUser.FullName), user.FullName, input.FullName);
         Compare(nameof(AppUser.OfficeId), user.OfficeId?.ToString(), input.OfficeId?.ToString());
         Compare(nameof(AppUser.PreferredLanguage), user.PreferredLanguage, input.PreferredLanguage);
-        var newRoles = Roles.All.Where(input.Roles.Contains).ToList();
-        var rolesChanged = !oldRoles.SequenceEqual(newRoles);
-
-        // Roles and office decide what a user may see (the office's cases): a change ends their other sessions' old claims.
-        var accessChanged = rolesChanged || user.OfficeId != input.OfficeId;
-
-        await using (var transaction = await db.Database.BeginTransactionAsync())
-        {
-            user.FullName = input.FullName;
-            user.OfficeId = input.OfficeId;
-            user.PreferredLanguage = input.PreferredLanguage;
-            var result = await users.UpdateAsync(user);
-            if (result.Succeeded && rolesChanged)
-            {
-                result = await users.RemoveFromRolesAsync(user, oldRoles.Except(newRoles));
-                if (result.Succeeded)
-                {
-                    result = await users.AddToRolesAsync(user, newRoles.Except(oldRoles));
-                }
-            }
-
-            if (result.Succeeded && accessChanged)
-            {
-                result = await users.UpdateSecurityStampAsync(user);
-            }
-
-            if (!result.Succeeded)
-            {
-                await transaction.RollbackAsync();
-                db.ChangeTracker.Clear();
-                IdentityErrors.AddTo(modelState, result, l);
-                var current = await users.FindByIdAsync(id.ToString());
-                input.ConcurrencyStamp = current?.ConcurrencyStamp;
-                modelState.Remove(nameof(input.ConcurrencyStamp));
-                await FillAsync(input, current ?? user, actorId);
-                return EditUserOutcome.Invalid;
-            }
-
-            foreach (var (field, old, @new) in changes)
-            {
-                await audit.RecordAsync(AuditActions.UserUpdated, "user", user.Id.ToString(), new { field, old, @new });
-            }
-
-            if (rolesChanged)
-            {
-                await audit.RecordAsync(AuditActions.UserRolesChanged, "user", user.Id.ToString(), new { old = oldRoles, @new = newRoles });
-            }
-
-            await transaction.CommitAsync();
-        }
-
-        if (rolesChanged && user.Id == actorId)
-        {
-            // The administrator's own cookie gets the new stamp and roles instead of being thrown out.
-            await signIn.RefreshSignInAsync(user);
-        }
-
-        return EditUserOutcome.Saved;
+        return changes;
     }
 
     private async Task<List<string>> RolesOfAsync(AppUser user)
@@ -174,10 +198,10 @@ public sealed class EditUserHandler(
         return Roles.All.Where(roles.Contains).ToList();
     }
 
-    private async Task FillAsync(EditUserInput input, AppUser user, Guid actorId)
+    private async Task FillAsync(EditUserInput input, AppUser user, Viewer viewer)
     {
         input.Offices = await form.OfficesAsync();
-        input.Account = new UserAccount(user.Id, user.Email ?? "", user.IsActive, user.TwoFactorEnabled, user.CreatedAt, user.Id == actorId)
+        input.Account = new UserAccount(user.Id, user.Email ?? "", user.IsActive, user.TwoFactorEnabled, user.CreatedAt, user.Id == viewer.UserId)
         {
             // Identity compares lock-out ends with the real clock.
             LockedUntil = user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Users;
 
@@ -41,26 +42,26 @@ public sealed class UserFormHandler(AppDbContext db, IStringLocalizer<SharedReso
     public async Task<IReadOnlyList<OfficeOption>> OfficesAsync() =>
         await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new OfficeOption(o.Id, o.Name)).ToListAsync();
 
-    public async Task ValidateAsync(UserFormInput input, ModelStateDictionary modelState)
+    public async Task ValidateAsync(UserFormInput input, FormErrors errors)
     {
         input.FullName = input.FullName?.Trim() ?? "";
         input.Roles = (input.Roles ?? []).Where(r => !string.IsNullOrEmpty(r)).Distinct(StringComparer.Ordinal).ToList();
 
         if (input.Roles.Count == 0)
         {
-            modelState.AddModelError(nameof(input.Roles), l["Choose at least one role."]);
+            errors.Add(nameof(input.Roles), l["Choose at least one role."]);
         }
         else if (input.Roles.Any(r => !Domain.Roles.All.Contains(r)))
         {
-            modelState.AddModelError(nameof(input.Roles), l["Choose roles from the list."]);
+            errors.Add(nameof(input.Roles), l["Choose roles from the list."]);
         }
 
-        if (IsValidSoFar(modelState, nameof(input.PreferredLanguage)) && !SupportedLanguages.IsSupported(input.PreferredLanguage))
+        if (!errors.Has(nameof(input.PreferredLanguage)) && !SupportedLanguages.IsSupported(input.PreferredLanguage))
         {
-            modelState.AddModelError(nameof(input.PreferredLanguage), l["Choose English or Russian."]);
+            errors.Add(nameof(input.PreferredLanguage), l["Choose English or Russian."]);
         }
 
-        if (!IsValidSoFar(modelState, nameof(input.OfficeId)))
+        if (errors.Has(nameof(input.OfficeId)))
         {
             return;
         }
@@ -69,16 +70,13 @@ public sealed class UserFormHandler(AppDbContext db, IStringLocalizer<SharedReso
         {
             if (!await db.Offices.AnyAsync(o => o.Id == officeId))
             {
-                modelState.AddModelError(nameof(input.OfficeId), l["Choose an office from the list."]);
+                errors.Add(nameof(input.OfficeId), l["Choose an office from the list."]);
             }
         }
         else if (input.Roles.Any(r => r != Domain.Roles.Admin))
         {
             // Case work is organised by office; only a pure administrator may stand outside one.
-            modelState.AddModelError(nameof(input.OfficeId), l["Choose an office: coordinators, lawyers and caseworkers work in one."]);
+            errors.Add(nameof(input.OfficeId), l["Choose an office: coordinators, lawyers and caseworkers work in one."]);
         }
     }
-
-    private static bool IsValidSoFar(ModelStateDictionary modelState, string field) =>
-        modelState.GetFieldValidationState(field) != ModelValidationState.Invalid;
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Users;
@@ -21,37 +21,36 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
     [HttpPost("create")]
     public async Task<IActionResult> Create(CreateUserInput input, [FromServices] CreateUserHandler handler)
     {
-        var link = await handler.HandleAsync(input, Origin(), ModelState);
-        // The link is rendered, not redirected to: the token must not travel in a URL of our own pages.
-        return link is null ? View(input) : View("PasswordLink", link);
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(input, Origin(), errors);
+        if (outcome.Data is PasswordLinkModel link)
+        {
+            // The link is rendered, not redirected to: the token must not travel in a URL of our own pages.
+            return View("PasswordLink", link);
+        }
+
+        FormResults.CopyTo(ModelState, outcome, errors);
+        return View(input);
     }
 
     [HttpGet("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, [FromServices] EditUserHandler handler) =>
-        await handler.LoadAsync(id, User.Id()) is { } input ? View(input) : NotFound();
+    public async Task<IActionResult> Edit(Guid id, Viewer viewer, [FromServices] EditUserHandler handler) =>
+        await handler.LoadAsync(id, viewer) is { } input ? View(input) : NotFound();
 
     [HttpPost("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, EditUserInput input, [FromServices] EditUserHandler handler)
+    public async Task<IActionResult> Edit(Guid id, EditUserInput input, Viewer viewer, [FromServices] EditUserHandler handler)
     {
-        switch (await handler.HandleAsync(id, input, User.Id(), ModelState))
-        {
-            case EditUserOutcome.NotFound:
-                return NotFound();
-            case EditUserOutcome.Invalid:
-                return View(input);
-            default:
-                TempData["Success"] = "The user is saved.";
-                return RedirectToAction(nameof(Edit), new { id });
-        }
+        var errors = this.FormErrors();
+        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors), errors, input, Url.Action(nameof(Edit), new { id })!, "The user is saved.");
     }
 
     [HttpPost("{id:guid}/disable")]
-    public Task<IActionResult> Disable(Guid id, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
-        SetActive(id, active: false, handler, edit);
+    public Task<IActionResult> Disable(Guid id, Viewer viewer, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
+        SetActive(id, active: false, viewer, handler, edit);
 
     [HttpPost("{id:guid}/enable")]
-    public Task<IActionResult> Enable(Guid id, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
-        SetActive(id, active: true, handler, edit);
+    public Task<IActionResult> Enable(Guid id, Viewer viewer, [FromServices] SetUserActiveHandler handler, [FromServices] EditUserHandler edit) =>
+        SetActive(id, active: true, viewer, handler, edit);
 
     [HttpPost("{id:guid}/unlock")]
     public async Task<IActionResult> Unlock(Guid id, [FromServices] UnlockUserHandler handler)
@@ -84,14 +83,14 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
     public async Task<IActionResult> PasswordLink(Guid id, [FromServices] IssuePasswordLinkHandler handler) =>
         await handler.HandleAsync(id, Origin()) is { } link ? View(link) : NotFound();
 
-    private async Task<IActionResult> SetActive(Guid id, bool active, SetUserActiveHandler handler, EditUserHandler edit)
+    private async Task<IActionResult> SetActive(Guid id, bool active, Viewer viewer, SetUserActiveHandler handler, EditUserHandler edit)
     {
-        switch (await handler.HandleAsync(id, active, User.Id()))
+        switch (await handler.HandleAsync(id, active, viewer.UserId))
         {
             case SetUserActiveOutcome.NotFound:
                 return NotFound();
             case SetUserActiveOutcome.RefusedForSelf:
-                var input = await edit.LoadAsync(id, User.Id());
+                var input = await edit.LoadAsync(id, viewer);
                 ModelState.AddModelError("", l["You cannot disable your own account."]);
                 return View(nameof(Edit), input);
             default:

@@ -55,7 +55,7 @@ public class UserAdminTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var second = await SetPasswordFromLinkAsync(portal.NewClient(), link, "Other-Passw0rd!");
 
         second.StatusCode.Should().Be(HttpStatusCode.OK, "the form comes back with a message instead of setting the password");
-        HttpForms.Parse(await second.Content.ReadAsStringAsync()).QuerySelector(".validation-summary-errors li")!.TextContent
+        HttpForms.Parse(await second.Content.ReadAsStringAsync()).QuerySelector("[data-testid=form-errors] p")!.TextContent
             .Should().NotBeNullOrWhiteSpace("the used token is refused with a message");
         (await TrySignInAsync("once-user@test.local", "Other-Passw0rd!")).Should().BeFalse();
         (await TrySignInAsync("once-user@test.local", NewPassword)).Should().BeTrue();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk.Calendars;
@@ -26,20 +27,17 @@ public sealed class CalendarsController : Controller
     [HttpPost("add")]
     public async Task<IActionResult> Add([Bind(Prefix = CountryCalendarHandler.Prefix)] AddCalendarDayInput input, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
     {
-        if (await handler.AddAsync(input, ModelState, ct) == CalendarChangeOutcome.Saved)
-        {
-            TempData["Success"] = "The day was added. Deadlines already on cases keep their dates.";
-            return Redirect(Page(input.Country!, input.Date!.Value.Year));
-        }
-
-        var model = await handler.LoadAsync(input.Country, input.Date?.Year, input, ct) ?? await handler.LoadAsync(null, input.Date?.Year, input, ct);
-        return View(nameof(Index), model);
+        var errors = this.FormErrors();
+        var outcome = await handler.AddAsync(input, errors, ct);
+        return await this.FormResultAsync(outcome, errors, async () => View(nameof(Index),
+                await handler.LoadAsync(input.Country, input.Date?.Year, input, ct) ?? await handler.LoadAsync(null, input.Date?.Year, input, ct)),
+            outcome.IsSaved ? Page(input.Country!, input.Date!.Value.Year) : "", "The day was added. Deadlines already on cases keep their dates.");
     }
 
     [HttpPost("{country}/{date}/remove")]
     public async Task<IActionResult> Remove(string country, string date, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
     {
-        if (!TryDate(date, out var day) || await handler.RemoveAsync(country, day, ct) == CalendarChangeOutcome.NotFound)
+        if (!TryDate(date, out var day) || await handler.RemoveAsync(country, day, ct) is { Kind: FormOutcomeKind.NotFound })
         {
             return NotFound();
         }
@@ -51,7 +49,7 @@ public sealed class CalendarsController : Controller
     [HttpPost("{country}/{date}/confirm")]
     public async Task<IActionResult> ConfirmDay(string country, string date, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
     {
-        if (!TryDate(date, out var day) || await handler.ConfirmAsync(country, day.Year, day, ct) == CalendarChangeOutcome.NotFound)
+        if (!TryDate(date, out var day) || await handler.ConfirmAsync(country, day.Year, day, ct) is { Kind: FormOutcomeKind.NotFound })
         {
             return NotFound();
         }
@@ -63,7 +61,7 @@ public sealed class CalendarsController : Controller
     [HttpPost("{country}/year/{year:int}/confirm")]
     public async Task<IActionResult> ConfirmYear(string country, int year, [FromServices] CountryCalendarHandler handler, CancellationToken ct)
     {
-        if (year is < 1990 or > 2100 || await handler.ConfirmAsync(country, year, null, ct) == CalendarChangeOutcome.NotFound)
+        if (year is < 1990 or > 2100 || await handler.ConfirmAsync(country, year, null, ct) is { Kind: FormOutcomeKind.NotFound })
         {
             return NotFound();
         }
@@ -72,8 +70,8 @@ public sealed class CalendarsController : Controller
         return Redirect(Page(country, year));
     }
 
-    private static string Page(string country, int year) =>
-        "/calendars?country=" + Uri.EscapeDataString(country) + "&year=" + year.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The calendar page of one country and year (the address the buttons return to).</summary>
+    private string Page(string country, int year) => Url.Action(nameof(Index), new { country, year })!;
 
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 using Npgsql;
 
@@ -37,14 +37,6 @@ public sealed record CalendarPageModel(string Country, int Year, int CurrentYear
 {
     /// <summary>The years offered: last year to two years ahead, and the year shown.</summary>
     public IReadOnlyList<int> Years => Enumerable.Range(CurrentYear - 1, 4).Append(Year).Distinct().Order().ToList();
-}
-
-public enum CalendarChangeOutcome
-{
-    Saved,
-    Unchanged,
-    Invalid,
-    NotFound,
 }
 
 /// <summary>
@@ -80,26 +72,26 @@ public sealed class CountryCalendarHandler(AppDbContext db, IAuditLog audit, Tim
         return new CalendarPageModel(country, shownYear, CurrentYear, days, add ?? new AddCalendarDayInput { Country = country });
     }
 
-    public async Task<CalendarChangeOutcome> AddAsync(AddCalendarDayInput input, ModelStateDictionary modelState, CancellationToken ct = default)
+    public async Task<FormOutcome> AddAsync(AddCalendarDayInput input, FormErrors errors, CancellationToken ct = default)
     {
         if (input.Country is not null && !Countries.IsKnown(input.Country))
         {
-            modelState.AddModelError(Prefix + "." + nameof(input.Country), l["Choose the country."]);
+            errors.Add(Prefix + "." + nameof(input.Country), l["Choose the country."]);
         }
 
         if (input.Kind == CalendarDayKind.WorkingDay && input.Date is { DayOfWeek: not (DayOfWeek.Saturday or DayOfWeek.Sunday) })
         {
-            modelState.AddModelError(Prefix + "." + nameof(input.Date), l["A worked day must be a Saturday or a Sunday: other days are working days already."]);
+            errors.Add(Prefix + "." + nameof(input.Date), l["A worked day must be a Saturday or a Sunday: other days are working days already."]);
         }
 
-        if (modelState.IsValid && await db.CountryCalendarDays.AnyAsync(d => d.Country == input.Country && d.Date == input.Date, ct))
+        if (errors.IsValid && await db.CountryCalendarDays.AnyAsync(d => d.Country == input.Country && d.Date == input.Date, ct))
         {
-            modelState.AddModelError(Prefix + "." + nameof(input.Date), l["This date is listed already. Remove it first to change it."]);
+            errors.Add(Prefix + "." + nameof(input.Date), l["This date is listed already. Remove it first to change it."]);
         }
 
-        if (!modelState.IsValid)
+        if (!errors.IsValid)
         {
-            return CalendarChangeOutcome.Invalid;
+            return FormOutcome.Invalid;
         }
 
         var day = new CountryCalendarDay { Country = input.Country!, Date = input.Date!.Value, Kind = input.Kind!.Value, Name = input.Name!.Trim() };
@@ -114,22 +106,22 @@ public sealed class CountryCalendarHandler(AppDbContext db, IAuditLog audit, Tim
             // Another administrator added the same date in between.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            modelState.AddModelError(Prefix + "." + nameof(input.Date), l["This date is listed already. Remove it first to change it."]);
-            return CalendarChangeOutcome.Invalid;
+            errors.Add(Prefix + "." + nameof(input.Date), l["This date is listed already. Remove it first to change it."]);
+            return FormOutcome.Invalid;
         }
 
         await audit.RecordAsync(DeadlineAuditActions.CalendarDayAdded, "calendar-day", Key(day.Country, day.Date),
             new { country = day.Country, date = day.Date, kind = day.Kind.ToString(), name = day.Name }, cancellationToken: ct);
         await transaction.CommitAsync(ct);
-        return CalendarChangeOutcome.Saved;
+        return FormOutcome.Saved();
     }
 
-    public async Task<CalendarChangeOutcome> RemoveAsync(string country, DateOnly date, CancellationToken ct = default)
+    public async Task<FormOutcome> RemoveAsync(string country, DateOnly date, CancellationToken ct = default)
     {
         var day = await db.CountryCalendarDays.FirstOrDefaultAsync(d => d.Country == country && d.Date == date, ct);
         if (day is null)
         {
-            return CalendarChangeOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -138,15 +130,15 @@ public sealed class CountryCalendarHandler(AppDbContext db, IAuditLog audit, Tim
         await audit.RecordAsync(DeadlineAuditActions.CalendarDayRemoved, "calendar-day", Key(country, date),
             new { country, date, kind = day.Kind.ToString(), name = day.Name, needsVerification = day.NeedsVerification }, cancellationToken: ct);
         await transaction.CommitAsync(ct);
-        return CalendarChangeOutcome.Saved;
+        return FormOutcome.Saved();
     }
 
     /// <summary>Confirms one day, or (without a day) every unconfirmed day of the year.</summary>
-    public async Task<CalendarChangeOutcome> ConfirmAsync(string country, int year, DateOnly? date, CancellationToken ct = default)
+    public async Task<FormOutcome> ConfirmAsync(string country, int year, DateOnly? date, CancellationToken ct = default)
     {
         if (!Countries.IsKnown(country))
         {
-            return CalendarChangeOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         var first = date ?? new DateOnly(year, 1, 1);
@@ -157,8 +149,8 @@ public sealed class CountryCalendarHandler(AppDbContext db, IAuditLog audit, Tim
         if (days.Count == 0)
         {
             return date is not null && !await db.CountryCalendarDays.AnyAsync(d => d.Country == country && d.Date == date, ct)
-                ? CalendarChangeOutcome.NotFound
-                : CalendarChangeOutcome.Unchanged;
+                ? FormOutcome.NotFound
+                : FormOutcome.Unchanged;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -168,7 +160,7 @@ public sealed class CountryCalendarHandler(AppDbContext db, IAuditLog audit, Tim
             date is { } one ? Key(country, one) : country + ":" + year.ToString(CultureInfo.InvariantCulture),
             new { country, dates = days.Select(d => d.Date).ToList() }, cancellationToken: ct);
         await transaction.CommitAsync(ct);
-        return CalendarChangeOutcome.Saved;
+        return FormOutcome.Saved();
     }
 
     private static string Key(string country, DateOnly date) => country + ":" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
