@@ -14,6 +14,11 @@ namespace MigrantAid.Web.Features.Cases;
 [Route("cases")]
 public sealed class CasesController : Controller
 {
+    /// <summary>The client search form (GET) and the add form (POST) share their action name: links name the route.</summary>
+    public const string AddClientRoute = "case-client-search";
+
+    public const string AddClientPostRoute = "case-client-add";
+
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, [FromQuery] long? before, Viewer viewer, [FromServices] ViewCaseFileHandler handler, CancellationToken cancellationToken)
     {
@@ -35,7 +40,7 @@ public sealed class CasesController : Controller
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
         return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, viewer, view, model => model.Note = input, cancellationToken),
-            $"/cases/{id}#timeline", "The note was added.");
+            Url.CasePage(id, "timeline"), "The note was added.");
     }
 
     [HttpPost("{id:guid}/start")]
@@ -45,7 +50,7 @@ public sealed class CasesController : Controller
         ModelState.Remove(nameof(version));
         var errors = this.FormErrors();
         var outcome = await handler.StartWorkAsync(id, version, viewer, errors, cancellationToken);
-        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, viewer, view, _ => { }, cancellationToken), $"/cases/{id}", "The case is in progress.");
+        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, viewer, view, _ => { }, cancellationToken), Url.CasePage(id), "The case is in progress.");
     }
 
     [HttpGet("{id:guid}/reopen")]
@@ -54,7 +59,7 @@ public sealed class CasesController : Controller
 
     [HttpPost("{id:guid}/reopen")]
     public Task<IActionResult> Reopen(Guid id, ReopenCaseInput input, Viewer viewer, [FromServices] ChangeCaseStatusHandler handler, CancellationToken cancellationToken) =>
-        this.SubmitAsync(input, errors => handler.ReopenAsync(id, input, viewer, errors, cancellationToken), $"/cases/{id}", "The case was reopened.");
+        this.SubmitAsync(input, errors => handler.ReopenAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The case was reopened.");
 
     [HttpGet("{id:guid}/close")]
     public async Task<IActionResult> Close(Guid id, Viewer viewer, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken) =>
@@ -62,7 +67,7 @@ public sealed class CasesController : Controller
 
     [HttpPost("{id:guid}/close")]
     public Task<IActionResult> Close(Guid id, CloseCaseInput input, Viewer viewer, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken) =>
-        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), $"/cases/{id}", "The case was closed.");
+        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The case was closed.");
 
     [HttpGet("{id:guid}/assign")]
     public async Task<IActionResult> Assign(Guid id, Viewer viewer, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken)
@@ -78,7 +83,7 @@ public sealed class CasesController : Controller
 
     [HttpPost("{id:guid}/assign")]
     public Task<IActionResult> Assign(Guid id, AssignCaseInput input, Viewer viewer, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken) =>
-        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), $"/cases/{id}", "The assignment was saved.");
+        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The assignment was saved.");
 
     [HttpGet("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, Viewer viewer, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken) =>
@@ -86,19 +91,19 @@ public sealed class CasesController : Controller
 
     [HttpPost("{id:guid}/edit")]
     public Task<IActionResult> Edit(Guid id, EditCaseInput input, Viewer viewer, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken) =>
-        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), $"/cases/{id}", "The case was saved.");
+        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The case was saved.");
 
-    [HttpGet("{id:guid}/clients/add")]
+    [HttpGet("{id:guid}/clients/add", Name = AddClientRoute)]
     public async Task<IActionResult> AddClient(Guid id, [FromQuery] string? name, Viewer viewer, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         return await handler.LoadAsync(id, name, viewer, cancellationToken) is { } input ? View(input) : NotFound();
     }
 
-    [HttpPost("{id:guid}/clients")]
+    [HttpPost("{id:guid}/clients", Name = AddClientPostRoute)]
     public Task<IActionResult> AddClient(Guid id, AddCaseClientInput input, Viewer viewer, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken) =>
         this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken),
-            $"/cases/{id}", "The client was added to the case.", nameof(AddClient));
+            Url.CasePage(id), "The client was added to the case.", nameof(AddClient));
 
     /// <summary>The case page again, for a form on it that was refused (with what was typed, through <paramref name="keep"/>).</summary>
     private async Task<IActionResult> ShowAgainAsync(Guid id, Viewer viewer, ViewCaseFileHandler view, Action<CaseFileModel> keep, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class CaseDocumentsController : Controller
         var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
         if (outcome.Kind != FormOutcomeKind.Invalid)
         {
-            return this.FormResult(outcome, errors, input, $"/cases/{id}#documents", "The document was uploaded.");
+            return this.FormResult(outcome, errors, input, Url.CasePage(id, "documents"), "The document was uploaded.");
         }
 
         if (input.IsTooLarge)
@@ -34,7 +34,7 @@ public sealed class CaseDocumentsController : Controller
 
         // A file field cannot be filled in again: the refusal goes back to the case page, beside the field.
         TempData["Error"] = errors.Added.Values.SelectMany(m => m).First();
-        return Redirect($"/cases/{id}#documents");
+        return Redirect(Url.CasePage(id, "documents"));
     }
 
     [HttpGet("{documentId:guid}")]

@@ -19,7 +19,7 @@ public sealed class DeadlinesController : Controller
 
     [HttpPost("new")]
     public Task<IActionResult> New(Guid caseId, ManualDeadlineInput input, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
-        this.SubmitAsync(input, errors => handler.AddManualAsync(caseId, input, viewer, errors, ct), $"/cases/{caseId}#deadlines", "The deadline was added.");
+        this.SubmitAsync(input, errors => handler.AddManualAsync(caseId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The deadline was added.");
 
     [HttpGet("task")]
     public async Task<IActionResult> AddTask(Guid caseId, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
@@ -27,7 +27,7 @@ public sealed class DeadlinesController : Controller
 
     [HttpPost("task")]
     public Task<IActionResult> AddTask(Guid caseId, TaskInput input, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
-        this.SubmitAsync(input, errors => handler.AddTaskAsync(caseId, input, viewer, errors, ct), $"/cases/{caseId}#deadlines", "The task was added.");
+        this.SubmitAsync(input, errors => handler.AddTaskAsync(caseId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The task was added.");
 
     [HttpGet("event")]
     public async Task<IActionResult> Event(Guid caseId, Viewer viewer, [FromServices] RecordEventHandler handler, CancellationToken ct) =>
@@ -38,7 +38,7 @@ public sealed class DeadlinesController : Controller
     {
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(caseId, input, viewer, errors, ct);
-        return this.FormResult(outcome, errors, input, $"/cases/{caseId}/deadlines/events/{outcome.Id}", "The event was recorded and its deadlines computed.");
+        return this.FormResult(outcome, errors, input, Url.Action(nameof(EventDeadlines), new { caseId, eventId = outcome.Id })!, "The event was recorded and its deadlines computed.");
     }
 
     [HttpGet("events/{eventId:guid}")]
@@ -51,7 +51,7 @@ public sealed class DeadlinesController : Controller
 
     [HttpPost("{deadlineId:guid}/move")]
     public Task<IActionResult> Move(Guid caseId, Guid deadlineId, MoveDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
-        this.SubmitAsync(input, errors => handler.MoveAsync(caseId, deadlineId, input, viewer, errors, ct), $"/cases/{caseId}#deadlines", "The date was moved.");
+        this.SubmitAsync(input, errors => handler.MoveAsync(caseId, deadlineId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The date was moved.");
 
     [HttpGet("{deadlineId:guid}/done")]
     public async Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
@@ -59,7 +59,7 @@ public sealed class DeadlinesController : Controller
 
     [HttpPost("{deadlineId:guid}/done")]
     public Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, DoneDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
-        this.SubmitAsync(input, errors => handler.DoneAsync(caseId, deadlineId, input, viewer, errors, ct), $"/cases/{caseId}#deadlines", "The deadline is marked done.");
+        this.SubmitAsync(input, errors => handler.DoneAsync(caseId, deadlineId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The deadline is marked done.");
 
     [HttpGet("{deadlineId:guid}/dismiss")]
     public async Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
@@ -67,5 +67,5 @@ public sealed class DeadlinesController : Controller
 
     [HttpPost("{deadlineId:guid}/dismiss")]
     public Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, DismissDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
-        this.SubmitAsync(input, errors => handler.DismissAsync(caseId, deadlineId, input, viewer, errors, ct), $"/cases/{caseId}#deadlines", "The deadline was dismissed.");
+        this.SubmitAsync(input, errors => handler.DismissAsync(caseId, deadlineId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The deadline was dismissed.");
 }
