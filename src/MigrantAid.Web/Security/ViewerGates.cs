@@ -12,4 +12,9 @@ public static class ViewerGates
     public static Task<(Case? Case, CaseGateResult Result)> LoadCaseAsync(this IAuthorizationService authorization, AppDbContext db,
         Viewer viewer, Guid id, OperationAuthorizationRequirement operation, bool track, CancellationToken cancellationToken = default) =>
         CaseGate.LoadAsync(db, authorization, viewer.AsPrincipal(), id, operation, track, cancellationToken);
+
+    /// <summary><see cref="CaseGate.ViewAsync"/> for <paramref name="viewer"/>.</summary>
+    public static Task<AuthorizedCase?> ViewCaseAsync(this IAuthorizationService authorization, AppDbContext db, Viewer viewer, Guid id,
+        CancellationToken cancellationToken = default) =>
+        CaseGate.ViewAsync(db, authorization, viewer.AsPrincipal(), id, cancellationToken);
 }

@@ -58,7 +58,7 @@ public sealed partial class CaseBenchmark
     private static async Task CasePage(IServiceProvider services, System.Security.Claims.ClaimsPrincipal user, Guid id)
     {
         services.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = user, RequestServices = services };
-        _ = await services.GetRequiredService<ViewCaseFileHandler>().HandleAsync(id, null, user)
+        _ = await services.GetRequiredService<ViewCaseFileHandler>().HandleAsync(id, null, Viewer.From(user))
             ?? throw new InvalidOperationException("The case page found no case the coordinator may see.");
     }
 }

@@ -14,8 +14,13 @@ namespace MigrantAid.Web.Features.Cases;
 [Route("cases")]
 public sealed class CasesController : Controller
 {
+    /// <summary>The client search form (GET) and the add form (POST) share their action name: links name the route.</summary>
+    public const string AddClientRoute = "case-client-search";
+
+    public const string AddClientPostRoute = "case-client-add";
+
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Show(Guid id, [FromQuery] long? before, [FromServices] ViewCaseFileHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(Guid id, [FromQuery] long? before, Viewer viewer, [FromServices] ViewCaseFileHandler handler, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -24,7 +29,7 @@ public sealed class CasesController : Controller
             ModelState.Clear();
         }
 
-        var model = await handler.HandleAsync(id, before, User, cancellationToken);
+        var model = await handler.HandleAsync(id, before, viewer, cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 
@@ -34,8 +39,8 @@ public sealed class CasesController : Controller
     {
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
-        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, view, model => model.Note = input, cancellationToken),
-            $"/cases/{id}#timeline", "The note was added.");
+        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, viewer, view, model => model.Note = input, cancellationToken),
+            Url.CasePage(id, "timeline"), "The note was added.");
     }
 
     [HttpPost("{id:guid}/start")]
@@ -45,7 +50,7 @@ public sealed class CasesController : Controller
         ModelState.Remove(nameof(version));
         var errors = this.FormErrors();
         var outcome = await handler.StartWorkAsync(id, version, viewer, errors, cancellationToken);
-        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, view, _ => { }, cancellationToken), $"/cases/{id}", "The case is in progress.");
+        return await this.FormResultAsync(outcome, errors, () => ShowAgainAsync(id, viewer, view, _ => { }, cancellationToken), Url.CasePage(id), "The case is in progress.");
     }
 
     [HttpGet("{id:guid}/reopen")]
@@ -53,22 +58,16 @@ public sealed class CasesController : Controller
         await handler.LoadReopenAsync(id, viewer, cancellationToken) is { } input ? View(input) : NotFound();
 
     [HttpPost("{id:guid}/reopen")]
-    public async Task<IActionResult> Reopen(Guid id, ReopenCaseInput input, Viewer viewer, [FromServices] ChangeCaseStatusHandler handler, CancellationToken cancellationToken)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.ReopenAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The case was reopened.");
-    }
+    public Task<IActionResult> Reopen(Guid id, ReopenCaseInput input, Viewer viewer, [FromServices] ChangeCaseStatusHandler handler, CancellationToken cancellationToken) =>
+        this.SubmitAsync(input, errors => handler.ReopenAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The case was reopened.");
 
     [HttpGet("{id:guid}/close")]
     public async Task<IActionResult> Close(Guid id, Viewer viewer, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken) =>
         await handler.LoadAsync(id, viewer, cancellationToken) is { } input ? View(input) : NotFound();
 
     [HttpPost("{id:guid}/close")]
-    public async Task<IActionResult> Close(Guid id, CloseCaseInput input, Viewer viewer, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The case was closed.");
-    }
+    public Task<IActionResult> Close(Guid id, CloseCaseInput input, Viewer viewer, [FromServices] CloseCaseHandler handler, CancellationToken cancellationToken) =>
+        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The case was closed.");
 
     [HttpGet("{id:guid}/assign")]
     public async Task<IActionResult> Assign(Guid id, Viewer viewer, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken)
@@ -83,42 +82,33 @@ public sealed class CasesController : Controller
     }
 
     [HttpPost("{id:guid}/assign")]
-    public async Task<IActionResult> Assign(Guid id, AssignCaseInput input, Viewer viewer, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The assignment was saved.");
-    }
+    public Task<IActionResult> Assign(Guid id, AssignCaseInput input, Viewer viewer, [FromServices] AssignCaseHandler handler, CancellationToken cancellationToken) =>
+        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The assignment was saved.");
 
     [HttpGet("{id:guid}/edit")]
     public async Task<IActionResult> Edit(Guid id, Viewer viewer, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken) =>
         await handler.LoadAsync(id, viewer, cancellationToken) is { } input ? View(input) : NotFound();
 
     [HttpPost("{id:guid}/edit")]
-    public async Task<IActionResult> Edit(Guid id, EditCaseInput input, Viewer viewer, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input, $"/cases/{id}", "The case was saved.");
-    }
+    public Task<IActionResult> Edit(Guid id, EditCaseInput input, Viewer viewer, [FromServices] EditCaseHandler handler, CancellationToken cancellationToken) =>
+        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken), Url.CasePage(id), "The case was saved.");
 
-    [HttpGet("{id:guid}/clients/add")]
+    [HttpGet("{id:guid}/clients/add", Name = AddClientRoute)]
     public async Task<IActionResult> AddClient(Guid id, [FromQuery] string? name, Viewer viewer, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
         return await handler.LoadAsync(id, name, viewer, cancellationToken) is { } input ? View(input) : NotFound();
     }
 
-    [HttpPost("{id:guid}/clients")]
-    public async Task<IActionResult> AddClient(Guid id, AddCaseClientInput input, Viewer viewer, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.HandleAsync(id, input, viewer, errors, cancellationToken), errors, input,
-            $"/cases/{id}", "The client was added to the case.", nameof(AddClient));
-    }
+    [HttpPost("{id:guid}/clients", Name = AddClientPostRoute)]
+    public Task<IActionResult> AddClient(Guid id, AddCaseClientInput input, Viewer viewer, [FromServices] AddCaseClientHandler handler, CancellationToken cancellationToken) =>
+        this.SubmitAsync(input, errors => handler.HandleAsync(id, input, viewer, errors, cancellationToken),
+            Url.CasePage(id), "The client was added to the case.", nameof(AddClient));
 
     /// <summary>The case page again, for a form on it that was refused (with what was typed, through <paramref name="keep"/>).</summary>
-    private async Task<IActionResult> ShowAgainAsync(Guid id, ViewCaseFileHandler view, Action<CaseFileModel> keep, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAgainAsync(Guid id, Viewer viewer, ViewCaseFileHandler view, Action<CaseFileModel> keep, CancellationToken cancellationToken)
     {
-        var model = await view.HandleAsync(id, null, User, cancellationToken);
+        var model = await view.HandleAsync(id, null, viewer, cancellationToken);
         if (model is null)
         {
             return NotFound();

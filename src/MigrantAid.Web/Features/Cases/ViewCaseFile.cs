@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
@@ -87,59 +86,24 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 {
     public const int MaxDocuments = 200;
 
-    public async Task<CaseFileModel?> HandleAsync(Guid id, long? before, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<CaseFileModel?> HandleAsync(Guid id, long? before, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        if (await CaseGate.ViewAsync(db, authorization, user, id, cancellationToken) is not { } access)
+        if (await authorization.ViewCaseAsync(db, viewer, id, cancellationToken) is not { } access)
         {
             return null;
         }
 
         var c = access.Record;
-
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == c.OfficeId).Select(o => new { o.Name, o.TimeZoneId }).FirstAsync(cancellationToken);
         var time = OfficeTime.For(office.TimeZoneId);
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-
-        var clientIds = c.Clients.Select(x => x.ClientId).ToList();
-        var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.FullName, x.Patronymic, x.ConsentStatus, x.Vulnerabilities }).ToListAsync(cancellationToken);
-
-        // A client who withdrew or refused consent is shown by name only to coordinators and the case's
-        // assigned people; so is the complaint in the client's own words.
-        var viewer = Viewer.From(user);
-        var complaintHidden = clientRows.Any(row => !ClientAccess.ShowsName(c, row.ConsentStatus, viewer));
-        var clients = c.Clients
-            .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
-                !ClientAccess.ShowsName(c, row.ConsentStatus, viewer)
-                    ? new CaseClientRow(row.Id, "", null, link.Role, Restricted: true)
-                    : new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role, Vulnerabilities: row.Vulnerabilities))
-            .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)
-            .ToList();
-
-        var categories = await db.CaseCategories.AsNoTracking().Where(x => x.CaseId == id)
-            .Join(db.ComplaintCategories, x => x.CategoryId, k => k.Id, (x, k) => k)
-            .OrderBy(k => k.SortOrder)
-            .Select(k => language == "ru" ? k.NameRu : k.NameEn)
-            .ToListAsync(cancellationToken);
-
-        var intake = complaintHidden ? null : await db.Intakes.AsNoTracking().Include(i => i.Respondents).FirstOrDefaultAsync(i => i.Id == c.IntakeId, cancellationToken);
-        var complaint = intake is null
-            ? null
-            : new ComplaintView(intake.IncidentCountry, intake.IncidentCity, intake.IncidentFrom, intake.IncidentTo, intake.Account, intake.ClientWishes,
-                intake.Respondents.OrderBy(r => r.Name, StringComparer.CurrentCulture).Select(r => new RespondentRow(r.Name, r.Type, r.Sector)).ToList());
-
+        var (clients, complaintHidden) = await ClientsAsync(c, viewer, cancellationToken);
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == id)
             .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id)
             .Take(MaxDocuments)
             .ToListAsync(cancellationToken);
-
-        var lawyerIds = c.Lawyers.Select(l => l.UserId).ToList();
-        var names = await StaffDirectory.NamesAsync(db,
-            lawyerIds.Concat(documents.Select(d => d.UploadedBy))
-                .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value)),
-            cancellationToken);
-        string? Name(Guid? userId) => userId is { } u ? names.GetValueOrDefault(u, "?") : null;
-
+        var name = await NamesAsync(c, documents.Select(d => d.UploadedBy), cancellationToken);
+        var categories = await CategoriesAsync(id, cancellationToken);
+        var complaint = complaintHidden ? null : await ComplaintAsync(c.IntakeId, cancellationToken);
         var timeline = await CaseTimeline.ReadAsync(db, id, before, time, cancellationToken);
 
         await audit.RecordAsync(CaseAuditActions.CaseViewed, "case", id.ToString(), new { reference = c.Reference, before }, cancellationToken: cancellationToken);
@@ -165,13 +129,63 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             Categories = categories,
             Complaint = complaint,
             ComplaintHidden = complaintHidden,
-            CaseworkerName = Name(c.CaseworkerId),
-            LeadLawyerName = Name(c.LeadLawyerId),
-            LawyerNames = lawyerIds.Select(l => Name(l) ?? "?").Order(StringComparer.CurrentCulture).ToList(),
-            Documents = documents.Select(d => new CaseDocumentRow(d.Id, d.FileName, d.Size, d.Sha256, Name(d.UploadedBy) ?? "?", time.Local(d.UploadedAt))).ToList(),
+            CaseworkerName = name(c.CaseworkerId),
+            LeadLawyerName = name(c.LeadLawyerId),
+            LawyerNames = c.Lawyers.Select(l => name(l.UserId) ?? "?").Order(StringComparer.CurrentCulture).ToList(),
+            Documents = documents.Select(d => new CaseDocumentRow(d.Id, d.FileName, d.Size, d.Sha256, name(d.UploadedBy) ?? "?", time.Local(d.UploadedAt))).ToList(),
             Timeline = timeline,
             Before = before,
-            CanAssign = CaseAccess.CanAssign(c, Viewer.From(user)),
+            CanAssign = CaseAccess.CanAssign(c, viewer),
         };
+    }
+
+    /// <summary>
+    /// The case's clients. A client who withdrew or refused consent is shown by name only to coordinators and the
+    /// case's assigned people; so is the complaint in the client's own words (hidden when any client is).
+    /// </summary>
+    private async Task<(List<CaseClientRow> Clients, bool ComplaintHidden)> ClientsAsync(Case c, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var clientIds = c.Clients.Select(x => x.ClientId).ToList();
+        var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
+            .Select(x => new { x.Id, x.FullName, x.Patronymic, x.ConsentStatus, x.Vulnerabilities }).ToListAsync(cancellationToken);
+        var complaintHidden = clientRows.Any(row => !ClientAccess.ShowsName(c, row.ConsentStatus, viewer));
+        var clients = c.Clients
+            .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
+                !ClientAccess.ShowsName(c, row.ConsentStatus, viewer)
+                    ? new CaseClientRow(row.Id, "", null, link.Role, Restricted: true)
+                    : new CaseClientRow(row.Id, row.FullName, row.Patronymic, link.Role, Vulnerabilities: row.Vulnerabilities))
+            .OrderBy(x => x.Role).ThenBy(x => x.FullName, StringComparer.CurrentCulture)
+            .ToList();
+        return (clients, complaintHidden);
+    }
+
+    /// <summary>The case's complaint categories, in the user's language.</summary>
+    private Task<List<string>> CategoriesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return db.CaseCategories.AsNoTracking().Where(x => x.CaseId == id)
+            .Join(db.ComplaintCategories, x => x.CategoryId, k => k.Id, (x, k) => k)
+            .OrderBy(k => k.SortOrder)
+            .Select(k => language == "ru" ? k.NameRu : k.NameEn)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The complaint as the intake recorded it (null if the intake is gone).</summary>
+    private async Task<ComplaintView?> ComplaintAsync(Guid intakeId, CancellationToken cancellationToken)
+    {
+        var intake = await db.Intakes.AsNoTracking().Include(i => i.Respondents).FirstOrDefaultAsync(i => i.Id == intakeId, cancellationToken);
+        return intake is null
+            ? null
+            : new ComplaintView(intake.IncidentCountry, intake.IncidentCity, intake.IncidentFrom, intake.IncidentTo, intake.Account, intake.ClientWishes,
+                intake.Respondents.OrderBy(r => r.Name, StringComparer.CurrentCulture).Select(r => new RespondentRow(r.Name, r.Type, r.Sector)).ToList());
+    }
+
+    /// <summary>The staff names the page shows: the case's people and the documents' uploaders ("?" for someone unknown).</summary>
+    private async Task<Func<Guid?, string?>> NamesAsync(Case c, IEnumerable<Guid> uploaders, CancellationToken cancellationToken)
+    {
+        var people = c.Lawyers.Select(l => l.UserId).Concat(uploaders)
+            .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value));
+        var names = await StaffDirectory.NamesAsync(db, people, cancellationToken);
+        return userId => userId is { } u ? names.GetValueOrDefault(u, "?") : null;
     }
 }

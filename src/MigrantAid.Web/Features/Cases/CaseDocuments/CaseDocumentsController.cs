@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.CaseDocuments;
@@ -17,39 +18,29 @@ public sealed class CaseDocumentsController : Controller
     [RefuseLargeBody(RequestLimit)]
     [RequestSizeLimit(RequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit, MemoryBufferThreshold = (int)RequestLimit)]
-    public async Task<IActionResult> Upload(Guid id, UploadDocumentInput input, [FromServices] UploadDocumentHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Upload(Guid id, UploadDocumentInput input, Viewer viewer, [FromServices] UploadDocumentHandler handler, CancellationToken cancellationToken)
     {
-        var outcome = await handler.HandleAsync(id, input.File, User, cancellationToken);
-        switch (outcome)
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
+        if (outcome.Kind != FormOutcomeKind.Invalid)
         {
-            case UploadDocumentOutcome.NotFound:
-                return NotFound();
-            case UploadDocumentOutcome.Uploaded:
-                TempData["Success"] = "The document was uploaded.";
-                break;
-            case UploadDocumentOutcome.NoFile:
-                TempData["Error"] = "Choose a file to upload.";
-                break;
-            case UploadDocumentOutcome.Empty:
-                TempData["Error"] = "The file is empty.";
-                break;
-            case UploadDocumentOutcome.TooLarge:
-                return new UploadTooLargeResult();
-            case UploadDocumentOutcome.NameContradictsContent:
-                TempData["Error"] = "The file's name does not match its content: its extension says another type.";
-                break;
-            default:
-                TempData["Error"] = "This type of file is not accepted. Upload a PDF, an image (PNG, JPEG, GIF, WebP, TIFF), or a Word, Excel or OpenDocument file.";
-                break;
+            return this.FormResult(outcome, errors, input, Url.CasePage(id, "documents"), "The document was uploaded.");
         }
 
-        return Redirect($"/cases/{id}#documents");
+        if (input.IsTooLarge)
+        {
+            return new UploadTooLargeResult();
+        }
+
+        // A file field cannot be filled in again: the refusal goes back to the case page, beside the field.
+        TempData["Error"] = errors.Added.Values.SelectMany(m => m).First();
+        return Redirect(Url.CasePage(id, "documents"));
     }
 
     [HttpGet("{documentId:guid}")]
-    public async Task<IActionResult> Download(Guid id, Guid documentId, [FromServices] DownloadDocumentHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Download(Guid id, Guid documentId, Viewer viewer, [FromServices] DownloadDocumentHandler handler, CancellationToken cancellationToken)
     {
-        var document = await handler.HandleAsync(id, documentId, User, cancellationToken);
+        var document = await handler.HandleAsync(id, documentId, viewer, cancellationToken);
         if (document is null)
         {
             return NotFound();

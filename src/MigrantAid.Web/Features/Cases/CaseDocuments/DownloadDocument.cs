@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
@@ -12,10 +11,10 @@ public sealed record DownloadedDocument(string FileName, string ContentType, byt
 /// <summary>Hands out a case's file to a user who may see the case, and records it in the audit log.</summary>
 public sealed class DownloadDocumentHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit)
 {
-    public async Task<DownloadedDocument?> HandleAsync(Guid caseId, Guid documentId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<DownloadedDocument?> HandleAsync(Guid caseId, Guid documentId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var @case = await db.Cases.AsNoTracking().Include(c => c.Lawyers).FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (@case is null || !(await authorization.AuthorizeAsync(user, @case, CaseOperations.View)).Succeeded)
+        if (@case is null || !await viewer.AuthorizeAsync(authorization, @case, CaseOperations.View))
         {
             return null;
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.CaseDocuments;
 
@@ -17,7 +18,7 @@ public sealed class UploadTooLargeResult : IActionResult
         var http = context.HttpContext;
         var handler = http.RequestServices.GetRequiredService<ViewCaseFileHandler>();
         var model = Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var id)
-            ? await handler.HandleAsync(id, null, http.User, http.RequestAborted)
+            ? await handler.HandleAsync(id, null, Viewer.From(http.User), http.RequestAborted)
             : null;
         if (model is null)
         {
@@ -30,7 +31,7 @@ public sealed class UploadTooLargeResult : IActionResult
         {
             ViewName = "/Features/Cases/Show.cshtml",
             StatusCode = StatusCodes.Status413PayloadTooLarge,
-            ViewData = new ViewDataDictionary<CaseFileModel>(metadata, new ModelStateDictionary())
+            ViewData = new ViewDataDictionary<CaseFileModel>(metadata, context.ModelState)
             {
                 Model = model,
                 [CaseFileModel.DocumentErrorKey] = Message,

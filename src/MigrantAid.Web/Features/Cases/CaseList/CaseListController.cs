@@ -85,7 +85,7 @@ public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeP
                 : l["{0}: not found, or not yours to change.", r.Case].Value)
             .ToArray();
         var filter = CaseListFilter.Parse(query, Viewer.From(User));
-        return Redirect(query.ToUrl("/cases", after: query.After, scope: filter.MineOnly ? "mine" : "all", before: query.Before));
+        return Redirect(query.ToUrl(Url.Action(nameof(Index))!, after: query.After, scope: filter.Scope, before: query.Before));
     }
 
     [HttpGet("export.csv")]

@@ -75,6 +75,9 @@ public sealed record CaseListFilter(
     /// <summary>The keyset position before which the previous page ends (read backwards, then turned round).</summary>
     public CaseListPosition? Before { get; init; }
 
+    /// <summary>The scope as the list's links spell it.</summary>
+    public string Scope => MineOnly ? "mine" : "all";
+
     private static readonly Dictionary<string, CaseListSort> Sorts = new(StringComparer.OrdinalIgnoreCase)
     {
         ["newest"] = CaseListSort.Newest,

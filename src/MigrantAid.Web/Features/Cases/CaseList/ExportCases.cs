@@ -124,7 +124,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
         from = filter.From?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
         to = filter.To?.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture),
         sort = CaseListFilter.SortName(filter.Sort),
-        scope = filter.MineOnly ? "mine" : "all",
+        scope = filter.Scope,
         rows = written,
         truncated,
         completed,

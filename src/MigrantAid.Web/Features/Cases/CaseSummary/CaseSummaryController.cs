@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.CaseSummary;
 
@@ -9,7 +10,7 @@ namespace MigrantAid.Web.Features.Cases.CaseSummary;
 public sealed class CaseSummaryController : Controller
 {
     [HttpGet("{id:guid}/summary")]
-    public async Task<IActionResult> Show(Guid id, [FromQuery] bool account, [FromServices] PrintCaseSummaryHandler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(Guid id, [FromQuery] bool account, Viewer viewer, [FromServices] PrintCaseSummaryHandler handler, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -18,7 +19,7 @@ public sealed class CaseSummaryController : Controller
             ModelState.Clear();
         }
 
-        var model = await handler.HandleAsync(id, account, User, cancellationToken);
+        var model = await handler.HandleAsync(id, account, viewer, cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 }

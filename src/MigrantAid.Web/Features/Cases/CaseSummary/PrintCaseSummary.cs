@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
@@ -77,9 +76,9 @@ public sealed class PrintCaseSummaryHandler(
 
     public const int MaxSubmissions = 10;
 
-    public async Task<CaseSummaryModel?> HandleAsync(Guid id, bool includeAccount, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<CaseSummaryModel?> HandleAsync(Guid id, bool includeAccount, Viewer viewer, CancellationToken ct = default)
     {
-        var (found, result) = await CaseGate.LoadAsync(db, authorization, user, id, CaseOperations.View, track: false, ct);
+        var (found, result) = await authorization.LoadCaseAsync(db, viewer, id, CaseOperations.View, track: false, ct);
         if (result != CaseGateResult.Allowed || found is not { } c)
         {
             return null;
@@ -87,7 +86,6 @@ public sealed class PrintCaseSummaryHandler(
 
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == c.OfficeId).Select(o => new { o.Name, o.TimeZoneId }).FirstAsync(ct);
         var time = OfficeTime.For(office.TimeZoneId);
-        var viewer = Viewer.From(user);
 
         var clientIds = c.Clients.Select(x => x.ClientId).ToList();
         var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
@@ -121,7 +119,7 @@ public sealed class PrintCaseSummaryHandler(
             Clients = clients,
             Respondents = intake?.Respondents.OrderBy(r => r.Name, StringComparer.CurrentCulture).Select(r => new RespondentRow(r.Name, r.Type, r.Sector)).ToList(),
             Proceedings = await proceedings.HandleAsync(id, ct),
-            OpenDeadlines = (await deadlines.HandleAsync(id, user, ct)).Open.Items,
+            OpenDeadlines = (await deadlines.HandleAsync(id, viewer, ct)).Open.Items,
             Submissions = await SubmissionsAsync(id, ct),
             IncludeAccount = withAccount,
             Account = withAccount ? intake?.Account : null,

@@ -18,22 +18,16 @@ public sealed class DeadlinesController : Controller
         await handler.NewManualAsync(caseId, viewer, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("new")]
-    public async Task<IActionResult> New(Guid caseId, ManualDeadlineInput input, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.AddManualAsync(caseId, input, viewer, errors, ct), errors, input, $"/cases/{caseId}#deadlines", "The deadline was added.");
-    }
+    public Task<IActionResult> New(Guid caseId, ManualDeadlineInput input, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
+        this.SubmitAsync(input, errors => handler.AddManualAsync(caseId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The deadline was added.");
 
     [HttpGet("task")]
     public async Task<IActionResult> AddTask(Guid caseId, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
         await handler.NewTaskAsync(caseId, viewer, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("task")]
-    public async Task<IActionResult> AddTask(Guid caseId, TaskInput input, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.AddTaskAsync(caseId, input, viewer, errors, ct), errors, input, $"/cases/{caseId}#deadlines", "The task was added.");
-    }
+    public Task<IActionResult> AddTask(Guid caseId, TaskInput input, Viewer viewer, [FromServices] AddDeadlineHandler handler, CancellationToken ct) =>
+        this.SubmitAsync(input, errors => handler.AddTaskAsync(caseId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The task was added.");
 
     [HttpGet("event")]
     public async Task<IActionResult> Event(Guid caseId, Viewer viewer, [FromServices] RecordEventHandler handler, CancellationToken ct) =>
@@ -44,7 +38,7 @@ public sealed class DeadlinesController : Controller
     {
         var errors = this.FormErrors();
         var outcome = await handler.HandleAsync(caseId, input, viewer, errors, ct);
-        return this.FormResult(outcome, errors, input, $"/cases/{caseId}/deadlines/events/{outcome.Id}", "The event was recorded and its deadlines computed.");
+        return this.FormResult(outcome, errors, input, Url.Action(nameof(EventDeadlines), new { caseId, eventId = outcome.Id })!, "The event was recorded and its deadlines computed.");
     }
 
     [HttpGet("events/{eventId:guid}")]
@@ -56,31 +50,22 @@ public sealed class DeadlinesController : Controller
         await handler.LoadAsync<MoveDeadlineInput>(caseId, deadlineId, viewer, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("{deadlineId:guid}/move")]
-    public async Task<IActionResult> Move(Guid caseId, Guid deadlineId, MoveDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.MoveAsync(caseId, deadlineId, input, viewer, errors, ct), errors, input, $"/cases/{caseId}#deadlines", "The date was moved.");
-    }
+    public Task<IActionResult> Move(Guid caseId, Guid deadlineId, MoveDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
+        this.SubmitAsync(input, errors => handler.MoveAsync(caseId, deadlineId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The date was moved.");
 
     [HttpGet("{deadlineId:guid}/done")]
     public async Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
         await handler.LoadAsync<DoneDeadlineInput>(caseId, deadlineId, viewer, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("{deadlineId:guid}/done")]
-    public async Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, DoneDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.DoneAsync(caseId, deadlineId, input, viewer, errors, ct), errors, input, $"/cases/{caseId}#deadlines", "The deadline is marked done.");
-    }
+    public Task<IActionResult> MarkDone(Guid caseId, Guid deadlineId, DoneDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
+        this.SubmitAsync(input, errors => handler.DoneAsync(caseId, deadlineId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The deadline is marked done.");
 
     [HttpGet("{deadlineId:guid}/dismiss")]
     public async Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
         await handler.LoadAsync<DismissDeadlineInput>(caseId, deadlineId, viewer, ct) is { } input ? View(input) : NotFound();
 
     [HttpPost("{deadlineId:guid}/dismiss")]
-    public async Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, DismissDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct)
-    {
-        var errors = this.FormErrors();
-        return this.FormResult(await handler.DismissAsync(caseId, deadlineId, input, viewer, errors, ct), errors, input, $"/cases/{caseId}#deadlines", "The deadline was dismissed.");
-    }
+    public Task<IActionResult> Dismiss(Guid caseId, Guid deadlineId, DismissDeadlineInput input, Viewer viewer, [FromServices] ChangeDeadlineHandler handler, CancellationToken ct) =>
+        this.SubmitAsync(input, errors => handler.DismissAsync(caseId, deadlineId, input, viewer, errors, ct), Url.CasePage(caseId, "deadlines"), "The deadline was dismissed.");
 }

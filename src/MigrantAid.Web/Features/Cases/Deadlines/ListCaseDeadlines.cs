@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
@@ -52,9 +51,9 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
     /// <summary>Closed deadlines stay on the case for the record; the page shows the latest of them.</summary>
     public const int ClosedShown = 20;
 
-    public async Task<CaseDeadlinesModel> HandleAsync(Guid caseId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<CaseDeadlinesModel> HandleAsync(Guid caseId, Viewer viewer, CancellationToken ct = default)
     {
-        var today = await TodayAsync(Viewer.From(user), ct);
+        var today = await TodayAsync(viewer, ct);
         var open = await ItemsAsync(caseId, d => d.CaseId == caseId && d.Status == DeadlineStatus.Open, q => q.OrderBy(d => d.DueOn).ThenBy(d => d.CreatedAt), int.MaxValue, ct);
         var closedQuery = db.CaseDeadlines.AsNoTracking().Where(d => d.CaseId == caseId && d.Status != DeadlineStatus.Open);
         var closedTotal = await closedQuery.CountAsync(ct);
@@ -114,5 +113,5 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
 public sealed class CaseDeadlinesViewComponent(ListCaseDeadlinesHandler handler) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(AuthorizedCase @case) =>
-        View("/Features/Cases/Deadlines/_CaseDeadlines.cshtml", await handler.HandleAsync(@case.Id, UserClaimsPrincipal, HttpContext.RequestAborted));
+        View("/Features/Cases/Deadlines/_CaseDeadlines.cshtml", await handler.HandleAsync(@case.Id, Viewer.From(HttpContext.User), HttpContext.RequestAborted));
 }

@@ -87,7 +87,7 @@ public sealed class ProceedingsController : Controller
             TempData[CaseProceedingsViewComponent.DeadlinesKey] = deadlines;
         }
 
-        return this.FormResult(outcome, errors, input, $"/cases/{caseId}#proceedings", SavedMessage(view, input.IsNew), view);
+        return this.FormResult(outcome, errors, input, Url.CasePage(caseId, "proceedings"), SavedMessage(view, input.IsNew), view);
     }
 
     private static string SavedMessage(string view, bool isNew) => (view, isNew) switch

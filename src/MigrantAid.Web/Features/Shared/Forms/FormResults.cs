@@ -58,6 +58,17 @@ public static class FormResults
         Func<Task<IActionResult>> again, string redirect, string saved) =>
         Answer(controller, outcome, errors, redirect, saved) ?? await again();
 
+    /// <summary>
+    /// A whole form action in one call: what binding refused goes to <paramref name="handle"/> (the handler), and its
+    /// outcome is answered as by <see cref="FormResult"/>.
+    /// </summary>
+    public static async Task<IActionResult> SubmitAsync(this Controller controller, object model, Func<FormErrors, Task<FormOutcome>> handle,
+        string redirect, string saved, string? view = null)
+    {
+        var errors = controller.FormErrors();
+        return controller.FormResult(await handle(errors), errors, model, redirect, saved, view);
+    }
+
     /// <returns>The answer, or null when the form is to be shown again (the messages are then in ModelState).</returns>
     private static IActionResult? Answer(Controller controller, FormOutcome outcome, FormErrors errors, string redirect, string saved)
     {
