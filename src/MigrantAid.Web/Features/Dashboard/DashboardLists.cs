@@ -83,7 +83,8 @@ public sealed class DashboardListQuery
 /// <summary>One row of a drill-down list: a date, the case, and what was counted.</summary>
 public sealed record DashboardListRow(Guid Id, DateOnly On, Guid CaseId, string Reference, string What, string? Detail);
 
-public sealed record DashboardListModel(string Title, string Path, DashboardListQuery Query, IReadOnlyList<DashboardListRow> Rows, string? NextAfter, bool IsValid);
+/// <summary>One page of a drill-down list; <paramref name="Action"/> is its action on <see cref="DashboardController"/>.</summary>
+public sealed record DashboardListModel(string Title, string Action, DashboardListQuery Query, IReadOnlyList<DashboardListRow> Rows, string? NextAfter, bool IsValid);
 
 /// <summary>
 /// The dashboard's own lists, each exactly the rows its figure counts, oldest first, keyset-paged on
@@ -122,7 +123,7 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
                           select new DashboardListRow(d.Id, d.DueOn, k.Id, k.Reference, d.Title,
                               db.Users.Where(u => u.Id == k.LeadLawyerId).Select(u => u.FullName).FirstOrDefault()))
             .Take(PageSize + 1).ToListAsync(cancellationToken);
-        return Page(overdue ? l["Overdue deadlines"].Value : l["Deadlines due in the next 14 days"].Value, "/dashboard/deadlines", query, page, true);
+        return Page(overdue ? l["Overdue deadlines"].Value : l["Deadlines due in the next 14 days"].Value, nameof(DashboardController.Deadlines), query, page, true);
     }
 
     public async Task<DashboardListModel> OutcomesAsync(DashboardListQuery query, Viewer viewer, IStringLocalizer l, CancellationToken cancellationToken = default)
@@ -133,8 +134,8 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
             : court ? await CourtDecisionsAsync(query, from, to, viewer, l, cancellationToken)
             : await UnDecisionsAsync(query, from, to, viewer, l, cancellationToken);
         return page is null
-            ? new DashboardListModel(l["Outcomes"].Value, "/dashboard/outcomes", query, [], null, false)
-            : Page(court ? l["Court decisions"].Value : l["Decisions of UN bodies"].Value, "/dashboard/outcomes", query, page, true);
+            ? new DashboardListModel(l["Outcomes"].Value, nameof(DashboardController.Outcomes), query, [], null, false)
+            : Page(court ? l["Court decisions"].Value : l["Decisions of UN bodies"].Value, nameof(DashboardController.Outcomes), query, page, true);
     }
 
     private async Task<List<DashboardListRow>> CourtDecisionsAsync(DashboardListQuery query, DateOnly from, DateOnly to, Viewer viewer, IStringLocalizer l,
@@ -212,7 +213,7 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
     {
         if (query.FromDate is not { } from || query.ToDate is not { } to)
         {
-            return new DashboardListModel(l["Cases by first assignment"].Value, "/dashboard/assigned", query, [], null, false);
+            return new DashboardListModel(l["Cases by first assignment"].Value, nameof(DashboardController.Assigned), query, [], null, false);
         }
 
         var office = query.OfficeId;
@@ -230,10 +231,10 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
             .Take(PageSize + 1).ToListAsync(cancellationToken);
         var page = rows.Select(r => new DashboardListRow(r.CaseId, r.AssignedOn, r.CaseId, r.Reference,
             l["{0} days after the intake", r.Days].Value, null)).ToList();
-        return Page(l["Cases by first assignment"].Value, "/dashboard/assigned", query, page, true);
+        return Page(l["Cases by first assignment"].Value, nameof(DashboardController.Assigned), query, page, true);
     }
 
-    private static DashboardListModel Page(string title, string path, DashboardListQuery query, List<DashboardListRow> rows, bool valid)
+    private static DashboardListModel Page(string title, string action, DashboardListQuery query, List<DashboardListRow> rows, bool valid)
     {
         string? next = null;
         if (rows.Count > PageSize)
@@ -242,6 +243,6 @@ public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
             next = DashboardListQuery.Key(rows[^1].On, rows[^1].Id);
         }
 
-        return new DashboardListModel(title, path, query, rows, next, valid);
+        return new DashboardListModel(title, action, query, rows, next, valid);
     }
 }

@@ -9,10 +9,7 @@ namespace MigrantAid.Web.Features.Desk;
 /// <summary>A task "enter the date" for a rule that waits for it: the decision, its case and the form where the date is entered.</summary>
 public sealed record DateToEnter(
     Guid CaseId, string Reference, Guid ProceedingId, Guid DecisionId, DateOnly DecidedOn, string Court, TriggerEvent Awaits,
-    int RuleId, string RuleName, string? RuleNameRu, int Period, PeriodUnit Unit)
-{
-    public string FormUrl => $"/cases/{CaseId}/proceedings/{ProceedingId}/decisions/{DecisionId}/edit";
-}
+    int RuleId, string RuleName, string? RuleNameRu, int Period, PeriodUnit Unit);
 
 public sealed record DatesToEnterModel(IReadOnlyList<DateToEnter> Rows, bool More);
 

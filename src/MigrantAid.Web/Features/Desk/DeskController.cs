@@ -46,8 +46,9 @@ public sealed class DeskController(IStringLocalizer<SharedResource> l) : Control
     public async Task<IActionResult> CreateFeed([FromServices] ManageCalendarFeedHandler handler, CancellationToken cancellationToken)
     {
         var token = await handler.CreateAsync(User.Id(), cancellationToken);
-        var address = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/calendar/feed/{token}.ics";
-        var webcal = $"webcal://{Request.Host}{Request.PathBase}/calendar/feed/{token}.ics";
+        var feed = new { file = token + ".ics" };
+        var address = Url.Action(nameof(FeedDocument), null, feed, Request.Scheme)!;
+        var webcal = "webcal://" + Request.Host + Url.Action(nameof(FeedDocument), feed);
         return View("Feed", new CalendarFeedModel(await handler.ActiveSinceAsync(User.Id(), cancellationToken), address, webcal));
     }
 
@@ -57,7 +58,7 @@ public sealed class DeskController(IStringLocalizer<SharedResource> l) : Control
         TempData["Success"] = await handler.RevokeAsync(User.Id(), cancellationToken)
             ? "The calendar address was revoked. Calendars subscribed to it no longer receive dates."
             : "You have no calendar address to revoke.";
-        return Redirect("/calendar/feed");
+        return RedirectToAction(nameof(Feed));
     }
 
     /// <summary>

@@ -79,34 +79,8 @@ public static class DeskRows
             return [];
         }
 
-        var limit = read.Limit;
-        IQueryable<SpanItem<CaseDeadline>> selected;
-        if (read.Whole)
-        {
-            var from = spans.Min(s => s.From);
-            var to = spans.Max(s => s.To);
-            var inRange = deadlines.Where(d => d.DueOn >= from && d.DueOn <= to);
-            selected = (read.Backward ? inRange.OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id) : inRange.OrderBy(d => d.DueOn).ThenBy(d => d.Id))
-                .Take(limit)
-                .Select(d => new SpanItem<CaseDeadline> { Key = 0, Item = d });
-        }
-        else
-        {
-            var keys = spans.Select(s => s.Key).ToArray();
-            var froms = spans.Select(s => s.From).ToArray();
-            var tos = spans.Select(s => s.To).ToArray();
-            var table = db.Database.SqlQuery<DaySpanRow>($"SELECT * FROM unnest({keys}, {froms}, {tos}) AS s(\"Key\", \"From\", \"To\")");
-            selected = read.Backward
-                ? from s in table
-                  from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id).Take(limit)
-                  select new SpanItem<CaseDeadline> { Key = s.Key, Item = d }
-                : from s in table
-                  from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
-                  select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
-        }
-
         var rows = await (
-                from x in selected
+                from x in SelectDeadlines(db, deadlines, spans, read)
                 join c in db.Cases on x.Item.CaseId equals c.Id
                 join cl in ClientAccess.PrincipalClients(db, viewerId, coordinator) on c.Id equals cl.CaseId
                 select new
@@ -136,6 +110,33 @@ public static class DeskRows
             .ToList();
     }
 
+    /// <summary>The deadlines read: the whole range in one walk, or a LATERAL walk of at most a page per span.</summary>
+    private static IQueryable<SpanItem<CaseDeadline>> SelectDeadlines(AppDbContext db, IQueryable<CaseDeadline> deadlines, IReadOnlyList<DaySpan> spans, DeskRead read)
+    {
+        var limit = read.Limit;
+        if (read.Whole)
+        {
+            var from = spans.Min(s => s.From);
+            var to = spans.Max(s => s.To);
+            var inRange = deadlines.Where(d => d.DueOn >= from && d.DueOn <= to);
+            return (read.Backward ? inRange.OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id) : inRange.OrderBy(d => d.DueOn).ThenBy(d => d.Id))
+                .Take(limit)
+                .Select(d => new SpanItem<CaseDeadline> { Key = 0, Item = d });
+        }
+
+        var keys = spans.Select(s => s.Key).ToArray();
+        var froms = spans.Select(s => s.From).ToArray();
+        var tos = spans.Select(s => s.To).ToArray();
+        var table = db.Database.SqlQuery<DaySpanRow>($"SELECT * FROM unnest({keys}, {froms}, {tos}) AS s(\"Key\", \"From\", \"To\")");
+        return read.Backward
+            ? from s in table
+              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id).Take(limit)
+              select new SpanItem<CaseDeadline> { Key = s.Key, Item = d }
+            : from s in table
+              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
+              select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
+    }
+
     /// <param name="hearings">Hearings in scope, already narrowed (held or not, keyset position).</param>
     /// <param name="zones">Time zones of the offices that can be in scope.</param>
     /// <param name="read">For a page: rows per span wanted (one more than shown, to know there are more).</param>
@@ -150,60 +151,54 @@ public static class DeskRows
         }
 
         var windows = spans
-            .Select(span => (span.Key, Lo: times.Min(t => StartOf(span.From, t.Zone)), Hi: times.Max(t => StartOf(span.To.AddDays(1), t.Zone))))
+            .Select(span => new InstantSpanRow { Key = span.Key, Lo = times.Min(t => StartOf(span.From, t.Zone)), Hi = times.Max(t => StartOf(span.To.AddDays(1), t.Zone)) })
             .ToList();
         var limit = read.Whole ? read.Limit : times.Count == 1 ? read.Limit : 2 * read.Limit;
-        IQueryable<SpanItem<Hearing>> selected;
+        var rows = await (
+                from x in SelectHearings(db, hearings, windows, read, limit)
+                join c in db.Cases on x.Item.CaseId equals c.Id
+                join o in db.Offices on c.OfficeId equals o.Id
+                join cl in ClientAccess.PrincipalClients(db, viewerId, coordinator) on c.Id equals cl.CaseId
+                join p in db.CourtProceedings on x.Item.ProceedingId equals p.Id
+                select new HearingRow(x.Key, o.TimeZoneId, x.Item.Id, x.Item.StartsAt, x.Item.IsHeld, x.Item.Place, x.Item.CaseId, c.Reference, p.Court, cl.Name,
+                    db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+
+        return new DeskHearings(Place(rows, spans, read), Capped(rows, spans, read, limit));
+    }
+
+    /// <summary>The hearings read: the whole range of instants in one walk, or a LATERAL walk of at most <paramref name="limit"/> per span.</summary>
+    private static IQueryable<SpanItem<Hearing>> SelectHearings(AppDbContext db, IQueryable<Hearing> hearings, List<InstantSpanRow> windows, DeskRead read, int limit)
+    {
         if (read.Whole)
         {
             var lo = windows.Min(w => w.Lo);
             var hi = windows.Max(w => w.Hi);
             var inRange = hearings.Where(h => h.StartsAt >= lo && h.StartsAt < hi);
-            selected = (read.Backward ? inRange.OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id) : inRange.OrderBy(h => h.StartsAt).ThenBy(h => h.Id))
+            return (read.Backward ? inRange.OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id) : inRange.OrderBy(h => h.StartsAt).ThenBy(h => h.Id))
                 .Take(limit)
                 .Select(h => new SpanItem<Hearing> { Key = 0, Item = h });
         }
-        else
-        {
-            var keys = windows.Select(s => s.Key).ToArray();
-            var los = windows.Select(s => s.Lo).ToArray();
-            var his = windows.Select(s => s.Hi).ToArray();
-            var table = db.Database.SqlQuery<InstantSpanRow>($"SELECT * FROM unnest({keys}, {los}, {his}) AS s(\"Key\", \"Lo\", \"Hi\")");
-            selected = read.Backward
-                ? from s in table
-                  from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id).Take(limit)
-                  select new SpanItem<Hearing> { Key = s.Key, Item = h }
-                : from s in table
-                  from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
-                  select new SpanItem<Hearing> { Key = s.Key, Item = h };
-        }
 
-        var rows = await (
-                from x in selected
-                join c in db.Cases on x.Item.CaseId equals c.Id
-                join o in db.Offices on c.OfficeId equals o.Id
-                join cl in ClientAccess.PrincipalClients(db, viewerId, coordinator) on c.Id equals cl.CaseId
-                join p in db.CourtProceedings on x.Item.ProceedingId equals p.Id
-                select new
-                {
-                    x.Key,
-                    Zone = o.TimeZoneId,
-                    x.Item.Id,
-                    x.Item.StartsAt,
-                    x.Item.IsHeld,
-                    x.Item.Place,
-                    x.Item.CaseId,
-                    c.Reference,
-                    p.Court,
-                    Client = cl.Name,
-                    Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
-                })
-            .ToListAsync(cancellationToken);
+        var keys = windows.Select(s => s.Key).ToArray();
+        var los = windows.Select(s => s.Lo).ToArray();
+        var his = windows.Select(s => s.Hi).ToArray();
+        var table = db.Database.SqlQuery<InstantSpanRow>($"SELECT * FROM unnest({keys}, {los}, {his}) AS s(\"Key\", \"Lo\", \"Hi\")");
+        return read.Backward
+            ? from s in table
+              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id).Take(limit)
+              select new SpanItem<Hearing> { Key = s.Key, Item = h }
+            : from s in table
+              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
+              select new SpanItem<Hearing> { Key = s.Key, Item = h };
+    }
 
+    /// <summary>Spans whose read stopped at its limit, each with the last row read in the walk's direction: where the next read in that direction goes on from.</summary>
+    private static Dictionary<int, (DateTimeOffset, Guid)> Capped(List<HearingRow> rows, IReadOnlyList<DaySpan> spans, DeskRead read, int limit)
+    {
         var capped = new Dictionary<int, (DateTimeOffset, Guid)>();
         foreach (var span in rows.GroupBy(r => read.Whole ? -1 : r.Key).Where(g => g.Count() >= limit))
         {
-            // The last row read in the walk's direction: where the next read in that direction goes on from.
             var last = read.Backward ? span.MinBy(r => (r.StartsAt, r.Id))! : span.MaxBy(r => (r.StartsAt, r.Id))!;
             foreach (var key in read.Whole ? spans.Select(s => s.Key) : [span.Key])
             {
@@ -211,6 +206,12 @@ public static class DeskRows
             }
         }
 
+        return capped;
+    }
+
+    /// <summary>Each hearing on its office's local date, in its span; a row of a neighbouring day (read for another zone) is dropped.</summary>
+    private static List<DeskHearing> Place(List<HearingRow> rows, IReadOnlyList<DaySpan> spans, DeskRead read)
+    {
         var placed = new List<DeskHearing>();
         foreach (var r in rows)
         {
@@ -224,7 +225,7 @@ public static class DeskRows
             }
         }
 
-        return new DeskHearings(placed.OrderBy(r => r.Span).ThenBy(r => r.StartsAt).ThenBy(r => r.Id).ToList(), capped);
+        return placed.OrderBy(r => r.Span).ThenBy(r => r.StartsAt).ThenBy(r => r.Id).ToList();
     }
 
     /// <summary>The instant a local day starts in a zone (a day that starts in a DST gap starts when the gap ends).</summary>
@@ -238,6 +239,10 @@ public static class DeskRows
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
+
+    /// <summary>A hearing read, with what the pages show of its case.</summary>
+    private sealed record HearingRow(
+        int Key, string Zone, Guid Id, DateTimeOffset StartsAt, bool IsHeld, string? Place, Guid CaseId, string Reference, string Court, string? Client, string? Lead);
 
     /// <summary>A row of a span: which span, and the item.</summary>
     private sealed class SpanItem<T>

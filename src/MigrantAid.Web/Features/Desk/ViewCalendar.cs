@@ -24,9 +24,12 @@ public sealed record CalendarModel(
 {
     public IEnumerable<CalendarDay> Days => Weeks.SelectMany(w => w);
 
+    /// <summary>The calendar's address, from its route (<see cref="DeskLinks"/>).</summary>
+    public string CalendarPath { get; init; } = "";
+
     /// <summary>The same calendar with other values (view, date, layout), keeping the filters.</summary>
     public string Url(string? view = null, DateOnly? date = null, string? layout = null) =>
-        Query.ToUrl("/calendar", new Dictionary<string, string?>
+        Query.ToUrl(CalendarPath, new Dictionary<string, string?>
         {
             ["view"] = view ?? ViewCalendarHandler.ViewName(View),
             ["date"] = DeskFilter.Iso(date ?? Anchor),
@@ -39,7 +42,7 @@ public sealed record CalendarModel(
 /// local dates. A person's calendar is read whole (their cases bound it); a coordinator's view of an
 /// office or of everyone reads each day separately, a few items per day, with a link to the week.
 /// </summary>
-public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock)
+public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock, LinkGenerator links)
 {
     public const int MonthItemsPerDay = 4;
     public const int WeekItemsPerDay = 12;
@@ -73,7 +76,8 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
 
         var viewName = ViewName(view);
         var layout = string.Equals(query.Layout?.Trim(), "list", StringComparison.OrdinalIgnoreCase) ? "list" : null;
-        string Link(DateOnly date) => query.ToUrl("/calendar", new Dictionary<string, string?>
+        var path = links.CalendarPath();
+        string Link(DateOnly date) => query.ToUrl(path, new Dictionary<string, string?>
         {
             ["view"] = viewName,
             ["date"] = DeskFilter.Iso(date),
@@ -84,8 +88,9 @@ public sealed class ViewCalendarHandler(AppDbContext db, ILookupNormalizer norma
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
         return new CalendarModel(query, filter with { Problems = problems }, view, layout is not null || view == CalendarView.Day, today, anchor, from, to,
             Title(view, anchor, from, to), weeks, Link(previous), Link(next),
-            query.ToUrl("/calendar", new Dictionary<string, string?> { ["view"] = viewName, ["layout"] = layout }),
-            time.ZoneId, items.Truncated, personName);
+            query.ToUrl(path, new Dictionary<string, string?> { ["view"] = viewName, ["layout"] = layout }),
+            time.ZoneId, items.Truncated, personName)
+        { CalendarPath = path };
     }
 
     /// <summary>The date the calendar shows: the one asked for, or today (a bad date is reported).</summary>

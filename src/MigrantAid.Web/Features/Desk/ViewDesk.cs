@@ -45,7 +45,7 @@ public sealed record DeskModel(
 /// a page; a group is paged on its own (keyset on date and id) from its "more" and "previous" links,
 /// a previous page walking the same index in reverse.
 /// </summary>
-public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock, Shared.ListTotalHandler totals)
+public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock, Shared.ListTotalHandler totals, LinkGenerator links)
 {
     public const int PageSize = 25;
 
@@ -87,17 +87,18 @@ public sealed class ViewDeskHandler(AppDbContext db, ILookupNormalizer normalize
         var hearingRead = await DeskRows.HearingsAsync(db, FromHearing(scope.Hearings(db).Where(h => !h.IsHeld), hearingsAfter, hearingsBefore), hearingSpans,
             scope.Zones, read with { Backward = hearingsWalk == DeskWalk.Backward }, viewer.UserId, viewer.IsCoordinator, cancellationToken);
 
-        var groups = spans.Select(span => Group(query, span, deadlineRows, walk, hearingRead, hearingsWalk)).ToList();
+        var path = links.DeskPath();
+        var groups = spans.Select(span => Group(query, path, span, deadlineRows, walk, hearingRead, hearingsWalk)).ToList();
         var personName = filter.LawyerId is { } lawyer ? filter.Lawyers.FirstOrDefault(l => l.Value == lawyer.ToString())?.Text : null;
         return new DeskModel(query, filter with { Problems = problems }, today, time.ZoneId, only, groups, personName) { Scope = scope, Total = total };
     }
 
     /// <summary>One group's page of deadlines and of hearings, with the links of its next and previous pages.</summary>
-    private static DeskGroup Group(DeskQuery query, DaySpan span, List<DeskDeadline> deadlineRows, DeskWalk walk, DeskHearings hearingRead, DeskWalk hearingsWalk)
+    private static DeskGroup Group(DeskQuery query, string path, DaySpan span, List<DeskDeadline> deadlineRows, DeskWalk walk, DeskHearings hearingRead, DeskWalk hearingsWalk)
     {
         var name = BucketNames[span.Key];
         string? Link(string key, string? position) =>
-            position is null ? null : query.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = name, [key] = position });
+            position is null ? null : query.ToUrl(path, new Dictionary<string, string?> { ["bucket"] = name, [key] = position });
         var page = DeskPages.Cut(deadlineRows.Where(r => r.Span == span.Key).ToList(), PageSize, walk, DeskPositions.Deadline);
 
         // A hearings read that stopped at its limit goes on from the last row it read.

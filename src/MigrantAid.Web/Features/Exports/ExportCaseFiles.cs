@@ -6,6 +6,8 @@ namespace MigrantAid.Web.Features.Exports;
 /// <summary>The organisation export's files of intakes and cases (<see cref="ExportCatalogue"/>).</summary>
 public static class ExportCaseFiles
 {
+    public static ExportFile[] All => [.. Intakes, .. Cases];
+
     /// <summary>Intakes and who the complaints are against.</summary>
     public static ExportFile[] Intakes =>
     [

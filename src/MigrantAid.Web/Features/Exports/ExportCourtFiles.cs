@@ -7,6 +7,8 @@ namespace MigrantAid.Web.Features.Exports;
 /// <summary>The organisation export's files of court work (<see cref="ExportCatalogue"/>).</summary>
 public static class ExportCourtFiles
 {
+    public static ExportFile[] All => [.. Proceedings, .. Deadlines];
+
     /// <summary>Court proceedings, hearings and decisions.</summary>
     public static ExportFile[] Proceedings =>
     [

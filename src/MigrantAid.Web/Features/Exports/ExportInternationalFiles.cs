@@ -6,6 +6,8 @@ namespace MigrantAid.Web.Features.Exports;
 /// <summary>The organisation export's files of international work (<see cref="ExportCatalogue"/>).</summary>
 public static class ExportInternationalFiles
 {
+    public static ExportFile[] All => [.. Submissions, .. Recommendations];
+
     /// <summary>Submissions to international bodies, their clients and follow-up rounds.</summary>
     public static ExportFile[] Submissions =>
     [

@@ -25,8 +25,6 @@ public sealed record ExportView(
 
     public bool CanDownload => Status == OrganisationExportStatus.Completed;
 
-    public string DownloadUrl => $"/exports/{Id}/download";
-
     /// <summary>Exports (filtered and ordered by the caller) with the name of who started each.</summary>
     internal static IQueryable<ExportRow> WithRequester(AppDbContext db, IQueryable<OrganisationExport> exports) =>
         exports.Select(e => new ExportRow(e, db.Users.Where(u => u.Id == e.RequestedBy).Select(u => u.FullName).First()));

@@ -30,7 +30,7 @@ public sealed class ExportsController : Controller
         TempData["Success"] = result.AlreadyActive
             ? "An export is already under way: it is shown below."
             : "The export has started. It runs in the background: you may leave this page and come back.";
-        return Redirect($"/exports/{result.ExportId}");
+        return RedirectToAction(nameof(Show), new { id = result.ExportId });
     }
 
     [HttpGet("{id:guid}")]
@@ -61,7 +61,7 @@ public sealed class ExportsController : Controller
             filesDone = export.FilesDone,
             filesTotal = export.FilesTotal,
             sizeBytes = export.SizeBytes,
-            downloadUrl = export.CanDownload ? export.DownloadUrl : null,
+            downloadUrl = export.CanDownload ? Url.Action(nameof(Download), new { id }) : null,
         });
     }
 

@@ -44,16 +44,16 @@ public sealed class StatisticsController(IStringLocalizer<SharedResource> l) : C
         if (await handler.HandleAsync(query, format, cancellationToken) is not { } file)
         {
             // The page shows what is wrong with the filters.
-            return Redirect("/statistics" + Request.QueryString.ToString());
+            return Redirect(Url.Action(nameof(Index)) + Request.QueryString.ToString());
         }
 
         Response.Headers.CacheControl = "no-store";
         return File(file.Content, file.ContentType, file.FileName);
     }
 
-    /// <summary>A statistics link with the given parameters (empty ones left out).</summary>
-    public static string Link(string path, IEnumerable<(string Name, string? Value)> parameters) =>
-        path + QueryString.Create(parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string?>(p.Name, p.Value))).ToString();
+    /// <summary>The query string of a statistics link with the given parameters (empty ones left out).</summary>
+    public static string Query(IEnumerable<(string Name, string? Value)> parameters) =>
+        QueryString.Create(parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string?>(p.Name, p.Value))).ToString();
 
     public static IEnumerable<(string, string?)> Parameters(StatisticsQuery q) =>
     [
@@ -61,7 +61,8 @@ public sealed class StatisticsController(IStringLocalizer<SharedResource> l) : C
         ("age", q.Age), ("sex", q.Sex), ("outcome", q.Outcome), ("forum", q.Forum), ("office", q.Office), ("situation", q.Situation), ("from", q.From), ("to", q.To),
     ];
 
-    public static string Example(int category, int year) => Link("/statistics",
+    /// <summary>The query string of the example "children deported separately, by country" for one year.</summary>
+    public static string Example(int category, int year) => Query(
     [
         ("rows", "country"), ("category", category.ToString(CultureInfo.InvariantCulture)), ("age", "child"),
         ("from", year.ToString(CultureInfo.InvariantCulture)), ("to", year.ToString(CultureInfo.InvariantCulture)),

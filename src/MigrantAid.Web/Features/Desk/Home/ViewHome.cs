@@ -46,9 +46,12 @@ public sealed record PersonalDashboard(
     public static string CasesUrl(CaseStatus? status = null, bool urgent = false) =>
         new CaseListQuery { Status = status?.ToString(), Urgent = urgent }.ToUrl("/cases", scope: "mine");
 
+    /// <summary>The desk's address, from its route (<see cref="DeskLinks"/>).</summary>
+    public string DeskPath { get; init; } = "";
+
     /// <summary>The desk showing one group alone (overdue, today, week, month), every row of it across its pages.</summary>
     public string DeskUrl(DeskBucket bucket) =>
-        DeskQuery.ToUrl("/desk", new Dictionary<string, string?> { ["bucket"] = ViewDeskHandler.BucketNames[(int)bucket] });
+        DeskQuery.ToUrl(DeskPath, new Dictionary<string, string?> { ["bucket"] = ViewDeskHandler.BucketNames[(int)bucket] });
 }
 
 /// <summary>One of the person's cases, as far as the counts need it.</summary>
@@ -60,7 +63,7 @@ public sealed record MyCase(Guid Id, CaseStatus Status, bool IsUrgent, DateOnly 
 /// notifications and, for caseworkers, the intakes waiting in their office. Every figure is the
 /// number of rows of the list it links to. Coordinators and administrators without case work keep the plain page.
 /// </summary>
-public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeProvider clock)
+public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeProvider clock, LinkGenerator links)
 {
     public async Task<PersonalDashboard?> PersonalAsync(Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -111,7 +114,7 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
 
         var unread = await ListNotificationsHandler.UnreadCountAsync(db, me, cancellationToken);
         var intakes = viewer.IsCaseworker ? await IntakeCountsAsync(viewer, cancellationToken) : null;
-        return new PersonalDashboard(cases, urgent, deadlines, deskModel, deskQuery, unread, intakes);
+        return new PersonalDashboard(cases, urgent, deadlines, deskModel, deskQuery, unread, intakes) { DeskPath = links.DeskPath() };
     }
 
     /// <summary>

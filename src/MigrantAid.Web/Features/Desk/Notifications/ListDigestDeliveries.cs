@@ -17,7 +17,13 @@ public sealed record DeliveryRow(
     DateTime? NextAttemptLocal,
     string? LastError);
 
-public sealed record DeliveriesPage(IReadOnlyList<DeliveryRow> Rows, string TimeZoneId, int MaxAttempts, string? OlderLink, bool IsFirstPage);
+public sealed record DeliveriesPage(IReadOnlyList<DeliveryRow> Rows, string TimeZoneId, int MaxAttempts, DeliveriesPosition? Older, bool IsFirstPage);
+
+/// <summary>Where the next (older) page of deliveries starts: before this day and user.</summary>
+public sealed record DeliveriesPosition(DateOnly Day, Guid UserId)
+{
+    public string IsoDay => Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// Digest e-mails that are not done, for administrators: waiting (first attempt or a retry) or failed for good.
@@ -62,12 +68,7 @@ public sealed class ListDigestDeliveriesHandler(AppDbContext db)
             .Select(r => new DeliveryRow(r.UserId, r.Day, r.Email, r.FullName, r.Status, r.ItemCount, r.Attempts,
                 r.NextAttemptAt is { } next ? zone.Local(next) : null, r.LastError))
             .ToList();
-        string? older = null;
-        if (rows.Count > PageSize)
-        {
-            var last = shown[^1];
-            older = "/notifications/deliveries?beforeDay=" + last.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "&beforeUser=" + last.UserId;
-        }
+        var older = rows.Count > PageSize ? new DeliveriesPosition(shown[^1].Day, shown[^1].UserId) : null;
 
         return new DeliveriesPage(shown, zone.ZoneId, DigestRun.MaxAttempts, older, beforeDay is null);
     }

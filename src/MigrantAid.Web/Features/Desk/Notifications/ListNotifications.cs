@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Notifications;
@@ -18,7 +17,7 @@ public sealed record NotificationRow(
     DateTime CreatedLocal,
     bool IsRead);
 
-public sealed record NotificationsPage(IReadOnlyList<NotificationRow> Rows, int UnreadCount, string TimeZoneId, string? OlderLink, bool IsFirstPage);
+public sealed record NotificationsPage(IReadOnlyList<NotificationRow> Rows, int UnreadCount, string TimeZoneId, long? OlderBefore, bool IsFirstPage);
 
 /// <summary>The signed-in user's notifications, newest first, by keyset on id over (user_id, id).</summary>
 public sealed class ListNotificationsHandler(AppDbContext db)
@@ -66,7 +65,7 @@ public sealed class ListNotificationsHandler(AppDbContext db)
                 viewerZone.Local(r.CreatedAt), r.ReadAt is not null);
         }).ToList();
         var unread = await UnreadCountAsync(db, userId, cancellationToken);
-        var older = rows.Count > PageSize ? "/notifications?before=" + shown[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        long? older = rows.Count > PageSize ? shown[^1].Id : null;
         return new NotificationsPage(shown, unread, viewerZone.ZoneId, older, before is null);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MigrantAid.Web.Features.Shared;
@@ -35,7 +34,7 @@ public sealed class NotificationsController : Controller
             return NotFound();
         }
 
-        return Redirect(ListUrl(ModelState.IsValid ? before : null));
+        return RedirectToAction(nameof(Index), new { before = ModelState.IsValid ? before : null });
     }
 
     [HttpPost("read-all")]
@@ -43,7 +42,7 @@ public sealed class NotificationsController : Controller
     {
         await handler.MarkAllAsync(User.Id(), cancellationToken);
         TempData["Success"] = "All notifications are marked as read.";
-        return Redirect("/notifications");
+        return RedirectToAction(nameof(Index));
     }
 
     [Authorize(Policy = Policies.Admin)]
@@ -80,9 +79,6 @@ public sealed class NotificationsController : Controller
             TempData["Success"] = "The digest will be sent again in the next round.";
         }
 
-        return Redirect("/notifications/deliveries");
+        return RedirectToAction(nameof(Deliveries));
     }
-
-    private static string ListUrl(long? before) =>
-        before is { } key ? "/notifications?before=" + key.ToString(CultureInfo.InvariantCulture) : "/notifications";
 }

@@ -118,23 +118,36 @@ public class GlobalSearchTests(PortalFactory portal) : IClassFixture<PortalFacto
         var box = page.QuerySelector("form[data-testid=top-search]")!;
         box.GetAttribute("action").Should().Be("/search");
         box.GetAttribute("method").Should().Be("get");
-        box.QuerySelector("input[name=q]").Should().NotBeNull();
+        var q = box.QuerySelector("input[name=q]")!;
+        q.GetAttribute("type").Should().Be("search");
+        q.GetAttribute("value").Should().BeNullOrEmpty("away from the results page the box starts empty");
+        box.QuerySelector($"label[for={q.Id}]")!.TextContent.Should().Be("Search cases and clients");
         var menu = page.QuerySelector("details.user-menu")!;
         menu.QuerySelector("summary")!.TextContent.Should().Contain("Test search-bar-lawyer");
         menu.QuerySelector("[data-testid=menu-profile]")!.GetAttribute("href").Should().Be("/profile");
         menu.QuerySelector("[data-testid=nav-calendar]")!.GetAttribute("href").Should().Be("/calendar");
         menu.QuerySelector("#language-select").Should().NotBeNull("the language choice is in the menu");
-        menu.QuerySelector("form[action='/account/logout'] [data-testid=sign-out]").Should().NotBeNull();
+        SignOut(menu.QuerySelector("[data-testid=sign-out]")!);
 
         var adminPage = await admin.GetDocumentAsync("/");
         adminPage.QuerySelector("[data-testid=top-search]").Should().BeNull("administrators see no case content");
         adminPage.QuerySelector("details.user-menu [data-testid=nav-calendar]").Should().BeNull();
-        adminPage.QuerySelector("details.user-menu [data-testid=sign-out]").Should().NotBeNull();
+        SignOut(adminPage.QuerySelector("details.user-menu [data-testid=sign-out]")!);
         (await admin.GetAsync("/search?q=Rakhimov")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
         var signIn = await portal.NewClient().GetDocumentAsync("/account/login");
         signIn.QuerySelector("#language-select").Should().NotBeNull("the language choice stays on the sign-in page");
         signIn.QuerySelector("details.user-menu").Should().BeNull();
+    }
+
+    /// <summary>The menu's "Sign out": a button of a form that posts, with its antiforgery token, to the sign-out action.</summary>
+    private static void SignOut(AngleSharp.Dom.IElement button)
+    {
+        button.TextContent.Trim().Should().Be("Sign out");
+        var form = button.Closest("form")!;
+        form.GetAttribute("action").Should().Be("/account/logout");
+        form.GetAttribute("method").Should().Be("post");
+        form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value").Should().NotBeNullOrEmpty();
     }
 
     private static List<Guid> CaseIds(IHtmlDocument page) =>
