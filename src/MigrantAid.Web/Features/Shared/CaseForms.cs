@@ -7,20 +7,6 @@ using MigrantAid.Web.Features.Shared.Forms;
 
 namespace MigrantAid.Web.Features.Shared;
 
-/// <summary>
-/// What a change to a case came to. Only the international forms still answer with it: case forms answer
-/// with <see cref="Forms.FormOutcome"/>; remove this once the international areas are converted too.
-/// </summary>
-public enum CaseChangeOutcome
-{
-    Saved,
-    Unchanged,
-    Invalid,
-    Conflict,
-    NotFound,
-    Forbidden,
-}
-
 /// <summary>A case as stored now: shown when someone else saved in between, so nothing is overwritten unseen.</summary>
 public sealed record CaseSnapshot(
     string Title, CasePriority Priority, bool IsConfidential, CaseStatus Status, CaseOutcome? Outcome, DateOnly? ClosedOn,
