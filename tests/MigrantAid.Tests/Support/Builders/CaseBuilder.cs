@@ -11,7 +11,10 @@ public sealed record TestOffice(Guid Id, string Code)
     public static implicit operator TestOffice(Office office) => new(office.Id, office.CasePrefix);
 }
 
-public sealed record BuiltCase(Guid Id, string Reference, Guid ClientId, string ClientName, Guid IntakeId);
+public sealed record BuiltCase(Guid Id, string Reference, Guid ClientId, string ClientName, Guid IntakeId)
+{
+    public void Deconstruct(out Guid id, out string reference) => (id, reference) = (Id, Reference);
+}
 
 /// <summary>
 /// Builds cases straight in the database the way the intake flow leaves them: a client, an intake
@@ -29,6 +32,8 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office) : ISeed
     private string[] _categories = ["labour.unpaid-wages"];
     private string _title = "Unpaid wages";
     private string? _account;
+    private string? _incidentCountry;
+    private Action<Client>? _clientDetails;
     private bool _urgent;
     private bool _confidential;
     private Guid? _caseworker;
@@ -81,6 +86,20 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office) : ISeed
     public CaseBuilder WithAccount(string account)
     {
         _account = account;
+        return this;
+    }
+
+    /// <summary>Anything else about the new client (sex, birth, situation...), set before it is stored.</summary>
+    public CaseBuilder WithClientDetails(Action<Client> details)
+    {
+        _clientDetails += details;
+        return this;
+    }
+
+    /// <summary>The country where what the intake complains of happened.</summary>
+    public CaseBuilder IncidentIn(string? country)
+    {
+        _incidentCountry = country;
         return this;
     }
 
@@ -174,10 +193,10 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office) : ISeed
     private IntakeBuilder IntakeFor(string clientName, DateOnly opened)
     {
         var intake = new IntakeBuilder(portal, office.Id).WithCategories(_categories).Urgent(_urgent).WithAccount(_account)
-            .WithRespondent(_respondent).CreatedBy(_openedBy).Accepted();
+            .WithRespondent(_respondent).InCountry(_incidentCountry).CreatedBy(_openedBy).Accepted();
         return _clientId is { } id ? intake.ForClient(id) : intake.WithClient(c =>
         {
-            var client = c.Named(clientName).WithCitizenship(_citizenship);
+            var client = c.Named(clientName).WithCitizenship(_citizenship).With(_clientDetails ?? (_ => { }));
             return _consent is { } status ? client.WithConsent(status, opened) : client;
         });
     }

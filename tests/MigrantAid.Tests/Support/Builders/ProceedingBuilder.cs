@@ -32,6 +32,13 @@ public sealed class ProceedingBuilder(PortalFactory portal, Guid caseId) : ISeed
         return this;
     }
 
+    /// <summary>The country whose court it is (the forum).</summary>
+    public ProceedingBuilder InCountry(string country)
+    {
+        _country = country;
+        return this;
+    }
+
     public ProceedingBuilder AtInstance(CourtInstance instance)
     {
         _instance = instance;

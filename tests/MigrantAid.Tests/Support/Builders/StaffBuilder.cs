@@ -25,6 +25,8 @@ public sealed class StaffBuilder(PortalFactory portal, string email)
         return this;
     }
 
+    public StaffBuilder InOffice(TestOffice? office) => InOffice(office?.Id);
+
     public StaffBuilder Speaking(string language)
     {
         _language = language;

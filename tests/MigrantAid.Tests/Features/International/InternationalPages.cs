@@ -6,16 +6,14 @@ using MigrantAid.Web.Domain.International;
 
 namespace MigrantAid.Tests.Features.International;
 
-/// <summary>Small helpers of the international tests: dates as forms send them, the register's seeded rows, tokens.</summary>
-public static class InternationalKit
+/// <summary>Small helpers of the international tests: the register's seeded rows, tokens, stored submissions.</summary>
+public static class InternationalPages
 {
     /// <summary>The seeded 2019 UPR recommendation to Kazakhstan about the quota system (migration 0009).</summary>
     public const int QuotaRecommendation = 7;
 
     /// <summary>The seeded one about children's schooling without a residence permit.</summary>
     public const int SchoolRecommendation = 8;
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>An antiforgery token of the signed-in user, from a page they may open (the language form).</summary>
     public static async Task<string> TokenAsync(HttpClient client)

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web;
+using MigrantAid.Web.Domain.Cases;
 
 namespace MigrantAid.Tests.Support;
 
-/// <summary>What tests read from the running portal besides pages: its dates, its texts and what an action left in TempData.</summary>
-public static class PortalTexts
+/// <summary>What tests read from the running portal besides pages: its dates, its texts, stored records and what an action left in TempData.</summary>
+public static class PortalReads
 {
     /// <summary>The date the test clock shows in a time zone (by default the builders' offices', Moscow).</summary>
     public static DateOnly Today(this PortalFactory portal, string timeZone = Builders.OfficeBuilder.DefaultTimeZone) =>
@@ -35,4 +37,10 @@ public static class PortalTexts
         context.Request.Headers.Cookie = string.Join("; ", cookies.Select(c => c.Split(';')[0]));
         return portal.Services.GetRequiredService<ITempDataProvider>().LoadTempData(context);
     }
+
+    public static Task<Case> StoredCaseAsync(this PortalFactory portal, Guid id) =>
+        portal.WithDbAsync(db => db.Cases.AsNoTracking().Include(c => c.Lawyers).Include(c => c.Clients).SingleAsync(c => c.Id == id));
+
+    public static Task<Intake> StoredIntakeAsync(this PortalFactory portal, Guid id) =>
+        portal.WithDbAsync(db => db.Intakes.AsNoTracking().Include(i => i.Respondents).SingleAsync(i => i.Id == id));
 }
