@@ -35,7 +35,7 @@ public partial class ControlCharacterSweepTests(PortalFactory portal, ITestOutpu
     {
         var world = await WorldAsync();
         var client = await portal.SignedInClientAsync(Email);
-        var token = await TokenAsync(client);
+        var token = await client.TokenOnAsync("/profile");
         var probes = Probes(world).ToList();
         probes.Select(p => p.Action).Distinct().Count().Should().BeGreaterThanOrEqualTo(50, "the sweep should reach every action that binds text");
 
@@ -48,7 +48,7 @@ public partial class ControlCharacterSweepTests(PortalFactory portal, ITestOutpu
             {
                 // An action ended this session (e.g. a password change): sign in again and repeat the probe.
                 client = await portal.SignedInClientAsync(Email);
-                token = await TokenAsync(client);
+                token = await client.TokenOnAsync("/profile");
                 response = await SendAsync(client, probe, token);
             }
 
@@ -82,12 +82,6 @@ public partial class ControlCharacterSweepTests(PortalFactory portal, ITestOutpu
         var clientId = await portal.WithDbAsync(db => db.CaseClients.Where(c => c.CaseId == caseId).Select(c => c.ClientId).FirstAsync());
         var intakeId = await StartIntakeAsync(await portal.SignedInClientAsync(Email));
         return new World(office.Id, caseId, clientId, intakeId, other.Id);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client)
-    {
-        var page = await client.GetDocumentAsync("/profile");
-        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, Probe probe, string token)

@@ -36,6 +36,20 @@ public static class HttpForms
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>The signed-in user's antiforgery token, from any form on a page they may open.</summary>
+    public static async Task<string> TokenOnAsync(this HttpClient client, string pageUrl)
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    /// <summary>Posts <paramref name="fields"/> to <paramref name="action"/> with the antiforgery token of any form on <paramref name="pageUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenOfAsync(this HttpClient client, string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await client.TokenOnAsync(pageUrl);
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
     /// <summary>Posts without any antiforgery token, as a cross-site attacker's page would.</summary>
     public static Task<HttpResponseMessage> PostWithoutTokenAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields) =>
         client.PostAsync(url, new FormUrlEncodedContent(fields));

@@ -5,7 +5,7 @@ using MigrantAid.Tests.Support;
 
 namespace MigrantAid.Tests.Features.Clients;
 
-/// <summary>Reads the client pages (values, field errors, audit changes) and posts their forms as a browser would.</summary>
+/// <summary>Reads the client pages (values, field errors, audit changes) and fills their form as a browser would.</summary>
 public static class ClientForms
 {
     public static async Task<IHtmlDocument> PageAsync(HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
@@ -20,14 +20,6 @@ public static class ClientForms
 
     public static string FieldError(IHtmlDocument page, string name) =>
         page.QuerySelector($"[data-valmsg-for='{name}']")?.TextContent.Trim() ?? "";
-
-    /// <summary>Posts to <paramref name="action"/> with the antiforgery token of any form on <paramref name="pageUrl"/>.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string pageUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var page = await http.GetDocumentAsync(pageUrl);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await http.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
-    }
 
     /// <summary>The client form on the page as a browser would post it, with some fields changed.</summary>
     public static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, params (string Name, string Value)[] changes)

@@ -36,7 +36,7 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
             (await list.Content.ReadAsStringAsync()).Should().NotContain("Каримова", who);
         }
 
-        var post = await ClientForms.PostAsync(stranger, "/clients", $"/clients/{client.Id}/aliases/new", new Dictionary<string, string> { ["Name"] = "Karimova Z." });
+        var post = await stranger.PostWithTokenOfAsync("/clients", $"/clients/{client.Id}/aliases/new", new Dictionary<string, string> { ["Name"] = "Karimova Z." });
         post.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await portal.WithDbAsync(db => db.Set<ClientAlias>().AnyAsync(a => a.ClientId == client.Id))).Should().BeFalse();
     }
@@ -121,7 +121,7 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         search.QuerySelectorAll("input[data-testid=family-candidate]").Select(i => i.GetAttribute("value")).Should().Contain(son.Id.ToString())
             .And.NotContain(mother.Id.ToString(), "a person is not offered as their own relative");
 
-        var response = await ClientForms.PostAsync(http, $"/clients/{mother.Id}/family/new?q=Tursunov", $"/clients/{mother.Id}/family/new", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync($"/clients/{mother.Id}/family/new?q=Tursunov", $"/clients/{mother.Id}/family/new", new Dictionary<string, string>
         {
             ["Q"] = "Tursunov",
             ["RelatedClientId"] = son.Id.ToString(),
@@ -139,7 +139,7 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         back.QuerySelector("[data-testid=family-relation]")!.TextContent.Should().Contain("Parent");
 
         // Linking again is refused at the field.
-        var again = await ClientForms.PostAsync(http, $"/clients/{son.Id}/family/new?q=Tursunova", $"/clients/{son.Id}/family/new", new Dictionary<string, string>
+        var again = await http.PostWithTokenOfAsync($"/clients/{son.Id}/family/new?q=Tursunova", $"/clients/{son.Id}/family/new", new Dictionary<string, string>
         {
             ["Q"] = "Tursunova",
             ["RelatedClientId"] = mother.Id.ToString(),

@@ -72,7 +72,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
         var user = await portal.Staff("reg-new@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var http = await portal.SignedInClientAsync("reg-new@test.local");
 
-        var prefill = await ClientForms.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var prefill = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["Prefill"] = "true",
             ["FullName"] = "Юлдашева Малика",
@@ -86,7 +86,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
         ClientForms.Value(form, "BirthDate").Should().Be("03/04/2012", "the date field shows the date day first, in the portal's language");
         form.QuerySelector("[data-testid=form-errors]").Should().BeNull("the prefilled form is not judged yet");
 
-        var response = await ClientForms.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["FullName"] = "Юлдашева Малика",
             ["Patronymic"] = "Рустамовна",
@@ -129,7 +129,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
 
         var start = await http.GetDocumentAsync("/clients/new");
         start.QuerySelectorAll("[data-testid=no-office]").Should().NotBeEmpty();
-        var response = await ClientForms.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["FullName"] = "Officeless Person",
             ["Sex"] = "Male",
@@ -149,7 +149,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
         var tomorrow = DateOnly.FromDateTime(portal.Clock.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd");
         var longName = new string('Ж', Client.NameMaxLength + 1);
 
-        var response = await ClientForms.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["FullName"] = longName,
             ["BirthDate"] = tomorrow,

@@ -232,9 +232,9 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
             (await outsider.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, url);
         }
 
-        (await PostWithTokenAsync(outsider, location + "/follow-up/assess", [new("AssessedOn", Iso(views.AddDays(10))), new("Grade", "A")]))
+        (await outsider.PostWithTokenOfAsync("/", location + "/follow-up/assess", [new("AssessedOn", Iso(views.AddDays(10))), new("Grade", "A")]))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await PostWithTokenAsync(outsider, location + "/follow-up/close", [new("ClosedOn", Iso(views.AddDays(10))), new("Result", "Satisfactory")]))
+        (await outsider.PostWithTokenOfAsync("/", location + "/follow-up/close", [new("ClosedOn", Iso(views.AddDays(10))), new("Result", "Satisfactory")]))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await portal.WithDbAsync(db => db.FollowUpRounds.CountAsync(r => r.SubmissionId == IdIn(location, 3)))).Should().Be(0);
         (await SubmissionsAsync(portal, caseId)).Single().FollowUpClosedOn.Should().BeNull("nothing was changed by the outsider");

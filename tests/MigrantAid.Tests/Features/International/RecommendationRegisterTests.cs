@@ -153,7 +153,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         (await portal.WithDbAsync(db => db.CaseRecommendations.CountAsync(l => l.CaseId == hiddenCase))).Should().Be(1);
 
         // Nor may the outsider unlink it.
-        var unlink = await PostWithTokenAsync(outsider, $"/recommendations/3/cases/{hiddenCase}/unlink", []);
+        var unlink = await outsider.PostWithTokenOfAsync("/", $"/recommendations/3/cases/{hiddenCase}/unlink", []);
         unlink.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await portal.WithDbAsync(db => db.CaseRecommendations.CountAsync(l => l.CaseId == hiddenCase))).Should().Be(1);
     }
@@ -222,7 +222,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         (await caseworker.GetAsync(location)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await caseworker.GetAsync("/recommendations/new")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await caseworker.GetAsync($"{location}/edit")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await PostWithTokenAsync(caseworker, $"{location}/assessments", [new("Assess.AssessedOn", Iso(portal.Today())), new("Assess.Status", "Implemented")]))
+        (await caseworker.PostWithTokenOfAsync("/", $"{location}/assessments", [new("Assess.AssessedOn", Iso(portal.Today())), new("Assess.Status", "Implemented")]))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await caseworker.GetDocumentAsync(location)).QuerySelector("[data-testid=assessment-form]").Should().BeNull();
     }

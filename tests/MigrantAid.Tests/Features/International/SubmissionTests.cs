@@ -158,13 +158,13 @@ public class SubmissionTests(PortalFactory portal) : IClassFixture<PortalFactory
             (await other.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, url);
         }
 
-        var post = await PostWithTokenAsync(other, $"/cases/{caseId}/submissions/new",
+        var post = await other.PostWithTokenOfAsync("/", $"/cases/{caseId}/submissions/new",
         [
             new("Body", "CAT"), new("Kind", "UrgentAppeal"), new("StateConcerned", "RU"),
             new("SubmittedOn", Iso(portal.Today())), new("Result", "Pending"), new("FollowUp", "NotApplicable"),
         ]);
         post.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var edit = await PostWithTokenAsync(other, location + "/edit",
+        var edit = await other.PostWithTokenOfAsync("/", location + "/edit",
         [
             new("Body", "CAT"), new("Kind", "UrgentAppeal"), new("StateConcerned", "RU"),
             new("SubmittedOn", Iso(portal.Today())), new("Result", "Pending"), new("FollowUp", "NotApplicable"), new("Version", "0"),

@@ -52,11 +52,11 @@ public class TreatyAcceptanceTests(PortalFactory portal) : IClassFixture<PortalF
             (await client.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
         }
 
-        (await PostWithTokenAsync(client, $"/treaty-acceptance/{entry.Id}/confirm", [])).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await PostWithTokenAsync(client, $"/treaty-acceptance/{entry.Id}/edit",
+        (await client.PostWithTokenOfAsync("/", $"/treaty-acceptance/{entry.Id}/confirm", [])).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await client.PostWithTokenOfAsync("/", $"/treaty-acceptance/{entry.Id}/edit",
             [new("State", "UZ"), new("Body", "CEDAW"), new("Procedure", "IndividualCommunications"), new("IsAccepted", "true"), new("Confirmed", "true"), new("Version", entry.Version.ToString())]))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await PostWithTokenAsync(client, "/treaty-acceptance/new",
+        (await client.PostWithTokenOfAsync("/", "/treaty-acceptance/new",
             [new("State", "DE"), new("Body", "CCPR"), new("Procedure", "IndividualCommunications"), new("IsAccepted", "true")]))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
