@@ -4,7 +4,6 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.International;
-using static MigrantAid.Tests.Features.International.InternationalPages;
 using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.International;
