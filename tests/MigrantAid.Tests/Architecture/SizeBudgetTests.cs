@@ -54,7 +54,6 @@ public sealed class SizeBudgetTests
             /// <summary>Documented.</summary>
             class Counted
             {
-
                 // a comment
                 /* a block
                    comment */

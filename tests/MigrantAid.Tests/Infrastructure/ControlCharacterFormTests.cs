@@ -5,7 +5,8 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Infrastructure.Input;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
+using static MigrantAid.Tests.Support.IntakeSteps;
 
 namespace MigrantAid.Tests.Infrastructure;
 
@@ -16,13 +17,12 @@ namespace MigrantAid.Tests.Infrastructure;
 public class ControlCharacterFormTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Message = ControlCharacters.Message;
-    private readonly CaseWorkKit _kit = new(portal);
 
     [Fact]
     public async Task Case_note_with_a_nul_comes_back_with_the_message_and_is_not_added()
     {
         var (client, office) = await StaffAsync("ctl-note");
-        var caseId = await _kit.CaseAsync(office, "Нулевой Тимур", caseworker: await UserIdAsync("ctl-note"));
+        var caseId = (await portal.Case(office).WithClient("Нулевой Тимур", null).OnBuildingSite().OpenedToday().OpenedBy(await UserIdAsync("ctl-note")).AssignedTo(await UserIdAsync("ctl-note")).SaveAsync()).Id;
 
         var response = await PostFormAsync(client, $"/cases/{caseId}", $"/cases/{caseId}/notes", [new("Note.Kind", "Court"), new("Note.Text", "Hearing\0 moved")]);
 
@@ -115,8 +115,8 @@ public class ControlCharacterFormTests(PortalFactory portal) : IClassFixture<Por
 
     private async Task<(HttpClient Client, Office Office)> StaffAsync(string name)
     {
-        var office = await _kit.OfficeAsync(new string(Guid.NewGuid().ToByteArray()[..5].Select(b => (char)('A' + (b % 26))).ToArray()));
-        await _kit.StaffAsync(name + "@test.local", office.Id, Roles.Admin, Roles.Coordinator, Roles.Lawyer);
+        var office = await portal.Office().WithCode(new string(Guid.NewGuid().ToByteArray()[..5].Select(b => (char)('A' + (b % 26))).ToArray())).SaveAsync();
+        await portal.Staff(name + "@test.local").InOffice(office.Id).WithRoles(Roles.Admin, Roles.Coordinator, Roles.Lawyer).SaveAsync();
         return (await portal.SignedInClientAsync(name + "@test.local"), office);
     }
 

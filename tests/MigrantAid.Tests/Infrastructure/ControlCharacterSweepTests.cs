@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using Xunit.Abstractions;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
+using static MigrantAid.Tests.Support.IntakeSteps;
 
 namespace MigrantAid.Tests.Infrastructure;
 
@@ -34,7 +35,7 @@ public partial class ControlCharacterSweepTests(PortalFactory portal, ITestOutpu
     {
         var world = await WorldAsync();
         var client = await portal.SignedInClientAsync(Email);
-        var token = await TokenAsync(client);
+        var token = await client.TokenOnAsync("/profile");
         var probes = Probes(world).ToList();
         probes.Select(p => p.Action).Distinct().Count().Should().BeGreaterThanOrEqualTo(50, "the sweep should reach every action that binds text");
 
@@ -47,7 +48,7 @@ public partial class ControlCharacterSweepTests(PortalFactory portal, ITestOutpu
             {
                 // An action ended this session (e.g. a password change): sign in again and repeat the probe.
                 client = await portal.SignedInClientAsync(Email);
-                token = await TokenAsync(client);
+                token = await client.TokenOnAsync("/profile");
                 response = await SendAsync(client, probe, token);
             }
 
@@ -74,20 +75,13 @@ public partial class ControlCharacterSweepTests(PortalFactory portal, ITestOutpu
 
     private async Task<World> WorldAsync()
     {
-        var kit = new CaseWorkKit(portal);
-        var office = await kit.OfficeAsync("SWEEP");
-        var user = await kit.StaffAsync(Email, office.Id, Roles.Admin, Roles.Coordinator, Roles.Lawyer);
-        var other = await kit.StaffAsync("ctl-sweep-other@test.local", office.Id, Roles.Caseworker);
-        var caseId = await kit.CaseAsync(office, "Проверкин Сардор", caseworker: other.Id, leadLawyer: user.Id);
+        var office = await portal.Office().WithCode("SWEEP").SaveAsync();
+        var user = await portal.Staff(Email).InOffice(office.Id).WithRoles(Roles.Admin, Roles.Coordinator, Roles.Lawyer).SaveAsync();
+        var other = await portal.Staff("ctl-sweep-other@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Проверкин Сардор", null).OnBuildingSite().OpenedToday().OpenedBy(other.Id).AssignedTo(other.Id, user.Id).SaveAsync()).Id;
         var clientId = await portal.WithDbAsync(db => db.CaseClients.Where(c => c.CaseId == caseId).Select(c => c.ClientId).FirstAsync());
         var intakeId = await StartIntakeAsync(await portal.SignedInClientAsync(Email));
         return new World(office.Id, caseId, clientId, intakeId, other.Id);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client)
-    {
-        var page = await client.GetDocumentAsync("/profile");
-        return page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, Probe probe, string token)

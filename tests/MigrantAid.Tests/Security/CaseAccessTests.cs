@@ -8,24 +8,22 @@ namespace MigrantAid.Tests.Security;
 /// <summary>Who sees which case file (issue 3, point 10): refused is 404, and the client's name never shows.</summary>
 public class CaseAccessTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Access_matrix_follows_office_assignment_and_confidentiality()
     {
-        var north = await _kit.OfficeAsync("NOR");
-        var south = await _kit.OfficeAsync("SOU");
-        var caseworker = await _kit.StaffAsync("matrix-caseworker@test.local", north.Id, Roles.Caseworker);
-        var otherCaseworker = await _kit.StaffAsync("matrix-caseworker2@test.local", south.Id, Roles.Caseworker);
-        var lawyer = await _kit.StaffAsync("matrix-lawyer@test.local", north.Id, Roles.Lawyer);
-        var confidentialLawyer = await _kit.StaffAsync("matrix-lawyer2@test.local", north.Id, Roles.Lawyer);
-        await _kit.StaffAsync("matrix-coordinator@test.local", null, Roles.Coordinator);
-        await _kit.StaffAsync("matrix-admin@test.local", north.Id, Roles.Admin);
+        var north = await portal.Office().WithCode("NOR").SaveAsync();
+        var south = await portal.Office().WithCode("SOU").SaveAsync();
+        var caseworker = await portal.Staff("matrix-caseworker@test.local").InOffice(north.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var otherCaseworker = await portal.Staff("matrix-caseworker2@test.local").InOffice(south.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var lawyer = await portal.Staff("matrix-lawyer@test.local").InOffice(north.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var confidentialLawyer = await portal.Staff("matrix-lawyer2@test.local").InOffice(north.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("matrix-coordinator@test.local").WithRoles(Roles.Coordinator).SaveAsync();
+        await portal.Staff("matrix-admin@test.local").InOffice(north.Id).WithRoles(Roles.Admin).SaveAsync();
 
-        var northCase = await _kit.CaseAsync(north, "Хамидов Алишер", caseworker: otherCaseworker.Id, leadLawyer: lawyer.Id);
-        var southCase = await _kit.CaseAsync(south, "Султанова Дильноза", caseworker: otherCaseworker.Id);
-        var southAssigned = await _kit.CaseAsync(south, "Турсунов Бекзод", caseworker: caseworker.Id);
-        var confidential = await _kit.CaseAsync(north, "Мирзоева Зарина", caseworker: otherCaseworker.Id, lawyers: [confidentialLawyer.Id], confidential: true);
+        var northCase = (await portal.Case(north).WithClient("Хамидов Алишер", null).OnBuildingSite().OpenedToday().OpenedBy(otherCaseworker.Id).AssignedTo(otherCaseworker.Id, lawyer.Id).SaveAsync()).Id;
+        var southCase = (await portal.Case(south).WithClient("Султанова Дильноза", null).OnBuildingSite().OpenedToday().OpenedBy(otherCaseworker.Id).AssignedTo(otherCaseworker.Id).SaveAsync()).Id;
+        var southAssigned = (await portal.Case(south).WithClient("Турсунов Бекзод", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
+        var confidential = (await portal.Case(north).WithClient("Мирзоева Зарина", null).OnBuildingSite().OpenedToday().OpenedBy(otherCaseworker.Id).AssignedTo(otherCaseworker.Id, null, confidentialLawyer.Id).Confidential().SaveAsync()).Id;
 
         var asCaseworker = await portal.SignedInClientAsync("matrix-caseworker@test.local");
         await Sees(asCaseworker, northCase, "Хамидов Алишер", "a caseworker sees the cases of their office");
@@ -56,12 +54,12 @@ public class CaseAccessTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Hidden_case_refuses_changes_with_404_and_lawyer_may_not_assign()
     {
-        var office = await _kit.OfficeAsync("HID");
-        var other = await _kit.OfficeAsync("OTH");
-        await _kit.StaffAsync("hidden-caseworker@test.local", office.Id, Roles.Caseworker);
-        var lawyer = await _kit.StaffAsync("hidden-lawyer@test.local", office.Id, Roles.Lawyer);
-        var foreign = await _kit.CaseAsync(other, "Назаров Рустам");
-        var ledByLawyer = await _kit.CaseAsync(office, "Исмоилов Фарход", leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode("HID").SaveAsync();
+        var other = await portal.Office().WithCode("OTH").SaveAsync();
+        await portal.Staff("hidden-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var lawyer = await portal.Staff("hidden-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var foreign = (await portal.Case(other).WithClient("Назаров Рустам", null).OnBuildingSite().OpenedToday().SaveAsync()).Id;
+        var ledByLawyer = (await portal.Case(office).WithClient("Исмоилов Фарход", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
 
         var asCaseworker = await portal.SignedInClientAsync("hidden-caseworker@test.local");
         var token = (await asCaseworker.GetDocumentAsync("/intakes")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;

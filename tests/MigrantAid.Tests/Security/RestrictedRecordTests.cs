@@ -10,12 +10,12 @@ public class RestrictedRecordTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task The_intake_of_a_confidential_case_is_closed_to_an_unassigned_caseworker_of_the_office()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var lawyer = await portal.CreateUserAsync("restricted-lawyer@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync("restricted-cw@test.local", Roles.Caseworker);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, office.Id);
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, office.Id);
         await portal.CreateUserAsync("restricted-coord@test.local", Roles.Coordinator);
-        var built = await new CaseBuilder(portal, office).WithClient("Конфиденциальный Клиент").Confidential().AssignedTo(lead: lawyer.Id).BuildAsync();
+        var built = await new CaseBuilder(portal, office).WithClient("Конфиденциальный Клиент").Confidential().AssignedTo(lead: lawyer.Id).SaveAsync();
 
         var caseworkerClient = await portal.SignedInClientAsync("restricted-cw@test.local");
         var response = await caseworkerClient.GetAsync($"/intakes/{built.IntakeId}");
@@ -29,11 +29,11 @@ public class RestrictedRecordTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task A_client_who_withdrew_consent_is_not_named_on_the_case_page_to_an_unassigned_caseworker()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var lawyer = await portal.CreateUserAsync("withdrawn-lawyer@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync("withdrawn-cw@test.local", Roles.Caseworker);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, office.Id);
-        var built = await new CaseBuilder(portal, office).WithClient("Отозванова Зарина").WithConsentWithdrawn().AssignedTo(lead: lawyer.Id).BuildAsync();
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, office.Id);
+        var built = await new CaseBuilder(portal, office).WithClient("Отозванова Зарина").WithConsentWithdrawn().AssignedTo(lead: lawyer.Id).SaveAsync();
 
         var officeCaseworker = await portal.SignedInClientAsync("withdrawn-cw@test.local");
         var page = await officeCaseworker.GetAsync($"/cases/{built.Id}");
@@ -50,12 +50,12 @@ public class RestrictedRecordTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task The_complaint_of_a_client_who_withdrew_consent_is_hidden_from_an_unassigned_caseworker()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var lawyer = await portal.CreateUserAsync("hidden-complaint-lawyer@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync("hidden-complaint-cw@test.local", Roles.Caseworker);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, office.Id);
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, office.Id);
         var built = await new CaseBuilder(portal, office).WithClient("Скрытова Мадина").WithConsentWithdrawn()
-            .WithAccount("Бригадир забрал паспорт на складе в Колпино.").AssignedTo(lead: lawyer.Id).BuildAsync();
+            .WithAccount("Бригадир забрал паспорт на складе в Колпино.").AssignedTo(lead: lawyer.Id).SaveAsync();
 
         var officeCaseworker = await portal.SignedInClientAsync("hidden-complaint-cw@test.local");
         var body = await (await officeCaseworker.GetAsync($"/cases/{built.Id}")).Content.ReadAsStringAsync();
@@ -69,12 +69,12 @@ public class RestrictedRecordTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task A_client_who_refused_consent_is_restricted_like_one_who_withdrew_it()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var lawyer = await portal.CreateUserAsync("refused-lawyer@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync("refused-cw@test.local", Roles.Caseworker);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, office.Id);
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, office.Id);
         var built = await new CaseBuilder(portal, office).WithClient("Отказова Гульнара").WithConsentRefused()
-            .WithAccount("Работала на рынке Апраксин двор без оплаты.").AssignedTo(lead: lawyer.Id).BuildAsync();
+            .WithAccount("Работала на рынке Апраксин двор без оплаты.").AssignedTo(lead: lawyer.Id).SaveAsync();
 
         var officeCaseworker = await portal.SignedInClientAsync("refused-cw@test.local");
         var casePage = await (await officeCaseworker.GetAsync($"/cases/{built.Id}")).Content.ReadAsStringAsync();

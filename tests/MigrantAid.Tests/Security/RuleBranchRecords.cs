@@ -27,10 +27,10 @@ public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsen
         var lawyer2 = await portal.UserIdAsync("lawyer2@demo.local");
         var caseworker = await portal.UserIdAsync("caseworker@demo.local");
 
-        var confidential = await new CaseBuilder(portal, spb).WithClient("Секретова Мадина").Confidential().AssignedTo(lead: lawyer2).BuildAsync();
-        var refused = await new CaseBuilder(portal, spb).WithClient("Отказова Гульнара").WithConsentRefused().BuildAsync();
-        var withdrawn = await new CaseBuilder(portal, spb).WithClient("Отозванов Бахтиёр").WithConsentWithdrawn().AssignedTo(caseworker: caseworker).BuildAsync();
-        var further = await new CaseBuilder(portal, almaty).WithClient("Дальнейшая Айгуль").AssignedTo(lead: lawyer2, further: lawyer).BuildAsync();
+        var confidential = await new CaseBuilder(portal, spb).WithClient("Секретова Мадина").Confidential().AssignedTo(lead: lawyer2).SaveAsync();
+        var refused = await new CaseBuilder(portal, spb).WithClient("Отказова Гульнара").WithConsentRefused().SaveAsync();
+        var withdrawn = await new CaseBuilder(portal, spb).WithClient("Отозванов Бахтиёр").WithConsentWithdrawn().AssignedTo(caseworker: caseworker).SaveAsync();
+        var further = await new CaseBuilder(portal, almaty).WithClient("Дальнейшая Айгуль").AssignedTo(lead: lawyer2, further: lawyer).SaveAsync();
 
         var demoCase = await portal.WithDbAsync(db => db.Cases.AsNoTracking().Where(c => !c.IsConfidential).OrderBy(c => c.Reference).Select(c => c.Id).FirstAsync());
         foreach (var caseId in new[] { confidential.Id, refused.Id, demoCase })

@@ -21,4 +21,12 @@ public sealed class TestClock : TimeProvider
             _now += by;
         }
     }
+
+    /// <summary>Moves forward to the next moment it is <paramref name="hour"/>:00 UTC.</summary>
+    public void AdvanceToUtcHour(int hour)
+    {
+        var now = GetUtcNow();
+        var target = new DateTimeOffset(now.UtcDateTime.Date.AddHours(hour), TimeSpan.Zero);
+        Advance((target <= now ? target.AddDays(1) : target) - now);
+    }
 }

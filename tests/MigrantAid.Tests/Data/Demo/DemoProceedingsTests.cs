@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MigrantAid.Tests.Features.Cases.Proceedings;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain.Deadlines;
@@ -11,12 +10,10 @@ namespace MigrantAid.Tests.Data.Demo;
 /// <summary>The demo's court proceedings, on a database of their own.</summary>
 public class DemoProceedingsTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly ProceedingKit _kit = new(portal);
-
     [Fact]
     public async Task Demo_proceedings_have_chains_hearings_to_come_and_decisions_that_computed_deadlines_and_a_second_seed_adds_nothing()
     {
-        var rule = await _kit.AppealRuleAsync("Appeal against an administrative-offence decision (demo test)");
+        var rule = await new DeadlineRuleBuilder(portal, "Appeal against an administrative-offence decision (demo test)").SaveAsync();
         await SeedAsync();
         var first = await CountsAsync();
 

@@ -5,20 +5,18 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Security.Audit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.Cases;
 
 public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Case_view_and_changes_are_audited()
     {
-        var office = await _kit.OfficeAsync("AUD");
-        var caseworker = await _kit.StaffAsync("audit-caseworker@test.local", office.Id, Roles.Caseworker);
-        var caseId = await _kit.CaseAsync(office, "Аудитов Рустам", caseworker: caseworker.Id);
+        var office = await portal.Office().WithCode("AUD").SaveAsync();
+        var caseworker = await portal.Staff("audit-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Аудитов Рустам", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("audit-caseworker@test.local");
 
         (await client.GetAsync($"/cases/{caseId}")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -53,10 +51,10 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Concurrent_case_edit_is_refused_with_current_values()
     {
-        var office = await _kit.OfficeAsync("CON");
-        var caseworker = await _kit.StaffAsync("concurrent-caseworker@test.local", office.Id, Roles.Caseworker);
-        await _kit.StaffAsync("concurrent-coordinator@test.local", null, Roles.Coordinator);
-        var caseId = await _kit.CaseAsync(office, "Конкурентов Азамат", caseworker: caseworker.Id);
+        var office = await portal.Office().WithCode("CON").SaveAsync();
+        var caseworker = await portal.Staff("concurrent-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        await portal.Staff("concurrent-coordinator@test.local").WithRoles(Roles.Coordinator).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Конкурентов Азамат", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
         var first = await portal.SignedInClientAsync("concurrent-caseworker@test.local");
         var second = await portal.SignedInClientAsync("concurrent-coordinator@test.local");
         var url = $"/cases/{caseId}/edit";
@@ -68,25 +66,25 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(refused);
-        page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain(_kit.English("Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."));
+        page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain(portal.English("Someone else changed this case while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."));
         page.QuerySelector("[data-testid=current-Title]")!.TextContent.Should().Be("Title from the caseworker");
-        page.QuerySelector("[data-testid=current-Priority]")!.TextContent.Should().Be(_kit.English("CasePriority.High"));
+        page.QuerySelector("[data-testid=current-Priority]")!.TextContent.Should().Be(portal.English("CasePriority.High"));
         page.QuerySelector("input[name=Title]")!.GetAttribute("value").Should().Be("Title from the coordinator", "the typed values are kept");
-        var stored = await _kit.StoredCaseAsync(caseId);
+        var stored = await portal.StoredCaseAsync(caseId);
         stored.Title.Should().Be("Title from the caseworker", "nothing is overwritten silently");
         stored.IsConfidential.Should().BeFalse();
 
         Location(await PostFormAsync(second, page, url, [new("Title", "Title from the coordinator"), new("Priority", "Urgent")]))
             .Should().Be($"/cases/{caseId}", "saving again, having seen the other values, is a deliberate choice");
-        (await _kit.StoredCaseAsync(caseId)).Title.Should().Be("Title from the coordinator");
+        (await portal.StoredCaseAsync(caseId)).Title.Should().Be("Title from the coordinator");
     }
 
     [Fact]
     public async Task Close_requires_outcome_and_date_not_before_opened()
     {
-        var office = await _kit.OfficeAsync("CLS");
-        var caseworker = await _kit.StaffAsync("close-caseworker@test.local", office.Id, Roles.Caseworker);
-        var caseId = await _kit.CaseAsync(office, "Закрытов Шерзод", caseworker: caseworker.Id);
+        var office = await portal.Office().WithCode("CLS").SaveAsync();
+        var caseworker = await portal.Staff("close-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Закрытов Шерзод", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("close-caseworker@test.local");
         var url = $"/cases/{caseId}/close";
         static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -94,32 +92,32 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var noOutcome = await PostFormAsync(client, url, url, [new("Outcome", ""), new("ClosedOn", ""), new("Note", "Paid in full")]);
         noOutcome.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(noOutcome);
-        page.QuerySelector("[data-testid=error-Outcome]")!.TextContent.Should().Be(_kit.English("Choose the outcome."));
-        page.QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(_kit.English("Enter the date the case was closed."));
+        page.QuerySelector("[data-testid=error-Outcome]")!.TextContent.Should().Be(portal.English("Choose the outcome."));
+        page.QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(portal.English("Enter the date the case was closed."));
         page.QuerySelector("textarea[name=Note]")!.TextContent.Should().Be("Paid in full");
 
-        var beforeOpened = await PostFormAsync(client, url, url, [new("Outcome", "ResolvedInFavour"), new("ClosedOn", Iso(_kit.Today.AddDays(-1)))]);
+        var beforeOpened = await PostFormAsync(client, url, url, [new("Outcome", "ResolvedInFavour"), new("ClosedOn", Iso(portal.Today().AddDays(-1)))]);
         beforeOpened.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(beforeOpened)).QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(_kit.English("A case cannot be closed before it was opened."));
+        (await PageAsync(beforeOpened)).QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(portal.English("A case cannot be closed before it was opened."));
 
-        var future = await PostFormAsync(client, url, url, [new("Outcome", "ResolvedInFavour"), new("ClosedOn", Iso(_kit.Today.AddDays(1)))]);
-        (await PageAsync(future)).QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(_kit.English("The closing date cannot be in the future."));
-        (await _kit.StoredCaseAsync(caseId)).Status.Should().Be(CaseStatus.Open, "a refused close changes nothing");
+        var future = await PostFormAsync(client, url, url, [new("Outcome", "ResolvedInFavour"), new("ClosedOn", Iso(portal.Today().AddDays(1)))]);
+        (await PageAsync(future)).QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(portal.English("The closing date cannot be in the future."));
+        (await portal.StoredCaseAsync(caseId)).Status.Should().Be(CaseStatus.Open, "a refused close changes nothing");
 
-        Location(await PostFormAsync(client, url, url, [new("Outcome", "ResolvedInFavour"), new("ClosedOn", Iso(_kit.Today)), new("Note", "Paid in full")]))
+        Location(await PostFormAsync(client, url, url, [new("Outcome", "ResolvedInFavour"), new("ClosedOn", Iso(portal.Today())), new("Note", "Paid in full")]))
             .Should().Be($"/cases/{caseId}");
-        var closed = await _kit.StoredCaseAsync(caseId);
+        var closed = await portal.StoredCaseAsync(caseId);
         closed.Status.Should().Be(CaseStatus.Closed);
         closed.Outcome.Should().Be(CaseOutcome.ResolvedInFavour);
-        closed.ClosedOn.Should().Be(_kit.Today);
-        (await client.GetDocumentAsync($"/cases/{caseId}")).QuerySelector("[data-testid=case-outcome-value]")!.TextContent.Should().Be(_kit.English("CaseOutcome.ResolvedInFavour"));
+        closed.ClosedOn.Should().Be(portal.Today());
+        (await client.GetDocumentAsync($"/cases/{caseId}")).QuerySelector("[data-testid=case-outcome-value]")!.TextContent.Should().Be(portal.English("CaseOutcome.ResolvedInFavour"));
         (await portal.AuditAsync(CaseAuditActions.CaseClosed)).Should().ContainSingle(a => a.EntityId == caseId.ToString());
 
         var reopenUrl = $"/cases/{caseId}/reopen";
         var noReason = await PostFormAsync(client, reopenUrl, reopenUrl, [new("Reason", "")]);
-        (await PageAsync(noReason)).QuerySelector("[data-testid=error-Reason]")!.TextContent.Should().Be(_kit.English("Say why the case is reopened."));
+        (await PageAsync(noReason)).QuerySelector("[data-testid=error-Reason]")!.TextContent.Should().Be(portal.English("Say why the case is reopened."));
         Location(await PostFormAsync(client, reopenUrl, reopenUrl, [new("Reason", "The employer stopped paying again.")])).Should().Be($"/cases/{caseId}");
-        var reopened = await _kit.StoredCaseAsync(caseId);
+        var reopened = await portal.StoredCaseAsync(caseId);
         reopened.Status.Should().Be(CaseStatus.InProgress);
         reopened.Outcome.Should().BeNull();
         (await portal.AuditAsync(CaseAuditActions.CaseReopened)).Should().ContainSingle(a => a.EntityId == caseId.ToString());
@@ -128,10 +126,10 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Timeline_shows_notes_status_and_assignments_newest_first()
     {
-        var office = await _kit.OfficeAsync("TML");
-        var caseworker = await _kit.StaffAsync("timeline-caseworker@test.local", office.Id, Roles.Caseworker);
-        var lawyer = await _kit.StaffAsync("timeline-lawyer@test.local", office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Хронологов Бобур", caseworker: caseworker.Id);
+        var office = await portal.Office().WithCode("TML").SaveAsync();
+        var caseworker = await portal.Staff("timeline-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var lawyer = await portal.Staff("timeline-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Хронологов Бобур", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("timeline-caseworker@test.local");
 
         await PostFormAsync(client, $"/cases/{caseId}", $"/cases/{caseId}/notes", [new("Note.Kind", "Interview"), new("Note.Text", "First interview in the office.")]);
@@ -147,10 +145,10 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var entries = page.QuerySelectorAll("[data-testid=timeline-entry]").ToList();
         entries.Select(e => e.GetAttribute("data-kind")).Should().Equal("Note", "Assigned", "StatusChanged", "Note", "Assigned", "Opened");
         entries[0].QuerySelector("[data-testid=timeline-text]")!.TextContent.Should().Be("Hearing set for next week.");
-        entries[0].QuerySelector("[data-testid=timeline-note-kind]")!.TextContent.Should().Be(_kit.English("NoteKind.Court"));
+        entries[0].QuerySelector("[data-testid=timeline-note-kind]")!.TextContent.Should().Be(portal.English("NoteKind.Court"));
         entries[0].QuerySelector("[data-testid=timeline-meta]")!.TextContent.Should().Contain(caseworker.FullName);
         entries[1].QuerySelector("[data-testid=timeline-assignment]")!.TextContent.Should().Contain(lawyer.FullName, "assignments name the people");
-        entries[2].QuerySelector("[data-testid=timeline-status]")!.TextContent.Should().Be(_kit.English("Status: {0} → {1}", _kit.English("CaseStatus.Open"), _kit.English("CaseStatus.InProgress")));
+        entries[2].QuerySelector("[data-testid=timeline-status]")!.TextContent.Should().Be(portal.English("Status: {0} → {1}", portal.English("CaseStatus.Open"), portal.English("CaseStatus.InProgress")));
         entries[3].QuerySelector("[data-testid=timeline-text]")!.TextContent.Should().Be("First interview in the office.");
         entries[4].QuerySelector("[data-testid=timeline-assignment]")!.TextContent.Should().Contain(caseworker.FullName);
         var ids = entries.Select(e => long.Parse(e.GetAttribute("data-event-id")!, CultureInfo.InvariantCulture)).ToList();
@@ -160,9 +158,9 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Timeline_pages_by_fifty_with_an_older_link()
     {
-        var office = await _kit.OfficeAsync("PAG");
-        var caseworker = await _kit.StaffAsync("paging-caseworker@test.local", office.Id, Roles.Caseworker);
-        var caseId = await _kit.CaseAsync(office, "Страничный Улугбек", caseworker: caseworker.Id);
+        var office = await portal.Office().WithCode("PAG").SaveAsync();
+        var caseworker = await portal.Staff("paging-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Страничный Улугбек", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
         await portal.WithDbAsync(async db =>
         {
             var c = await db.Cases.FindAsync(caseId);
@@ -189,26 +187,26 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Note_without_text_is_refused_at_the_field()
     {
-        var office = await _kit.OfficeAsync("NOT");
-        var caseworker = await _kit.StaffAsync("note-caseworker@test.local", office.Id, Roles.Caseworker);
-        var caseId = await _kit.CaseAsync(office, "Заметкин Алишер", caseworker: caseworker.Id);
+        var office = await portal.Office().WithCode("NOT").SaveAsync();
+        var caseworker = await portal.Staff("note-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Заметкин Алишер", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("note-caseworker@test.local");
 
         var response = await PostFormAsync(client, $"/cases/{caseId}", $"/cases/{caseId}/notes", [new("Note.Kind", "Visit"), new("Note.Text", "   ")]);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(response);
-        page.QuerySelector("[data-testid=note-error]")!.TextContent.Should().Be(_kit.English("Write the note."));
+        page.QuerySelector("[data-testid=note-error]")!.TextContent.Should().Be(portal.English("Write the note."));
         page.QuerySelector("select[name='Note.Kind'] option[selected]")!.GetAttribute("value").Should().Be("Visit");
     }
 
     [Fact]
     public async Task Family_member_is_added_by_search()
     {
-        var office = await _kit.OfficeAsync("FAM");
-        var caseworker = await _kit.StaffAsync("family-caseworker@test.local", office.Id, Roles.Caseworker);
-        var caseId = await _kit.CaseAsync(office, "Семейный Отабек", caseworker: caseworker.Id);
-        var child = await _kit.ClientAsync(office.Id, "Семейная Малика", birthYear: 2015);
+        var office = await portal.Office().WithCode("FAM").SaveAsync();
+        var caseworker = await portal.Staff("family-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Семейный Отабек", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
+        var child = (await portal.Client(office.Id).Named("Семейная Малика").BornIn(2015).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("family-caseworker@test.local");
 
         var search = await client.GetDocumentAsync($"/cases/{caseId}/clients/add?name=Semeynaya%20Malika");
@@ -216,7 +214,7 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Location(await PostFormAsync(client, search, $"/cases/{caseId}/clients", [new("ClientId", child.ToString()), new("Role", "FamilyMember")]))
             .Should().Be($"/cases/{caseId}");
 
-        (await _kit.StoredCaseAsync(caseId)).Clients.Should().Contain(c => c.ClientId == child && c.Role == CaseClientRole.FamilyMember);
+        (await portal.StoredCaseAsync(caseId)).Clients.Should().Contain(c => c.ClientId == child && c.Role == CaseClientRole.FamilyMember);
         var searchAgain = await client.GetDocumentAsync($"/cases/{caseId}/clients/add?name=Semeynaya%20Malika");
         searchAgain.QuerySelector($"[data-client-id='{child}'] form").Should().BeNull("a client already on the case is not offered again");
 
@@ -229,6 +227,6 @@ public class CaseFileTests(PortalFactory portal) : IClassFixture<PortalFactory>
             new("__RequestVerificationToken", casePage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!),
         ]));
         again.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(again)).QuerySelector("[data-testid=error-ClientId]")!.TextContent.Should().Be(_kit.English("This client is already on the case."));
+        (await PageAsync(again)).QuerySelector("[data-testid=error-ClientId]")!.TextContent.Should().Be(portal.English("This client is already on the case."));
     }
 }

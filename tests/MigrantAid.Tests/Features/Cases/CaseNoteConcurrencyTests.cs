@@ -4,21 +4,19 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using Npgsql;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.Cases;
 
 /// <summary>A note only appends to the timeline, so a change of the case by someone else never refuses it.</summary>
 public class CaseNoteConcurrencyTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task A_note_lands_though_the_case_is_changed_while_it_is_saved()
     {
-        var office = await _kit.OfficeAsync("NCC");
-        var caseworker = await _kit.StaffAsync("note-race-cw@test.local", office.Id, Roles.Caseworker);
-        var caseId = await _kit.CaseAsync(office, "Заметкина Дилноза", caseworker: caseworker.Id);
+        var office = await portal.Office().WithCode("NCC").SaveAsync();
+        var caseworker = await portal.Staff("note-race-cw@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Заметкина Дилноза", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("note-race-cw@test.local");
         var page = await client.GetDocumentAsync($"/cases/{caseId}");
 
@@ -45,10 +43,10 @@ public class CaseNoteConcurrencyTests(PortalFactory portal) : IClassFixture<Port
     [Fact]
     public async Task Two_people_adding_notes_at_once_both_keep_them()
     {
-        var office = await _kit.OfficeAsync("NCT");
-        var lawyer = await _kit.StaffAsync("note-both-lawyer@test.local", office.Id, Roles.Lawyer);
-        var caseworker = await _kit.StaffAsync("note-both-cw@test.local", office.Id, Roles.Caseworker);
-        var caseId = await _kit.CaseAsync(office, "Двоенотов Азиз", caseworker: caseworker.Id, leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode("NCT").SaveAsync();
+        var lawyer = await portal.Staff("note-both-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseworker = await portal.Staff("note-both-cw@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Двоенотов Азиз", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id, lawyer.Id).SaveAsync()).Id;
         var first = await portal.SignedInClientAsync("note-both-lawyer@test.local");
         var second = await portal.SignedInClientAsync("note-both-cw@test.local");
         var pages = new[] { await first.GetDocumentAsync($"/cases/{caseId}"), await second.GetDocumentAsync($"/cases/{caseId}") };

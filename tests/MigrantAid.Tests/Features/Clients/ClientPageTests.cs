@@ -9,20 +9,18 @@ namespace MigrantAid.Tests.Features.Clients;
 
 public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly ClientWorld _world = new(portal);
-
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(portal.Clock.GetUtcNow(),
         TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")).DateTime);
 
     [Fact]
     public async Task Caseworker_of_another_office_gets_404_and_no_name()
     {
-        var home = await _world.OfficeAsync("Home office");
-        var other = await _world.OfficeAsync("Other office");
-        var client = await _world.ClientAsync(home.Id, "Каримова Зарина", null, 1988);
-        var own = await _world.SignedInStaffAsync("access-own@test.local", home.Id, Roles.Caseworker);
-        var stranger = await _world.SignedInStaffAsync("access-other@test.local", other.Id, Roles.Caseworker);
-        var lawyer = await _world.SignedInStaffAsync("access-lawyer@test.local", home.Id, Roles.Lawyer);
+        var home = await portal.Office().SaveAsync();
+        var other = await portal.Office().SaveAsync();
+        var client = await portal.Client(home.Id).Named("Каримова Зарина").BornIn(1988).SaveAsync();
+        var own = await portal.Staff("access-own@test.local").InOffice(home.Id).WithRoles(Roles.Caseworker).SignedInAsync();
+        var stranger = await portal.Staff("access-other@test.local").InOffice(other.Id).WithRoles(Roles.Caseworker).SignedInAsync();
+        var lawyer = await portal.Staff("access-lawyer@test.local").InOffice(home.Id).WithRoles(Roles.Lawyer).SignedInAsync();
 
         (await own.GetAsync($"/clients/{client.Id}")).StatusCode.Should().Be(HttpStatusCode.OK);
         foreach (var (http, who) in new[] { (stranger, "a caseworker of another office"), (lawyer, "a lawyer not on any of the client's cases") })
@@ -38,7 +36,7 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
             (await list.Content.ReadAsStringAsync()).Should().NotContain("Каримова", who);
         }
 
-        var post = await ClientWorld.PostAsync(stranger, "/clients", $"/clients/{client.Id}/aliases/new", new Dictionary<string, string> { ["Name"] = "Karimova Z." });
+        var post = await stranger.PostWithTokenOfAsync("/clients", $"/clients/{client.Id}/aliases/new", new Dictionary<string, string> { ["Name"] = "Karimova Z." });
         post.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await portal.WithDbAsync(db => db.Set<ClientAlias>().AnyAsync(a => a.ClientId == client.Id))).Should().BeFalse();
     }
@@ -46,9 +44,9 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Administrator_without_a_case_role_cannot_open_clients()
     {
-        var office = await _world.OfficeAsync("Admin office");
-        var client = await _world.ClientAsync(office.Id, "Admin Hidden Person");
-        var admin = await _world.SignedInStaffAsync("clients-admin@test.local", office.Id, Roles.Admin);
+        var office = await portal.Office().SaveAsync();
+        var client = await portal.Client(office.Id).Named("Admin Hidden Person").SaveAsync();
+        var admin = await portal.Staff("clients-admin@test.local").InOffice(office.Id).WithRoles(Roles.Admin).SignedInAsync();
 
         foreach (var url in new[] { "/clients", "/clients/new", $"/clients/{client.Id}" })
         {
@@ -61,9 +59,9 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Client_view_is_audited()
     {
-        var office = await _world.OfficeAsync("Audit office");
-        var client = await _world.ClientAsync(office.Id, "Audit Person", null, 1970);
-        var user = await _world.StaffAsync("view-audit@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var client = await portal.Client(office.Id).Named("Audit Person").BornIn(1970).SaveAsync();
+        var user = await portal.Staff("view-audit@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var http = await portal.SignedInClientAsync("view-audit@test.local");
 
         await http.GetDocumentAsync($"/clients/{client.Id}");
@@ -76,35 +74,35 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Concurrent_client_edit_is_refused_with_current_values()
     {
-        var office = await _world.OfficeAsync("Edit office");
-        var client = await _world.ClientAsync(office.Id, "Сафаров Джамшед", null, 1984);
-        var first = await _world.SignedInStaffAsync("edit-first@test.local", office.Id, Roles.Caseworker);
-        var second = await _world.SignedInStaffAsync("edit-second@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var client = await portal.Client(office.Id).Named("Сафаров Джамшед").BornIn(1984).SaveAsync();
+        var first = await portal.Staff("edit-first@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
+        var second = await portal.Staff("edit-second@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
         var url = $"/clients/{client.Id}/edit";
         var firstForm = await first.GetDocumentAsync(url);
         var secondForm = await second.GetDocumentAsync(url);
 
-        var saved = await first.PostAsync(url, ClientWorld.Form(firstForm, ("CurrentCity", "Yekaterinburg"), ("Citizenship", "TJ")));
+        var saved = await first.PostAsync(url, ClientForms.Form(firstForm, ("CurrentCity", "Yekaterinburg"), ("Citizenship", "TJ")));
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        var refused = await second.PostAsync(url, ClientWorld.Form(secondForm, ("CurrentCity", "Chelyabinsk"), ("Languages", "tg, ru")));
-        var page = await ClientWorld.PageAsync(refused);
+        var refused = await second.PostAsync(url, ClientForms.Form(secondForm, ("CurrentCity", "Chelyabinsk"), ("Languages", "tg, ru")));
+        var page = await ClientForms.PageAsync(refused);
         page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain("Someone else saved this client");
         page.QuerySelector("[data-testid=current-CurrentCity]")!.TextContent.Should().Contain("Yekaterinburg");
-        ClientWorld.Value(page, "CurrentCity").Should().Be("Chelyabinsk", "the second user's entries are kept");
-        ClientWorld.Value(page, "Languages").Should().Be("tg, ru");
+        ClientForms.Value(page, "CurrentCity").Should().Be("Chelyabinsk", "the second user's entries are kept");
+        ClientForms.Value(page, "Languages").Should().Be("tg, ru");
         var stored = await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == client.Id));
         stored.CurrentCity.Should().Be("Yekaterinburg", "nothing was overwritten");
         stored.Languages.Should().BeNull();
 
         // Saving again from the conflict form is a deliberate choice and goes through.
-        var again = await second.PostAsync(url, ClientWorld.Form(page));
+        var again = await second.PostAsync(url, ClientForms.Form(page));
         again.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == client.Id))).CurrentCity.Should().Be("Chelyabinsk");
 
         var updates = (await portal.AuditAsync(ClientAuditActions.Updated)).Where(a => a.EntityId == client.Id.ToString()).ToList();
         updates.Should().HaveCount(2);
-        ClientWorld.Changes(updates[0].Details).Should().BeEquivalentTo(new Dictionary<string, string?[]>
+        ClientForms.Changes(updates[0].Details).Should().BeEquivalentTo(new Dictionary<string, string?[]>
         {
             ["CurrentCity"] = [null, "Yekaterinburg"],
             ["Citizenship"] = [null, "TJ"],
@@ -114,16 +112,16 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Family_link_is_visible_from_both_sides()
     {
-        var office = await _world.OfficeAsync("Family office");
-        var mother = await _world.ClientAsync(office.Id, "Турсунова Гульнора", null, 1985);
-        var son = await _world.ClientAsync(office.Id, "Турсунов Азиз", null, 2014);
-        var http = await _world.SignedInStaffAsync("family@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var mother = await portal.Client(office.Id).Named("Турсунова Гульнора").BornIn(1985).SaveAsync();
+        var son = await portal.Client(office.Id).Named("Турсунов Азиз").BornIn(2014).SaveAsync();
+        var http = await portal.Staff("family@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
 
         var search = await http.GetDocumentAsync($"/clients/{mother.Id}/family/new?q=" + Uri.EscapeDataString("Tursunov Aziz"));
         search.QuerySelectorAll("input[data-testid=family-candidate]").Select(i => i.GetAttribute("value")).Should().Contain(son.Id.ToString())
             .And.NotContain(mother.Id.ToString(), "a person is not offered as their own relative");
 
-        var response = await ClientWorld.PostAsync(http, $"/clients/{mother.Id}/family/new?q=Tursunov", $"/clients/{mother.Id}/family/new", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync($"/clients/{mother.Id}/family/new?q=Tursunov", $"/clients/{mother.Id}/family/new", new Dictionary<string, string>
         {
             ["Q"] = "Tursunov",
             ["RelatedClientId"] = son.Id.ToString(),
@@ -141,30 +139,30 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
         back.QuerySelector("[data-testid=family-relation]")!.TextContent.Should().Contain("Parent");
 
         // Linking again is refused at the field.
-        var again = await ClientWorld.PostAsync(http, $"/clients/{son.Id}/family/new?q=Tursunova", $"/clients/{son.Id}/family/new", new Dictionary<string, string>
+        var again = await http.PostWithTokenOfAsync($"/clients/{son.Id}/family/new?q=Tursunova", $"/clients/{son.Id}/family/new", new Dictionary<string, string>
         {
             ["Q"] = "Tursunova",
             ["RelatedClientId"] = mother.Id.ToString(),
             ["Relation"] = "Parent",
         });
-        ClientWorld.FieldError(await ClientWorld.PageAsync(again), "RelatedClientId").Should().Contain("already linked");
+        ClientForms.FieldError(await ClientForms.PageAsync(again), "RelatedClientId").Should().Contain("already linked");
         (await portal.WithDbAsync(db => db.FamilyLinks.CountAsync(f => f.ClientId == mother.Id || f.ClientId == son.Id))).Should().Be(2);
     }
 
     [Fact]
     public async Task Family_member_not_visible_is_shown_without_name()
     {
-        var home = await _world.OfficeAsync("Family home");
-        var other = await _world.OfficeAsync("Family other");
-        var father = await _world.ClientAsync(home.Id, "Norov Bahrom", null, 1979);
-        var daughter = await _world.ClientAsync(other.Id, "Norova Shahnoza", null, 2010);
+        var home = await portal.Office().SaveAsync();
+        var other = await portal.Office().SaveAsync();
+        var father = await portal.Client(home.Id).Named("Norov Bahrom").BornIn(1979).SaveAsync();
+        var daughter = await portal.Client(other.Id).Named("Norova Shahnoza").BornIn(2010).SaveAsync();
         await portal.WithDbAsync(async db =>
         {
             db.FamilyLinks.Add(new FamilyLink(father.Id, daughter.Id, FamilyRelation.Child));
             db.FamilyLinks.Add(new FamilyLink(daughter.Id, father.Id, FamilyRelation.Parent));
             return await db.SaveChangesAsync();
         });
-        var http = await _world.SignedInStaffAsync("family-hidden@test.local", home.Id, Roles.Caseworker);
+        var http = await portal.Staff("family-hidden@test.local").InOffice(home.Id).WithRoles(Roles.Caseworker).SignedInAsync();
 
         var response = await http.GetAsync($"/clients/{father.Id}");
         var body = await response.Content.ReadAsStringAsync();
@@ -177,13 +175,13 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Withdrawn_consent_hides_client_from_office_caseworker_not_assigned()
     {
-        var office = await _world.OfficeAsync("Consent office");
-        var client = await _world.ClientAsync(office.Id, "Consent Person", null, 1990);
-        var assigned = await _world.StaffAsync("consent-assigned@test.local", office.Id, Roles.Caseworker);
-        await _world.CaseAsync(office.Id, client.Id, assigned.Id);
+        var office = await portal.Office().SaveAsync();
+        var client = await portal.Client(office.Id).Named("Consent Person").BornIn(1990).SaveAsync();
+        var assigned = await portal.Staff("consent-assigned@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        await portal.Case(office).ForClient(client.Id).WithTitle("Test case").OpenedToday().AssignedTo(assigned.Id).SaveAsync();
         var assignedHttp = await portal.SignedInClientAsync("consent-assigned@test.local");
-        var colleague = await _world.SignedInStaffAsync("consent-colleague@test.local", office.Id, Roles.Caseworker);
-        var coordinator = await _world.SignedInStaffAsync("consent-coordinator@test.local", null, Roles.Coordinator);
+        var colleague = await portal.Staff("consent-colleague@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
+        var coordinator = await portal.Staff("consent-coordinator@test.local").WithRoles(Roles.Coordinator).SignedInAsync();
         (await colleague.GetAsync($"/clients/{client.Id}")).StatusCode.Should().Be(HttpStatusCode.OK, "before the withdrawal the office sees the client");
 
         var response = await colleague.SubmitFormAsync($"/clients/{client.Id}/consent/new", new Dictionary<string, string>
@@ -210,11 +208,11 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Stay_calculator_shown_on_client_page()
     {
-        var office = await _world.OfficeAsync("Stay office");
+        var office = await portal.Office().SaveAsync();
         var today = Today;
-        var overstayer = await _world.ClientAsync(office.Id, "Overstay Person", configure: c => c.AddStay("RU", today.AddDays(-99), null));
-        var legal = await _world.ClientAsync(office.Id, "Legal Person", configure: c => c.AddStay("RU", today.AddDays(-89), null));
-        var http = await _world.SignedInStaffAsync("stay@test.local", office.Id, Roles.Caseworker);
+        var overstayer = await portal.Client(office.Id).Named("Overstay Person").With(c => c.AddStay("RU", today.AddDays(-99), null)).SaveAsync();
+        var legal = await portal.Client(office.Id).Named("Legal Person").With(c => c.AddStay("RU", today.AddDays(-89), null)).SaveAsync();
+        var http = await portal.Staff("stay@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
 
         var over = await http.GetDocumentAsync($"/clients/{overstayer.Id}");
         over.QuerySelector("[data-testid=overstay-warning]")!.TextContent.Should().Contain("Overstay: 10 day(s) over the 90-day limit");
@@ -229,9 +227,9 @@ public class ClientPageTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Documents_and_contacts_show_their_warnings_and_changes_are_audited_without_values()
     {
-        var office = await _world.OfficeAsync("Docs office");
-        var client = await _world.ClientAsync(office.Id, "Docs Person");
-        var http = await _world.SignedInStaffAsync("docs@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var client = await portal.Client(office.Id).Named("Docs Person").SaveAsync();
+        var http = await portal.Staff("docs@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
         var today = Today;
 
         (await http.SubmitFormAsync($"/clients/{client.Id}/documents/new", new Dictionary<string, string>

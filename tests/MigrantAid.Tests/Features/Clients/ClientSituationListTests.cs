@@ -10,13 +10,11 @@ namespace MigrantAid.Tests.Features.Clients;
 /// <summary>Issue 12 point 6: the "situation" filter of the client and case lists counts right, says a bad value at the field, and walks an index.</summary>
 public class ClientSituationListTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly ClientWorld _world = new(portal);
-
     [Fact]
     public async Task Situation_filters_of_the_client_and_case_lists_find_exactly_the_flagged_people()
     {
-        var office = await _world.OfficeAsync("Filter office");
-        var caseworker = await _world.StaffAsync("situation-filter@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var caseworker = await portal.Staff("situation-filter@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var flags = new[]
         {
             Vulnerability.Undocumented, Vulnerability.Undocumented, Vulnerability.Undocumented | Vulnerability.Child,
@@ -28,8 +26,8 @@ public class ClientSituationListTests(PortalFactory portal) : IClassFixture<Port
         for (var i = 0; i < flags.Length; i++)
         {
             var flag = flags[i];
-            var client = await _world.ClientAsync(office.Id, "Situation Person " + i, birthYear: 2000, configure: c => c.Vulnerabilities = flag);
-            var @case = await _world.CaseAsync(office.Id, client.Id, caseworker.Id);
+            var client = await portal.Client(office.Id).Named("Situation Person " + i).BornIn(2000).With(c => c.Vulnerabilities = flag).SaveAsync();
+            var @case = await portal.Case(office).ForClient(client.Id).WithTitle("Test case").OpenedToday().AssignedTo(caseworker.Id).SaveAsync();
             people.Add((client.Id, @case.Id, flag));
         }
 
@@ -53,8 +51,8 @@ public class ClientSituationListTests(PortalFactory portal) : IClassFixture<Port
     [Fact]
     public async Task An_unknown_situation_is_said_at_the_field_and_ignored()
     {
-        var office = await _world.OfficeAsync("Bad filter office");
-        var http = await _world.SignedInStaffAsync("situation-bad@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var http = await portal.Staff("situation-bad@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
 
         foreach (var url in new[] { "/clients?situation=stateless", "/cases?situation=stateless" })
         {

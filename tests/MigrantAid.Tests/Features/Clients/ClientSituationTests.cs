@@ -11,8 +11,6 @@ namespace MigrantAid.Tests.Features.Clients;
 /// <summary>Issue 12 point 6: "no identity documents" and "separated child" recorded on the client, with field checks, and shown as badges.</summary>
 public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly ClientWorld _world = new(portal);
-
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(portal.Clock.GetUtcNow(),
         TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow")).DateTime);
 
@@ -21,18 +19,18 @@ public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Separation_is_set_and_cleared_on_the_client_and_every_bad_date_is_said_at_its_field()
     {
-        var office = await _world.OfficeAsync("Separation office");
+        var office = await portal.Office().SaveAsync();
         var born = Today.AddYears(-12);
-        var child = await _world.ClientAsync(office.Id, "Юлдашев Темур", configure: c => c.SetBirth(born, null));
-        var http = await _world.SignedInStaffAsync("separation@test.local", office.Id, Roles.Caseworker);
+        var child = await portal.Client(office.Id).Named("Юлдашев Темур").With(c => c.SetBirth(born, null)).SaveAsync();
+        var http = await portal.Staff("separation@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
         var url = $"/clients/{child.Id}/edit";
         var form = await http.GetDocumentAsync(url);
 
         async Task<string> RefusedAsync(string field, params (string Name, string Value)[] changes)
         {
-            var page = await ClientWorld.PageAsync(await http.PostAsync(url, ClientWorld.Form(form, changes)));
-            ClientWorld.Value(page, "SeparatedFrom").Should().Be(changes.FirstOrDefault(c => c.Name == "SeparatedFrom").Value ?? "", "what was typed is kept");
-            return ClientWorld.FieldError(page, field);
+            var page = await ClientForms.PageAsync(await http.PostAsync(url, ClientForms.Form(form, changes)));
+            ClientForms.Value(page, "SeparatedFrom").Should().Be(changes.FirstOrDefault(c => c.Name == "SeparatedFrom").Value ?? "", "what was typed is kept");
+            return ClientForms.FieldError(page, field);
         }
 
         (await RefusedAsync("SeparatedOn", ("Vulnerabilities", "SeparatedChild"), ("SeparatedOn", Iso(Today.AddDays(1))), ("SeparatedFrom", "Mother")))
@@ -44,7 +42,7 @@ public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFa
         (await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == child.Id))).Vulnerabilities.Should().Be(Vulnerability.None, "nothing refused is saved");
 
         var separatedOn = Today.AddDays(-9);
-        var saved = await http.PostAsync(url, ClientWorld.Form(form,
+        var saved = await http.PostAsync(url, ClientForms.Form(form,
             ("Vulnerabilities", "SeparatedChild"), ("SeparatedOn", Iso(separatedOn)), ("SeparatedFrom", "Mother, expelled to Tajikistan")));
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var stored = await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == child.Id));
@@ -52,7 +50,7 @@ public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFa
         stored.SeparatedOn.Should().Be(separatedOn);
         stored.SeparatedFrom.Should().Be("Mother, expelled to Tajikistan");
         var update = (await portal.AuditAsync(ClientAuditActions.Updated)).Single(a => a.EntityId == child.Id.ToString());
-        ClientWorld.Changes(update.Details).Should().BeEquivalentTo(new Dictionary<string, string?[]>
+        ClientForms.Changes(update.Details).Should().BeEquivalentTo(new Dictionary<string, string?[]>
         {
             ["Vulnerabilities"] = ["None", "SeparatedChild"],
             ["SeparatedOn"] = [null, Iso(separatedOn)],
@@ -65,7 +63,7 @@ public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFa
             .And.Contain(separatedOn.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB")), "dates are written day first with the month as a word");
 
         var edit = await http.GetDocumentAsync(url);
-        var cleared = await http.PostAsync(url, ClientWorld.Form(edit, ("Vulnerabilities", "Undocumented"), ("SeparatedOn", ""), ("SeparatedFrom", "")));
+        var cleared = await http.PostAsync(url, ClientForms.Form(edit, ("Vulnerabilities", "Undocumented"), ("SeparatedOn", ""), ("SeparatedFrom", "")));
         cleared.StatusCode.Should().Be(HttpStatusCode.Redirect);
         stored = await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == child.Id));
         stored.Vulnerabilities.Should().Be(Vulnerability.Undocumented);
@@ -78,28 +76,28 @@ public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task A_person_already_adult_on_the_date_is_not_a_separated_child_in_English_and_Russian()
     {
-        var office = await _world.OfficeAsync("Adult separation office");
-        var adult = await _world.ClientAsync(office.Id, "Юлдашева Малика", configure: c => c.SetBirth(new DateOnly(1986, 9, 2), null));
+        var office = await portal.Office().SaveAsync();
+        var adult = await portal.Client(office.Id).Named("Юлдашева Малика").With(c => c.SetBirth(new DateOnly(1986, 9, 2), null)).SaveAsync();
         var url = $"/clients/{adult.Id}/edit";
         (string, string)[] changes = [("Vulnerabilities", "SeparatedChild"), ("SeparatedOn", "2020-01-15"), ("SeparatedFrom", "Father")];
 
-        var english = await _world.SignedInStaffAsync("adult-en@test.local", office.Id, Roles.Caseworker);
-        var page = await ClientWorld.PageAsync(await english.PostAsync(url, ClientWorld.Form(await english.GetDocumentAsync(url), changes)));
-        ClientWorld.FieldError(page, "SeparatedOn").Should().Be("The client was 18 or older on this date: a separated child is separated before turning 18.");
-        ClientWorld.Value(page, "SeparatedOn").Should().Be("2020-01-15");
+        var english = await portal.Staff("adult-en@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
+        var page = await ClientForms.PageAsync(await english.PostAsync(url, ClientForms.Form(await english.GetDocumentAsync(url), changes)));
+        ClientForms.FieldError(page, "SeparatedOn").Should().Be("The client was 18 or older on this date: a separated child is separated before turning 18.");
+        ClientForms.Value(page, "SeparatedOn").Should().Be("2020-01-15");
 
-        await _world.StaffAsync("adult-ru@test.local", office.Id, Roles.Caseworker);
+        await portal.Staff("adult-ru@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         await portal.WithDbAsync(async db =>
         {
             (await db.Users.SingleAsync(u => u.Email == "adult-ru@test.local")).PreferredLanguage = "ru";
             return await db.SaveChangesAsync();
         });
         var russian = await portal.SignedInClientAsync("adult-ru@test.local");
-        page = await ClientWorld.PageAsync(await russian.PostAsync(url, ClientWorld.Form(await russian.GetDocumentAsync(url), changes)));
-        ClientWorld.FieldError(page, "SeparatedOn").Should().Be("На эту дату клиенту уже исполнилось 18 лет: разлучённый ребёнок разлучён до 18 лет.");
-        page = await ClientWorld.PageAsync(await russian.PostAsync(url, ClientWorld.Form(await russian.GetDocumentAsync(url),
+        page = await ClientForms.PageAsync(await russian.PostAsync(url, ClientForms.Form(await russian.GetDocumentAsync(url), changes)));
+        ClientForms.FieldError(page, "SeparatedOn").Should().Be("На эту дату клиенту уже исполнилось 18 лет: разлучённый ребёнок разлучён до 18 лет.");
+        page = await ClientForms.PageAsync(await russian.PostAsync(url, ClientForms.Form(await russian.GetDocumentAsync(url),
             ("Vulnerabilities", "SeparatedChild"), ("SeparatedOn", Iso(Today.AddDays(3))), ("SeparatedFrom", ""))));
-        ClientWorld.FieldError(page, "SeparatedOn").Should().Be("Дата разлучения не может быть в будущем.");
+        ClientForms.FieldError(page, "SeparatedOn").Should().Be("Дата разлучения не может быть в будущем.");
         page.QuerySelector("label[for=vulnerability-Undocumented]")!.TextContent.Should().Be("Нет документов, удостоверяющих личность");
         (await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == adult.Id))).Vulnerabilities.Should().Be(Vulnerability.None);
     }
@@ -107,13 +105,12 @@ public class ClientSituationTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Badges_show_on_the_client_page_client_list_case_page_and_case_list()
     {
-        var office = await _world.OfficeAsync("Badge office");
-        var caseworker = await _world.StaffAsync("badges@test.local", office.Id, Roles.Caseworker);
-        var flagged = await _world.ClientAsync(office.Id, "Гасанов Руслан", birthYear: 1978,
-            configure: c => c.Vulnerabilities = Vulnerability.Undocumented | Vulnerability.SeparatedChild);
-        var plain = await _world.ClientAsync(office.Id, "Назаров Бахром", birthYear: 1986);
-        var flaggedCase = await _world.CaseAsync(office.Id, flagged.Id, caseworker.Id);
-        var plainCase = await _world.CaseAsync(office.Id, plain.Id, caseworker.Id);
+        var office = await portal.Office().SaveAsync();
+        var caseworker = await portal.Staff("badges@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var flagged = await portal.Client(office.Id).Named("Гасанов Руслан").BornIn(1978).With(c => c.Vulnerabilities = Vulnerability.Undocumented | Vulnerability.SeparatedChild).SaveAsync();
+        var plain = await portal.Client(office.Id).Named("Назаров Бахром").BornIn(1986).SaveAsync();
+        var flaggedCase = await portal.Case(office).ForClient(flagged.Id).WithTitle("Test case").OpenedToday().AssignedTo(caseworker.Id).SaveAsync();
+        var plainCase = await portal.Case(office).ForClient(plain.Id).WithTitle("Test case").OpenedToday().AssignedTo(caseworker.Id).SaveAsync();
         var http = await portal.SignedInClientAsync("badges@test.local");
 
         static List<string> Badges(AngleSharp.Dom.IElement? scope) =>

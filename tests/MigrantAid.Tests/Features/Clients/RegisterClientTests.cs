@@ -10,16 +10,14 @@ namespace MigrantAid.Tests.Features.Clients;
 
 public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly ClientWorld _world = new(portal);
-
     [Fact]
     public async Task Register_finds_duplicates_before_creating()
     {
-        var office = await _world.OfficeAsync("Dup office");
-        var saved = await _world.ClientAsync(office.Id, "Рахимов Фаррух", "Бахтиёрович", 1991);
-        await _world.ClientAsync(office.Id, "Рахимов Фарход", null, 1962);
-        await _world.ClientAsync(office.Id, "Рахимова Дилноза", null, 1990);
-        var http = await _world.SignedInStaffAsync("reg-dup@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var saved = await portal.Client(office.Id).Named("Рахимов Фаррух", "Бахтиёрович").BornIn(1991).SaveAsync();
+        await portal.Client(office.Id).Named("Рахимов Фарход").BornIn(1962).SaveAsync();
+        await portal.Client(office.Id).Named("Рахимова Дилноза").BornIn(1990).SaveAsync();
+        var http = await portal.Staff("reg-dup@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
 
         var response = await http.SubmitFormAsync("/clients/new", new Dictionary<string, string>
         {
@@ -29,7 +27,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["BirthYear"] = "1990",
         });
 
-        var page = await ClientWorld.PageAsync(response);
+        var page = await ClientForms.PageAsync(response);
         var candidates = page.QuerySelectorAll("[data-testid=candidate]");
         candidates.Should().NotBeEmpty();
         candidates[0].GetAttribute("data-client-id").Should().Be(saved.Id.ToString(), "the same person in another script and a close year ranks first");
@@ -48,11 +46,11 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Register_with_a_patronymic_finds_records_saved_with_or_without_one()
     {
-        var office = await _world.OfficeAsync("Patronymic office");
-        var samePatronymic = await _world.ClientAsync(office.Id, "Rakhimov Farrukh", "Bakhtiyorovich", 1991);
-        var withoutPatronymic = await _world.ClientAsync(office.Id, "Рахимов Фаррух", null, 1991);
-        var otherPatronymic = await _world.ClientAsync(office.Id, "Рахимов Фаррух", "Азизович", 1991);
-        var http = await _world.SignedInStaffAsync("reg-patronymic@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var samePatronymic = await portal.Client(office.Id).Named("Rakhimov Farrukh", "Bakhtiyorovich").BornIn(1991).SaveAsync();
+        var withoutPatronymic = await portal.Client(office.Id).Named("Рахимов Фаррух").BornIn(1991).SaveAsync();
+        var otherPatronymic = await portal.Client(office.Id).Named("Рахимов Фаррух", "Азизович").BornIn(1991).SaveAsync();
+        var http = await portal.Staff("reg-patronymic@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
 
         var response = await http.SubmitFormAsync("/clients/new", new Dictionary<string, string>
         {
@@ -61,7 +59,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["BirthYear"] = "1991",
         });
 
-        var ids = (await ClientWorld.PageAsync(response)).QuerySelectorAll("[data-testid=candidate]").Select(c => c.GetAttribute("data-client-id")).ToList();
+        var ids = (await ClientForms.PageAsync(response)).QuerySelectorAll("[data-testid=candidate]").Select(c => c.GetAttribute("data-client-id")).ToList();
         ids.Should().Contain(withoutPatronymic.Id.ToString(), "a record without the patronymic is still a possible duplicate");
         ids.Should().ContainInOrder([samePatronymic.Id.ToString(), otherPatronymic.Id.ToString()], "a different patronymic ranks lower");
         ids[0].Should().NotBe(otherPatronymic.Id.ToString());
@@ -70,11 +68,11 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task None_of_these_carries_the_values_to_the_full_form_and_registers_in_the_users_office()
     {
-        var office = await _world.OfficeAsync("New office");
-        var user = await _world.StaffAsync("reg-new@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var user = await portal.Staff("reg-new@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var http = await portal.SignedInClientAsync("reg-new@test.local");
 
-        var prefill = await ClientWorld.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var prefill = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["Prefill"] = "true",
             ["FullName"] = "Юлдашева Малика",
@@ -82,13 +80,13 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["BirthDate"] = "2012-04-03",
             ["BirthYear"] = "",
         });
-        var form = await ClientWorld.PageAsync(prefill);
-        ClientWorld.Value(form, "FullName").Should().Be("Юлдашева Малика");
-        ClientWorld.Value(form, "Patronymic").Should().Be("Рустамовна");
-        ClientWorld.Value(form, "BirthDate").Should().Be("03/04/2012", "the date field shows the date day first, in the portal's language");
+        var form = await ClientForms.PageAsync(prefill);
+        ClientForms.Value(form, "FullName").Should().Be("Юлдашева Малика");
+        ClientForms.Value(form, "Patronymic").Should().Be("Рустамовна");
+        ClientForms.Value(form, "BirthDate").Should().Be("03/04/2012", "the date field shows the date day first, in the portal's language");
         form.QuerySelector("[data-testid=form-errors]").Should().BeNull("the prefilled form is not judged yet");
 
-        var response = await ClientWorld.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["FullName"] = "Юлдашева Малика",
             ["Patronymic"] = "Рустамовна",
@@ -127,31 +125,31 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task User_without_an_office_is_told_and_nothing_is_created()
     {
-        var http = await _world.SignedInStaffAsync("reg-nooffice@test.local", null, Roles.Coordinator);
+        var http = await portal.Staff("reg-nooffice@test.local").WithRoles(Roles.Coordinator).SignedInAsync();
 
         var start = await http.GetDocumentAsync("/clients/new");
         start.QuerySelectorAll("[data-testid=no-office]").Should().NotBeEmpty();
-        var response = await ClientWorld.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["FullName"] = "Officeless Person",
             ["Sex"] = "Male",
         });
 
-        var page = await ClientWorld.PageAsync(response);
+        var page = await ClientForms.PageAsync(response);
         page.QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain("no office");
-        ClientWorld.Value(page, "FullName").Should().Be("Officeless Person");
+        ClientForms.Value(page, "FullName").Should().Be("Officeless Person");
         (await portal.WithDbAsync(db => db.Clients.AnyAsync(c => c.FullName == "Officeless Person"))).Should().BeFalse();
     }
 
     [Fact]
     public async Task Bad_input_keeps_values()
     {
-        var office = await _world.OfficeAsync("Bad input office");
-        var http = await _world.SignedInStaffAsync("reg-bad@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var http = await portal.Staff("reg-bad@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
         var tomorrow = DateOnly.FromDateTime(portal.Clock.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd");
         var longName = new string('Ж', Client.NameMaxLength + 1);
 
-        var response = await ClientWorld.PostAsync(http, "/clients/new", "/clients/create", new Dictionary<string, string>
+        var response = await http.PostWithTokenOfAsync("/clients/new", "/clients/create", new Dictionary<string, string>
         {
             ["FullName"] = longName,
             ["BirthDate"] = tomorrow,
@@ -163,14 +161,14 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["Contact.Value"] = "@someone",
         });
 
-        var page = await ClientWorld.PageAsync(response);
-        ClientWorld.FieldError(page, "FullName").Should().Contain("at most");
-        ClientWorld.FieldError(page, "BirthDate").Should().Contain("future");
-        ClientWorld.FieldError(page, "Citizenship").Should().Contain("list");
-        ClientWorld.Value(page, "FullName").Should().Be(longName);
-        ClientWorld.Value(page, "BirthDate").Should().Be(tomorrow);
-        ClientWorld.Value(page, "CurrentCity").Should().Be("Novosibirsk");
-        ClientWorld.Value(page, "Contact.Value").Should().Be("@someone");
+        var page = await ClientForms.PageAsync(response);
+        ClientForms.FieldError(page, "FullName").Should().Contain("at most");
+        ClientForms.FieldError(page, "BirthDate").Should().Contain("future");
+        ClientForms.FieldError(page, "Citizenship").Should().Contain("list");
+        ClientForms.Value(page, "FullName").Should().Be(longName);
+        ClientForms.Value(page, "BirthDate").Should().Be(tomorrow);
+        ClientForms.Value(page, "CurrentCity").Should().Be("Novosibirsk");
+        ClientForms.Value(page, "Contact.Value").Should().Be("@someone");
         page.QuerySelector("input[data-testid=vulnerability-Detained]")!.HasAttribute("checked").Should().BeTrue();
         (await portal.WithDbAsync(db => db.Clients.AnyAsync(c => c.OfficeId == office.Id))).Should().BeFalse("no half-written record");
 
@@ -179,9 +177,9 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["FullName"] = "Year Person",
             ["BirthYear"] = "1850",
         });
-        var yearPage = await ClientWorld.PageAsync(year);
-        ClientWorld.FieldError(yearPage, "BirthYear").Should().Contain("1900");
-        ClientWorld.Value(yearPage, "BirthYear").Should().Be("1850");
+        var yearPage = await ClientForms.PageAsync(year);
+        ClientForms.FieldError(yearPage, "BirthYear").Should().Contain("1900");
+        ClientForms.Value(yearPage, "BirthYear").Should().Be("1850");
         yearPage.QuerySelector("[data-testid=candidates]").Should().BeNull();
 
         var mismatch = await http.SubmitFormAsync("/clients/new", new Dictionary<string, string>
@@ -190,10 +188,10 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["BirthDate"] = "1991-05-02",
             ["BirthYear"] = "1985",
         });
-        ClientWorld.FieldError(await ClientWorld.PageAsync(mismatch), "BirthYear").Should().Contain("does not match");
+        ClientForms.FieldError(await ClientForms.PageAsync(mismatch), "BirthYear").Should().Contain("does not match");
 
         // A document that expires before it was issued: message at the field, values kept, nothing saved.
-        var client = await _world.ClientAsync(office.Id, "Document Person");
+        var client = await portal.Client(office.Id).Named("Document Person").SaveAsync();
         var document = await http.SubmitFormAsync($"/clients/{client.Id}/documents/new", new Dictionary<string, string>
         {
             ["Type"] = "WorkPatent",
@@ -202,11 +200,11 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["IssuedOn"] = "2024-05-10",
             ["ExpiresOn"] = "2024-01-10",
         });
-        var documentPage = await ClientWorld.PageAsync(document);
-        ClientWorld.FieldError(documentPage, "ExpiresOn").Should().Contain("before the issue date");
-        ClientWorld.Value(documentPage, "Number").Should().Be("77 123456");
-        ClientWorld.Value(documentPage, "IssuedOn").Should().Be("2024-05-10");
-        ClientWorld.Value(documentPage, "ExpiresOn").Should().Be("2024-01-10");
+        var documentPage = await ClientForms.PageAsync(document);
+        ClientForms.FieldError(documentPage, "ExpiresOn").Should().Contain("before the issue date");
+        ClientForms.Value(documentPage, "Number").Should().Be("77 123456");
+        ClientForms.Value(documentPage, "IssuedOn").Should().Be("2024-05-10");
+        ClientForms.Value(documentPage, "ExpiresOn").Should().Be("2024-01-10");
         (await portal.WithDbAsync(db => db.Set<MigrationDocument>().AnyAsync(d => d.ClientId == client.Id))).Should().BeFalse();
 
         // An exit before the entry.
@@ -216,18 +214,18 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
             ["EntryDate"] = "2024-05-10",
             ["ExitDate"] = "2024-05-01",
         });
-        var stayPage = await ClientWorld.PageAsync(stay);
-        ClientWorld.FieldError(stayPage, "ExitDate").Should().Contain("before the entry date");
-        ClientWorld.Value(stayPage, "ExitDate").Should().Be("2024-05-01");
+        var stayPage = await ClientForms.PageAsync(stay);
+        ClientForms.FieldError(stayPage, "ExitDate").Should().Contain("before the entry date");
+        ClientForms.Value(stayPage, "ExitDate").Should().Be("2024-05-01");
     }
 
     [Fact]
     public async Task Client_list_search_across_scripts()
     {
-        var office = await _world.OfficeAsync("Search office");
-        var saved = await _world.ClientAsync(office.Id, "Рахимов Фаррух", null, 1991);
-        await _world.ClientAsync(office.Id, "Иванова Мария", null, 1985);
-        var http = await _world.SignedInStaffAsync("list-search@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().SaveAsync();
+        var saved = await portal.Client(office.Id).Named("Рахимов Фаррух").BornIn(1991).SaveAsync();
+        await portal.Client(office.Id).Named("Иванова Мария").BornIn(1985).SaveAsync();
+        var http = await portal.Staff("list-search@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
 
         foreach (var query in new[] { "Rakhimov", "Rahimov Farrukh" })
         {
@@ -244,7 +242,7 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Client_list_is_newest_first_in_pages_without_gaps_or_repeats()
     {
-        var office = await _world.OfficeAsync("Paging office");
+        var office = await portal.Office().SaveAsync();
         var created = new Dictionary<Guid, DateTimeOffset>();
         for (var i = 0; i < 30; i++)
         {
@@ -254,11 +252,11 @@ public class RegisterClientTests(PortalFactory portal) : IClassFixture<PortalFac
                 portal.Clock.Advance(TimeSpan.FromSeconds(1));
             }
 
-            var client = await _world.ClientAsync(office.Id, $"Paging Person {i:00}");
+            var client = await portal.Client(office.Id).Named($"Paging Person {i:00}").SaveAsync();
             created[client.Id] = client.CreatedAt;
         }
 
-        var http = await _world.SignedInStaffAsync("list-paging@test.local", office.Id, Roles.Caseworker);
+        var http = await portal.Staff("list-paging@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SignedInAsync();
         var seen = new List<Guid>();
         string? url = "/clients";
         for (var pages = 0; url is not null; pages++)

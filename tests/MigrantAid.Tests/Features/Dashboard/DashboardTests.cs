@@ -153,8 +153,8 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Office_filter_counts_only_that_office_and_all_offices_add_up()
     {
         var seed = await SeedAsync("office");
-        var other = await CaseBuilder.NewOfficeAsync(portal);
-        await new CaseBuilder(portal, other).WithClient("Other office", "KG").OpenedOn(Today.AddDays(-3)).BuildManyAsync(3);
+        var other = await portal.Office().SaveAsync();
+        await new CaseBuilder(portal, other).WithClient("Other office", "KG").OpenedOn(Today.AddDays(-3)).SaveManyAsync(3);
 
         var mine = await seed.Coordinator.GetDocumentAsync("/dashboard?office=" + seed.Office.Id);
         var theirs = await seed.Coordinator.GetDocumentAsync("/dashboard?office=" + other.Id);
@@ -251,27 +251,27 @@ public class DashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
     private async Task<Seed> SeedAsync(string tag)
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var coordinatorUser = await portal.CreateUserAsync($"dash-{tag}-coord@test.local", Roles.Coordinator);
         var lawyer = await portal.CreateUserAsync($"dash-{tag}-lawyer@test.local", Roles.Lawyer);
         var otherLawyer = await portal.CreateUserAsync($"dash-{tag}-lawyer2@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync($"dash-{tag}-cw@test.local", Roles.Caseworker);
         foreach (var user in new[] { coordinatorUser, lawyer, otherLawyer, caseworker })
         {
-            await CaseBuilder.PlaceInOfficeAsync(portal, user.Id, office.Id);
+            await StaffBuilder.PlaceAsync(portal, user.Id, office.Id);
         }
 
         var today = Today;
         var cases = new List<BuiltCase>();
         cases.AddRange(await new CaseBuilder(portal, office).WithClient("Dash Lead", "TJ").WithCategories("labour.unpaid-wages", "detention.entry-ban")
-            .AssignedTo(lead: lawyer.Id).OpenedOn(today.AddDays(-40)).BuildManyAsync(3));
+            .AssignedTo(lead: lawyer.Id).OpenedOn(today.AddDays(-40)).SaveManyAsync(3));
         cases.AddRange(await new CaseBuilder(portal, office).WithClient("Dash Urgent", "KG").Urgent()
-            .AssignedTo(lead: lawyer.Id).OpenedOn(today.AddDays(-10)).BuildManyAsync(2));
+            .AssignedTo(lead: lawyer.Id).OpenedOn(today.AddDays(-10)).SaveManyAsync(2));
         cases.AddRange(await new CaseBuilder(portal, office).WithClient("Dash Other", "UZ").WithCategories("documents.registration")
-            .AssignedTo(caseworker: caseworker.Id, lead: otherLawyer.Id).OpenedOn(today.AddDays(-20)).BuildManyAsync(2));
-        cases.AddRange(await new CaseBuilder(portal, office).WithClient("Dash Nobody", null).OpenedOn(today.AddDays(-5)).BuildManyAsync(2));
+            .AssignedTo(caseworker: caseworker.Id, lead: otherLawyer.Id).OpenedOn(today.AddDays(-20)).SaveManyAsync(2));
+        cases.AddRange(await new CaseBuilder(portal, office).WithClient("Dash Nobody", null).OpenedOn(today.AddDays(-5)).SaveManyAsync(2));
         cases.AddRange(await new CaseBuilder(portal, office).WithClient("Dash Closed", "TJ").AssignedTo(lead: lawyer.Id).Closed()
-            .BuildManyAsync(4, i => today.AddDays(-30 - (7 * i))));
+            .SaveManyAsync(4, i => today.AddDays(-30 - (7 * i))));
 
         var now = portal.Clock.GetUtcNow();
         var system = Guid.NewGuid();

@@ -9,15 +9,15 @@ public class UrgentClockTests(PortalFactory portal) : IClassFixture<PortalFactor
     [Fact]
     public async Task Urgent_intakes_waiting_are_counted_with_the_time_left_and_link_to_exactly_them()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var other = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
+        var other = await portal.Office().SaveAsync();
         await portal.CreateUserAsync("clock-coord@test.local", Roles.Coordinator);
         var coordinator = await portal.SignedInClientAsync("clock-coord@test.local");
         var start = portal.Clock.GetUtcNow();
-        var fresh = await UrgentKit.IntakeAsync(portal, office.Id, start);
-        await UrgentKit.IntakeAsync(portal, office.Id, start.AddDays(-10), urgent: false);
-        await UrgentKit.IntakeAsync(portal, office.Id, null);
-        await UrgentKit.IntakeAsync(portal, other.Id, start.AddHours(-30));
+        var fresh = (await portal.Intake(office.Id).SubmittedAt(start).Urgent().SaveAsync()).Id;
+        await portal.Intake(office.Id).SubmittedAt(start.AddDays(-10)).SaveAsync();
+        await portal.Intake(office.Id).Draft().Urgent().SaveAsync();
+        await portal.Intake(other.Id).SubmittedAt(start.AddHours(-30)).Urgent().SaveAsync();
         portal.Clock.Advance(TimeSpan.FromHours(2));
 
         var page = await coordinator.GetDocumentAsync("/dashboard?office=" + office.Id);
@@ -25,7 +25,7 @@ public class UrgentClockTests(PortalFactory portal) : IClassFixture<PortalFactor
         page.QuerySelector("[data-testid=urgent-clock-left]")!.TextContent.Should().Contain("22 h left");
 
         // A late one counts too, and becomes the most pressing.
-        var late = await UrgentKit.IntakeAsync(portal, office.Id, portal.Clock.GetUtcNow().AddHours(-25));
+        var late = (await portal.Intake(office.Id).SubmittedAt(portal.Clock.GetUtcNow().AddHours(-25)).Urgent().SaveAsync()).Id;
         page = await coordinator.GetDocumentAsync("/dashboard?office=" + office.Id);
         var count = page.QuerySelector("[data-testid=urgent-clock-count]")!;
         count.TextContent.Trim().Should().Be("2");

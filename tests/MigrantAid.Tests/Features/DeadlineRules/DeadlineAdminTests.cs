@@ -5,15 +5,13 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Security.Audit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.DeadlineRules;
 
 /// <summary>The administrators' deadline rules and country calendars.</summary>
 public class DeadlineAdminTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Rules_and_calendars_are_for_administrators_only()
     {
@@ -43,7 +41,7 @@ public class DeadlineAdminTests(PortalFactory portal) : IClassFixture<PortalFact
         var client = await portal.SignedInClientAsync("rules-confirm-admin@test.local");
 
         var list = await client.GetDocumentAsync("/deadline-rules");
-        list.QuerySelector("[data-testid=rules-verify-note]")!.TextContent.Should().Contain(_kit.English("These rules are examples until your lawyers confirm them"));
+        list.QuerySelector("[data-testid=rules-verify-note]")!.TextContent.Should().Contain(portal.English("These rules are examples until your lawyers confirm them"));
         var rows = list.QuerySelectorAll("[data-testid=rule]");
         rows.Select(r => r.GetAttribute("data-rule-id")).Should().Contain(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
         rows.Where(r => int.Parse(r.GetAttribute("data-rule-id")!, CultureInfo.InvariantCulture) <= 10)
@@ -78,7 +76,7 @@ public class DeadlineAdminTests(PortalFactory portal) : IClassFixture<PortalFact
         var refused = await client.SubmitFormAsync("/deadline-rules/create", fields);
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(refused);
-        page.QuerySelector("[data-testid=error-Period]")!.TextContent.Should().Be(_kit.English("The period must be between {1} and {2}.", "Period", 1, 999));
+        page.QuerySelector("[data-testid=error-Period]")!.TextContent.Should().Be(portal.English("The period must be between {1} and {2}.", "Period", 1, 999));
         page.QuerySelector("input[name=Name]")!.GetAttribute("value").Should().Be("Appeal against a decision on placement in a special institution");
         page.QuerySelector("select[name=Unit] option[selected]")!.GetAttribute("value").Should().Be("WorkingDays");
 
@@ -115,8 +113,7 @@ public class DeadlineAdminTests(PortalFactory portal) : IClassFixture<PortalFact
 
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(refused);
-        page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain(_kit.English(
-            "Someone else saved this rule while you were editing it. The rule as it is now is shown below and nothing was overwritten. Your entries are kept: save again to replace it with yours."));
+        page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain(portal.English("Someone else saved this rule while you were editing it. The rule as it is now is shown below and nothing was overwritten. Your entries are kept: save again to replace it with yours."));
         page.QuerySelector("[data-testid=current-Name]")!.TextContent.Should().Be("Civil appeal (checked)");
         page.QuerySelector("input[name=Name]")!.GetAttribute("value").Should().Be("Civil appeal (second admin)");
         (await portal.WithDbAsync(db => db.DeadlineRules.AsNoTracking().SingleAsync(r => r.Id == 2))).Name.Should().Be("Civil appeal (checked)");
@@ -141,11 +138,11 @@ public class DeadlineAdminTests(PortalFactory portal) : IClassFixture<PortalFact
             [new("Add.Country", "KZ"), new("Add.Date", "2026-07-07"), new("Add.Kind", "WorkingDay"), new("Add.Name", "Not a weekend")]);
         weekday.StatusCode.Should().Be(HttpStatusCode.OK);
         var refusedPage = await PageAsync(weekday);
-        refusedPage.QuerySelector("[data-testid=error-Date]")!.TextContent.Should().Be(_kit.English("A worked day must be a Saturday or a Sunday: other days are working days already."));
+        refusedPage.QuerySelector("[data-testid=error-Date]")!.TextContent.Should().Be(portal.English("A worked day must be a Saturday or a Sunday: other days are working days already."));
         refusedPage.QuerySelector("input[name='Add.Name']")!.GetAttribute("value").Should().Be("Not a weekend");
         var duplicate = await PostFormAsync(admin, shipped, "/calendars/add",
             [new("Add.Country", "KZ"), new("Add.Date", "2026-03-21"), new("Add.Kind", "Holiday"), new("Add.Name", "Nauryz again")]);
-        (await PageAsync(duplicate)).QuerySelector("[data-testid=error-Date]")!.TextContent.Should().Be(_kit.English("This date is listed already. Remove it first to change it."));
+        (await PageAsync(duplicate)).QuerySelector("[data-testid=error-Date]")!.TextContent.Should().Be(portal.English("This date is listed already. Remove it first to change it."));
 
         // Capital Day on Monday 6 July 2026: the government makes Tuesday 7 July a day off too (an example, not a real decree).
         Location(await PostFormAsync(admin, shipped, "/calendars/add",
@@ -160,9 +157,9 @@ public class DeadlineAdminTests(PortalFactory portal) : IClassFixture<PortalFact
             await db.SaveChangesAsync();
             return r;
         });
-        var office = await _kit.OfficeAsync("DKZ");
-        var lawyer = await _kit.StaffAsync("calendar-lawyer@test.local", office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Календарев Ерлан", leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode("DKZ").SaveAsync();
+        var lawyer = await portal.Staff("calendar-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Календарев Ерлан", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("calendar-lawyer@test.local");
 
         // 1 July + 5 days = Monday 6 July (Capital Day), Tuesday 7 July (the added day off): due Wednesday 8 July.

@@ -13,20 +13,18 @@ public class DeskPreviousPageTests(PortalFactory portal) : IClassFixture<PortalF
 {
     private const string Moscow = "Europe/Moscow";
 
-    private readonly DeskKit _kit = new(portal);
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Previous_deadlines_walk_back_the_pages_more_walked_forwards(bool coordinator)
     {
         var (client, start, caseId) = await DeskAsync("desk-prev-deadlines", coordinator);
-        var today = _kit.Today(Moscow);
+        var today = portal.Today(Moscow);
         var ids = new List<Guid>();
         for (var i = 0; i < 60; i++)
         {
             // Three a day, so the walk also turns on the id within a date.
-            ids.Add(await _kit.DeadlineAsync(caseId, $"Overdue paging {i:00}", today.AddDays(-30 + (i / 3))));
+            ids.Add(await portal.Deadline(caseId).Titled($"Overdue paging {i:00}").DueOn(today.AddDays(-30 + (i / 3))).SaveAsync());
         }
 
         await WalkAsync(client, start, new Kind("overdue", "deadline", "more-deadlines", "previous-deadlines"), ids, coordinator);
@@ -38,13 +36,13 @@ public class DeskPreviousPageTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task Previous_hearings_walk_back_the_pages_more_walked_forwards(bool coordinator)
     {
         var (client, start, caseId) = await DeskAsync("desk-prev-hearings", coordinator);
-        var today = _kit.Today(Moscow);
+        var today = portal.Today(Moscow);
         var ids = new List<Guid>();
         for (var i = 0; i < 60; i++)
         {
             // Days 8 to 22 from today (the 30-day group), four hearings a day, two of them at the same time.
             var at = DeskTests.Instant(today.AddDays(8 + (i / 4)), 9 + (i % 4 / 2), 0, Moscow);
-            ids.Add(await _kit.HearingAsync(caseId, at));
+            ids.Add((await portal.Proceeding(caseId).WithHearing(at).SaveAsync()).HearingId);
         }
 
         await WalkAsync(client, start, new Kind("month", "hearing", "more-hearings", "previous-hearings"), ids, coordinator);
@@ -54,8 +52,8 @@ public class DeskPreviousPageTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task A_bad_previous_position_is_reported_and_the_first_page_shown()
     {
         var (client, _, caseId) = await DeskAsync("desk-prev-bad", coordinator: false);
-        var id = await _kit.DeadlineAsync(caseId, "Overdue bad link", _kit.Today(Moscow).AddDays(-3));
-        var message = new CaseWorkKit(portal).English("The page link is not valid, so the first page is shown.");
+        var id = await portal.Deadline(caseId).Titled("Overdue bad link").DueOn(portal.Today(Moscow).AddDays(-3)).SaveAsync();
+        var message = portal.English("The page link is not valid, so the first page is shown.");
 
         foreach (var link in new[] { "/desk?bucket=overdue&before=garbage", "/desk?bucket=month&hearingsBefore=12_nothex" })
         {
@@ -101,16 +99,16 @@ public class DeskPreviousPageTests(PortalFactory portal) : IClassFixture<PortalF
     /// <summary>A lawyer (their own desk) or a coordinator (their office's desk), and a case of the lawyer's.</summary>
     private async Task<(HttpClient Client, string Start, Guid CaseId)> DeskAsync(string name, bool coordinator)
     {
-        var office = await _kit.OfficeAsync(Moscow);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
         var suffix = coordinator ? "coordinator" : "lawyer";
-        var lawyer = await _kit.StaffAsync($"{name}-lawyer-of-{suffix}@test.local", office, Roles.Lawyer);
-        var built = await _kit.Case(office).AssignedTo(lead: lawyer.Id).BuildAsync();
+        var lawyer = await portal.Staff($"{name}-lawyer-of-{suffix}@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var built = await portal.Case(office).AssignedTo(lead: lawyer.Id).SaveAsync();
         if (!coordinator)
         {
             return (await portal.SignedInClientAsync(lawyer.Email!), "/desk", built.Id);
         }
 
-        var boss = await _kit.StaffAsync($"{name}-coordinator@test.local", office, Roles.Coordinator);
+        var boss = await portal.Staff($"{name}-coordinator@test.local").InOffice(office).WithRoles(Roles.Coordinator).SaveAsync();
         return (await portal.SignedInClientAsync(boss.Email!), $"/desk?office={office.Id}", built.Id);
     }
 

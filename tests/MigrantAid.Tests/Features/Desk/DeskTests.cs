@@ -12,29 +12,27 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
     private const string Bishkek = "Asia/Bishkek";
     private const string Moscow = "Europe/Moscow";
 
-    private readonly DeskKit _kit = new(portal);
-
     [Fact]
     public async Task Groups_follow_the_date_in_the_users_office_time_zone()
     {
         // 20:00 UTC is already 02:00 of the next day in Bishkek (UTC+6): the two users' "today" differ.
-        _kit.AdvanceToUtcHour(20);
-        var office = await _kit.OfficeAsync(Bishkek);
-        var lawyer = await _kit.StaffAsync("desk-zone-lawyer@test.local", office, Roles.Lawyer);
-        await _kit.StaffAsync("desk-zone-coordinator@test.local", null, Roles.Coordinator);
-        var built = await _kit.Case(office).WithClient("Асанова Айгуль").AssignedTo(lead: lawyer.Id).BuildAsync();
-        var today = _kit.Today(Bishkek);
-        _kit.Today("UTC").Should().Be(today.AddDays(-1), "the test runs across the date line between UTC and Bishkek");
+        portal.Clock.AdvanceToUtcHour(20);
+        var office = await portal.Office().InTimeZone(Bishkek).SaveAsync();
+        var lawyer = await portal.Staff("desk-zone-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("desk-zone-coordinator@test.local").WithRoles(Roles.Coordinator).SaveAsync();
+        var built = await portal.Case(office).WithClient("Асанова Айгуль").AssignedTo(lead: lawyer.Id).SaveAsync();
+        var today = portal.Today(Bishkek);
+        portal.Today("UTC").Should().Be(today.AddDays(-1), "the test runs across the date line between UTC and Bishkek");
 
-        var overdue = await _kit.DeadlineAsync(built.Id, "Reply to the court (late)", today.AddDays(-1));
-        var dueToday = await _kit.DeadlineAsync(built.Id, "Appeal against the decision", today);
-        var inAWeek = await _kit.DeadlineAsync(built.Id, "Submit the evidence", today.AddDays(7));
-        var inEightDays = await _kit.DeadlineAsync(built.Id, "Comments on the objections", today.AddDays(8));
-        var inThirtyDays = await _kit.DeadlineAsync(built.Id, "Cassation complaint", today.AddDays(30));
-        var tooLate = await _kit.DeadlineAsync(built.Id, "Supervisory complaint", today.AddDays(31));
-        var done = await _kit.DeadlineAsync(built.Id, "Already filed", today, status: DeadlineStatus.Done);
-        var hearing = await _kit.HearingAsync(built.Id, Instant(today, 10, 30, Bishkek));
-        var held = await _kit.HearingAsync(built.Id, Instant(today, 9, 0, Bishkek), held: true);
+        var overdue = await portal.Deadline(built.Id).Titled("Reply to the court (late)").DueOn(today.AddDays(-1)).SaveAsync();
+        var dueToday = await portal.Deadline(built.Id).Titled("Appeal against the decision").DueOn(today).SaveAsync();
+        var inAWeek = await portal.Deadline(built.Id).Titled("Submit the evidence").DueOn(today.AddDays(7)).SaveAsync();
+        var inEightDays = await portal.Deadline(built.Id).Titled("Comments on the objections").DueOn(today.AddDays(8)).SaveAsync();
+        var inThirtyDays = await portal.Deadline(built.Id).Titled("Cassation complaint").DueOn(today.AddDays(30)).SaveAsync();
+        var tooLate = await portal.Deadline(built.Id).Titled("Supervisory complaint").DueOn(today.AddDays(31)).SaveAsync();
+        var done = await portal.Deadline(built.Id).Titled("Already filed").DueOn(today).WithStatus(DeadlineStatus.Done).SaveAsync();
+        var hearing = (await portal.Proceeding(built.Id).WithHearing(Instant(today, 10, 30, Bishkek)).SaveAsync()).HearingId;
+        var held = (await portal.Proceeding(built.Id).WithHearing(Instant(today, 9, 0, Bishkek), true).SaveAsync()).HearingId;
 
         var page = await (await portal.SignedInClientAsync("desk-zone-lawyer@test.local")).GetDocumentAsync("/desk");
         Deadlines(page, "overdue").Should().Equal(overdue);
@@ -63,23 +61,23 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Lawyer_and_caseworker_see_only_deadlines_of_cases_they_may_see()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("desk-access-lawyer@test.local", office, Roles.Lawyer);
-        var other = await _kit.StaffAsync("desk-access-other@test.local", office, Roles.Lawyer);
-        var caseworker = await _kit.StaffAsync("desk-access-caseworker@test.local", office, Roles.Caseworker);
-        var today = _kit.Today(Moscow);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("desk-access-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var other = await portal.Staff("desk-access-other@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseworker = await portal.Staff("desk-access-caseworker@test.local").InOffice(office).WithRoles(Roles.Caseworker).SaveAsync();
+        var today = portal.Today(Moscow);
 
-        var mine = await _kit.Case(office).WithClient("Своеева Дильноза").AssignedTo(lead: lawyer.Id).BuildAsync();
-        var theirs = await _kit.Case(office).WithClient("Чужаков Бахтиёр").AssignedTo(lead: other.Id).BuildAsync();
-        var secret = await _kit.Case(office).WithClient("Тайнова Мадина").Confidential().BuildAsync();
-        var unassigned = await _kit.Case(office).WithClient("Офисов Рустам").BuildAsync();
-        await _kit.DeadlineAsync(mine.Id, "Appeal of my own case", today.AddDays(2));
-        await _kit.DeadlineAsync(theirs.Id, "Deadline of another lawyer's case", today.AddDays(2));
-        await _kit.DeadlineAsync(theirs.Id, "Task for me on a case I cannot see", today.AddDays(3), DeadlineKind.Task, assignee: lawyer.Id);
-        await _kit.HearingAsync(theirs.Id, Instant(today.AddDays(1), 11, 0, Moscow), court: "Court of the other lawyer");
-        await _kit.DeadlineAsync(secret.Id, "Confidential deadline", today.AddDays(2));
-        await _kit.DeadlineAsync(secret.Id, "Task on a confidential case", today.AddDays(2), DeadlineKind.Task, assignee: caseworker.Id);
-        await _kit.DeadlineAsync(unassigned.Id, "Task for the office's caseworker", today.AddDays(4), DeadlineKind.Task, assignee: caseworker.Id);
+        var mine = await portal.Case(office).WithClient("Своеева Дильноза").AssignedTo(lead: lawyer.Id).SaveAsync();
+        var theirs = await portal.Case(office).WithClient("Чужаков Бахтиёр").AssignedTo(lead: other.Id).SaveAsync();
+        var secret = await portal.Case(office).WithClient("Тайнова Мадина").Confidential().SaveAsync();
+        var unassigned = await portal.Case(office).WithClient("Офисов Рустам").SaveAsync();
+        await portal.Deadline(mine.Id).Titled("Appeal of my own case").DueOn(today.AddDays(2)).SaveAsync();
+        await portal.Deadline(theirs.Id).Titled("Deadline of another lawyer's case").DueOn(today.AddDays(2)).SaveAsync();
+        await portal.Deadline(theirs.Id).Titled("Task for me on a case I cannot see").DueOn(today.AddDays(3)).OfKind(DeadlineKind.Task).AssignedTo(lawyer.Id).SaveAsync();
+        await portal.Proceeding(theirs.Id).InCourt("Court of the other lawyer").WithHearing(Instant(today.AddDays(1), 11, 0, Moscow)).SaveAsync();
+        await portal.Deadline(secret.Id).Titled("Confidential deadline").DueOn(today.AddDays(2)).SaveAsync();
+        await portal.Deadline(secret.Id).Titled("Task on a confidential case").DueOn(today.AddDays(2)).OfKind(DeadlineKind.Task).AssignedTo(caseworker.Id).SaveAsync();
+        await portal.Deadline(unassigned.Id).Titled("Task for the office's caseworker").DueOn(today.AddDays(4)).OfKind(DeadlineKind.Task).AssignedTo(caseworker.Id).SaveAsync();
 
         var asLawyer = await portal.SignedInClientAsync("desk-access-lawyer@test.local");
         var desk = await TextAsync(asLawyer, "/desk");
@@ -100,16 +98,16 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Coordinator_sees_everyones_deadlines_filtered_by_lawyer_and_office()
     {
-        var north = await _kit.OfficeAsync(Moscow, "North desk office");
-        var south = await _kit.OfficeAsync(Bishkek, "South desk office");
-        var northLawyer = await _kit.StaffAsync("desk-filter-north@test.local", north, Roles.Lawyer);
-        var southLawyer = await _kit.StaffAsync("desk-filter-south@test.local", south, Roles.Lawyer);
-        await _kit.StaffAsync("desk-filter-coordinator@test.local", north, Roles.Coordinator);
-        var today = _kit.Today(Moscow);
-        var northCase = await _kit.Case(north).AssignedTo(lead: northLawyer.Id).BuildAsync();
-        var southCase = await _kit.Case(south).AssignedTo(lead: southLawyer.Id).BuildAsync();
-        var northDeadline = await _kit.DeadlineAsync(northCase.Id, "North office deadline", today.AddDays(3));
-        var southDeadline = await _kit.DeadlineAsync(southCase.Id, "South office deadline", today.AddDays(3));
+        var north = await portal.Office().InTimeZone(Moscow).Named("North desk office").SaveAsync();
+        var south = await portal.Office().InTimeZone(Bishkek).Named("South desk office").SaveAsync();
+        var northLawyer = await portal.Staff("desk-filter-north@test.local").InOffice(north).WithRoles(Roles.Lawyer).SaveAsync();
+        var southLawyer = await portal.Staff("desk-filter-south@test.local").InOffice(south).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("desk-filter-coordinator@test.local").InOffice(north).WithRoles(Roles.Coordinator).SaveAsync();
+        var today = portal.Today(Moscow);
+        var northCase = await portal.Case(north).AssignedTo(lead: northLawyer.Id).SaveAsync();
+        var southCase = await portal.Case(south).AssignedTo(lead: southLawyer.Id).SaveAsync();
+        var northDeadline = await portal.Deadline(northCase.Id).Titled("North office deadline").DueOn(today.AddDays(3)).SaveAsync();
+        var southDeadline = await portal.Deadline(southCase.Id).Titled("South office deadline").DueOn(today.AddDays(3)).SaveAsync();
         var client = await portal.SignedInClientAsync("desk-filter-coordinator@test.local");
 
         var own = await client.GetDocumentAsync("/desk");
@@ -137,17 +135,17 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Reassigning_a_case_moves_its_dates_to_the_new_people_s_desks()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var before = await _kit.StaffAsync("desk-move-before@test.local", office, Roles.Lawyer);
-        var after = await _kit.StaffAsync("desk-move-after@test.local", office, Roles.Lawyer);
-        var further = await _kit.StaffAsync("desk-move-further@test.local", office, Roles.Lawyer);
-        var caseworker = await _kit.StaffAsync("desk-move-caseworker@test.local", office, Roles.Caseworker);
-        var other = await _kit.StaffAsync("desk-move-other-caseworker@test.local", office, Roles.Caseworker);
-        await _kit.StaffAsync("desk-move-coordinator@test.local", office, Roles.Coordinator);
-        var built = await _kit.Case(office).AssignedTo(caseworker: other.Id, lead: before.Id).BuildAsync();
-        var today = _kit.Today(Moscow);
-        var deadline = await _kit.DeadlineAsync(built.Id, "Appeal that changes hands", today.AddDays(3));
-        var hearing = await _kit.HearingAsync(built.Id, Instant(today.AddDays(2), 11, 0, Moscow));
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var before = await portal.Staff("desk-move-before@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var after = await portal.Staff("desk-move-after@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var further = await portal.Staff("desk-move-further@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseworker = await portal.Staff("desk-move-caseworker@test.local").InOffice(office).WithRoles(Roles.Caseworker).SaveAsync();
+        var other = await portal.Staff("desk-move-other-caseworker@test.local").InOffice(office).WithRoles(Roles.Caseworker).SaveAsync();
+        await portal.Staff("desk-move-coordinator@test.local").InOffice(office).WithRoles(Roles.Coordinator).SaveAsync();
+        var built = await portal.Case(office).AssignedTo(caseworker: other.Id, lead: before.Id).SaveAsync();
+        var today = portal.Today(Moscow);
+        var deadline = await portal.Deadline(built.Id).Titled("Appeal that changes hands").DueOn(today.AddDays(3)).SaveAsync();
+        var hearing = (await portal.Proceeding(built.Id).WithHearing(Instant(today.AddDays(2), 11, 0, Moscow)).SaveAsync()).HearingId;
 
         async Task<(List<Guid> Deadlines, List<Guid> Hearings)> DeskOf(string email)
         {
@@ -160,7 +158,7 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
         (await DeskOf("desk-move-after@test.local")).Deadlines.Should().BeEmpty();
 
         var coordinator = await portal.SignedInClientAsync("desk-move-coordinator@test.local");
-        var saved = await CaseWorkKit.PostFormAsync(coordinator, $"/cases/{built.Id}/assign", $"/cases/{built.Id}/assign",
+        var saved = await HttpForms.PostFormAsync(coordinator, $"/cases/{built.Id}/assign", $"/cases/{built.Id}/assign",
             [new("CaseworkerId", caseworker.Id.ToString()), new("LeadLawyerId", after.Id.ToString()), new("LawyerIds", further.Id.ToString())]);
         saved.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
@@ -187,14 +185,14 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task A_group_pages_by_keyset_when_it_holds_more_than_a_page()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("desk-paging-lawyer@test.local", office, Roles.Lawyer);
-        var built = await _kit.Case(office).AssignedTo(lead: lawyer.Id).BuildAsync();
-        var today = _kit.Today(Moscow);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("desk-paging-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var built = await portal.Case(office).AssignedTo(lead: lawyer.Id).SaveAsync();
+        var today = portal.Today(Moscow);
         var ids = new List<Guid>();
         for (var i = 0; i < 30; i++)
         {
-            ids.Add(await _kit.DeadlineAsync(built.Id, $"Overdue number {i:00}", today.AddDays(-40 + i)));
+            ids.Add(await portal.Deadline(built.Id).Titled($"Overdue number {i:00}").DueOn(today.AddDays(-40 + i)).SaveAsync());
         }
 
         var client = await portal.SignedInClientAsync("desk-paging-lawyer@test.local");
@@ -239,5 +237,5 @@ public class DeskTests(PortalFactory portal) : IClassFixture<PortalFactory>
     private static List<Guid> AllDeadlines(IHtmlDocument page) =>
         page.QuerySelectorAll("[data-testid=deadline-row]").Select(r => Guid.Parse(r.GetAttribute("data-deadline-id")!)).ToList();
 
-    private string English(string key) => new CaseWorkKit(portal).English(key);
+    private string English(string key) => portal.English(key);
 }

@@ -236,13 +236,13 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
     /// <summary>A closed case whose every narrative, name and contact field holds a distinctive text.</summary>
     private async Task SeedSensitiveCaseAsync(Guid adminId)
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var lawyer = await portal.CreateUserAsync("export-seed-lawyer@test.local", Roles.Lawyer);
         var built = await new CaseBuilder(portal, office).WithClient(ClientName, "TJ").WithAccount("Account: " + Narrative)
-            .WithRespondent(RespondentName).AssignedTo(lead: lawyer.Id).OpenedOn(new DateOnly(2026, 3, 2)).BuildAsync();
+            .WithRespondent(RespondentName).AssignedTo(lead: lawyer.Id).OpenedOn(new DateOnly(2026, 3, 2)).SaveAsync();
         _seededCase = built.Id;
         _seededClient = built.ClientId;
-        await new CaseBuilder(portal, office).BuildManyAsync(3);
+        await new CaseBuilder(portal, office).SaveManyAsync(3);
         var now = portal.Clock.GetUtcNow();
         await portal.WithDbAsync(async db =>
         {

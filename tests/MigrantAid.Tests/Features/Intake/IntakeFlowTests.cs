@@ -5,20 +5,21 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Security.Audit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
+using static MigrantAid.Tests.Support.IntakeSteps;
 
 namespace MigrantAid.Tests.Features.Intake;
 
 public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
+    private readonly IntakeSteps _kit = new(portal);
 
     [Fact]
     public async Task Whole_intake_to_open_assigned_case()
     {
-        var office = await _kit.OfficeAsync("WHL");
-        var caseworker = await _kit.StaffAsync("whole-caseworker@test.local", office.Id, Roles.Caseworker);
-        var lawyer = await _kit.StaffAsync("whole-lawyer@test.local", office.Id, Roles.Lawyer);
+        var office = await portal.Office().WithCode("WHL").SaveAsync();
+        var caseworker = await portal.Staff("whole-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var lawyer = await portal.Staff("whole-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
         var client = await portal.SignedInClientAsync("whole-caseworker@test.local");
 
         var intake = await StartIntakeAsync(client);
@@ -28,7 +29,7 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
         Location(await _kit.ConsentAsync(client, intake)).Should().Be($"/intakes/{intake}/triage");
         Location(await SubmitAsync(client, intake)).Should().Be($"/intakes/{intake}");
 
-        var submitted = await _kit.StoredIntakeAsync(intake);
+        var submitted = await portal.StoredIntakeAsync(intake);
         submitted.Status.Should().Be(IntakeStatus.Submitted);
         var stored = await portal.WithDbAsync(db => db.Clients.AsNoTracking().Include(c => c.Consents).SingleAsync(c => c.Id == submitted.ClientId));
         stored.FullName.Should().Be("Рахимов Фаррух");
@@ -37,12 +38,12 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
         stored.Consents.Should().ContainSingle(c => c.RecordedBy == caseworker.Id && c.Scope == "Legal help with this complaint.");
 
         var caseId = await AcceptAsync(client, intake, "Unpaid wages on a building site");
-        var opened = await _kit.StoredCaseAsync(caseId);
-        opened.Reference.Should().Be($"WHL-{_kit.Today.Year}-0001");
+        var opened = await portal.StoredCaseAsync(caseId);
+        opened.Reference.Should().Be($"WHL-{portal.Today().Year}-0001");
         opened.Status.Should().Be(CaseStatus.Open);
         opened.CaseworkerId.Should().Be(caseworker.Id, "the caseworker defaults to the intake's author");
         opened.PrincipalClientId.Should().Be(submitted.ClientId!.Value);
-        (await _kit.StoredIntakeAsync(intake)).Status.Should().Be(IntakeStatus.Accepted);
+        (await portal.StoredIntakeAsync(intake)).Status.Should().Be(IntakeStatus.Accepted);
         (await portal.WithDbAsync(db => db.CaseCategories.CountAsync(c => c.CaseId == caseId))).Should().Be(1);
 
         var assigned = await PostFormAsync(client, $"/cases/{caseId}/assign", $"/cases/{caseId}/assign",
@@ -51,20 +52,20 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
             new("LeadLawyerId", lawyer.Id.ToString()),
         ]);
         Location(assigned).Should().Be($"/cases/{caseId}");
-        var working = await _kit.StoredCaseAsync(caseId);
+        var working = await portal.StoredCaseAsync(caseId);
         working.LeadLawyerId.Should().Be(lawyer.Id);
         working.Status.Should().Be(CaseStatus.InProgress, "a lead lawyer starts the work");
 
         var lawyerClient = await portal.SignedInClientAsync("whole-lawyer@test.local");
         var page = await lawyerClient.GetDocumentAsync($"/cases/{caseId}");
-        page.QuerySelector("[data-testid=case-reference]")!.TextContent.Should().Be($"WHL-{_kit.Today.Year}-0001");
+        page.QuerySelector("[data-testid=case-reference]")!.TextContent.Should().Be($"WHL-{portal.Today().Year}-0001");
         page.QuerySelector("[data-testid=case-lead-lawyer]")!.TextContent.Should().Be(lawyer.FullName);
         page.QuerySelector("[data-testid=case-clients]")!.TextContent.Should().Contain("Рахимов Фаррух");
         page.QuerySelector("[data-testid=complaint-account]")!.TextContent.Should().Contain("three months");
 
         var second = await _kit.SubmittedIntakeAsync(client, "Karimov Dilshod");
         var secondCase = await AcceptAsync(client, second, "Passport kept by employer", lawyer.Id);
-        (await _kit.StoredCaseAsync(secondCase)).Reference.Should().Be($"WHL-{_kit.Today.Year}-0002", "numbers run per office and year");
+        (await portal.StoredCaseAsync(secondCase)).Reference.Should().Be($"WHL-{portal.Today().Year}-0002", "numbers run per office and year");
 
         (await portal.AuditAsync(CaseAuditActions.IntakeCreated)).Should().Contain(a => a.ActorId == caseworker.Id && a.EntityId == intake.ToString());
         (await portal.AuditAsync(CaseAuditActions.ClientCreated)).Should().Contain(a => a.EntityId == submitted.ClientId.ToString());
@@ -77,8 +78,8 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Accepting_with_nobody_as_caseworker_leaves_the_case_without_one()
     {
-        var office = await _kit.OfficeAsync("NBD");
-        await _kit.StaffAsync("nobody-caseworker@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().WithCode("NBD").SaveAsync();
+        await portal.Staff("nobody-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var client = await portal.SignedInClientAsync("nobody-caseworker@test.local");
         var intake = await _kit.SubmittedIntakeAsync(client, "Юсупова Лола");
 
@@ -88,15 +89,15 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
             new("Accept.CaseworkerId", ""),
         ]);
 
-        var opened = await _kit.StoredCaseAsync(IdIn(Location(accepted), 1));
+        var opened = await portal.StoredCaseAsync(IdIn(Location(accepted), 1));
         opened.CaseworkerId.Should().BeNull("\"Nobody\" was chosen instead of the proposed author");
     }
 
     [Fact]
     public async Task Draft_survives_and_resumes()
     {
-        var office = await _kit.OfficeAsync("DRF");
-        await _kit.StaffAsync("draft-caseworker@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().WithCode("DRF").SaveAsync();
+        await portal.Staff("draft-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var first = await portal.SignedInClientAsync("draft-caseworker@test.local");
 
         var intake = await StartIntakeAsync(first);
@@ -128,8 +129,8 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Complaint_with_bad_input_keeps_every_value_and_saves_nothing()
     {
-        var office = await _kit.OfficeAsync("BAD");
-        await _kit.StaffAsync("bad-complaint@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().WithCode("BAD").SaveAsync();
+        await portal.Staff("bad-complaint@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var client = await portal.SignedInClientAsync("bad-complaint@test.local");
         var intake = await StartIntakeAsync(client);
         Location(await RegisterClientAsync(client, intake, "Абдуллаев Тимур")).Should().Be($"/intakes/{intake}/complaint");
@@ -137,8 +138,8 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
         var response = await PostFormAsync(client, $"/intakes/{intake}/complaint", $"/intakes/{intake}/complaint",
         [
             new("IncidentCity", "Moscow"),
-            new("IncidentFrom", _kit.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new("IncidentTo", _kit.Today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("IncidentFrom", portal.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("IncidentTo", portal.Today().AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("Account", new string('x', MigrantAid.Web.Domain.Cases.Intake.AccountMaxLength + 1)),
             new("Respondents[0].Name", "Market administration"),
             new("Next", "continue"),
@@ -146,13 +147,13 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(response);
-        page.QuerySelector("[data-testid=error-CategoryIds]")!.TextContent.Should().Be(_kit.English("Choose at least one category."));
-        page.QuerySelector("[data-testid=error-IncidentTo]")!.TextContent.Should().Be(_kit.English("The end cannot be before the start."));
+        page.QuerySelector("[data-testid=error-CategoryIds]")!.TextContent.Should().Be(portal.English("Choose at least one category."));
+        page.QuerySelector("[data-testid=error-IncidentTo]")!.TextContent.Should().Be(portal.English("The end cannot be before the start."));
         page.QuerySelector("[data-testid=error-Account]")!.TextContent.Should().NotBeEmpty();
-        page.QuerySelector("[data-testid=error-respondent-type]")!.TextContent.Should().Be(_kit.English("Choose the respondent's type."));
+        page.QuerySelector("[data-testid=error-respondent-type]")!.TextContent.Should().Be(portal.English("Choose the respondent's type."));
         page.QuerySelector("input[name=IncidentCity]")!.GetAttribute("value").Should().Be("Moscow");
         page.QuerySelector("input[name='Respondents[0].Name']")!.GetAttribute("value").Should().Be("Market administration");
-        var stored = await _kit.StoredIntakeAsync(intake);
+        var stored = await portal.StoredIntakeAsync(intake);
         stored.IncidentCity.Should().BeNull("nothing is saved from a refused step");
         stored.Respondents.Should().BeEmpty();
     }
@@ -160,22 +161,22 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Urgent_intake_shows_24h_target()
     {
-        var office = await _kit.OfficeAsync("URG");
-        await _kit.StaffAsync("urgent-caseworker@test.local", office.Id, Roles.Caseworker);
-        await _kit.StaffAsync("urgent-coordinator@test.local", null, Roles.Coordinator);
+        var office = await portal.Office().WithCode("URG").SaveAsync();
+        await portal.Staff("urgent-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        await portal.Staff("urgent-coordinator@test.local").WithRoles(Roles.Coordinator).SaveAsync();
         var client = await portal.SignedInClientAsync("urgent-caseworker@test.local");
 
         var normal = await _kit.SubmittedIntakeAsync(client, "Normal Case Client");
         var urgent = await _kit.SubmittedIntakeAsync(client, "Urgent Case Client", urgent: true);
 
-        var stored = await _kit.StoredIntakeAsync(urgent);
+        var stored = await portal.StoredIntakeAsync(urgent);
         stored.ResponseDueAt.Should().Be(stored.SubmittedAt!.Value.AddHours(24));
-        var normalStored = await _kit.StoredIntakeAsync(normal);
+        var normalStored = await portal.StoredIntakeAsync(normal);
         normalStored.ResponseDueAt.Should().Be(normalStored.SubmittedAt!.Value.AddDays(5));
 
         var page = await client.GetDocumentAsync($"/intakes/{urgent}");
         page.QuerySelectorAll("[data-testid=intake-urgent]").Should().NotBeEmpty();
-        page.QuerySelector("[data-testid=response-remaining]")!.TextContent.Should().Be(_kit.English("{0} left", _kit.English("{0} d {1} h", 1, 0)));
+        page.QuerySelector("[data-testid=response-remaining]")!.TextContent.Should().Be(portal.English("{0} left", portal.English("{0} d {1} h", 1, 0)));
 
         var coordinator = await portal.SignedInClientAsync("urgent-coordinator@test.local");
         var queue = (await coordinator.GetDocumentAsync("/intakes")).QuerySelectorAll("[data-testid=queue-row]")
@@ -186,75 +187,75 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
         portal.Clock.Advance(TimeSpan.FromHours(25));
         coordinator = await portal.SignedInClientAsync("urgent-coordinator@test.local"); // the 8-hour session ended meanwhile
         var late = await coordinator.GetDocumentAsync($"/intakes/{urgent}");
-        late.QuerySelector("[data-testid=response-remaining]")!.TextContent.Should().Be(_kit.English("Overdue by {0}", _kit.English("{0} h {1} min", 1, 0)));
+        late.QuerySelector("[data-testid=response-remaining]")!.TextContent.Should().Be(portal.English("Overdue by {0}", portal.English("{0} h {1} min", 1, 0)));
         var lateQueue = await coordinator.GetDocumentAsync("/intakes");
         lateQueue.QuerySelectorAll("[data-testid=queue-row]").Single(r => r.GetAttribute("data-intake-id") == urgent.ToString())
-            .QuerySelector("[data-testid=queue-remaining]")!.TextContent.Should().Be(_kit.English("Overdue by {0}", _kit.English("{0} h {1} min", 1, 0)));
+            .QuerySelector("[data-testid=queue-remaining]")!.TextContent.Should().Be(portal.English("Overdue by {0}", portal.English("{0} h {1} min", 1, 0)));
     }
 
     [Fact]
     public async Task Reject_requires_reason_for_other()
     {
-        var office = await _kit.OfficeAsync("REJ");
-        var caseworker = await _kit.StaffAsync("reject-caseworker@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().WithCode("REJ").SaveAsync();
+        var caseworker = await portal.Staff("reject-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var client = await portal.SignedInClientAsync("reject-caseworker@test.local");
         var intake = await _kit.SubmittedIntakeAsync(client, "Reject Test Client");
 
         var refused = await PostFormAsync(client, $"/intakes/{intake}", $"/intakes/{intake}/reject", [new("Reject.Reason", "Other"), new("Reject.Note", "")]);
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(refused);
-        page.QuerySelector("[data-testid='error-Reject.Note']")!.TextContent.Should().Be(_kit.English("Say why the intake is rejected."));
+        page.QuerySelector("[data-testid='error-Reject.Note']")!.TextContent.Should().Be(portal.English("Say why the intake is rejected."));
         page.QuerySelector("select[name='Reject.Reason'] option[selected]")!.GetAttribute("value").Should().Be("Other");
-        (await _kit.StoredIntakeAsync(intake)).Status.Should().Be(IntakeStatus.Submitted);
+        (await portal.StoredIntakeAsync(intake)).Status.Should().Be(IntakeStatus.Submitted);
 
         var noReason = await PostFormAsync(client, $"/intakes/{intake}", $"/intakes/{intake}/reject", []);
-        (await PageAsync(noReason)).QuerySelector("[data-testid='error-Reject.Reason']")!.TextContent.Should().Be(_kit.English("Choose the reason."));
+        (await PageAsync(noReason)).QuerySelector("[data-testid='error-Reject.Reason']")!.TextContent.Should().Be(portal.English("Choose the reason."));
 
         Location(await PostFormAsync(client, $"/intakes/{intake}", $"/intakes/{intake}/reject",
             [new("Reject.Reason", "Other"), new("Reject.Note", "Lives abroad; cannot be reached.")])).Should().Be($"/intakes/{intake}");
-        var rejected = await _kit.StoredIntakeAsync(intake);
+        var rejected = await portal.StoredIntakeAsync(intake);
         rejected.Status.Should().Be(IntakeStatus.Rejected);
         rejected.RejectionReason.Should().Be(RejectionReason.Other);
         rejected.DecidedBy.Should().Be(caseworker.Id);
         (await portal.AuditAsync(CaseAuditActions.IntakeRejected)).Should().ContainSingle(a => a.EntityId == intake.ToString());
 
         Location(await PostFormAsync(client, $"/intakes/{intake}", $"/intakes/{intake}/reopen", [])).Should().Be($"/intakes/{intake}");
-        (await _kit.StoredIntakeAsync(intake)).Status.Should().Be(IntakeStatus.Submitted, "a rejected intake can be reopened for a new decision");
+        (await portal.StoredIntakeAsync(intake)).Status.Should().Be(IntakeStatus.Submitted, "a rejected intake can be reopened for a new decision");
     }
 
     [Fact]
     public async Task Lawyer_may_not_decide_an_intake()
     {
-        var office = await _kit.OfficeAsync("LDN");
-        await _kit.StaffAsync("decide-caseworker@test.local", office.Id, Roles.Caseworker);
-        await _kit.StaffAsync("decide-lawyer@test.local", office.Id, Roles.Lawyer);
+        var office = await portal.Office().WithCode("LDN").SaveAsync();
+        await portal.Staff("decide-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        await portal.Staff("decide-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
         var caseworker = await portal.SignedInClientAsync("decide-caseworker@test.local");
         var intake = await _kit.SubmittedIntakeAsync(caseworker, "Decision Test Client");
         var lawyer = await portal.SignedInClientAsync("decide-lawyer@test.local");
 
         (await lawyer.GetAsync($"/intakes/{intake}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a lawyer sees intakes only of their own making");
-        var admin = await _kit.StaffAsync("decide-admin@test.local", office.Id, Roles.Admin);
+        var admin = await portal.Staff("decide-admin@test.local").InOffice(office.Id).WithRoles(Roles.Admin).SaveAsync();
         (await (await portal.SignedInClientAsync(admin.Email!)).GetAsync("/intakes")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task User_without_office_is_told_they_cannot_take_intakes()
     {
-        await _kit.StaffAsync("no-office-caseworker@test.local", null, Roles.Caseworker);
+        await portal.Staff("no-office-caseworker@test.local").WithRoles(Roles.Caseworker).SaveAsync();
         var client = await portal.SignedInClientAsync("no-office-caseworker@test.local");
 
         var response = await PostFormAsync(client, "/intakes", "/intakes/new", []);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(response)).QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(_kit.English("You have no office, so you cannot take intakes. Ask an administrator to set your office."));
+        (await PageAsync(response)).QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(portal.English("You have no office, so you cannot take intakes. Ask an administrator to set your office."));
     }
 
     [Fact]
     public async Task Respondent_matching_a_client_is_flagged()
     {
-        var office = await _kit.OfficeAsync("COI");
-        await _kit.StaffAsync("conflict-caseworker@test.local", office.Id, Roles.Caseworker);
-        var existing = await _kit.ClientAsync(office.Id, "Каримов Бахтиёр", birthYear: 1975);
+        var office = await portal.Office().WithCode("COI").SaveAsync();
+        await portal.Staff("conflict-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var existing = (await portal.Client(office.Id).Named("Каримов Бахтиёр").BornIn(1975).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("conflict-caseworker@test.local");
         var intake = await StartIntakeAsync(client);
         Location(await RegisterClientAsync(client, intake, "Назарова Мадина")).Should().Be($"/intakes/{intake}/complaint");
@@ -272,8 +273,8 @@ public class IntakeFlowTests(PortalFactory portal) : IClassFixture<PortalFactory
         var page = await client.GetDocumentAsync($"/intakes/{intake}/complaint");
         var conflict = page.QuerySelectorAll("[data-testid=conflict]").Should().ContainSingle().Subject;
         conflict.GetAttribute("data-client-id").Should().Be(existing.ToString());
-        conflict.TextContent.Should().Be(_kit.English("{0}: possible conflict of interest: matches client {1}.", "Karimov Bakhtiyor", "Каримов Бахтиёр"));
-        (await _kit.StoredIntakeAsync(intake)).Respondents.Should().HaveCount(2, "the respondents are saved all the same");
+        conflict.TextContent.Should().Be(portal.English("{0}: possible conflict of interest: matches client {1}.", "Karimov Bakhtiyor", "Каримов Бахтиёр"));
+        (await portal.StoredIntakeAsync(intake)).Respondents.Should().HaveCount(2, "the respondents are saved all the same");
         (await client.GetDocumentAsync($"/intakes/{intake}")).QuerySelector("[data-testid=conflicts]")!.TextContent.Should().Contain("Каримов Бахтиёр");
     }
 }

@@ -6,15 +6,13 @@ namespace MigrantAid.Tests.Features.Intake;
 /// <summary>The queue of intakes waiting for a decision: urgent first, then by response target, paged by keyset.</summary>
 public class IntakeQueueTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Queue_pages_urgent_first_by_target_without_gaps_and_only_for_the_office()
     {
-        var office = await _kit.OfficeAsync("QUE");
-        var other = await _kit.OfficeAsync("QOT");
-        await _kit.StaffAsync("queue-caseworker@test.local", office.Id, Roles.Caseworker);
-        var category = await _kit.CategoryIdAsync("documents.passport");
+        var office = await portal.Office().WithCode("QUE").SaveAsync();
+        var other = await portal.Office().WithCode("QOT").SaveAsync();
+        await portal.Staff("queue-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var category = await portal.CategoryIdAsync("documents.passport");
         var expected = new List<(Guid Id, bool Urgent, DateTimeOffset Due)>();
         var start = portal.Clock.GetUtcNow();
         Guid foreign = default;

@@ -4,22 +4,23 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Security.Audit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
+using static MigrantAid.Tests.Support.IntakeSteps;
 
 namespace MigrantAid.Tests.Features.Intake;
 
 /// <summary>Issue 12 point 6: the triage's answers about the person are recorded on the client when the intake becomes a case.</summary>
 public class TriageSituationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
+    private readonly IntakeSteps _kit = new(portal);
 
     [Fact]
     public async Task No_documents_and_a_separated_child_from_the_triage_are_set_on_a_child_client_when_the_case_opens_and_audited()
     {
-        var office = await _kit.OfficeAsync("TSC");
-        await _kit.StaffAsync("triage-child@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().WithCode("TSC").SaveAsync();
+        await portal.Staff("triage-child@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var http = await portal.SignedInClientAsync("triage-child@test.local");
-        var (intake, clientId) = await IntakeAsync(http, "Юлдашев Темур", _kit.Today.AddYears(-14));
+        var (intake, clientId) = await IntakeAsync(http, "Юлдашев Темур", portal.Today().AddYears(-14));
 
         var triage = await http.GetDocumentAsync($"/intakes/{intake}/triage");
         triage.QuerySelector("[data-testid=triage-no-documents]")!.HasAttribute("checked").Should().BeFalse("the question starts unanswered");
@@ -47,8 +48,8 @@ public class TriageSituationTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task A_separated_child_answer_does_not_mark_an_adult_client_and_no_answer_changes_nothing()
     {
-        var office = await _kit.OfficeAsync("TSA");
-        await _kit.StaffAsync("triage-adult@test.local", office.Id, Roles.Caseworker);
+        var office = await portal.Office().WithCode("TSA").SaveAsync();
+        await portal.Staff("triage-adult@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var http = await portal.SignedInClientAsync("triage-adult@test.local");
 
         var (parentIntake, parent) = await IntakeAsync(http, "Юлдашева Малика", new DateOnly(1986, 9, 2));
@@ -70,7 +71,7 @@ public class TriageSituationTests(PortalFactory portal) : IClassFixture<PortalFa
         Location(await RegisterClientAsync(http, intake, name)).Should().Be($"/intakes/{intake}/complaint");
         Location(await _kit.ComplaintAsync(http, intake)).Should().Be($"/intakes/{intake}/consent");
         Location(await _kit.ConsentAsync(http, intake)).Should().Be($"/intakes/{intake}/triage");
-        var clientId = (await _kit.StoredIntakeAsync(intake)).ClientId!.Value;
+        var clientId = (await portal.StoredIntakeAsync(intake)).ClientId!.Value;
         await portal.WithDbAsync(async db =>
         {
             (await db.Clients.SingleAsync(c => c.Id == clientId)).SetBirth(born, null);

@@ -15,8 +15,8 @@ public class FollowUpReportTests(PortalFactory portal) : IClassFixture<PortalFac
     {
         var coordinator = await portal.CreateUserAsync("fu-coord@test.local", Roles.Coordinator);
         await portal.CreateUserAsync("fu-lawyer@test.local", Roles.Lawyer);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var cases = await new CaseBuilder(portal, office).BuildManyAsync(5);
+        var office = await portal.Office().SaveAsync();
+        var cases = await new CaseBuilder(portal, office).SaveManyAsync(5);
         var now = portal.Clock.GetUtcNow();
         var ids = await portal.WithDbAsync(async db =>
         {

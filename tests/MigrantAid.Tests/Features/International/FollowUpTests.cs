@@ -7,21 +7,20 @@ using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.International;
 using MigrantAid.Web.Features.International.Submissions;
-using static MigrantAid.Tests.Features.International.InternationalKit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Features.International.InternationalPages;
+using static MigrantAid.Tests.Support.FormValues;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.International;
 
 /// <summary>The UN follow-up (issue 12, point 3), through HTTP, with the rules shipped by migration 0023.</summary>
 public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Interim_measures_request_creates_the_task_to_check_the_committee_answer()
     {
         var (caseId, client) = await LawyerCaseAsync("FUA", "fu-request@test.local");
-        var requested = LastMonday(_kit.Today.AddDays(-7));
+        var requested = LastMonday(portal.Today().AddDays(-7));
 
         var location = Location(await PostFormAsync(client, $"/cases/{caseId}/submissions/new", $"/cases/{caseId}/submissions/new",
             Submission("CCPR", "InterimMeasuresRequest", requested, [new("InterimMeasuresRequestedOn", Iso(requested))])));
@@ -45,8 +44,8 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Granted_interim_measures_create_the_compliance_task_and_the_breach_prompt()
     {
         var (caseId, client) = await LawyerCaseAsync("FUB", "fu-granted@test.local");
-        var requested = _kit.Today.AddDays(-10);
-        var granted = _kit.Today.AddDays(-8);
+        var requested = portal.Today().AddDays(-10);
+        var granted = portal.Today().AddDays(-8);
         var location = Location(await PostFormAsync(client, $"/cases/{caseId}/submissions/new", $"/cases/{caseId}/submissions/new",
             Submission("CRC", "InterimMeasuresRequest", requested, [new("InterimMeasuresRequestedOn", Iso(requested))])));
         (await client.GetDocumentAsync(location)).QuerySelector("[data-testid=breach-prompt]").Should().BeNull("nothing is granted yet");
@@ -65,7 +64,7 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
         stored.FollowUp.Should().Be(FollowUpStatus.Ongoing, "granted interim measures are followed up from then on");
 
         var page = await client.GetDocumentAsync(location);
-        page.QuerySelector("[data-testid=breach-prompt]")!.TextContent.Should().Contain(_kit.English("Tell the committee at once of any breach by the State (a removal carried out or about to be): do not wait for the compliance check."));
+        page.QuerySelector("[data-testid=breach-prompt]")!.TextContent.Should().Contain(portal.English("Tell the committee at once of any breach by the State (a removal carried out or about to be): do not wait for the compliance check."));
         page.QuerySelectorAll("[data-testid=submission-deadline]").Should().HaveCount(2, "the check of the answer and the compliance task");
         (await portal.AuditAsync(InternationalAuditActions.SubmissionUpdated)).Should().Contain(a => a.EntityId == stored.Id.ToString() && a.Details!.Contains("InterimMeasuresGranted"));
     }
@@ -74,9 +73,9 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Views_finding_a_violation_start_the_state_180_day_reply()
     {
         var (caseId, client) = await LawyerCaseAsync("FUC", "fu-views@test.local");
-        var views = _kit.Today.AddDays(-20);
+        var views = portal.Today().AddDays(-20);
         Location(await PostFormAsync(client, $"/cases/{caseId}/submissions/new", $"/cases/{caseId}/submissions/new",
-            Submission("CERD", "IndividualCommunication", _kit.Today.AddDays(-400), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
+            Submission("CERD", "IndividualCommunication", portal.Today().AddDays(-400), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
 
         var reply = (await DeadlinesAsync(caseId)).Should().ContainSingle().Subject;
         reply.Trigger.Should().Be(TriggerEvent.ViolationFound);
@@ -89,20 +88,20 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Comments_on_the_committee_request_are_due_counted_from_the_request_date()
     {
         var (caseId, client) = await LawyerCaseAsync("FUD", "fu-comments@test.local");
-        var views = _kit.Today.AddDays(-200);
-        var request = _kit.Today.AddDays(-3);
+        var views = portal.Today().AddDays(-200);
+        var request = portal.Today().AddDays(-3);
         var location = Location(await PostFormAsync(client, $"/cases/{caseId}/submissions/new", $"/cases/{caseId}/submissions/new",
-            Submission("CAT", "IndividualCommunication", _kit.Today.AddDays(-600), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
+            Submission("CAT", "IndividualCommunication", portal.Today().AddDays(-600), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
 
         var refused = await PostFormAsync(client, location + "/edit", location + "/edit",
-            Submission("CAT", "IndividualCommunication", _kit.Today.AddDays(-600),
+            Submission("CAT", "IndividualCommunication", portal.Today().AddDays(-600),
                 [new("FinalDecisionOn", Iso(views)), new("FollowUpCommentsRequestedOn", Iso(views.AddDays(-1)))], result: "ViolationFound"));
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         (await PageAsync(refused)).QuerySelector("[data-testid=error-FollowUpCommentsRequestedOn]")!.TextContent
-            .Should().Be(_kit.English("The committee asks for comments on the follow-up after its views: enter the date of the views, and a request on or after it."));
+            .Should().Be(portal.English("The committee asks for comments on the follow-up after its views: enter the date of the views, and a request on or after it."));
 
         Location(await PostFormAsync(client, location + "/edit", location + "/edit",
-            Submission("CAT", "IndividualCommunication", _kit.Today.AddDays(-600),
+            Submission("CAT", "IndividualCommunication", portal.Today().AddDays(-600),
                 [new("FinalDecisionOn", Iso(views)), new("FollowUpCommentsRequestedOn", Iso(request))], result: "ViolationFound")));
 
         var comments = (await DeadlinesAsync(caseId)).Should().ContainSingle(d => d.Trigger == TriggerEvent.FollowUpCommentsRequested).Subject;
@@ -115,18 +114,18 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Assessments_are_recorded_per_round_with_their_grade_and_bad_input_is_refused_at_the_field()
     {
         var (caseId, client) = await LawyerCaseAsync("FUE", "fu-assess@test.local");
-        var views = _kit.Today.AddDays(-300);
+        var views = portal.Today().AddDays(-300);
         var location = Location(await PostFormAsync(client, $"/cases/{caseId}/submissions/new", $"/cases/{caseId}/submissions/new",
-            Submission("CCPR", "IndividualCommunication", _kit.Today.AddDays(-900), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
+            Submission("CCPR", "IndividualCommunication", portal.Today().AddDays(-900), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
         var assess = location + "/follow-up/assess";
 
-        var future = await PostFormAsync(client, assess, assess, [new("AssessedOn", Iso(_kit.Today.AddDays(1))), new("Grade", "B"), new("Note", "Typed note kept.")]);
+        var future = await PostFormAsync(client, assess, assess, [new("AssessedOn", Iso(portal.Today().AddDays(1))), new("Grade", "B"), new("Note", "Typed note kept.")]);
         future.StatusCode.Should().Be(HttpStatusCode.OK);
         var futurePage = await PageAsync(future);
-        futurePage.QuerySelector("[data-testid=error-AssessedOn]")!.TextContent.Should().Be(_kit.English("The date cannot be in the future."));
+        futurePage.QuerySelector("[data-testid=error-AssessedOn]")!.TextContent.Should().Be(portal.English("The date cannot be in the future."));
         futurePage.QuerySelector("textarea[name=Note]")!.TextContent.Should().Be("Typed note kept.");
         var noGrade = await PageAsync(await PostFormAsync(client, assess, assess, [new("AssessedOn", Iso(views.AddDays(200)))]));
-        noGrade.QuerySelector("[data-testid=error-Grade]")!.TextContent.Should().Be(_kit.English("Choose the grade."));
+        noGrade.QuerySelector("[data-testid=error-Grade]")!.TextContent.Should().Be(portal.English("Choose the grade."));
 
         Location(await PostFormAsync(client, assess, assess, [new("AssessedOn", Iso(views.AddDays(200))), new("Grade", "C")]));
         Location(await PostFormAsync(client, assess, assess, [new("AssessedOn", Iso(views.AddDays(280))), new("Grade", "B"), new("Note", "Compensation paid, no guarantee of non-repetition.")]));
@@ -137,8 +136,8 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         var page = await client.GetDocumentAsync(location);
         page.QuerySelectorAll("[data-testid=follow-up-grade]").Select(g => g.TextContent.Trim()).First()
-            .Should().Be(_kit.English("FollowUpGrade.C"));
-        page.QuerySelector("[data-testid=grade-meanings]")!.TextContent.Should().Contain(_kit.English("FollowUpGrade.E"), "the meaning of every grade is shown");
+            .Should().Be(portal.English("FollowUpGrade.C"));
+        page.QuerySelector("[data-testid=grade-meanings]")!.TextContent.Should().Contain(portal.English("FollowUpGrade.E"), "the meaning of every grade is shown");
         var audits = await portal.AuditAsync(FollowUpAuditActions.RoundRecorded);
         audits.Where(a => a.EntityId == IdIn(location, 3).ToString()).Should().HaveCount(2)
             .And.OnlyContain(a => !a.Details!.Contains("Compensation"), "the note's text stays out of the audit trail");
@@ -148,25 +147,25 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Closing_the_follow_up_records_its_result_and_closes_its_open_deadlines()
     {
         var (caseId, client) = await LawyerCaseAsync("FUF", "fu-close@test.local");
-        var views = _kit.Today.AddDays(-100);
+        var views = portal.Today().AddDays(-100);
         var location = Location(await PostFormAsync(client, $"/cases/{caseId}/submissions/new", $"/cases/{caseId}/submissions/new",
-            Submission("CEDAW", "IndividualCommunication", _kit.Today.AddDays(-700), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
+            Submission("CEDAW", "IndividualCommunication", portal.Today().AddDays(-700), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
         var close = location + "/follow-up/close";
 
         var bad = await PageAsync(await PostFormAsync(client, close, close, [new("ClosedOn", Iso(views.AddDays(-5))), new("Result", "Satisfactory")]));
-        bad.QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(_kit.English("The date cannot come before the submission or the views."));
+        bad.QuerySelector("[data-testid=error-ClosedOn]")!.TextContent.Should().Be(portal.English("The date cannot come before the submission or the views."));
         (await SubmissionsAsync(portal, caseId)).Single().FollowUpClosedOn.Should().BeNull();
 
-        Location(await PostFormAsync(client, close, close, [new("ClosedOn", Iso(_kit.Today.AddDays(-1))), new("Result", "Satisfactory")]));
+        Location(await PostFormAsync(client, close, close, [new("ClosedOn", Iso(portal.Today().AddDays(-1))), new("Result", "Satisfactory")]));
 
         var stored = (await SubmissionsAsync(portal, caseId)).Single();
-        stored.FollowUpClosedOn.Should().Be(_kit.Today.AddDays(-1));
+        stored.FollowUpClosedOn.Should().Be(portal.Today().AddDays(-1));
         stored.FollowUp.Should().Be(FollowUpStatus.Satisfactory);
         var reply = (await DeadlinesAsync(caseId)).Should().ContainSingle(d => d.Trigger == TriggerEvent.ViolationFound).Subject;
         reply.Status.Should().Be(DeadlineStatus.Dismissed);
         reply.ClosingNote.Should().Be(RecordFollowUpHandler.ClosedNote);
         var page = await client.GetDocumentAsync(location);
-        page.QuerySelector("[data-testid=follow-up-closed]")!.TextContent.Should().Contain(_kit.English("FollowUpStatus.Satisfactory"));
+        page.QuerySelector("[data-testid=follow-up-closed]")!.TextContent.Should().Contain(portal.English("FollowUpStatus.Satisfactory"));
         page.QuerySelector("[data-testid=record-assessment]").Should().BeNull("a closed follow-up takes no more assessments");
         (await portal.AuditAsync(FollowUpAuditActions.Closed)).Should().ContainSingle(a => a.EntityId == stored.Id.ToString());
 
@@ -180,11 +179,11 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task A_submission_names_its_clients_among_the_case_clients_and_shows_on_their_pages()
     {
-        var office = await _kit.OfficeAsync("FUG");
-        var lawyer = await _kit.StaffAsync("fu-clients@test.local", office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Назаров Далер", leadLawyer: lawyer.Id);
-        var child = await _kit.ClientAsync(office.Id, "Назарова Малика");
-        var stranger = await _kit.ClientAsync(office.Id, "Посторонний Икром");
+        var office = await portal.Office().WithCode("FUG").SaveAsync();
+        var lawyer = await portal.Staff("fu-clients@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Назаров Далер", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
+        var child = (await portal.Client(office.Id).Named("Назарова Малика").SaveAsync()).Id;
+        var stranger = (await portal.Client(office.Id).Named("Посторонний Икром").SaveAsync()).Id;
         var principal = await portal.WithDbAsync(async db =>
         {
             var c = await db.Cases.Include(x => x.Clients).SingleAsync(x => x.Id == caseId);
@@ -197,13 +196,13 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var form = await client.GetDocumentAsync(url);
         form.QuerySelectorAll("[data-testid=input-client]").Select(i => i.GetAttribute("value")).Should().BeEquivalentTo([principal.ToString(), child.ToString()]);
 
-        var refused = await PostFormAsync(client, url, url, Submission("CRC", "IndividualCommunication", _kit.Today.AddDays(-5), [new("ClientIds", stranger.ToString())]));
+        var refused = await PostFormAsync(client, url, url, Submission("CRC", "IndividualCommunication", portal.Today().AddDays(-5), [new("ClientIds", stranger.ToString())]));
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(refused)).QuerySelector("[data-testid=error-ClientIds]")!.TextContent.Should().Be(_kit.English("Choose the clients among this case's clients."));
+        (await PageAsync(refused)).QuerySelector("[data-testid=error-ClientIds]")!.TextContent.Should().Be(portal.English("Choose the clients among this case's clients."));
         (await SubmissionsAsync(portal, caseId)).Should().BeEmpty();
 
         var location = Location(await PostFormAsync(client, url, url,
-            Submission("CRC", "IndividualCommunication", _kit.Today.AddDays(-5), [new("ClientIds", child.ToString()), new("ClientIds", principal.ToString())])));
+            Submission("CRC", "IndividualCommunication", portal.Today().AddDays(-5), [new("ClientIds", child.ToString()), new("ClientIds", principal.ToString())])));
         var id = IdIn(location, 3);
         (await portal.WithDbAsync(db => db.SubmissionClients.AsNoTracking().Where(s => s.SubmissionId == id).Select(s => s.ClientId).ToListAsync()))
             .Should().BeEquivalentTo([child, principal]);
@@ -221,11 +220,11 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task A_user_of_another_office_gets_404_for_the_follow_up_and_does_not_see_the_submission_on_the_client()
     {
         var (caseId, client) = await LawyerCaseAsync("FUH", "fu-own@test.local");
-        var views = _kit.Today.AddDays(-50);
+        var views = portal.Today().AddDays(-50);
         var location = Location(await PostFormAsync(client, $"/cases/{caseId}/submissions/new", $"/cases/{caseId}/submissions/new",
-            Submission("CCPR", "IndividualCommunication", _kit.Today.AddDays(-500), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
-        var other = await _kit.OfficeAsync("FUI");
-        await _kit.StaffAsync("fu-caseworker-elsewhere@test.local", other.Id, Roles.Caseworker);
+            Submission("CCPR", "IndividualCommunication", portal.Today().AddDays(-500), [new("FinalDecisionOn", Iso(views))], result: "ViolationFound")));
+        var other = await portal.Office().WithCode("FUI").SaveAsync();
+        await portal.Staff("fu-caseworker-elsewhere@test.local").InOffice(other.Id).WithRoles(Roles.Caseworker).SaveAsync();
         var outsider = await portal.SignedInClientAsync("fu-caseworker-elsewhere@test.local");
 
         foreach (var url in new[] { location, location + "/follow-up/assess", location + "/follow-up/close" })
@@ -233,9 +232,9 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
             (await outsider.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, url);
         }
 
-        (await PostWithTokenAsync(outsider, location + "/follow-up/assess", [new("AssessedOn", Iso(views.AddDays(10))), new("Grade", "A")]))
+        (await outsider.PostWithTokenOfAsync("/", location + "/follow-up/assess", [new("AssessedOn", Iso(views.AddDays(10))), new("Grade", "A")]))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await PostWithTokenAsync(outsider, location + "/follow-up/close", [new("ClosedOn", Iso(views.AddDays(10))), new("Result", "Satisfactory")]))
+        (await outsider.PostWithTokenOfAsync("/", location + "/follow-up/close", [new("ClosedOn", Iso(views.AddDays(10))), new("Result", "Satisfactory")]))
             .StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await portal.WithDbAsync(db => db.FollowUpRounds.CountAsync(r => r.SubmissionId == IdIn(location, 3)))).Should().Be(0);
         (await SubmissionsAsync(portal, caseId)).Single().FollowUpClosedOn.Should().BeNull("nothing was changed by the outsider");
@@ -243,9 +242,9 @@ public class FollowUpTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
     private async Task<(Guid CaseId, HttpClient Client)> LawyerCaseAsync(string officeCode, string email)
     {
-        var office = await _kit.OfficeAsync(officeCode);
-        var lawyer = await _kit.StaffAsync(email, office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Каримов Бахтиёр", leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode(officeCode).SaveAsync();
+        var lawyer = await portal.Staff(email).InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Каримов Бахтиёр", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
         return (caseId, await portal.SignedInClientAsync(email));
     }
 

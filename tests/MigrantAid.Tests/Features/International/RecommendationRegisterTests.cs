@@ -4,19 +4,18 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.International;
-using static MigrantAid.Tests.Features.International.InternationalKit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Features.International.InternationalPages;
+using static MigrantAid.Tests.Support.FormValues;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.International;
 
 public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Search_finds_a_seeded_Kazakhstan_recommendation_by_an_English_and_by_a_Russian_word()
     {
-        await _kit.StaffAsync("search-caseworker@test.local", null, Roles.Caseworker);
+        await portal.Staff("search-caseworker@test.local").WithRoles(Roles.Caseworker).SaveAsync();
         var client = await portal.SignedInClientAsync("search-caseworker@test.local");
 
         var english = await client.GetDocumentAsync("/recommendations?q=quota");
@@ -36,7 +35,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
     [Fact]
     public async Task Filters_narrow_the_register_and_pages_follow_the_keyset()
     {
-        await _kit.StaffAsync("filter-lawyer@test.local", null, Roles.Lawyer);
+        await portal.Staff("filter-lawyer@test.local").WithRoles(Roles.Lawyer).SaveAsync();
         var client = await portal.SignedInClientAsync("filter-lawyer@test.local");
 
         RowIds(await client.GetDocumentAsync("/recommendations?state=KZ&year=2019&body=UPR")).Should().HaveCount(10, "ten recommendations are shipped");
@@ -48,8 +47,8 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         RowIds(await client.GetDocumentAsync("/recommendations?state=RU")).Should().BeEmpty();
 
         var bad = await client.GetDocumentAsync("/recommendations?state=KZ&theme=Nonsense&year=abc");
-        bad.QuerySelector("#filter-theme-error")!.TextContent.Should().Be(_kit.English("Choose a theme from the list."));
-        bad.QuerySelector("#filter-year-error")!.TextContent.Should().Be(_kit.English("Enter a year, for example {0}.", "2019"));
+        bad.QuerySelector("#filter-theme-error")!.TextContent.Should().Be(portal.English("Choose a theme from the list."));
+        bad.QuerySelector("#filter-year-error")!.TextContent.Should().Be(portal.English("Enter a year, for example {0}.", "2019"));
         RowIds(bad).Should().HaveCount(10, "a filter that is not understood is ignored, the others still apply");
 
         await portal.WithDbAsync(async db =>
@@ -80,12 +79,12 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
     [Fact]
     public async Task A_linked_case_shows_on_the_recommendation_and_the_recommendation_on_the_case()
     {
-        var office = await _kit.OfficeAsync("RLK");
-        var lawyer = await _kit.StaffAsync("link-lawyer@test.local", office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Связов Рустам", leadLawyer: lawyer.Id);
-        var secondCaseId = await _kit.CaseAsync(office, "Школов Азиз", leadLawyer: lawyer.Id, title: "School refused enrolment");
-        var reference = (await _kit.StoredCaseAsync(caseId)).Reference;
-        var secondReference = (await _kit.StoredCaseAsync(secondCaseId)).Reference;
+        var office = await portal.Office().WithCode("RLK").SaveAsync();
+        var lawyer = await portal.Staff("link-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Связов Рустам", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
+        var secondCaseId = (await portal.Case(office).WithClient("Школов Азиз", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).WithTitle("School refused enrolment").SaveAsync()).Id;
+        var reference = (await portal.StoredCaseAsync(caseId)).Reference;
+        var secondReference = (await portal.StoredCaseAsync(secondCaseId)).Reference;
         var client = await portal.SignedInClientAsync("link-lawyer@test.local");
 
         // From the case: search the register, link with a note.
@@ -109,7 +108,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
             .Should().ContainSingle(r => r.GetAttribute("data-recommendation-id") == SchoolRecommendation.ToString());
         var again = await PostFormAsync(client, $"/recommendations/{SchoolRecommendation}", $"/recommendations/{SchoolRecommendation}/cases", [new("Link.CaseReference", secondReference)]);
         again.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(again)).QuerySelector("[data-testid='error-Link.CaseReference']")!.TextContent.Should().Be(_kit.English("This case is already linked to the recommendation."));
+        (await PageAsync(again)).QuerySelector("[data-testid='error-Link.CaseReference']")!.TextContent.Should().Be(portal.English("This case is already linked to the recommendation."));
 
         var linked = await portal.AuditAsync(InternationalAuditActions.RecommendationLinked);
         linked.Should().Contain(a => a.EntityId == caseId.ToString()).And.Contain(a => a.EntityId == secondCaseId.ToString());
@@ -125,11 +124,11 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
     [Fact]
     public async Task A_linked_case_the_user_may_not_see_is_not_listed_and_its_reference_never_appears()
     {
-        var office = await _kit.OfficeAsync("RHD");
-        var owner = await _kit.StaffAsync("hidden-owner@test.local", office.Id, Roles.Lawyer);
-        await _kit.StaffAsync("hidden-outsider@test.local", office.Id, Roles.Lawyer);
-        var hiddenCase = await _kit.CaseAsync(office, "Скрытов Бахтиёр", leadLawyer: owner.Id, confidential: true);
-        var hiddenReference = (await _kit.StoredCaseAsync(hiddenCase)).Reference;
+        var office = await portal.Office().WithCode("RHD").SaveAsync();
+        var owner = await portal.Staff("hidden-owner@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("hidden-outsider@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var hiddenCase = (await portal.Case(office).WithClient("Скрытов Бахтиёр", null).OnBuildingSite().OpenedToday().AssignedTo(null, owner.Id).Confidential().SaveAsync()).Id;
+        var hiddenReference = (await portal.StoredCaseAsync(hiddenCase)).Reference;
         var ownerClient = await portal.SignedInClientAsync("hidden-owner@test.local");
         Location(await PostFormAsync(ownerClient, "/recommendations/3", "/recommendations/3/cases", [new("Link.CaseReference", hiddenReference)]))
             .Should().Be("/recommendations/3#cases");
@@ -148,13 +147,13 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         var refused = await PostFormAsync(outsider, "/recommendations/4", "/recommendations/4/cases", [new("Link.CaseReference", hiddenReference)]);
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var refusedPage = await PageAsync(refused);
-        refusedPage.QuerySelector("[data-testid='error-Link.CaseReference']")!.TextContent.Should().Be(_kit.English("No case you can work on has this reference number."));
+        refusedPage.QuerySelector("[data-testid='error-Link.CaseReference']")!.TextContent.Should().Be(portal.English("No case you can work on has this reference number."));
         var missing = await PageAsync(await PostFormAsync(outsider, "/recommendations/4", "/recommendations/4/cases", [new("Link.CaseReference", "NOPE-2026-99999")]));
-        missing.QuerySelector("[data-testid='error-Link.CaseReference']")!.TextContent.Should().Be(_kit.English("No case you can work on has this reference number."));
+        missing.QuerySelector("[data-testid='error-Link.CaseReference']")!.TextContent.Should().Be(portal.English("No case you can work on has this reference number."));
         (await portal.WithDbAsync(db => db.CaseRecommendations.CountAsync(l => l.CaseId == hiddenCase))).Should().Be(1);
 
         // Nor may the outsider unlink it.
-        var unlink = await PostWithTokenAsync(outsider, $"/recommendations/3/cases/{hiddenCase}/unlink", []);
+        var unlink = await outsider.PostWithTokenOfAsync("/", $"/recommendations/3/cases/{hiddenCase}/unlink", []);
         unlink.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await portal.WithDbAsync(db => db.CaseRecommendations.CountAsync(l => l.CaseId == hiddenCase))).Should().Be(1);
     }
@@ -162,17 +161,17 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
     [Fact]
     public async Task Lawyers_add_recommendations_and_assessments_and_caseworkers_only_read()
     {
-        var lawyer = await _kit.StaffAsync("register-lawyer@test.local", null, Roles.Lawyer);
-        await _kit.StaffAsync("register-caseworker@test.local", null, Roles.Caseworker);
+        var lawyer = await portal.Staff("register-lawyer@test.local").WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("register-caseworker@test.local").WithRoles(Roles.Caseworker).SaveAsync();
         var client = await portal.SignedInClientAsync("register-lawyer@test.local");
 
         var refused = await PostFormAsync(client, "/recommendations/new", "/recommendations/new",
             [new("Body", "CESCR"), new("State", "KG"), new("Cycle", ""), new("Year", "2999"), new("TextEn", ""), new("TextRu", "")]);
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var refusedPage = await PageAsync(refused);
-        refusedPage.QuerySelector("[data-testid=error-Cycle]")!.TextContent.Should().Be(_kit.English("Enter the cycle or session."));
-        refusedPage.QuerySelector("[data-testid=error-Year]")!.TextContent.Should().Be(_kit.English("The year cannot be in the future."));
-        refusedPage.QuerySelector("[data-testid=error-TextEn]")!.TextContent.Should().Be(_kit.English("Enter the text in English or in Russian."));
+        refusedPage.QuerySelector("[data-testid=error-Cycle]")!.TextContent.Should().Be(portal.English("Enter the cycle or session."));
+        refusedPage.QuerySelector("[data-testid=error-Year]")!.TextContent.Should().Be(portal.English("The year cannot be in the future."));
+        refusedPage.QuerySelector("[data-testid=error-TextEn]")!.TextContent.Should().Be(portal.English("Enter the text in English or in Russian."));
 
         var location = Location(await PostFormAsync(client, "/recommendations/new", "/recommendations/new",
         [
@@ -187,21 +186,21 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         id.Should().BeGreaterThan(10, "ids continue after the shipped rows");
 
         var future = await PostFormAsync(client, location, $"{location}/assessments",
-            [new("Assess.AssessedOn", Iso(_kit.Today.AddDays(5))), new("Assess.Status", "Implemented"), new("Assess.Note", "Typed note")]);
+            [new("Assess.AssessedOn", Iso(portal.Today().AddDays(5))), new("Assess.Status", "Implemented"), new("Assess.Note", "Typed note")]);
         future.StatusCode.Should().Be(HttpStatusCode.OK);
         var futurePage = await PageAsync(future);
-        futurePage.QuerySelector("[data-testid='error-Assess.AssessedOn']")!.TextContent.Should().Be(_kit.English("The date of the assessment cannot be in the future."));
+        futurePage.QuerySelector("[data-testid='error-Assess.AssessedOn']")!.TextContent.Should().Be(portal.English("The date of the assessment cannot be in the future."));
         futurePage.QuerySelector("textarea[name='Assess.Note']")!.TextContent.Should().Be("Typed note");
 
         Location(await PostFormAsync(client, location, $"{location}/assessments",
-            [new("Assess.AssessedOn", Iso(_kit.Today.AddDays(-10))), new("Assess.Status", "PartiallyImplemented"), new("Assess.Note", "Schools in Bishkek enrol them.")]))
+            [new("Assess.AssessedOn", Iso(portal.Today().AddDays(-10))), new("Assess.Status", "PartiallyImplemented"), new("Assess.Note", "Schools in Bishkek enrol them.")]))
             .Should().Be($"{location}#assessments");
         Location(await PostFormAsync(client, location, $"{location}/assessments",
-            [new("Assess.AssessedOn", Iso(_kit.Today.AddDays(-100))), new("Assess.Status", "NotImplemented")])).Should().Be($"{location}#assessments");
+            [new("Assess.AssessedOn", Iso(portal.Today().AddDays(-100))), new("Assess.Status", "NotImplemented")])).Should().Be($"{location}#assessments");
         var page = await client.GetDocumentAsync(location);
         page.QuerySelectorAll("[data-testid=assessment-status]").Select(s => s.TextContent).Should().Equal(
-            _kit.English("ImplementationStatus.PartiallyImplemented"), _kit.English("ImplementationStatus.NotImplemented"));
-        page.QuerySelector("[data-testid=recommendation-status]")!.TextContent.Should().Contain(_kit.English("ImplementationStatus.PartiallyImplemented"),
+            portal.English("ImplementationStatus.PartiallyImplemented"), portal.English("ImplementationStatus.NotImplemented"));
+        page.QuerySelector("[data-testid=recommendation-status]")!.TextContent.Should().Contain(portal.English("ImplementationStatus.PartiallyImplemented"),
             "the latest assessment by date gives the status, whatever the order of entry");
         (await portal.AuditAsync(InternationalAuditActions.RecommendationAssessed)).Where(a => a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Should().HaveCount(2).And.OnlyContain(a => a.ActorId == lawyer.Id);
@@ -223,7 +222,7 @@ public class RecommendationRegisterTests(PortalFactory portal) : IClassFixture<P
         (await caseworker.GetAsync(location)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await caseworker.GetAsync("/recommendations/new")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await caseworker.GetAsync($"{location}/edit")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await PostWithTokenAsync(caseworker, $"{location}/assessments", [new("Assess.AssessedOn", Iso(_kit.Today)), new("Assess.Status", "Implemented")]))
+        (await caseworker.PostWithTokenOfAsync("/", $"{location}/assessments", [new("Assess.AssessedOn", Iso(portal.Today())), new("Assess.Status", "Implemented")]))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await caseworker.GetDocumentAsync(location)).QuerySelector("[data-testid=assessment-form]").Should().BeNull();
     }

@@ -4,15 +4,12 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Features.International;
-using static MigrantAid.Tests.Features.International.InternationalKit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.International;
 
 public class TreatyAcceptanceTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     private Task<AcceptedProcedure> EntryAsync(string state, InternationalBody body) =>
         portal.WithDbAsync(db => db.AcceptedProcedures.AsNoTracking()
             .SingleAsync(a => a.State == state && a.Body == body && a.Procedure == TreatyProcedure.IndividualCommunications));
@@ -29,7 +26,7 @@ public class TreatyAcceptanceTests(PortalFactory portal) : IClassFixture<PortalF
                 .Should().Contain([InternationalBody.CMW, InternationalBody.CRC, InternationalBody.CESCR, InternationalBody.CEDAW, InternationalBody.CERD, InternationalBody.CCPR, InternationalBody.CAT]);
         }
 
-        await _kit.StaffAsync("acceptance-reader@test.local", null, Roles.Caseworker);
+        await portal.Staff("acceptance-reader@test.local").WithRoles(Roles.Caseworker).SaveAsync();
         var reader = await portal.SignedInClientAsync("acceptance-reader@test.local");
         var page = await reader.GetDocumentAsync("/treaty-acceptance?state=KZ");
         page.QuerySelectorAll("[data-testid=acceptance-row]").Should().NotBeEmpty().And.OnlyContain(r => r.GetAttribute("data-state") == "KZ");
@@ -44,7 +41,7 @@ public class TreatyAcceptanceTests(PortalFactory portal) : IClassFixture<PortalF
     public async Task Only_administrators_edit_treaty_acceptance(string role)
     {
         var email = $"acceptance-{role.ToLowerInvariant()}@test.local";
-        await _kit.StaffAsync(email, null, role);
+        await portal.Staff(email).WithRoles(role).SaveAsync();
         var client = await portal.SignedInClientAsync(email);
         var entry = await EntryAsync("UZ", InternationalBody.CEDAW);
 
@@ -54,11 +51,11 @@ public class TreatyAcceptanceTests(PortalFactory portal) : IClassFixture<PortalF
             (await client.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.Forbidden, url);
         }
 
-        (await PostWithTokenAsync(client, $"/treaty-acceptance/{entry.Id}/confirm", [])).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await PostWithTokenAsync(client, $"/treaty-acceptance/{entry.Id}/edit",
+        (await client.PostWithTokenOfAsync("/", $"/treaty-acceptance/{entry.Id}/confirm", [])).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await client.PostWithTokenOfAsync("/", $"/treaty-acceptance/{entry.Id}/edit",
             [new("State", "UZ"), new("Body", "CEDAW"), new("Procedure", "IndividualCommunications"), new("IsAccepted", "true"), new("Confirmed", "true"), new("Version", entry.Version.ToString())]))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await PostWithTokenAsync(client, "/treaty-acceptance/new",
+        (await client.PostWithTokenOfAsync("/", "/treaty-acceptance/new",
             [new("State", "DE"), new("Body", "CCPR"), new("Procedure", "IndividualCommunications"), new("IsAccepted", "true")]))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
@@ -71,7 +68,7 @@ public class TreatyAcceptanceTests(PortalFactory portal) : IClassFixture<PortalF
     [Fact]
     public async Task Administrator_confirms_and_edits_an_entry_and_the_submission_form_follows()
     {
-        var admin = await _kit.StaffAsync("acceptance-admin@test.local", null, Roles.Admin);
+        var admin = await portal.Staff("acceptance-admin@test.local").WithRoles(Roles.Admin).SaveAsync();
         var client = await portal.SignedInClientAsync("acceptance-admin@test.local");
         var ccpr = await EntryAsync("TJ", InternationalBody.CCPR);
         var cerd = await EntryAsync("TJ", InternationalBody.CERD);
@@ -89,8 +86,8 @@ public class TreatyAcceptanceTests(PortalFactory portal) : IClassFixture<PortalF
             [new("State", "TJ"), new("Body", "CCPR"), new("Procedure", "IndividualCommunications"), new("IsAccepted", "true"), new("SinceYear", "1800"), new("Notes", "kept")]);
         invalid.StatusCode.Should().Be(HttpStatusCode.OK);
         var invalidPage = await PageAsync(invalid);
-        invalidPage.QuerySelector("[data-testid=error-Procedure]")!.TextContent.Should().Be(_kit.English("This state already has an entry for this procedure of this body."));
-        invalidPage.QuerySelector("[data-testid=error-SinceYear]")!.TextContent.Should().Be(_kit.English("Enter a year from {1}.", "", 1950));
+        invalidPage.QuerySelector("[data-testid=error-Procedure]")!.TextContent.Should().Be(portal.English("This state already has an entry for this procedure of this body."));
+        invalidPage.QuerySelector("[data-testid=error-SinceYear]")!.TextContent.Should().Be(portal.English("Enter a year from {1}.", "", 1950));
         invalidPage.QuerySelector("textarea[name=Notes]")!.TextContent.Should().Be("kept");
 
         Location(await PostFormAsync(client, url, url,

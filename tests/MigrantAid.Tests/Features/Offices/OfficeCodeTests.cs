@@ -2,15 +2,13 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.Offices;
 
 /// <summary>The office code that starts case references: set by administrators, validated, unique, audited.</summary>
 public class OfficeCodeTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Office_code_is_validated_unique_and_audited()
     {
@@ -24,11 +22,11 @@ public class OfficeCodeTests(PortalFactory portal) : IClassFixture<PortalFactory
 
         var invalid = await admin.SubmitFormAsync("/offices/create", Form("Ufa Office", "U1"));
         invalid.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(invalid)).QuerySelector("span[data-valmsg-for=Code]")!.TextContent.Should().Be(_kit.English("An office code is 2 to 5 capital Latin letters."));
+        (await PageAsync(invalid)).QuerySelector("span[data-valmsg-for=Code]")!.TextContent.Should().Be(portal.English("An office code is 2 to 5 capital Latin letters."));
 
         var duplicate = await admin.SubmitFormAsync("/offices/create", Form("Kazan Second", "KZN"));
         duplicate.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await PageAsync(duplicate)).QuerySelector("span[data-valmsg-for=Code]")!.TextContent.Should().Be(_kit.English("Another office already has this code."));
+        (await PageAsync(duplicate)).QuerySelector("span[data-valmsg-for=Code]")!.TextContent.Should().Be(portal.English("Another office already has this code."));
 
         var edit = $"/offices/{kazan.Id}/edit";
         (await admin.GetDocumentAsync(edit)).QuerySelector("input[name=Code]")!.GetAttribute("value").Should().Be("KZN");

@@ -13,10 +13,10 @@ public class SavedFiltersTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task A_filter_is_saved_listed_opened_renamed_and_deleted_holding_only_the_query()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         await portal.CreateUserAsync("saved-crud@test.local", Roles.Coordinator);
-        var urgent = await new CaseBuilder(portal, office).WithClient("Saved urgent").Urgent().BuildAsync();
-        await new CaseBuilder(portal, office).WithClient("Saved calm").BuildAsync();
+        var urgent = await new CaseBuilder(portal, office).WithClient("Saved urgent").Urgent().SaveAsync();
+        await new CaseBuilder(portal, office).WithClient("Saved calm").SaveAsync();
         var client = await portal.SignedInClientAsync("saved-crud@test.local");
         var list = $"/cases?scope=all&office={office.Id}&urgent=true&after=2026-01-01_{Guid.NewGuid():N}";
 

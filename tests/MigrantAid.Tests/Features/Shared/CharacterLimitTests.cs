@@ -4,7 +4,8 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
+using static MigrantAid.Tests.Support.IntakeSteps;
 
 namespace MigrantAid.Tests.Features.Shared;
 
@@ -107,10 +108,9 @@ public partial class CharacterLimitTests(PortalFactory portal) : IClassFixture<P
 
     private async Task<(HttpClient Client, Guid CaseId, Guid ClientId, Guid IntakeId)> WorldAsync()
     {
-        var kit = new CaseWorkKit(portal);
-        var office = await kit.OfficeAsync("LIMIT");
-        var user = await kit.StaffAsync(Email, office.Id, Roles.Admin, Roles.Coordinator, Roles.Lawyer);
-        var caseId = await kit.CaseAsync(office, "Длиннов Пётр", leadLawyer: user.Id);
+        var office = await portal.Office().WithCode("LIMIT").SaveAsync();
+        var user = await portal.Staff(Email).InOffice(office.Id).WithRoles(Roles.Admin, Roles.Coordinator, Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Длиннов Пётр", null).OnBuildingSite().OpenedToday().AssignedTo(null, user.Id).SaveAsync()).Id;
         var clientId = await portal.WithDbAsync(db => db.CaseClients.Where(c => c.CaseId == caseId).Select(c => c.ClientId).FirstAsync());
         var client = await portal.SignedInClientAsync(Email);
         var intakeId = await StartIntakeAsync(client);

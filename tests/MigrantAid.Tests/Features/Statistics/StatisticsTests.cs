@@ -44,9 +44,9 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task Every_cell_equals_an_independent_count_and_small_counts_are_hidden_also_from_totals()
     {
         await portal.CreateUserAsync("stat-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        await StatisticsKit.SeedAsync(portal, office, Mix());
-        var cases = await StatisticsKit.ValuesAsync(portal, office.Id);
+        var office = await portal.Office().SaveAsync();
+        await StatCases.SeedAsync(portal, office, Mix());
+        var cases = await StatisticsTable.ValuesAsync(portal, office.Id);
         var client = await portal.SignedInClientAsync("stat-coord@test.local");
 
         var pairs = new (StatisticsDimension Rows, StatisticsDimension? Cols)[]
@@ -64,10 +64,10 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
         foreach (var (rows, cols) in pairs)
         {
             var url = $"/statistics?rows={StatisticsDimensions.Key(rows)}&cols={(cols is { } c ? StatisticsDimensions.Key(c) : "")}&office={office.Id}";
-            var shown = StatisticsKit.Read(await client.GetDocumentAsync(url));
-            var expected = StatisticsKit.Recount(cases, rows, cols);
+            var shown = StatisticsTable.Read(await client.GetDocumentAsync(url));
+            var expected = StatisticsTable.Recount(cases, rows, cols);
 
-            StatisticsKit.ShouldMatch(shown, expected, cols is not null);
+            StatisticsTable.ShouldMatch(shown, expected, cols is not null);
             NoLineHasOneHiddenNumber(shown);
             small += shown.Values.Count(v => v == "<5");
             large += shown.Values.Count(v => int.TryParse(v, out var n) && n >= 5);
@@ -81,30 +81,30 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task Filters_narrow_the_cases_counted()
     {
         await portal.CreateUserAsync("stat-filter@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        await StatisticsKit.SeedAsync(portal, office, Mix());
-        var cases = await StatisticsKit.ValuesAsync(portal, office.Id);
+        var office = await portal.Office().SaveAsync();
+        await StatCases.SeedAsync(portal, office, Mix());
+        var cases = await StatisticsTable.ValuesAsync(portal, office.Id);
         var client = await portal.SignedInClientAsync("stat-filter@test.local");
         var wages = await portal.WithDbAsync(db => db.ComplaintCategories.Where(c => c.Code == "labour.unpaid-wages").Select(c => c.Id).SingleAsync());
 
-        var shown = StatisticsKit.Read(await client.GetDocumentAsync($"/statistics?rows=country&cols=sex&office={office.Id}&category={wages}&from=2025&to=2025&age=adult&citizenship=UZ"));
+        var shown = StatisticsTable.Read(await client.GetDocumentAsync($"/statistics?rows=country&cols=sex&office={office.Id}&category={wages}&from=2025&to=2025&age=adult&citizenship=UZ"));
 
         var kept = cases.Where(v => v[StatisticsDimension.Category].Contains(wages.ToString(System.Globalization.CultureInfo.InvariantCulture))
             && v[StatisticsDimension.Year].Contains("2025") && v[StatisticsDimension.AgeGroup].Contains("2") && v[StatisticsDimension.Citizenship].Contains("UZ")).ToList();
         kept.Should().NotBeEmpty();
-        StatisticsKit.ShouldMatch(shown, StatisticsKit.Recount(kept, StatisticsDimension.Country, StatisticsDimension.Sex), withColumns: true);
+        StatisticsTable.ShouldMatch(shown, StatisticsTable.Recount(kept, StatisticsDimension.Country, StatisticsDimension.Sex), withColumns: true);
     }
 
     [Fact]
     public async Task A_change_to_a_case_changes_the_table()
     {
         await portal.CreateUserAsync("stat-change@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var built = await StatisticsKit.SeedAsync(portal, office, Enumerable.Range(0, 12).Select(i =>
+        var office = await portal.Office().SaveAsync();
+        var built = await StatCases.SeedAsync(portal, office, Enumerable.Range(0, 12).Select(i =>
             new StatCaseSpec("UZ", Sex.Male, AdultBirth, "RU", ["labour.unpaid-wages"], 2025)));
         var client = await portal.SignedInClientAsync("stat-change@test.local");
         var url = $"/statistics?rows=outcome&cols=category&office={office.Id}";
-        var before = StatisticsKit.Read(await client.GetDocumentAsync(url));
+        var before = StatisticsTable.Read(await client.GetDocumentAsync(url));
         before[("open", "*")].Should().Be("12");
 
         // Close six cases, move one to another category, make one client a Kazakh citizen born in 2015.
@@ -128,18 +128,18 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
             return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         });
 
-        var after = StatisticsKit.Read(await client.GetDocumentAsync(url));
-        var cases = await StatisticsKit.ValuesAsync(portal, office.Id);
-        StatisticsKit.ShouldMatch(after, StatisticsKit.Recount(cases, StatisticsDimension.Outcome, StatisticsDimension.Category), withColumns: true);
-        var recount = StatisticsKit.Recount(cases, StatisticsDimension.Outcome, StatisticsDimension.Category);
+        var after = StatisticsTable.Read(await client.GetDocumentAsync(url));
+        var cases = await StatisticsTable.ValuesAsync(portal, office.Id);
+        StatisticsTable.ShouldMatch(after, StatisticsTable.Recount(cases, StatisticsDimension.Outcome, StatisticsDimension.Category), withColumns: true);
+        var recount = StatisticsTable.Recount(cases, StatisticsDimension.Outcome, StatisticsDimension.Category);
         recount[(((int)CaseOutcome.PartlyResolved).ToString(System.Globalization.CultureInfo.InvariantCulture), "*")].Should().Be(6);
         recount[("open", "*")].Should().Be(6);
         after[("open", "*")].Should().NotBe("12", "six cases were closed");
         after.Keys.Should().Contain((((int)CaseOutcome.PartlyResolved).ToString(System.Globalization.CultureInfo.InvariantCulture), "*"));
         after.Keys.Should().Contain(("*", police), "the moved case counts in its new category");
 
-        var byCitizenship = StatisticsKit.Read(await client.GetDocumentAsync($"/statistics?rows=citizenship&cols=age&office={office.Id}"));
-        StatisticsKit.ShouldMatch(byCitizenship, StatisticsKit.Recount(cases, StatisticsDimension.Citizenship, StatisticsDimension.AgeGroup), withColumns: true);
+        var byCitizenship = StatisticsTable.Read(await client.GetDocumentAsync($"/statistics?rows=citizenship&cols=age&office={office.Id}"));
+        StatisticsTable.ShouldMatch(byCitizenship, StatisticsTable.Recount(cases, StatisticsDimension.Citizenship, StatisticsDimension.AgeGroup), withColumns: true);
         byCitizenship[("KZ", StatisticsDimensions.Child)].Should().Be("<5", "the changed client is now a Kazakh child");
     }
 
@@ -193,10 +193,10 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
     public async Task Exports_are_audited_hold_the_table_as_shown_and_no_narratives_names_or_contacts()
     {
         var coordinator = await portal.CreateUserAsync("stat-export@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var specs = Mix();
         specs[0] = specs[0] with { Account = "NARRATIVE-7Q: the foreman locked him in the container." };
-        var built = await StatisticsKit.SeedAsync(portal, office, specs);
+        var built = await StatCases.SeedAsync(portal, office, specs);
         await portal.WithDbAsync(async db =>
         {
             var person = await db.Clients.SingleAsync(c => c.Id == built[0].ClientId);
@@ -207,7 +207,7 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
         var query = $"?rows=category&cols=outcome&office={office.Id}&from=2024&to=2025";
         var page = await client.GetDocumentAsync("/statistics" + query);
         page.QuerySelector("[data-testid=export-csv]")!.GetAttribute("href").Should().StartWith("/statistics/export.csv?").And.Contain("office=" + office.Id);
-        var shown = StatisticsKit.Read(page);
+        var shown = StatisticsTable.Read(page);
 
         var csvResponse = await client.GetAsync("/statistics/export.csv" + query);
         csvResponse.StatusCode.Should().Be(HttpStatusCode.OK);

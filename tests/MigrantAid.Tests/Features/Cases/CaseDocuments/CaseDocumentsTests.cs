@@ -17,8 +17,8 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task Upload_and_download_roundtrip_with_sha256_and_audit()
     {
         var lawyer = await portal.CreateUserAsync("docs-roundtrip-lawyer@test.local", Roles.Lawyer);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var built = await new CaseBuilder(portal, office).AssignedTo(lead: lawyer.Id).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var built = await new CaseBuilder(portal, office).AssignedTo(lead: lawyer.Id).SaveAsync();
         var client = await portal.SignedInClientAsync("docs-roundtrip-lawyer@test.local");
         var content = Pdf("Decision of the district court");
         const string name = "Решение суда №5.pdf";
@@ -27,7 +27,7 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().Should().Be($"/cases/{built.Id}#documents");
-        CaseBuilder.TempDataOf(portal, response)["Success"].Should().Be("The document was uploaded.");
+        portal.TempDataOf(response)["Success"].Should().Be("The document was uploaded.");
         var stored = await portal.WithDbAsync(db => db.CaseDocuments.AsNoTracking().SingleAsync(d => d.CaseId == built.Id));
         stored.FileName.Should().Be(name);
         stored.ContentType.Should().Be("application/pdf");
@@ -57,8 +57,8 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task Office_documents_are_accepted_by_their_content()
     {
         var coordinator = await portal.CreateUserAsync("docs-office-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var built = await new CaseBuilder(portal, office).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var built = await new CaseBuilder(portal, office).SaveAsync();
         var client = await portal.SignedInClientAsync("docs-office-coord@test.local");
 
         (await UploadAsync(client, built.Id, "contract.docx", Package("word/document.xml"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -75,8 +75,8 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task Upload_refuses_exe_renamed_pdf_and_oversize_and_empty()
     {
         await portal.CreateUserAsync("docs-refuse-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var built = await new CaseBuilder(portal, office).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var built = await new CaseBuilder(portal, office).SaveAsync();
         var client = await portal.SignedInClientAsync("docs-refuse-coord@test.local");
         var exe = new byte[512];
         "MZ"u8.CopyTo(exe);
@@ -95,7 +95,7 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
             var response = await UploadAsync(client, built.Id, name, content);
             response.StatusCode.Should().Be(HttpStatusCode.Redirect, name);
             response.Headers.Location!.ToString().Should().Be($"/cases/{built.Id}#documents");
-            CaseBuilder.TempDataOf(portal, response)["Error"].Should().Be(message, name);
+            portal.TempDataOf(response)["Error"].Should().Be(message, name);
         }
 
         var huge = await UploadAsync(client, built.Id, "huge.pdf", oversize);
@@ -104,7 +104,7 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
 
         var missing = await PostAsync(client, built.Id, new MultipartFormDataContent());
         missing.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        CaseBuilder.TempDataOf(portal, missing)["Error"].Should().Be("Choose a file to upload.");
+        portal.TempDataOf(missing)["Error"].Should().Be("Choose a file to upload.");
 
         (await portal.WithDbAsync(db => db.CaseDocuments.CountAsync(d => d.CaseId == built.Id))).Should().Be(0, "nothing refused is stored");
         (await portal.WithDbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == built.Id && e.Kind == CaseEventKind.DocumentAdded))).Should().Be(0);
@@ -118,8 +118,8 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
     {
         var email = $"docs-413-{declaredLength}@test.local".ToLowerInvariant();
         await portal.CreateUserAsync(email, Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var built = await new CaseBuilder(portal, office).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var built = await new CaseBuilder(portal, office).SaveAsync();
         var client = await portal.SignedInClientAsync(email);
         var far = new byte[21 * 1024 * 1024];
         Pdf("far too big").CopyTo(far, 0);
@@ -149,10 +149,10 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
         await portal.CreateUserAsync("docs-404-other-lawyer@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync("docs-404-cw@test.local", Roles.Caseworker);
         await portal.CreateUserAsync("docs-404-admin@test.local", Roles.Admin);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var otherOffice = await CaseBuilder.NewOfficeAsync(portal);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, otherOffice.Id);
-        var built = await new CaseBuilder(portal, office).WithClient("Ташкентова Малика").AssignedTo(lead: lawyer.Id).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var otherOffice = await portal.Office().SaveAsync();
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, otherOffice.Id);
+        var built = await new CaseBuilder(portal, office).WithClient("Ташкентова Малика").AssignedTo(lead: lawyer.Id).SaveAsync();
         var owner = await portal.SignedInClientAsync("docs-404-lawyer@test.local");
         await UploadAsync(owner, built.Id, "passport.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]);
         var document = await portal.WithDbAsync(db => db.CaseDocuments.AsNoTracking().SingleAsync(d => d.CaseId == built.Id));
@@ -171,7 +171,7 @@ public class CaseDocumentsTests(PortalFactory portal) : IClassFixture<PortalFact
         var admin = await portal.SignedInClientAsync("docs-404-admin@test.local");
         (await admin.GetAsync($"/cases/{built.Id}/documents/{document.Id}")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "administrators hold no case role");
         (await owner.GetAsync($"/cases/{built.Id}/documents/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var elsewhere = await new CaseBuilder(portal, office).AssignedTo(lead: lawyer.Id).BuildAsync();
+        var elsewhere = await new CaseBuilder(portal, office).AssignedTo(lead: lawyer.Id).SaveAsync();
         (await owner.GetAsync($"/cases/{elsewhere.Id}/documents/{document.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a document is reached only through its own case");
         (await portal.AuditAsync(CaseDocumentAuditActions.Downloaded)).Should().HaveCount(downloadsBefore, "refused downloads hand out nothing");
         (await portal.WithDbAsync(db => db.CaseDocuments.CountAsync(d => d.CaseId == built.Id))).Should().Be(1);

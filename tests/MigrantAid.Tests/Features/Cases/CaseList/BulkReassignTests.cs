@@ -12,12 +12,12 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Coordinator_reassigns_a_leaving_lawyers_cases_with_one_audit_event_per_case_holding_the_reason()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         await portal.CreateUserAsync("bulk-coord@test.local", Roles.Coordinator);
         var leaving = await PersonAsync("bulk-leaving@test.local", Roles.Lawyer, office.Id);
         var taking = await PersonAsync("bulk-taking@test.local", Roles.Lawyer, office.Id);
-        var hers = await new CaseBuilder(portal, office).WithClient("Bulk leaving").AssignedTo(lead: leaving.Id).BuildManyAsync(3);
-        var other = await new CaseBuilder(portal, office).WithClient("Bulk other").AssignedTo(lead: taking.Id).BuildAsync();
+        var hers = await new CaseBuilder(portal, office).WithClient("Bulk leaving").AssignedTo(lead: leaving.Id).SaveManyAsync(3);
+        var other = await new CaseBuilder(portal, office).WithClient("Bulk other").AssignedTo(lead: taking.Id).SaveAsync();
         var coordinator = await portal.SignedInClientAsync("bulk-coord@test.local");
 
         var list = "/cases?scope=all&lawyer=" + leaving.Id;
@@ -45,9 +45,9 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task A_lawyer_cannot_reassign_and_sees_no_selection()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var lawyer = await PersonAsync("bulk-lawyer@test.local", Roles.Lawyer, office.Id);
-        var mine = await new CaseBuilder(portal, office).WithClient("Bulk lawyer own").AssignedTo(lead: lawyer.Id).BuildAsync();
+        var mine = await new CaseBuilder(portal, office).WithClient("Bulk lawyer own").AssignedTo(lead: lawyer.Id).SaveAsync();
         var client = await portal.SignedInClientAsync("bulk-lawyer@test.local");
 
         var page = await client.GetDocumentAsync("/cases");
@@ -63,12 +63,12 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Cases_out_of_reach_are_refused_with_a_message_while_the_others_are_reassigned()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var elsewhere = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
+        var elsewhere = await portal.Office().SaveAsync();
         await portal.CreateUserAsync("bulk-reach-coord@test.local", Roles.Coordinator);
         var caseworker = await PersonAsync("bulk-reach-cw@test.local", Roles.Caseworker, office.Id);
-        var here = await new CaseBuilder(portal, office).WithClient("Bulk reach here").BuildAsync();
-        var there = await new CaseBuilder(portal, elsewhere).WithClient("Bulk reach there").BuildAsync();
+        var here = await new CaseBuilder(portal, office).WithClient("Bulk reach here").SaveAsync();
+        var there = await new CaseBuilder(portal, elsewhere).WithClient("Bulk reach there").SaveAsync();
         var coordinator = await portal.SignedInClientAsync("bulk-reach-coord@test.local");
         var page = await coordinator.GetDocumentAsync("/cases?scope=all");
 
@@ -90,9 +90,9 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task A_reassignment_without_reason_or_person_is_refused_at_its_fields_and_keeps_the_ticks()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         await portal.CreateUserAsync("bulk-invalid-coord@test.local", Roles.Coordinator);
-        var ticked = await new CaseBuilder(portal, office).WithClient("Bulk invalid").BuildAsync();
+        var ticked = await new CaseBuilder(portal, office).WithClient("Bulk invalid").SaveAsync();
         var coordinator = await portal.SignedInClientAsync("bulk-invalid-coord@test.local");
         var page = await coordinator.GetDocumentAsync("/cases?scope=all&office=" + office.Id);
 
@@ -109,7 +109,7 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
     private async Task<AppUser> PersonAsync(string email, string role, Guid officeId)
     {
         var user = await portal.CreateUserAsync(email, role);
-        await CaseBuilder.PlaceInOfficeAsync(portal, user.Id, officeId);
+        await StaffBuilder.PlaceAsync(portal, user.Id, officeId);
         return user;
     }
 

@@ -16,14 +16,14 @@ public class CaseExportTests(PortalFactory portal) : IClassFixture<PortalFactory
         var coordinator = await portal.CreateUserAsync("export-coord@test.local", Roles.Coordinator);
         var lawyer = await portal.CreateUserAsync("export-lawyer@test.local", Roles.Lawyer);
         await portal.CreateUserAsync("export-cw@test.local", Roles.Caseworker);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var other = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
+        var other = await portal.Office().SaveAsync();
         var wages = await new CaseBuilder(portal, office).WithClient("Рахимов Фаррух", "TJ").WithTitle("Unpaid wages, \"Stroy\" site")
             .WithCategories("labour.unpaid-wages", "labour.documents-confiscated").WithAccount("He worked nine months and the foreman kept his passport.")
-            .AssignedTo(lead: lawyer.Id).OpenedOn(new(2026, 3, 1)).BuildAsync();
+            .AssignedTo(lead: lawyer.Id).OpenedOn(new(2026, 3, 1)).SaveAsync();
         var formula = await new CaseBuilder(portal, office).WithClient("Sobirov Alisher", "UZ").WithTitle("=HYPERLINK(\"http://evil\")")
-            .OpenedOn(new(2026, 3, 2)).BuildAsync();
-        await new CaseBuilder(portal, other).WithClient("Not Exported", "KG").BuildAsync();
+            .OpenedOn(new(2026, 3, 2)).SaveAsync();
+        await new CaseBuilder(portal, other).WithClient("Not Exported", "KG").SaveAsync();
 
         foreach (var email in new[] { "export-lawyer@test.local", "export-cw@test.local" })
         {

@@ -14,18 +14,18 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var lawyer = await portal.CreateUserAsync("list-filters-lawyer@test.local", Roles.Lawyer);
         var otherLawyer = await portal.CreateUserAsync("list-filters-lawyer2@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync("list-filters-cw@test.local", Roles.Caseworker);
-        var a = await CaseBuilder.NewOfficeAsync(portal);
-        var b = await CaseBuilder.NewOfficeAsync(portal);
+        var a = await portal.Office().SaveAsync();
+        var b = await portal.Office().SaveAsync();
 
         var ledByLawyer = await new CaseBuilder(portal, a).WithClient("Filter Lead", "TJ").WithCategories("detention.entry-ban")
-            .AssignedTo(lead: lawyer.Id).OpenedOn(new(2026, 1, 10)).BuildAsync();
+            .AssignedTo(lead: lawyer.Id).OpenedOn(new(2026, 1, 10)).SaveAsync();
         var furtherLawyer = await new CaseBuilder(portal, a).WithClient("Filter Further", "KG").WithCategories("detention.entry-ban", "labour.forced-labour")
-            .AssignedTo(lead: otherLawyer.Id, further: [lawyer.Id]).OpenedOn(new(2026, 2, 10)).BuildAsync();
-        var closed = await new CaseBuilder(portal, a).WithClient("Filter Closed", "KG").Closed().OpenedOn(new(2026, 2, 20)).BuildAsync();
-        var caseworkers = await new CaseBuilder(portal, a).WithClient("Filter Caseworker", "KZ").AssignedTo(caseworker: caseworker.Id).OpenedOn(new(2026, 4, 1)).BuildAsync();
-        var urgent = await new CaseBuilder(portal, a).WithClient("Filter Urgent", "KZ").Urgent().OpenedOn(new(2026, 4, 2)).BuildAsync();
-        var tajik = await new CaseBuilder(portal, a).WithClient("Filter Tajik", "TJ").OpenedOn(new(2026, 5, 5)).BuildAsync();
-        var inOfficeB = await new CaseBuilder(portal, b).WithClient("Filter Office B", "TJ").OpenedOn(new(2026, 1, 1)).BuildAsync();
+            .AssignedTo(lead: otherLawyer.Id, further: [lawyer.Id]).OpenedOn(new(2026, 2, 10)).SaveAsync();
+        var closed = await new CaseBuilder(portal, a).WithClient("Filter Closed", "KG").Closed().OpenedOn(new(2026, 2, 20)).SaveAsync();
+        var caseworkers = await new CaseBuilder(portal, a).WithClient("Filter Caseworker", "KZ").AssignedTo(caseworker: caseworker.Id).OpenedOn(new(2026, 4, 1)).SaveAsync();
+        var urgent = await new CaseBuilder(portal, a).WithClient("Filter Urgent", "KZ").Urgent().OpenedOn(new(2026, 4, 2)).SaveAsync();
+        var tajik = await new CaseBuilder(portal, a).WithClient("Filter Tajik", "TJ").OpenedOn(new(2026, 5, 5)).SaveAsync();
+        var inOfficeB = await new CaseBuilder(portal, b).WithClient("Filter Office B", "TJ").OpenedOn(new(2026, 1, 1)).SaveAsync();
         var entryBan = await CategoryIdAsync("detention.entry-ban");
         var coordinator = await portal.SignedInClientAsync("list-filters-coord@test.local");
         var inA = "/cases?scope=all&office=" + a.Id;
@@ -68,11 +68,11 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Search_finds_by_reference_client_name_any_script_and_respondent()
     {
         await portal.CreateUserAsync("list-search-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var rakhimov = await new CaseBuilder(portal, office).WithClient("Рахимов Фаррух", "TJ").OpenedOn(new(2026, 3, 1)).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var rakhimov = await new CaseBuilder(portal, office).WithClient("Рахимов Фаррух", "TJ").OpenedOn(new(2026, 3, 1)).SaveAsync();
         var employer = await new CaseBuilder(portal, office).WithClient("Назарова Гульнора", "UZ").WithRespondent("ООО СтройГрад")
-            .OpenedOn(new(2026, 3, 2)).BuildAsync();
-        var unrelated = await new CaseBuilder(portal, office).WithClient("Иванова Мария", "KG").OpenedOn(new(2026, 3, 3)).BuildAsync();
+            .OpenedOn(new(2026, 3, 2)).SaveAsync();
+        var unrelated = await new CaseBuilder(portal, office).WithClient("Иванова Мария", "KG").OpenedOn(new(2026, 3, 3)).SaveAsync();
         var coordinator = await portal.SignedInClientAsync("list-search-coord@test.local");
 
         foreach (var spelling in new[] { "Rakhimov", "Rahimov Farrukh", "рахимов", "Farrukh Rakhimov" })
@@ -96,11 +96,11 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Keyset_paging_has_no_duplicates_or_gaps_over_more_than_25_cases()
     {
         await portal.CreateUserAsync("list-paging-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var start = new DateOnly(2025, 6, 1);
         // Many cases share an opening day, so the id must break the ties; some are urgent for the priority sort.
-        var normal = await new CaseBuilder(portal, office).WithClient("Paging client").BuildManyAsync(50, i => start.AddDays(i % 7));
-        var urgent = await new CaseBuilder(portal, office).WithClient("Paging urgent").Urgent().BuildManyAsync(11, i => start.AddDays(i % 3));
+        var normal = await new CaseBuilder(portal, office).WithClient("Paging client").SaveManyAsync(50, i => start.AddDays(i % 7));
+        var urgent = await new CaseBuilder(portal, office).WithClient("Paging urgent").Urgent().SaveManyAsync(11, i => start.AddDays(i % 3));
         var all = normal.Concat(urgent).Select(c => c.Id).ToList();
         var coordinator = await portal.SignedInClientAsync("list-paging-coord@test.local");
 
@@ -145,12 +145,12 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var lawyer = await portal.CreateUserAsync("list-mine-lawyer@test.local", Roles.Lawyer);
         var caseworker = await portal.CreateUserAsync("list-mine-cw@test.local", Roles.Caseworker);
         await portal.CreateUserAsync("list-mine-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, office.Id);
-        var led = await new CaseBuilder(portal, office).AssignedTo(lead: lawyer.Id).BuildAsync();
-        var further = await new CaseBuilder(portal, office).AssignedTo(lead: null, further: [lawyer.Id]).BuildAsync();
-        var worked = await new CaseBuilder(portal, office).AssignedTo(caseworker: caseworker.Id).BuildAsync();
-        var officeOnly = await new CaseBuilder(portal, office).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, office.Id);
+        var led = await new CaseBuilder(portal, office).AssignedTo(lead: lawyer.Id).SaveAsync();
+        var further = await new CaseBuilder(portal, office).AssignedTo(lead: null, further: [lawyer.Id]).SaveAsync();
+        var worked = await new CaseBuilder(portal, office).AssignedTo(caseworker: caseworker.Id).SaveAsync();
+        var officeOnly = await new CaseBuilder(portal, office).SaveAsync();
 
         var lawyerClient = await portal.SignedInClientAsync("list-mine-lawyer@test.local");
         var lawyerPage = await lawyerClient.GetDocumentAsync("/cases");
@@ -174,9 +174,9 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Lawyer_list_never_shows_cases_not_assigned()
     {
         var lawyer = await portal.CreateUserAsync("list-never-lawyer@test.local", Roles.Lawyer);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var mine = await new CaseBuilder(portal, office).WithClient("Юлдашев Санжар").AssignedTo(lead: lawyer.Id).BuildAsync();
-        var notMine = await new CaseBuilder(portal, office).WithClient("Каримова Дильноза").WithRespondent("Агентство Трудовой Путь").BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var mine = await new CaseBuilder(portal, office).WithClient("Юлдашев Санжар").AssignedTo(lead: lawyer.Id).SaveAsync();
+        var notMine = await new CaseBuilder(portal, office).WithClient("Каримова Дильноза").WithRespondent("Агентство Трудовой Путь").SaveAsync();
         var client = await portal.SignedInClientAsync("list-never-lawyer@test.local");
 
         foreach (var url in new[]
@@ -204,13 +204,13 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task A_caseworker_sees_office_cases_but_not_confidential_ones_nor_names_of_clients_who_withdrew_consent()
     {
         var caseworker = await portal.CreateUserAsync("list-cw-conf@test.local", Roles.Caseworker);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var otherOffice = await CaseBuilder.NewOfficeAsync(portal);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, office.Id);
-        var open = await new CaseBuilder(portal, office).WithClient("Open Office Client").BuildAsync();
-        var confidential = await new CaseBuilder(portal, office).WithClient("Confidential Client").Confidential().BuildAsync();
-        var withdrawn = await new CaseBuilder(portal, office).WithClient("Withdrawn Consent Client").WithConsentWithdrawn().BuildAsync();
-        var elsewhere = await new CaseBuilder(portal, otherOffice).WithClient("Other Office Client").BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var otherOffice = await portal.Office().SaveAsync();
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, office.Id);
+        var open = await new CaseBuilder(portal, office).WithClient("Open Office Client").SaveAsync();
+        var confidential = await new CaseBuilder(portal, office).WithClient("Confidential Client").Confidential().SaveAsync();
+        var withdrawn = await new CaseBuilder(portal, office).WithClient("Withdrawn Consent Client").WithConsentWithdrawn().SaveAsync();
+        var elsewhere = await new CaseBuilder(portal, otherOffice).WithClient("Other Office Client").SaveAsync();
         var client = await portal.SignedInClientAsync("list-cw-conf@test.local");
 
         var response = await client.GetAsync("/cases?scope=all");

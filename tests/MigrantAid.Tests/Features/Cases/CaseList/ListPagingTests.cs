@@ -21,10 +21,10 @@ public class ListPagingTests(SmallCountCapPortal portal) : IClassFixture<SmallCo
     public async Task Case_list_shows_the_exact_total_up_to_the_cap_and_more_than_the_cap_above_it()
     {
         await portal.CreateUserAsync("totals-coord@test.local", Roles.Coordinator);
-        var small = await CaseBuilder.NewOfficeAsync(portal);
-        var large = await CaseBuilder.NewOfficeAsync(portal);
-        await new CaseBuilder(portal, small).WithClient("Total small").BuildManyAsync(3);
-        await new CaseBuilder(portal, large).WithClient("Total large").BuildManyAsync(SmallCountCapPortal.Cap + 2);
+        var small = await portal.Office().SaveAsync();
+        var large = await portal.Office().SaveAsync();
+        await new CaseBuilder(portal, small).WithClient("Total small").SaveManyAsync(3);
+        await new CaseBuilder(portal, large).WithClient("Total large").SaveManyAsync(SmallCountCapPortal.Cap + 2);
         var coordinator = await portal.SignedInClientAsync("totals-coord@test.local");
 
         var exact = (await coordinator.GetDocumentAsync("/cases?scope=all&office=" + small.Id)).QuerySelector("[data-testid=list-total]")!;
@@ -36,8 +36,8 @@ public class ListPagingTests(SmallCountCapPortal portal) : IClassFixture<SmallCo
         capped.GetAttribute("data-over-cap").Should().Be("true");
         capped.TextContent.Trim().Should().Be("more than 5 cases");
 
-        var atCapOffice = await CaseBuilder.NewOfficeAsync(portal);
-        await new CaseBuilder(portal, atCapOffice).WithClient("Total at cap").BuildManyAsync(SmallCountCapPortal.Cap);
+        var atCapOffice = await portal.Office().SaveAsync();
+        await new CaseBuilder(portal, atCapOffice).WithClient("Total at cap").SaveManyAsync(SmallCountCapPortal.Cap);
         var atCap = (await coordinator.GetDocumentAsync("/cases?scope=all&office=" + atCapOffice.Id)).QuerySelector("[data-testid=list-total]")!;
         atCap.GetAttribute("data-over-cap").Should().Be("false", "the cap itself is still counted exactly");
         atCap.TextContent.Trim().Should().Be("5 cases");
@@ -47,10 +47,10 @@ public class ListPagingTests(SmallCountCapPortal portal) : IClassFixture<SmallCo
     public async Task Case_list_previous_and_next_walk_both_ways_through_the_same_pages_in_every_sort()
     {
         await portal.CreateUserAsync("walk-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var start = new DateOnly(2025, 6, 1);
-        await new CaseBuilder(portal, office).WithClient("Walk client").BuildManyAsync(55, i => start.AddDays(i % 6));
-        await new CaseBuilder(portal, office).WithClient("Walk urgent").Urgent().BuildManyAsync(8, i => start.AddDays(i % 3));
+        await new CaseBuilder(portal, office).WithClient("Walk client").SaveManyAsync(55, i => start.AddDays(i % 6));
+        await new CaseBuilder(portal, office).WithClient("Walk urgent").Urgent().SaveManyAsync(8, i => start.AddDays(i % 3));
         var coordinator = await portal.SignedInClientAsync("walk-coord@test.local");
 
         foreach (var sort in new[] { "newest", "oldest", "reference", "priority" })
@@ -74,7 +74,7 @@ public class ListPagingTests(SmallCountCapPortal portal) : IClassFixture<SmallCo
             await portal.CreateUserAsync($"walk-user-{i:00}@test.local", Roles.Lawyer);
         }
 
-        await new CaseBuilder(portal, await CaseBuilder.NewOfficeAsync(portal)).WithClient("Walk clients").BuildManyAsync(30);
+        await new CaseBuilder(portal, await portal.Office().SaveAsync()).WithClient("Walk clients").SaveManyAsync(30);
         var admin = await portal.SignedInClientAsync("walk-admin@test.local");
 
         foreach (var (url, row, id) in new[] { ("/clients", "client-row", "data-client-id"), ("/users", "user-row", "data-user-id") })

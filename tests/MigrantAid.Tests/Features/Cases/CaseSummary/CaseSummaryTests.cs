@@ -6,7 +6,7 @@ using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Security.Audit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.Cases.CaseSummary;
 
@@ -15,8 +15,6 @@ public class CaseSummaryTests(PortalFactory portal) : IClassFixture<PortalFactor
 {
     private const string Account = "Worked three months without pay.";
     private const string NoteText = "Called the client: the foreman threatens him.";
-
-    private readonly CaseWorkKit _kit = new(portal);
 
     [Fact]
     public async Task Summary_shows_parties_status_lawyer_proceedings_and_next_dates_but_no_narrative()
@@ -27,12 +25,12 @@ public class CaseSummaryTests(PortalFactory portal) : IClassFixture<PortalFactor
 
         var text = page.QuerySelector("[data-testid=case-summary]")!.TextContent;
         page.QuerySelector("[data-testid=summary-reference]")!.TextContent.Should().StartWith("SUA-");
-        page.QuerySelector("[data-testid=summary-status]")!.TextContent.Should().Be(_kit.English("CaseStatus." + (await _kit.StoredCaseAsync(caseId)).Status));
+        page.QuerySelector("[data-testid=summary-status]")!.TextContent.Should().Be(portal.English("CaseStatus." + (await portal.StoredCaseAsync(caseId)).Status));
         page.QuerySelector("[data-testid=summary-lawyer]")!.TextContent.Should().Be("Test summary-lawyer-a");
         page.QuerySelectorAll("[data-testid=summary-client]").Should().ContainSingle().Which.TextContent.Should().Contain("Сводкин Рустам");
         page.QuerySelector("[data-testid=summary-respondents]")!.TextContent.Should().Contain("Stroy-Invest LLC");
         page.QuerySelector("[data-testid=summary-proceeding]")!.TextContent.Should().Contain("Kazan District Court");
-        page.QuerySelector("[data-testid=summary-decision]")!.TextContent.Should().Contain(_kit.English("DecisionOutcome.Rejected"));
+        page.QuerySelector("[data-testid=summary-decision]")!.TextContent.Should().Contain(portal.English("DecisionOutcome.Rejected"));
         page.QuerySelectorAll("[data-testid=summary-hearing]").Should().ContainSingle().Which.TextContent.Should().Contain("Room 12");
         page.QuerySelectorAll("[data-testid=summary-deadline]").Should().ContainSingle().Which.TextContent.Should().Contain("File the appeal");
         page.QuerySelector("[data-testid=summary-submission]")!.TextContent.Should().Contain("CMW/2026/7");
@@ -56,8 +54,8 @@ public class CaseSummaryTests(PortalFactory portal) : IClassFixture<PortalFactor
     public async Task Summary_of_another_offices_case_is_not_found()
     {
         var (caseId, _, _) = await CaseWithHistoryAsync("SUC", "summary-lawyer-c@test.local");
-        var elsewhere = await _kit.OfficeAsync("SUD");
-        await _kit.StaffAsync("summary-lawyer-d@test.local", elsewhere.Id, Roles.Lawyer);
+        var elsewhere = await portal.Office().WithCode("SUD").SaveAsync();
+        await portal.Staff("summary-lawyer-d@test.local").InOffice(elsewhere.Id).WithRoles(Roles.Lawyer).SaveAsync();
         var stranger = await portal.SignedInClientAsync("summary-lawyer-d@test.local");
 
         (await stranger.GetAsync($"/cases/{caseId}/summary")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -92,27 +90,27 @@ public class CaseSummaryTests(PortalFactory portal) : IClassFixture<PortalFactor
     /// <summary>A case with a lead lawyer, a decided proceeding with a hearing ahead, an open deadline, a UN submission and a note.</summary>
     private async Task<(Guid CaseId, HttpClient Client, Guid LawyerId)> CaseWithHistoryAsync(string code, string lawyerEmail)
     {
-        var office = await _kit.OfficeAsync(code);
-        var lawyer = await _kit.StaffAsync(lawyerEmail, office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Сводкин Рустам", leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode(code).SaveAsync();
+        var lawyer = await portal.Staff(lawyerEmail).InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Сводкин Рустам", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
         var now = portal.Clock.GetUtcNow();
         await portal.WithDbAsync(async db =>
         {
             var proceeding = new CourtProceeding(caseId, "RU", "Kazan District Court", CourtInstance.FirstInstance, ProceedingType.Civil,
-                "Unpaid wages", ProceedingClientRole.Claimant, _kit.Today.AddDays(-60), lawyer.Id, now)
+                "Unpaid wages", ProceedingClientRole.Claimant, portal.Today().AddDays(-60), lawyer.Id, now)
             {
                 CourtCaseNumber = "2-123/2026",
             };
             db.CourtProceedings.Add(proceeding);
-            db.CourtDecisions.Add(new CourtDecision(proceeding.Id, caseId, _kit.Today.AddDays(-10), DecisionOutcome.Rejected, lawyer.Id, now));
+            db.CourtDecisions.Add(new CourtDecision(proceeding.Id, caseId, portal.Today().AddDays(-10), DecisionOutcome.Rejected, lawyer.Id, now));
             db.Hearings.Add(new Hearing(proceeding.Id, caseId, now.AddDays(7), "Room 12", lawyer.Id, now));
-            db.CaseDeadlines.Add(new CaseDeadline(caseId, DeadlineKind.Manual, "File the appeal", _kit.Today.AddDays(20), lawyer.Id, now));
+            db.CaseDeadlines.Add(new CaseDeadline(caseId, DeadlineKind.Manual, "File the appeal", portal.Today().AddDays(20), lawyer.Id, now));
             var submission = new InternationalSubmission(caseId, lawyer.Id, now)
             {
                 Body = InternationalBody.CMW,
                 Kind = SubmissionKind.IndividualCommunication,
                 StateConcerned = "RU",
-                SubmittedOn = _kit.Today.AddDays(-5),
+                SubmittedOn = portal.Today().AddDays(-5),
                 BodyReference = "CMW/2026/7",
             };
             db.InternationalSubmissions.Add(submission);

@@ -6,15 +6,13 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Security.Audit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.Cases.Deadlines;
 
 /// <summary>Deadlines on the case page, through HTTP on PostgreSQL with the shipped rules and calendars.</summary>
 public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task Recording_an_event_creates_the_deadline_with_its_arithmetic()
     {
@@ -30,13 +28,13 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         var item = page.QuerySelectorAll("[data-testid=deadline]").Should().ContainSingle().Subject;
         item.GetAttribute("data-due").Should().Be("2026-05-12");
         item.QuerySelector("[data-testid=deadline-title]")!.TextContent.Should().Be("Challenge to a decision of a state body (e.g. an entry ban)");
-        item.QuerySelector("[data-testid=deadline-rule]")!.TextContent.Should().Be(_kit.English("Rule for {0}", _kit.English("Country.RU")));
-        item.QuerySelector("[data-testid=deadline-trigger]")!.TextContent.Should().Contain(_kit.English("TriggerEvent.PersonLearnedOfDecision"));
+        item.QuerySelector("[data-testid=deadline-rule]")!.TextContent.Should().Be(portal.English("Rule for {0}", portal.English("Country.RU")));
+        item.QuerySelector("[data-testid=deadline-trigger]")!.TextContent.Should().Contain(portal.English("TriggerEvent.PersonLearnedOfDecision"));
         item.QuerySelector("[data-testid=deadline-rule-unverified]").Should().NotBeNull("the shipped rule is not confirmed yet");
         var steps = item.QuerySelectorAll("[data-testid=arithmetic-step]").Select(s => s.TextContent).ToList();
         steps.Should().Contain(s => s.Contains("Sat 9 May 2026") && s.Contains("Victory Day") && s.Contains("Tue 12 May 2026"),
             "the move over the holiday and the weekend is explained");
-        steps.Last().Should().Be(_kit.English("Due on {0}.", "Tue 12 May 2026"));
+        steps.Last().Should().Be(portal.English("Due on {0}.", "Tue 12 May 2026"));
 
         var stored = await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.CaseId == caseId));
         stored.Kind.Should().Be(DeadlineKind.Computed);
@@ -67,7 +65,7 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         stored.DueOn.Should().Be(new DateOnly(2026, 7, 4));
         var page = await client.GetDocumentAsync($"/cases/{caseId}");
         page.QuerySelectorAll("[data-testid=arithmetic-step]").Select(s => s.TextContent)
-            .Should().Contain(_kit.English("No country calendar applies to this forum: a deadline on a weekend or holiday is not moved."));
+            .Should().Contain(portal.English("No country calendar applies to this forum: a deadline on a weekend or holiday is not moved."));
     }
 
     [Fact]
@@ -79,18 +77,17 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         var noRule = await PostFormAsync(client, url, url, [new("Trigger", "HearingSet"), new("Forum", "CRC"), new("Date", "2026-03-02")]);
         noRule.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(noRule);
-        page.QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(_kit.English(
-            "No active deadline rule applies to this event in this country or body, so no deadline was computed. Check the event and the procedure, add a manual deadline, or ask an administrator for a rule."));
+        page.QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(portal.English("No active deadline rule applies to this event in this country or body, so no deadline was computed. Check the event and the procedure, add a manual deadline, or ask an administrator for a rule."));
         page.QuerySelector("select[name=Forum] option[selected]")!.GetAttribute("value").Should().Be("CRC");
         page.QuerySelector("input[name=Date]")!.GetAttribute("value").Should().Be("2026-03-02");
 
-        var future = await PostFormAsync(client, url, url, [new("Trigger", "DomesticRemediesExhausted"), new("Forum", "CRC"), new("Date", Iso(_kit.Today.AddDays(2)))]);
-        (await PageAsync(future)).QuerySelector("[data-testid=error-Date]")!.TextContent.Should().Be(_kit.English("The event cannot be dated in the future."));
+        var future = await PostFormAsync(client, url, url, [new("Trigger", "DomesticRemediesExhausted"), new("Forum", "CRC"), new("Date", Iso(portal.Today().AddDays(2)))]);
+        (await PageAsync(future)).QuerySelector("[data-testid=error-Date]")!.TextContent.Should().Be(portal.English("The event cannot be dated in the future."));
 
         var garbage = await PostFormAsync(client, url, url, [new("Trigger", "DomesticRemediesExhausted"), new("Forum", "Mars"), new("Date", "31.02.2026")]);
         garbage.StatusCode.Should().Be(HttpStatusCode.OK);
         var garbagePage = await PageAsync(garbage);
-        garbagePage.QuerySelector("[data-testid=error-Forum]")!.TextContent.Should().Be(_kit.English("Choose the country or the international body."));
+        garbagePage.QuerySelector("[data-testid=error-Forum]")!.TextContent.Should().Be(portal.English("Choose the country or the international body."));
         garbagePage.QuerySelector("[data-testid=error-Date]")!.TextContent.Should().NotBeEmpty();
         garbagePage.QuerySelector("input[name=Date]")!.GetAttribute("value").Should().Be("31.02.2026", "what was typed is kept");
 
@@ -109,7 +106,7 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(response);
-        page.QuerySelector("[data-testid=error-Reason]")!.TextContent.Should().Be(_kit.English("Say why the date moves."));
+        page.QuerySelector("[data-testid=error-Reason]")!.TextContent.Should().Be(portal.English("Say why the date moves."));
         page.QuerySelector("input[name=NewDate]")!.GetAttribute("value").Should().Be("2026-05-20", "the typed date is kept");
         var stored = await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.Id == deadline));
         stored.DueOn.Should().Be(new DateOnly(2026, 5, 12));
@@ -122,7 +119,7 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         badPage.QuerySelector("textarea[name=Reason]")!.TextContent.Should().Be("The court extended the period.");
 
         var sameDate = await PostFormAsync(client, url, url, [new("NewDate", "2026-05-12"), new("Reason", "No change really.")]);
-        (await PageAsync(sameDate)).QuerySelector("[data-testid=error-NewDate]")!.TextContent.Should().Be(_kit.English("The new date is the deadline's date already."));
+        (await PageAsync(sameDate)).QuerySelector("[data-testid=error-NewDate]")!.TextContent.Should().Be(portal.English("The new date is the deadline's date already."));
         (await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.Id == deadline))).DueOn.Should().Be(new DateOnly(2026, 5, 12));
     }
 
@@ -156,7 +153,7 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Two_people_moving_the_same_date_do_not_overwrite_each_other()
     {
         var (caseId, client, _) = await CaseWithLawyerAsync("race", "DRCE");
-        await _kit.StaffAsync("deadline-race-coordinator@test.local", null, Roles.Coordinator);
+        await portal.Staff("deadline-race-coordinator@test.local").WithRoles(Roles.Coordinator).SaveAsync();
         var coordinator = await portal.SignedInClientAsync("deadline-race-coordinator@test.local");
         var deadline = await ComputedDeadlineAsync(client, caseId);
         var url = $"/cases/{caseId}/deadlines/{deadline}/move";
@@ -168,8 +165,7 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(refused);
-        page.QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(_kit.English(
-            "Someone else changed this deadline while you were working on it. It is shown as it is now and nothing was overwritten. Your entries are kept: save again to go ahead."));
+        page.QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(portal.English("Someone else changed this deadline while you were working on it. It is shown as it is now and nothing was overwritten. Your entries are kept: save again to go ahead."));
         page.QuerySelector("[data-testid=the-deadline] [data-testid=deadline-due]")!.TextContent.Should().Be("Wed 6 May 2026", "the deadline as it is now");
         page.QuerySelector("textarea[name=Reason]")!.TextContent.Should().Be("My own reason.");
         (await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().SingleAsync(d => d.Id == deadline))).DueOn.Should().Be(new DateOnly(2026, 5, 6));
@@ -183,18 +179,18 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Manual_deadline_and_task_are_added_then_marked_done_and_dismissed()
     {
         var (caseId, client, lawyer) = await CaseWithLawyerAsync("close", "DCLS");
-        var due = Iso(_kit.Today.AddDays(5));
+        var due = Iso(portal.Today().AddDays(5));
 
         var noTitle = await PostFormAsync(client, $"/cases/{caseId}/deadlines/new", $"/cases/{caseId}/deadlines/new", [new("Title", ""), new("DueOn", due)]);
-        (await PageAsync(noTitle)).QuerySelector("[data-testid=error-Title]")!.TextContent.Should().Be(_kit.English("Say what is due."));
-        var past = await PostFormAsync(client, $"/cases/{caseId}/deadlines/new", $"/cases/{caseId}/deadlines/new", [new("Title", "Send the translation"), new("DueOn", Iso(_kit.Today.AddDays(-1)))]);
-        (await PageAsync(past)).QuerySelector("[data-testid=error-DueOn]")!.TextContent.Should().Be(_kit.English("The due date cannot be in the past."));
+        (await PageAsync(noTitle)).QuerySelector("[data-testid=error-Title]")!.TextContent.Should().Be(portal.English("Say what is due."));
+        var past = await PostFormAsync(client, $"/cases/{caseId}/deadlines/new", $"/cases/{caseId}/deadlines/new", [new("Title", "Send the translation"), new("DueOn", Iso(portal.Today().AddDays(-1)))]);
+        (await PageAsync(past)).QuerySelector("[data-testid=error-DueOn]")!.TextContent.Should().Be(portal.English("The due date cannot be in the past."));
         Location(await PostFormAsync(client, $"/cases/{caseId}/deadlines/new", $"/cases/{caseId}/deadlines/new", [new("Title", "Send the translation to the court"), new("DueOn", due)]));
 
-        var outsider = await _kit.StaffAsync("deadline-close-other@test.local", null, Roles.Lawyer);
+        var outsider = await portal.Staff("deadline-close-other@test.local").WithRoles(Roles.Lawyer).SaveAsync();
         var wrongAssignee = await PostFormAsync(client, $"/cases/{caseId}/deadlines/task", $"/cases/{caseId}/deadlines/task",
             [new("Title", "Call the employer"), new("DueOn", due), new("AssigneeId", outsider.Id.ToString())]);
-        (await PageAsync(wrongAssignee)).QuerySelector("[data-testid=error-AssigneeId]")!.TextContent.Should().Be(_kit.English("Choose one of the case's people."));
+        (await PageAsync(wrongAssignee)).QuerySelector("[data-testid=error-AssigneeId]")!.TextContent.Should().Be(portal.English("Choose one of the case's people."));
         Location(await PostFormAsync(client, $"/cases/{caseId}/deadlines/task", $"/cases/{caseId}/deadlines/task",
             [new("Title", "Call the employer"), new("DueOn", due), new("AssigneeId", lawyer.ToString())]));
 
@@ -207,12 +203,12 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var doneUrl = $"/cases/{caseId}/deadlines/{manual.Id}/done";
         var noNote = await PostFormAsync(client, doneUrl, doneUrl, [new("Note", "")]);
-        (await PageAsync(noNote)).QuerySelector("[data-testid=error-Note]")!.TextContent.Should().Be(_kit.English("Say what was filed or done."));
+        (await PageAsync(noNote)).QuerySelector("[data-testid=error-Note]")!.TextContent.Should().Be(portal.English("Say what was filed or done."));
         Location(await PostFormAsync(client, doneUrl, doneUrl, [new("Note", "Translation filed at the registry, receipt 17.")]));
 
         var dismissUrl = $"/cases/{caseId}/deadlines/{task.Id}/dismiss";
         var noReason = await PostFormAsync(client, dismissUrl, dismissUrl, [new("Reason", "")]);
-        (await PageAsync(noReason)).QuerySelector("[data-testid=error-Reason]")!.TextContent.Should().Be(_kit.English("Say why the deadline is dismissed."));
+        (await PageAsync(noReason)).QuerySelector("[data-testid=error-Reason]")!.TextContent.Should().Be(portal.English("Say why the deadline is dismissed."));
         Location(await PostFormAsync(client, dismissUrl, dismissUrl, [new("Reason", "The employer paid; no call needed.")]));
 
         var closed = await portal.WithDbAsync(db => db.CaseDeadlines.AsNoTracking().Where(d => d.CaseId == caseId).ToDictionaryAsync(d => d.Id));
@@ -230,7 +226,7 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
             .Should().Contain(t => t.Contains("Translation filed at the registry, receipt 17.")).And.Contain(t => t.Contains("The employer paid; no call needed."));
 
         var again = await PostFormAsync(client, doneUrl, doneUrl, [new("Note", "Twice?")]);
-        (await PageAsync(again)).QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(_kit.English("This deadline is already closed: nothing was changed."));
+        (await PageAsync(again)).QuerySelector("[data-testid=form-errors]")!.TextContent.Should().Contain(portal.English("This deadline is already closed: nothing was changed."));
     }
 
     [Fact]
@@ -241,10 +237,10 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
         {
             var now = portal.Clock.GetUtcNow();
             db.CaseDeadlines.AddRange(
-                new CaseDeadline(caseId, DeadlineKind.Manual, "Later", _kit.Today.AddDays(20), lawyer, now),
-                new CaseDeadline(caseId, DeadlineKind.Manual, "Missed", _kit.Today.AddDays(-3), lawyer, now),
-                new CaseDeadline(caseId, DeadlineKind.Manual, "Closed", _kit.Today.AddDays(-30), lawyer, now) { Status = DeadlineStatus.Done, ClosingNote = "Filed", ClosedBy = lawyer, ClosedAt = now },
-                new CaseDeadline(caseId, DeadlineKind.Manual, "Today", _kit.Today, lawyer, now));
+                new CaseDeadline(caseId, DeadlineKind.Manual, "Later", portal.Today().AddDays(20), lawyer, now),
+                new CaseDeadline(caseId, DeadlineKind.Manual, "Missed", portal.Today().AddDays(-3), lawyer, now),
+                new CaseDeadline(caseId, DeadlineKind.Manual, "Closed", portal.Today().AddDays(-30), lawyer, now) { Status = DeadlineStatus.Done, ClosingNote = "Filed", ClosedBy = lawyer, ClosedAt = now },
+                new CaseDeadline(caseId, DeadlineKind.Manual, "Today", portal.Today(), lawyer, now));
             return await db.SaveChangesAsync();
         });
 
@@ -274,8 +270,8 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var posts = new (string Path, KeyValuePair<string, string>[] Fields)[]
         {
-            ("new", [new("Title", "Sneaky"), new("DueOn", Iso(_kit.Today.AddDays(3)))]),
-            ("task", [new("Title", "Sneaky"), new("DueOn", Iso(_kit.Today.AddDays(3))), new("AssigneeId", Guid.NewGuid().ToString())]),
+            ("new", [new("Title", "Sneaky"), new("DueOn", Iso(portal.Today().AddDays(3)))]),
+            ("task", [new("Title", "Sneaky"), new("DueOn", Iso(portal.Today().AddDays(3))), new("AssigneeId", Guid.NewGuid().ToString())]),
             ("event", [new("Trigger", "DomesticRemediesExhausted"), new("Forum", "CRC"), new("Date", "2026-01-10")]),
             ($"{deadline}/move", [new("NewDate", "2026-06-01"), new("Reason", "Sneaky")]),
             ($"{deadline}/done", [new("Note", "Sneaky")]),
@@ -297,9 +293,9 @@ public class CaseDeadlineTests(PortalFactory portal) : IClassFixture<PortalFacto
 
     private async Task<(Guid CaseId, HttpClient Client, Guid Lawyer)> CaseWithLawyerAsync(string name, string officeCode)
     {
-        var office = await _kit.OfficeAsync(officeCode);
-        var lawyer = await _kit.StaffAsync($"deadline-{name}@test.local", office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Сроков Алишер " + name, leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode(officeCode).SaveAsync();
+        var lawyer = await portal.Staff($"deadline-{name}@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Сроков Алишер " + name, null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
         return (caseId, await portal.SignedInClientAsync($"deadline-{name}@test.local"), lawyer.Id);
     }
 

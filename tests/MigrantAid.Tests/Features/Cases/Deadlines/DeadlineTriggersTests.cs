@@ -14,8 +14,6 @@ namespace MigrantAid.Tests.Features.Cases.Deadlines;
 /// </summary>
 public class DeadlineTriggersTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public async Task A_civil_decision_in_final_form_gets_the_appeal_deadline_and_not_the_cassation_one()
     {
@@ -110,9 +108,9 @@ public class DeadlineTriggersTests(PortalFactory portal) : IClassFixture<PortalF
 
     private async Task<Guid> CaseAsync(string code)
     {
-        var office = await _kit.OfficeAsync(code);
-        var lawyer = await _kit.StaffAsync($"triggers-{code.ToLowerInvariant()}@test.local", office.Id, Roles.Lawyer);
-        return await _kit.CaseAsync(office, "Триггеров Бахтиёр", leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode(code).SaveAsync();
+        var lawyer = await portal.Staff($"triggers-{code.ToLowerInvariant()}@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        return (await portal.Case(office).WithClient("Триггеров Бахтиёр", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
     }
 
     /// <summary>As a caller does: record, then save in its own unit of work.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.Cases.Deadlines;
 
@@ -9,14 +9,13 @@ namespace MigrantAid.Tests.Features.Cases.Deadlines;
 public class RussianDeadlineTextTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static readonly SemaphoreSlim Setup = new(1, 1);
-    private readonly CaseWorkKit _kit = new(portal);
 
     [Fact]
     public async Task A_Russian_user_sees_the_Russian_legal_basis_and_the_period_in_words()
     {
-        var office = await _kit.OfficeAsync("RUTX");
-        var lawyer = await _kit.StaffAsync("ru-text-lawyer@test.local", office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Срокова Дильноза", leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode("RUTX").SaveAsync();
+        var lawyer = await portal.Staff("ru-text-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseId = (await portal.Case(office).WithClient("Срокова Дильноза", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync()).Id;
         var client = await portal.SignedInClientAsync("ru-text-lawyer@test.local");
         (await client.SubmitFormAsync("/", [new("culture", "ru"), new("returnUrl", "/")], "/language")).StatusCode.Should().Be(HttpStatusCode.Redirect);
 

@@ -5,15 +5,15 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Cases.Proceedings;
-using static MigrantAid.Tests.Features.Cases.Proceedings.ProceedingKit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Features.Cases.Proceedings.ProceedingForms;
+using static MigrantAid.Tests.Support.FormValues;
+using static MigrantAid.Tests.Support.HttpForms;
+using static MigrantAid.Tests.Support.IntakeSteps;
 
 namespace MigrantAid.Tests.Features.Cases.Proceedings;
 
 public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly ProceedingKit _kit = new(portal);
-
     private static List<KeyValuePair<string, string>> ProceedingFields(string court, string instance, DateOnly openedOn, Guid? challenges = null, string type = "AdministrativeOffence") =>
     [
         new("Jurisdiction", "RU"),
@@ -38,9 +38,9 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Proceeding_and_its_appeal_and_cassation_are_shown_as_one_chain_in_order()
     {
-        var office = await _kit.Cases.OfficeAsync("PCHN");
-        var (caseId, client, _) = await _kit.LawyerCaseAsync(office, "chain-lawyer@test.local");
-        var today = _kit.Cases.Today;
+        var office = await portal.Office().WithCode("PCHN").SaveAsync();
+        var (caseId, client, _) = await LawyerCase.OpenAsync(portal, office, "chain-lawyer@test.local");
+        var today = portal.Today();
 
         await AddProceedingAsync(client, caseId, ProceedingFields("Tverskoy District Court", "FirstInstance", today.AddDays(-40)));
         var first = await portal.WithDbAsync(db => db.CourtProceedings.Where(p => p.CaseId == caseId).Select(p => p.Id).SingleAsync());
@@ -72,10 +72,10 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     public async Task Hearing_typed_in_Almaty_time_is_stored_as_the_utc_instant_and_shown_back_in_Almaty_time()
     {
         const string zone = "Asia/Almaty";
-        var office = await _kit.OfficeAsync("PALA", zone);
-        var (caseId, client, _) = await _kit.LawyerCaseAsync(office, "almaty-hearing-lawyer@test.local");
-        var proceeding = await _kit.ProceedingAsync(caseId, _kit.Today(zone).AddDays(-30), type: ProceedingType.Civil, country: "KZ", court: "Medeu District Court of Almaty");
-        var day = _kit.Today(zone).AddDays(12);
+        var office = await portal.Office().WithCode("PALA").InTimeZone(zone).SaveAsync();
+        var (caseId, client, _) = await LawyerCase.OpenAsync(portal, office, "almaty-hearing-lawyer@test.local");
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(portal.Today(zone).AddDays(-30)).OfType(ProceedingType.Civil).InCourt("Medeu District Court of Almaty").InCountry("KZ").SaveAsync()).Id;
+        var day = portal.Today(zone).AddDays(12);
         var local = day.ToDateTime(new TimeOnly(10, 30));
         var url = $"/cases/{caseId}/proceedings/{proceeding}/hearings/new";
 
@@ -105,12 +105,12 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     public async Task Recording_a_hearing_result_with_the_next_date_adds_the_next_hearing()
     {
         const string zone = "Europe/Moscow";
-        var office = await _kit.Cases.OfficeAsync("PNXT");
-        var (caseId, client, _) = await _kit.LawyerCaseAsync(office, "next-hearing-lawyer@test.local");
-        var proceeding = await _kit.ProceedingAsync(caseId, _kit.Today(zone).AddDays(-30));
+        var office = await portal.Office().WithCode("PNXT").SaveAsync();
+        var (caseId, client, _) = await LawyerCase.OpenAsync(portal, office, "next-hearing-lawyer@test.local");
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(portal.Today(zone).AddDays(-30)).SaveAsync()).Id;
         var held = portal.Clock.GetUtcNow().AddDays(-2);
-        var hearing = await _kit.HearingAsync(caseId, proceeding, held);
-        var next = _kit.Today(zone).AddDays(20).ToDateTime(new TimeOnly(9, 15));
+        var hearing = await new HearingBuilder(portal, caseId, proceeding).At(held).SaveAsync();
+        var next = portal.Today(zone).AddDays(20).ToDateTime(new TimeOnly(9, 15));
         var url = $"/cases/{caseId}/proceedings/{proceeding}/hearings/{hearing}/edit";
 
         Location(await SubmitAsync(client, url, url,
@@ -137,12 +137,12 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     public async Task Decision_with_a_received_date_creates_the_deadline_of_the_matching_rule_once()
     {
         const string zone = "Europe/Moscow";
-        var office = await _kit.Cases.OfficeAsync("PDLN");
-        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "decision-lawyer@test.local");
-        var rule = await _kit.AppealRuleAsync("Appeal against an expulsion order (test)");
-        var today = _kit.Today(zone);
-        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-20));
-        var document = await _kit.DocumentAsync(caseId, "decision-expulsion.pdf");
+        var office = await portal.Office().WithCode("PDLN").SaveAsync();
+        var (caseId, client, lawyer) = await LawyerCase.OpenAsync(portal, office, "decision-lawyer@test.local");
+        var rule = await new DeadlineRuleBuilder(portal, "Appeal against an expulsion order (test)").SaveAsync();
+        var today = portal.Today(zone);
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(today.AddDays(-20)).SaveAsync()).Id;
+        var document = await new DocumentBuilder(portal, caseId, "decision-expulsion.pdf").SaveAsync();
         var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
 
         var response = await PostFormAsync(client, url, url,
@@ -239,16 +239,16 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     private async Task<(Guid CaseId, HttpClient Client, Web.Domain.AppUser Lawyer, int Rule, Guid Proceeding, DateOnly Today)> RejectedDecisionAsync(
         string officeCode, string email, string ruleName, string? ruleNameRu)
     {
-        var office = await _kit.Cases.OfficeAsync(officeCode);
-        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, email);
-        var rule = await _kit.AppealRuleAsync(ruleName);
+        var office = await portal.Office().WithCode(officeCode).SaveAsync();
+        var (caseId, client, lawyer) = await LawyerCase.OpenAsync(portal, office, email);
+        var rule = await new DeadlineRuleBuilder(portal, ruleName).SaveAsync();
         await portal.WithDbAsync(async db =>
         {
             (await db.DeadlineRules.SingleAsync(r => r.Id == rule)).NameRu = ruleNameRu;
             return await db.SaveChangesAsync();
         });
-        var today = _kit.Today("Europe/Moscow");
-        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-20));
+        var today = portal.Today("Europe/Moscow");
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(today.AddDays(-20)).SaveAsync()).Id;
         var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
         Location(await PostFormAsync(client, url, url,
         [
@@ -262,39 +262,38 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Concurrent_edit_of_a_proceeding_is_refused_with_the_current_values_and_the_typed_ones_kept()
     {
-        var office = await _kit.Cases.OfficeAsync("PCON");
-        var (caseId, first, _) = await _kit.LawyerCaseAsync(office, "concurrent-proceeding-lawyer@test.local");
-        await _kit.Cases.StaffAsync("concurrent-proceeding-coordinator@test.local", null, MigrantAid.Web.Domain.Roles.Coordinator);
+        var office = await portal.Office().WithCode("PCON").SaveAsync();
+        var (caseId, first, _) = await LawyerCase.OpenAsync(portal, office, "concurrent-proceeding-lawyer@test.local");
+        await portal.Staff("concurrent-proceeding-coordinator@test.local").WithRoles(MigrantAid.Web.Domain.Roles.Coordinator).SaveAsync();
         var second = await portal.SignedInClientAsync("concurrent-proceeding-coordinator@test.local");
-        var proceeding = await _kit.ProceedingAsync(caseId, _kit.Cases.Today.AddDays(-10));
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(portal.Today().AddDays(-10)).SaveAsync()).Id;
         var url = $"/cases/{caseId}/proceedings/{proceeding}/edit";
         var firstForm = await first.GetDocumentAsync(url);
         var secondForm = await second.GetDocumentAsync(url);
 
-        Location(await PostFormAsync(first, firstForm, url, ProceedingFields("Court named by the lawyer", "FirstInstance", _kit.Cases.Today.AddDays(-10))))
+        Location(await PostFormAsync(first, firstForm, url, ProceedingFields("Court named by the lawyer", "FirstInstance", portal.Today().AddDays(-10))))
             .Should().Be($"/cases/{caseId}#proceedings");
-        var refused = await PostFormAsync(second, secondForm, url, ProceedingFields("Court named by the coordinator", "FirstInstance", _kit.Cases.Today.AddDays(-10)));
+        var refused = await PostFormAsync(second, secondForm, url, ProceedingFields("Court named by the coordinator", "FirstInstance", portal.Today().AddDays(-10)));
 
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         var page = await PageAsync(refused);
-        page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain(_kit.Cases.English(
-            "Someone else changed this proceeding while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."));
+        page.QuerySelector("[data-testid=conflict]")!.TextContent.Should().Contain(portal.English("Someone else changed this proceeding while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."));
         page.QuerySelector("[data-testid=current-values]")!.TextContent.Should().Contain("Court named by the lawyer");
         Value(page, "Court").Should().Be("Court named by the coordinator");
         (await portal.WithDbAsync(db => db.CourtProceedings.AsNoTracking().SingleAsync(p => p.Id == proceeding))).Court.Should().Be("Court named by the lawyer");
 
-        Location(await PostFormAsync(second, page, url, ProceedingFields("Court named by the coordinator", "FirstInstance", _kit.Cases.Today.AddDays(-10))))
+        Location(await PostFormAsync(second, page, url, ProceedingFields("Court named by the coordinator", "FirstInstance", portal.Today().AddDays(-10))))
             .Should().Be($"/cases/{caseId}#proceedings", "saving again, having seen the other values, is a deliberate choice");
     }
 
     [Fact]
     public async Task Concurrent_edit_of_a_decision_is_refused()
     {
-        var office = await _kit.Cases.OfficeAsync("PCOD");
-        var (caseId, client, _) = await _kit.LawyerCaseAsync(office, "concurrent-decision-lawyer@test.local");
-        var today = _kit.Cases.Today;
-        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-10));
-        var decision = await _kit.DecisionAsync(caseId, proceeding, today.AddDays(-2));
+        var office = await portal.Office().WithCode("PCOD").SaveAsync();
+        var (caseId, client, _) = await LawyerCase.OpenAsync(portal, office, "concurrent-decision-lawyer@test.local");
+        var today = portal.Today();
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(today.AddDays(-10)).SaveAsync()).Id;
+        var decision = await new DecisionBuilder(portal, caseId, proceeding).On(today.AddDays(-2)).SaveAsync();
         var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/{decision}/edit";
         var stale = await client.GetDocumentAsync(url);
         Location(await PostFormAsync(client, url, url, [new("DecidedOn", Iso(today.AddDays(-2))), new("Outcome", "Granted")])).Should().Be($"/cases/{caseId}#proceedings");
@@ -309,12 +308,12 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Lawyer_not_on_the_case_gets_404_on_every_proceedings_route()
     {
-        var office = await _kit.Cases.OfficeAsync("PNOT");
-        var (caseId, _, _) = await _kit.LawyerCaseAsync(office, "own-lawyer@test.local");
-        var (ownCase, outsider, _) = await _kit.LawyerCaseAsync(office, "outsider-lawyer@test.local");
-        var proceeding = await _kit.ProceedingAsync(caseId, _kit.Cases.Today.AddDays(-10));
-        var hearing = await _kit.HearingAsync(caseId, proceeding, portal.Clock.GetUtcNow().AddDays(3));
-        var decision = await _kit.DecisionAsync(caseId, proceeding, _kit.Cases.Today.AddDays(-1));
+        var office = await portal.Office().WithCode("PNOT").SaveAsync();
+        var (caseId, _, _) = await LawyerCase.OpenAsync(portal, office, "own-lawyer@test.local");
+        var (ownCase, outsider, _) = await LawyerCase.OpenAsync(portal, office, "outsider-lawyer@test.local");
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(portal.Today().AddDays(-10)).SaveAsync()).Id;
+        var hearing = await new HearingBuilder(portal, caseId, proceeding).At(portal.Clock.GetUtcNow().AddDays(3)).SaveAsync();
+        var decision = await new DecisionBuilder(portal, caseId, proceeding).On(portal.Today().AddDays(-1)).SaveAsync();
         // The outsider's own form gives a valid antiforgery token, so a refusal cannot come from the token.
         var token = (await outsider.GetDocumentAsync($"/cases/{ownCase}/proceedings/new"))
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -327,7 +326,7 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
             $"/cases/{caseId}/proceedings/{proceeding}/decisions/new",
             $"/cases/{caseId}/proceedings/{proceeding}/decisions/{decision}/edit",
         };
-        var before = await _kit.CountsAsync(caseId);
+        var before = await ProceedingCounts.ReadAsync(portal, caseId);
 
         foreach (var route in routes)
         {
@@ -335,15 +334,15 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
             var post = await outsider.PostAsync(route, new FormUrlEncodedContent(
             [
                 new("__RequestVerificationToken", token),
-                .. ProceedingFields("Outsider's court", "FirstInstance", _kit.Cases.Today),
+                .. ProceedingFields("Outsider's court", "FirstInstance", portal.Today()),
                 new("StartsAt", Local(DateTime.Now.AddDays(5))),
-                new("DecidedOn", Iso(_kit.Cases.Today)),
+                new("DecidedOn", Iso(portal.Today())),
                 new("Outcome", "Granted"),
             ]));
             post.StatusCode.Should().Be(HttpStatusCode.NotFound, "POST {0}", route);
         }
 
-        (await _kit.CountsAsync(caseId)).Should().Be(before);
+        (await ProceedingCounts.ReadAsync(portal, caseId)).Should().Be(before);
         // A proceeding reached through another case's address is not found either.
         (await outsider.GetAsync($"/cases/{ownCase}/proceedings/{proceeding}/edit")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await outsider.GetAsync($"/cases/{ownCase}/proceedings/{proceeding}/hearings/new")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -353,9 +352,9 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Views_of_the_forms_and_every_change_are_audited()
     {
-        var office = await _kit.Cases.OfficeAsync("PAUD");
-        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "audit-proceeding-lawyer@test.local");
-        var today = _kit.Cases.Today;
+        var office = await portal.Office().WithCode("PAUD").SaveAsync();
+        var (caseId, client, lawyer) = await LawyerCase.OpenAsync(portal, office, "audit-proceeding-lawyer@test.local");
+        var today = portal.Today();
 
         var newUrl = $"/cases/{caseId}/proceedings/new";
         Location(await PostFormAsync(client, newUrl, newUrl, ProceedingFields("Kuntsevsky District Court", "FirstInstance", today.AddDays(-9)))).Should().Be($"/cases/{caseId}#proceedings");
@@ -385,5 +384,5 @@ public class ProceedingPagesTests(PortalFactory portal) : IClassFixture<PortalFa
         (await portal.AuditAsync(ProceedingAuditActions.DecisionRecorded)).Should().ContainSingle(a => a.EntityId == decision.ToString());
     }
 
-    private IDictionary<string, object> TempDataOf(HttpResponseMessage response) => CaseBuilder.TempDataOf(portal, response);
+    private IDictionary<string, object> TempDataOf(HttpResponseMessage response) => portal.TempDataOf(response);
 }

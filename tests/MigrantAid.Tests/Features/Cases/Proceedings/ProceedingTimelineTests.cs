@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
-using static MigrantAid.Tests.Features.Cases.Proceedings.ProceedingKit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Support.FormValues;
+using static MigrantAid.Tests.Support.HttpForms;
 
 namespace MigrantAid.Tests.Features.Cases.Proceedings;
 
@@ -12,8 +12,6 @@ namespace MigrantAid.Tests.Features.Cases.Proceedings;
 public class ProceedingTimelineTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Court = "Timeline District Court of Moscow";
-
-    private readonly ProceedingKit _kit = new(portal);
 
     private static List<(string Kind, string Text)> Timeline(IHtmlDocument page) =>
         page.QuerySelectorAll("[data-testid=timeline-entry]")
@@ -28,20 +26,20 @@ public class ProceedingTimelineTests(PortalFactory portal) : IClassFixture<Porta
     [Fact]
     public async Task Proceeding_hearing_decision_submission_and_deadline_show_in_the_timeline_newest_first()
     {
-        var office = await _kit.Cases.OfficeAsync("PTML");
-        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "timeline-lawyer@test.local");
-        var today = _kit.Cases.Today;
+        var office = await portal.Office().WithCode("PTML").SaveAsync();
+        var (caseId, client, lawyer) = await LawyerCase.OpenAsync(portal, office, "timeline-lawyer@test.local");
+        var today = portal.Today();
         var startsAt = portal.Clock.GetUtcNow().AddDays(12);
-        var hearingLocal = TimeZoneInfo.ConvertTime(startsAt, TimeZoneInfo.FindSystemTimeZoneById(MigrantAid.Tests.Support.CaseWorkKit.TimeZone)).DateTime;
+        var hearingLocal = TimeZoneInfo.ConvertTime(startsAt, TimeZoneInfo.FindSystemTimeZoneById(OfficeBuilder.DefaultTimeZone)).DateTime;
 
         Later();
-        var proceeding = await _kit.ProceedingAsync(caseId, today.AddDays(-30), court: Court);
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(today.AddDays(-30)).InCourt(Court).SaveAsync()).Id;
         Later();
-        await _kit.HearingAsync(caseId, proceeding, startsAt);
-        State(await client.GetDocumentAsync($"/cases/{caseId}")).Should().Be(_kit.Cases.English("Pending"));
+        await new HearingBuilder(portal, caseId, proceeding).At(startsAt).SaveAsync();
+        State(await client.GetDocumentAsync($"/cases/{caseId}")).Should().Be(portal.English("Pending"));
 
         Later();
-        await _kit.DecisionAsync(caseId, proceeding, today.AddDays(-2));
+        await new DecisionBuilder(portal, caseId, proceeding).On(today.AddDays(-2)).SaveAsync();
         Later();
         Location(await PostFormAsync(client, $"/cases/{caseId}", $"/cases/{caseId}/notes", [new("Note.Kind", "Court"), new("Note.Text", "The court rejected the complaint.")]))
             .Should().Be($"/cases/{caseId}#timeline");
@@ -53,32 +51,32 @@ public class ProceedingTimelineTests(PortalFactory portal) : IClassFixture<Porta
         await DoneAsync(deadline, lawyer.Id);
 
         var page = await client.GetDocumentAsync($"/cases/{caseId}");
-        var due = _kit.Cases.English("{0}, due {1}", "Appeal to the city court", Shown(today.AddDays(8)));
+        var due = portal.English("{0}, due {1}", "Appeal to the city court", Shown(today.AddDays(8)));
         var expected = new List<(string Kind, string Text)>
         {
             ("DeadlineDone", due),
             ("DeadlineCreated", due),
-            ("SubmissionFiled", _kit.Cases.English("Submitted to {0} on {1}", _kit.Cases.English("InternationalBody.CRC"), Shown(today.AddDays(-1)))),
+            ("SubmissionFiled", portal.English("Submitted to {0} on {1}", portal.English("InternationalBody.CRC"), Shown(today.AddDays(-1)))),
             ("Note", "The court rejected the complaint."),
-            ("DecisionRecorded", _kit.Cases.English("Decision of {0} ({1}): {2}", Shown(today.AddDays(-2)), Court, _kit.Cases.English("DecisionOutcome.Rejected"))),
-            ("HearingScheduled", _kit.Cases.English("Hearing on {0} at {1}", Shown(hearingLocal), Court)),
-            ("ProceedingOpened", _kit.Cases.English("{0}, {1}, opened on {2}", Court, _kit.Cases.English("CourtInstance.FirstInstance"), Shown(today.AddDays(-30)))),
+            ("DecisionRecorded", portal.English("Decision of {0} ({1}): {2}", Shown(today.AddDays(-2)), Court, portal.English("DecisionOutcome.Rejected"))),
+            ("HearingScheduled", portal.English("Hearing on {0} at {1}", Shown(hearingLocal), Court)),
+            ("ProceedingOpened", portal.English("{0}, {1}, opened on {2}", Court, portal.English("CourtInstance.FirstInstance"), Shown(today.AddDays(-30)))),
         };
         var timeline = Timeline(page);
         timeline.Take(expected.Count).Should().Equal(expected);
         timeline.Skip(expected.Count).Select(e => e.Kind).Should().Contain("Opened", "the case's own older events follow the records");
 
-        State(page).Should().Be(_kit.Cases.English("Decided: {0}", _kit.Cases.English("DecisionOutcome.Rejected")));
-        page.QuerySelector("[data-testid=proceeding]")!.TextContent.Should().NotContain(_kit.Cases.English("Pending"));
+        State(page).Should().Be(portal.English("Decided: {0}", portal.English("DecisionOutcome.Rejected")));
+        page.QuerySelector("[data-testid=proceeding]")!.TextContent.Should().NotContain(portal.English("Pending"));
     }
 
     [Fact]
     public async Task A_record_shows_once_on_the_timeline_page_whose_events_surround_it()
     {
-        var office = await _kit.Cases.OfficeAsync("PTPG");
-        var (caseId, client, lawyer) = await _kit.LawyerCaseAsync(office, "timeline-pages@test.local");
+        var office = await portal.Office().WithCode("PTPG").SaveAsync();
+        var (caseId, client, lawyer) = await LawyerCase.OpenAsync(portal, office, "timeline-pages@test.local");
         Later();
-        await _kit.ProceedingAsync(caseId, _kit.Cases.Today, court: Court);
+        await portal.Proceeding(caseId).OpenedOn(portal.Today()).InCourt(Court).SaveAsync();
         for (var i = 0; i < 55; i++)
         {
             Later();

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
-using static MigrantAid.Tests.Features.Cases.Proceedings.ProceedingKit;
-using static MigrantAid.Tests.Support.CaseWorkKit;
+using static MigrantAid.Tests.Features.Cases.Proceedings.ProceedingForms;
+using static MigrantAid.Tests.Support.FormValues;
+using static MigrantAid.Tests.Support.HttpForms;
+using static MigrantAid.Tests.Support.IntakeSteps;
 
 namespace MigrantAid.Tests.Features.Cases.Proceedings;
 
@@ -21,16 +23,14 @@ public class WaitingDatesTests(PortalFactory portal) : IClassFixture<PortalFacto
     /// <summary>Shipped: application to restore the missed appeal period in an administrative-procedure case (0022).</summary>
     private const int AdministrativeRestoration = 102;
 
-    private readonly ProceedingKit _kit = new(portal);
-
-    private DateOnly Today => _kit.Cases.Today;
+    private DateOnly Today => portal.Today();
 
     /// <summary>A lawyer's case with a first-instance administrative-procedure proceeding, and a decision posted through its form.</summary>
     private async Task<(Guid CaseId, HttpClient Client, Guid Proceeding, Guid Decision)> DecisionAsync(
         string office, string email, DateOnly decidedOn, DateOnly? finalFormOn, DateOnly receivedOn)
     {
-        var (caseId, client, _) = await _kit.LawyerCaseAsync(await _kit.Cases.OfficeAsync(office), email);
-        var proceeding = await _kit.ProceedingAsync(caseId, Today.AddDays(-120), CourtInstance.FirstInstance, ProceedingType.AdministrativeCase);
+        var (caseId, client, _) = await LawyerCase.OpenAsync(portal, await portal.Office().WithCode(office).SaveAsync(), email);
+        var proceeding = (await portal.Proceeding(caseId).OpenedOn(Today.AddDays(-120)).OfType(ProceedingType.AdministrativeCase).SaveAsync()).Id;
         var url = $"/cases/{caseId}/proceedings/{proceeding}/decisions/new";
         Location(await PostFormAsync(client, url, url,
         [
@@ -66,7 +66,7 @@ public class WaitingDatesTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var page = await client.GetDocumentAsync($"/cases/{caseId}");
         Text(page.QuerySelector("[data-testid=deadlines-recorded]")).Should().Be(
-            _kit.Cases.English("No deadline was computed yet: a rule applies but waits for a date of the decision, as shown under it."));
+            portal.English("No deadline was computed yet: a rule applies but waits for a date of the decision, as shown under it."));
         var waiting = page.QuerySelector($"[data-decision-id='{decision}'] [data-testid=decision-waiting]")!;
         waiting.GetAttribute("data-awaits").Should().Be(nameof(TriggerEvent.DecisionInFinalForm));
         Text(waiting.QuerySelector("[data-testid=decision-waiting-text]")).Should().Be(
@@ -86,7 +86,7 @@ public class WaitingDatesTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Desk_shows_the_task_to_enter_the_final_form_until_it_is_entered_and_then_the_deadline_is_computed()
     {
         var (caseId, client, proceeding, decision) = await DecisionAsync("WTDK", "waiting-desk@test.local", Today.AddDays(-10), null, Today.AddDays(-3));
-        var colleague = await _kit.Cases.StaffAsync("waiting-colleague@test.local", null, Web.Domain.Roles.Lawyer);
+        var colleague = await portal.Staff("waiting-colleague@test.local").WithRoles(Web.Domain.Roles.Lawyer).SaveAsync();
 
         var desk = await client.GetDocumentAsync("/desk");
         var task = desk.QuerySelector($"[data-testid=date-to-enter][data-decision-id='{decision}']")!;

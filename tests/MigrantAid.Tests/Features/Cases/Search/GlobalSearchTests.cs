@@ -13,9 +13,9 @@ public class GlobalSearchTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Finds_a_case_by_reference_a_cyrillic_client_by_a_latin_spelling_and_a_case_by_its_respondent()
     {
         await portal.CreateUserAsync("search-coord@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var rakhimov = await new CaseBuilder(portal, office).WithClient("Рахимов Фаррух", "TJ").OpenedOn(new(2026, 3, 1)).BuildAsync();
-        var employer = await new CaseBuilder(portal, office).WithClient("Назарова Гульнора", "UZ").WithRespondent("ООО СтройГрад").OpenedOn(new(2026, 3, 2)).BuildAsync();
+        var office = await portal.Office().SaveAsync();
+        var rakhimov = await new CaseBuilder(portal, office).WithClient("Рахимов Фаррух", "TJ").OpenedOn(new(2026, 3, 1)).SaveAsync();
+        var employer = await new CaseBuilder(portal, office).WithClient("Назарова Гульнора", "UZ").WithRespondent("ООО СтройГрад").OpenedOn(new(2026, 3, 2)).SaveAsync();
         var coordinator = await portal.SignedInClientAsync("search-coord@test.local");
 
         var byReference = await coordinator.GetDocumentAsync("/search?q=" + rakhimov.Reference.ToLowerInvariant());
@@ -41,12 +41,12 @@ public class GlobalSearchTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task A_caseworker_does_not_find_another_offices_case_or_client()
     {
-        var mine = await CaseBuilder.NewOfficeAsync(portal);
-        var other = await CaseBuilder.NewOfficeAsync(portal);
+        var mine = await portal.Office().SaveAsync();
+        var other = await portal.Office().SaveAsync();
         var caseworker = await portal.CreateUserAsync("search-cw@test.local", Roles.Caseworker);
-        await CaseBuilder.PlaceInOfficeAsync(portal, caseworker.Id, mine.Id);
-        var own = await new CaseBuilder(portal, mine).WithClient("Юлдашева Камила", "UZ").BuildAsync();
-        var foreign = await new CaseBuilder(portal, other).WithClient("Юлдашева Малика", "UZ").BuildAsync();
+        await StaffBuilder.PlaceAsync(portal, caseworker.Id, mine.Id);
+        var own = await new CaseBuilder(portal, mine).WithClient("Юлдашева Камила", "UZ").SaveAsync();
+        var foreign = await new CaseBuilder(portal, other).WithClient("Юлдашева Малика", "UZ").SaveAsync();
         var client = await portal.SignedInClientAsync("search-cw@test.local");
 
         var byName = await client.GetDocumentAsync("/search?q=Yuldasheva");
@@ -63,8 +63,8 @@ public class GlobalSearchTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Results_are_cut_per_group_with_links_to_the_lists_and_the_search_is_audited_without_the_typed_text()
     {
         var coordinator = await portal.CreateUserAsync("search-many@test.local", Roles.Coordinator);
-        var office = await CaseBuilder.NewOfficeAsync(portal);
-        var built = await new CaseBuilder(portal, office).WithClient("Каримов Шерзод").BuildManyAsync(GlobalSearchHandler.PerGroup + 2);
+        var office = await portal.Office().SaveAsync();
+        var built = await new CaseBuilder(portal, office).WithClient("Каримов Шерзод").SaveManyAsync(GlobalSearchHandler.PerGroup + 2);
         var client = await portal.SignedInClientAsync("search-many@test.local");
 
         var page = await client.GetDocumentAsync("/search?q=Karimov+Sherzod");

@@ -35,10 +35,9 @@ public class SearchLimitTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
         var email = $"search-limit-{tag}@test.local";
-        var kit = new CaseWorkKit(portal);
-        var office = await kit.OfficeAsync(string.Concat(Guid.NewGuid().ToByteArray().Take(5).Select(b => (char)('A' + (b % 26)))));
-        var user = await kit.StaffAsync(email, office.Id, Roles.Coordinator, Roles.Lawyer);
-        await kit.CaseAsync(office, "Поисков Длинный", leadLawyer: user.Id);
+        var office = await portal.Office().WithCode(string.Concat(Guid.NewGuid().ToByteArray().Take(5).Select(b => (char)('A' + (b % 26))))).SaveAsync();
+        var user = await portal.Staff(email).InOffice(office.Id).WithRoles(Roles.Coordinator, Roles.Lawyer).SaveAsync();
+        await portal.Case(office).WithClient("Поисков Длинный", null).OnBuildingSite().OpenedToday().AssignedTo(null, user.Id).SaveAsync();
         var client = await portal.SignedInClientAsync(email);
         if (language == "ru")
         {

@@ -13,25 +13,23 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
 {
     private const string Moscow = "Europe/Moscow";
 
-    private readonly DeskKit _kit = new(portal);
-
     [Fact]
     public async Task Feed_is_valid_icalendar_with_references_and_titles_but_no_client_names()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("feed-valid-lawyer@test.local", office, Roles.Lawyer);
-        var other = await _kit.StaffAsync("feed-valid-other@test.local", office, Roles.Lawyer);
-        var today = _kit.Today(Moscow);
-        var built = await _kit.Case(office).WithClient("Фидова Зарина").AssignedTo(lead: lawyer.Id).BuildAsync();
-        var theirs = await _kit.Case(office).WithClient("Другов Улугбек").AssignedTo(lead: other.Id).BuildAsync();
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("feed-valid-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var other = await portal.Staff("feed-valid-other@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var today = portal.Today(Moscow);
+        var built = await portal.Case(office).WithClient("Фидова Зарина").AssignedTo(lead: lawyer.Id).SaveAsync();
+        var theirs = await portal.Case(office).WithClient("Другов Улугбек").AssignedTo(lead: other.Id).SaveAsync();
         const string tricky = "Appeal, with a comma; a semicolon \\ a backslash\nand a second line";
         var longTitle = "Апелляционная жалоба на решение Первомайского районного суда города Бишкека по делу о невыплате заработной платы";
-        var trickyId = await _kit.DeadlineAsync(built.Id, tricky, today.AddDays(5));
-        var longId = await _kit.DeadlineAsync(built.Id, longTitle, today.AddDays(6));
-        await _kit.DeadlineAsync(built.Id, "Already done", today.AddDays(2), status: DeadlineStatus.Done);
-        await _kit.DeadlineAsync(theirs.Id, "Another lawyer's deadline", today.AddDays(5));
+        var trickyId = await portal.Deadline(built.Id).Titled(tricky).DueOn(today.AddDays(5)).SaveAsync();
+        var longId = await portal.Deadline(built.Id).Titled(longTitle).DueOn(today.AddDays(6)).SaveAsync();
+        await portal.Deadline(built.Id).Titled("Already done").DueOn(today.AddDays(2)).WithStatus(DeadlineStatus.Done).SaveAsync();
+        await portal.Deadline(theirs.Id).Titled("Another lawyer's deadline").DueOn(today.AddDays(5)).SaveAsync();
         var hearingAt = Instant(today.AddDays(3), 14, 15, Moscow);
-        var hearing = await _kit.HearingAsync(built.Id, hearingAt, court: "Leninsky District Court");
+        var hearing = (await portal.Proceeding(built.Id).InCourt("Leninsky District Court").WithHearing(hearingAt).SaveAsync()).HearingId;
 
         var client = await portal.SignedInClientAsync("feed-valid-lawyer@test.local");
         var path = await CreateAsync(client);
@@ -85,8 +83,8 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Revoked_or_replaced_address_answers_404_and_changes_are_audited_without_the_token()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("feed-revoke-lawyer@test.local", office, Roles.Lawyer);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("feed-revoke-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
         var client = await portal.SignedInClientAsync("feed-revoke-lawyer@test.local");
 
         var first = await CreateAsync(client);
@@ -133,8 +131,8 @@ public class CalendarFeedTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Disabled_users_feed_stops_working()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("feed-disabled-lawyer@test.local", office, Roles.Lawyer);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("feed-disabled-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
         var path = await CreateAsync(await portal.SignedInClientAsync("feed-disabled-lawyer@test.local"));
         await portal.WithDbAsync(async db =>
         {

@@ -14,22 +14,20 @@ public class CalendarFeedWindowTests(PortalFactory portal) : IClassFixture<Porta
 {
     private const string Moscow = "Europe/Moscow";
 
-    private readonly DeskKit _kit = new(portal);
-
     [Fact]
     public async Task Feed_carries_every_open_deadline_however_old_and_hearings_from_90_days_back()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("feed-window-lawyer@test.local", office, Roles.Lawyer);
-        var today = _kit.Today(Moscow);
-        var built = await _kit.Case(office).AssignedTo(lead: lawyer.Id).BuildAsync();
-        var overdue = await _kit.DeadlineAsync(built.Id, "Appeal against the expulsion", today.AddDays(-200));
-        var veryOld = await _kit.DeadlineAsync(built.Id, "Complaint to the prosecutor", today.AddYears(-3));
-        var dueToday = await _kit.DeadlineAsync(built.Id, "Reply to the court", today);
-        var done = await _kit.DeadlineAsync(built.Id, "Done long ago", today.AddDays(-200), status: DeadlineStatus.Done);
-        var dismissed = await _kit.DeadlineAsync(built.Id, "Dismissed long ago", today.AddDays(-200), status: DeadlineStatus.Dismissed);
-        var recentHearing = await _kit.HearingAsync(built.Id, Instant(today.AddDays(-80), 10, 0, Moscow));
-        var oldHearing = await _kit.HearingAsync(built.Id, Instant(today.AddDays(-100), 10, 0, Moscow));
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("feed-window-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var today = portal.Today(Moscow);
+        var built = await portal.Case(office).AssignedTo(lead: lawyer.Id).SaveAsync();
+        var overdue = await portal.Deadline(built.Id).Titled("Appeal against the expulsion").DueOn(today.AddDays(-200)).SaveAsync();
+        var veryOld = await portal.Deadline(built.Id).Titled("Complaint to the prosecutor").DueOn(today.AddYears(-3)).SaveAsync();
+        var dueToday = await portal.Deadline(built.Id).Titled("Reply to the court").DueOn(today).SaveAsync();
+        var done = await portal.Deadline(built.Id).Titled("Done long ago").DueOn(today.AddDays(-200)).WithStatus(DeadlineStatus.Done).SaveAsync();
+        var dismissed = await portal.Deadline(built.Id).Titled("Dismissed long ago").DueOn(today.AddDays(-200)).WithStatus(DeadlineStatus.Dismissed).SaveAsync();
+        var recentHearing = (await portal.Proceeding(built.Id).WithHearing(Instant(today.AddDays(-80), 10, 0, Moscow)).SaveAsync()).HearingId;
+        var oldHearing = (await portal.Proceeding(built.Id).WithHearing(Instant(today.AddDays(-100), 10, 0, Moscow)).SaveAsync()).HearingId;
 
         var events = await FeedAsync("feed-window-lawyer@test.local");
 
@@ -46,16 +44,16 @@ public class CalendarFeedWindowTests(PortalFactory portal) : IClassFixture<Porta
     [Fact]
     public async Task Overdue_mark_is_in_the_owners_language()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("feed-window-russian@test.local", office, Roles.Lawyer);
-        await _kit.Db(async db =>
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("feed-window-russian@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.WithDbAsync(async db =>
         {
             (await db.Users.FindAsync(lawyer.Id))!.PreferredLanguage = SupportedLanguages.Russian;
             return await db.SaveChangesAsync();
         });
-        var today = _kit.Today(Moscow);
-        var built = await _kit.Case(office).AssignedTo(lead: lawyer.Id).BuildAsync();
-        var overdue = await _kit.DeadlineAsync(built.Id, "Кассационная жалоба", today.AddDays(-1));
+        var today = portal.Today(Moscow);
+        var built = await portal.Case(office).AssignedTo(lead: lawyer.Id).SaveAsync();
+        var overdue = await portal.Deadline(built.Id).Titled("Кассационная жалоба").DueOn(today.AddDays(-1)).SaveAsync();
 
         var events = await FeedAsync("feed-window-russian@test.local");
 

@@ -11,13 +11,11 @@ namespace MigrantAid.Tests.Features.Desk.Calendars;
 /// <summary>Issue 12 point 10: the month and year picker, the time zone in words, long titles kept whole for hover and focus.</summary>
 public class CalendarPickerTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly DeskKit _kit = new(portal);
-
     [Fact]
     public async Task The_picker_jumps_to_any_month_keeping_the_filters_and_a_bad_year_is_refused_at_its_field()
     {
-        var office = await _kit.OfficeAsync("Europe/Moscow");
-        await _kit.StaffAsync("picker-coord@test.local", office, Roles.Coordinator);
+        var office = await portal.Office().InTimeZone("Europe/Moscow").SaveAsync();
+        await portal.Staff("picker-coord@test.local").InOffice(office).WithRoles(Roles.Coordinator).SaveAsync();
         var client = await portal.SignedInClientAsync("picker-coord@test.local");
 
         var page = await client.GetDocumentAsync("/calendar?date=2027-03-10&view=week&office=all&layout=list");
@@ -45,10 +43,10 @@ public class CalendarPickerTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Today_and_the_offices_time_zone_are_shown_in_words_in_both_languages()
     {
-        var moscow = await _kit.OfficeAsync("Europe/Moscow");
-        var bishkek = await _kit.OfficeAsync("Asia/Bishkek");
-        await _kit.StaffAsync("zone-moscow@test.local", moscow, Roles.Lawyer);
-        await _kit.StaffAsync("zone-bishkek@test.local", bishkek, Roles.Caseworker);
+        var moscow = await portal.Office().InTimeZone("Europe/Moscow").SaveAsync();
+        var bishkek = await portal.Office().InTimeZone("Asia/Bishkek").SaveAsync();
+        await portal.Staff("zone-moscow@test.local").InOffice(moscow).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("zone-bishkek@test.local").InOffice(bishkek).WithRoles(Roles.Caseworker).SaveAsync();
         var inMoscow = await portal.SignedInClientAsync("zone-moscow@test.local");
         var inBishkek = await portal.SignedInClientAsync("zone-bishkek@test.local");
 
@@ -79,11 +77,11 @@ public class CalendarPickerTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task A_long_title_is_one_link_carrying_the_whole_text_for_hover_and_focus()
     {
-        var office = await _kit.OfficeAsync("Europe/Moscow");
-        var lawyer = await _kit.StaffAsync("picker-long@test.local", office, Roles.Lawyer);
-        var built = await _kit.Case(office).AssignedTo(lead: lawyer.Id).BuildAsync();
+        var office = await portal.Office().InTimeZone("Europe/Moscow").SaveAsync();
+        var lawyer = await portal.Staff("picker-long@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var built = await portal.Case(office).AssignedTo(lead: lawyer.Id).SaveAsync();
         const string title = "Appeal against the decision on administrative expulsion of the client to the regional court of appeal";
-        var deadline = await _kit.DeadlineAsync(built.Id, title, new DateOnly(2027, 3, 15));
+        var deadline = await portal.Deadline(built.Id).Titled(title).DueOn(new DateOnly(2027, 3, 15)).SaveAsync();
         var client = await portal.SignedInClientAsync("picker-long@test.local");
 
         var page = await client.GetDocumentAsync("/calendar?date=2027-03-10");

@@ -10,20 +10,18 @@ public class CalendarTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Moscow = "Europe/Moscow";
 
-    private readonly DeskKit _kit = new(portal);
-
     [Fact]
     public async Task Month_shows_a_deadline_on_its_day_and_a_hearing_at_local_time()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("calendar-month-lawyer@test.local", office, Roles.Lawyer);
-        var built = await _kit.Case(office).WithClient("Календарова Нигора").AssignedTo(lead: lawyer.Id).BuildAsync();
-        var deadline = await _kit.DeadlineAsync(built.Id, "File the appeal", new DateOnly(2027, 3, 15));
-        var filed = await _kit.DeadlineAsync(built.Id, "Filed already", new DateOnly(2027, 3, 16), status: DeadlineStatus.Done);
-        var dismissed = await _kit.DeadlineAsync(built.Id, "Not needed after all", new DateOnly(2027, 3, 17), status: DeadlineStatus.Dismissed);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("calendar-month-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var built = await portal.Case(office).WithClient("Календарова Нигора").AssignedTo(lead: lawyer.Id).SaveAsync();
+        var deadline = await portal.Deadline(built.Id).Titled("File the appeal").DueOn(new DateOnly(2027, 3, 15)).SaveAsync();
+        var filed = await portal.Deadline(built.Id).Titled("Filed already").DueOn(new DateOnly(2027, 3, 16)).WithStatus(DeadlineStatus.Done).SaveAsync();
+        var dismissed = await portal.Deadline(built.Id).Titled("Not needed after all").DueOn(new DateOnly(2027, 3, 17)).WithStatus(DeadlineStatus.Dismissed).SaveAsync();
 
         // 21:30 UTC on the 20th is 00:30 on the 21st in Moscow (UTC+3): the hearing belongs to the 21st.
-        var hearing = await _kit.HearingAsync(built.Id, new DateTimeOffset(2027, 3, 20, 21, 30, 0, TimeSpan.Zero), court: "Tverskoy District Court");
+        var hearing = (await portal.Proceeding(built.Id).InCourt("Tverskoy District Court").WithHearing(new DateTimeOffset(2027, 3, 20, 21, 30, 0, TimeSpan.Zero)).SaveAsync()).HearingId;
         var client = await portal.SignedInClientAsync("calendar-month-lawyer@test.local");
 
         var page = await client.GetDocumentAsync("/calendar?date=2027-03-10");
@@ -60,8 +58,8 @@ public class CalendarTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Calendar_speaks_Russian()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        await _kit.StaffAsync("calendar-russian@test.local", office, Roles.Caseworker);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        await portal.Staff("calendar-russian@test.local").InOffice(office).WithRoles(Roles.Caseworker).SaveAsync();
         var client = await portal.SignedInClientAsync("calendar-russian@test.local");
         (await client.SubmitFormAsync("/", [new("culture", "ru"), new("returnUrl", "/")], "/language")).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
@@ -75,14 +73,14 @@ public class CalendarTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Coordinators_month_of_every_office_shows_a_few_dates_a_day_and_the_week_shows_them_all()
     {
-        var office = await _kit.OfficeAsync(Moscow);
-        var lawyer = await _kit.StaffAsync("calendar-busy-lawyer@test.local", office, Roles.Lawyer);
-        await _kit.StaffAsync("calendar-busy-coordinator@test.local", null, Roles.Coordinator);
-        var built = await _kit.Case(office).AssignedTo(lead: lawyer.Id).BuildAsync();
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("calendar-busy-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("calendar-busy-coordinator@test.local").WithRoles(Roles.Coordinator).SaveAsync();
+        var built = await portal.Case(office).AssignedTo(lead: lawyer.Id).SaveAsync();
         var ids = new List<Guid>();
         for (var i = 0; i < 6; i++)
         {
-            ids.Add(await _kit.DeadlineAsync(built.Id, $"Busy day item {i}", new DateOnly(2027, 5, 12)));
+            ids.Add(await portal.Deadline(built.Id).Titled($"Busy day item {i}").DueOn(new DateOnly(2027, 5, 12)).SaveAsync());
         }
 
         var client = await portal.SignedInClientAsync("calendar-busy-coordinator@test.local");
@@ -107,15 +105,15 @@ public class CalendarTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Coordinators_calendar_of_every_office_places_each_hearing_on_its_own_offices_date()
     {
-        var moscow = await _kit.OfficeAsync(Moscow);
-        var bishkek = await _kit.OfficeAsync("Asia/Bishkek");
-        await _kit.StaffAsync("calendar-zones-coordinator@test.local", null, Roles.Coordinator);
-        var inMoscow = await _kit.Case(moscow).BuildAsync();
-        var inBishkek = await _kit.Case(bishkek).BuildAsync();
+        var moscow = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var bishkek = await portal.Office().InTimeZone("Asia/Bishkek").SaveAsync();
+        await portal.Staff("calendar-zones-coordinator@test.local").WithRoles(Roles.Coordinator).SaveAsync();
+        var inMoscow = await portal.Case(moscow).SaveAsync();
+        var inBishkek = await portal.Case(bishkek).SaveAsync();
 
         // Both at 18:30-20:30 UTC on 9 June: 23:30 on the 9th in Moscow (UTC+3), 00:30 on the 10th in Bishkek (UTC+6).
-        var late = await _kit.HearingAsync(inMoscow.Id, new DateTimeOffset(2027, 6, 9, 20, 30, 0, TimeSpan.Zero), court: "Moscow late court");
-        var early = await _kit.HearingAsync(inBishkek.Id, new DateTimeOffset(2027, 6, 9, 18, 30, 0, TimeSpan.Zero), court: "Bishkek early court");
+        var late = (await portal.Proceeding(inMoscow.Id).InCourt("Moscow late court").WithHearing(new DateTimeOffset(2027, 6, 9, 20, 30, 0, TimeSpan.Zero)).SaveAsync()).HearingId;
+        var early = (await portal.Proceeding(inBishkek.Id).InCourt("Bishkek early court").WithHearing(new DateTimeOffset(2027, 6, 9, 18, 30, 0, TimeSpan.Zero)).SaveAsync()).HearingId;
         var client = await portal.SignedInClientAsync("calendar-zones-coordinator@test.local");
 
         foreach (var url in new[] { "/calendar?date=2027-06-01&office=all", "/calendar?view=week&date=2027-06-09&office=all" })

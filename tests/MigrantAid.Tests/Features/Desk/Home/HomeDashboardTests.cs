@@ -9,56 +9,54 @@ namespace MigrantAid.Tests.Features.Desk.Home;
 public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Moscow = "Europe/Moscow";
-
-    private readonly DeskKit _desk = new(portal);
-    private readonly HomeKit _home = new(portal);
+    private readonly HomeFigures _home = new(portal);
 
     [Fact]
     public async Task Lawyer_home_counts_only_their_own_cases_deadlines_and_notifications()
     {
-        var office = await _desk.OfficeAsync(Moscow);
-        var lawyer = await _desk.StaffAsync("home-lawyer@test.local", office, Roles.Lawyer);
-        var other = await _desk.StaffAsync("home-lawyer-other@test.local", office, Roles.Lawyer);
-        var caseworker = await _desk.StaffAsync("home-lawyer-caseworker@test.local", office, Roles.Caseworker);
-        var today = _desk.Today(Moscow);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var lawyer = await portal.Staff("home-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var other = await portal.Staff("home-lawyer-other@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseworker = await portal.Staff("home-lawyer-caseworker@test.local").InOffice(office).WithRoles(Roles.Caseworker).SaveAsync();
+        var today = portal.Today(Moscow);
 
-        var lead = await _desk.Case(office).AssignedTo(lead: lawyer.Id).BuildManyAsync(3);
-        var leadUrgent = await _desk.Case(office).Urgent().WithTitle("My urgent lead case").AssignedTo(lead: lawyer.Id).BuildAsync();
-        var further = await _desk.Case(office).AssignedTo(lead: other.Id, further: lawyer.Id).BuildManyAsync(2);
-        var furtherOpen = await _desk.Case(office).AssignedTo(caseworker: caseworker.Id, lead: null, lawyer.Id).BuildAsync();
-        var furtherOpenUrgent = await _desk.Case(office).Urgent().AssignedTo(caseworker: caseworker.Id, lead: null, lawyer.Id).BuildAsync();
-        await _desk.Case(office).AssignedTo(lead: lawyer.Id).Closed().BuildAsync();
-        await _desk.Case(office).Urgent().AssignedTo(lead: lawyer.Id).Closed().BuildAsync();
-        await _desk.Case(office).Confidential().AssignedTo(lead: lawyer.Id).BuildAsync();
-        var others = await _desk.Case(office).AssignedTo(lead: other.Id).BuildManyAsync(2);
-        var othersUrgent = await _desk.Case(office).Urgent().WithTitle("Another lawyer's urgent case").AssignedTo(lead: other.Id).BuildManyAsync(2);
-        var unassigned = await _desk.Case(office).BuildAsync();
+        var lead = await portal.Case(office).AssignedTo(lead: lawyer.Id).SaveManyAsync(3);
+        var leadUrgent = await portal.Case(office).Urgent().WithTitle("My urgent lead case").AssignedTo(lead: lawyer.Id).SaveAsync();
+        var further = await portal.Case(office).AssignedTo(lead: other.Id, further: lawyer.Id).SaveManyAsync(2);
+        var furtherOpen = await portal.Case(office).AssignedTo(caseworker: caseworker.Id, lead: null, lawyer.Id).SaveAsync();
+        var furtherOpenUrgent = await portal.Case(office).Urgent().AssignedTo(caseworker: caseworker.Id, lead: null, lawyer.Id).SaveAsync();
+        await portal.Case(office).AssignedTo(lead: lawyer.Id).Closed().SaveAsync();
+        await portal.Case(office).Urgent().AssignedTo(lead: lawyer.Id).Closed().SaveAsync();
+        await portal.Case(office).Confidential().AssignedTo(lead: lawyer.Id).SaveAsync();
+        var others = await portal.Case(office).AssignedTo(lead: other.Id).SaveManyAsync(2);
+        var othersUrgent = await portal.Case(office).Urgent().WithTitle("Another lawyer's urgent case").AssignedTo(lead: other.Id).SaveManyAsync(2);
+        var unassigned = await portal.Case(office).SaveAsync();
 
         var mine = lead[0].Id;
-        var overdue1 = await _desk.DeadlineAsync(mine, "Late reply", today.AddDays(-3));
-        await _desk.DeadlineAsync(mine, "Late appeal", today.AddDays(-1));
-        var dueToday = await _desk.DeadlineAsync(mine, "Appeal due today", today);
-        await _desk.DeadlineAsync(further[0].Id, "Evidence due today", today);
-        var tomorrow = await _desk.DeadlineAsync(mine, "Tomorrow", today.AddDays(1));
-        await _desk.DeadlineAsync(mine, "In a week", today.AddDays(7));
-        await _desk.DeadlineAsync(mine, "In eight days", today.AddDays(8));
-        await _desk.DeadlineAsync(mine, "Already filed", today.AddDays(-2), status: DeadlineStatus.Done);
-        await _desk.DeadlineAsync(lead[1].Id, "My task on my case", today.AddDays(2), DeadlineKind.Task, assignee: lawyer.Id);
-        var othersDeadline = await _desk.DeadlineAsync(others[0].Id, "Other lawyer's overdue", today.AddDays(-1));
-        await _desk.DeadlineAsync(others[0].Id, "Other lawyer's today", today);
-        await _desk.DeadlineAsync(others[0].Id, "Other lawyer's week", today.AddDays(3));
-        await _desk.DeadlineAsync(others[0].Id, "Task for me on a case I cannot see", today, DeadlineKind.Task, assignee: lawyer.Id);
-        await _desk.DeadlineAsync(unassigned.Id, "Task for me on an office case", today.AddDays(1), DeadlineKind.Task, assignee: lawyer.Id);
-        var hearing = await _desk.HearingAsync(mine, DeskTests.Instant(today.AddDays(1), 11, 0, Moscow), "Court of my case");
-        var othersHearing = await _desk.HearingAsync(others[0].Id, DeskTests.Instant(today.AddDays(1), 12, 0, Moscow), "Court of the other lawyer");
-        await _home.NotifyAsync(lawyer.Id, mine, lead[0].Reference, overdue1, today);
-        await _home.NotifyAsync(lawyer.Id, mine, lead[0].Reference, dueToday, today);
-        await _home.NotifyAsync(lawyer.Id, mine, lead[0].Reference, tomorrow, today, read: true);
-        await _home.NotifyAsync(other.Id, others[0].Id, others[0].Reference, othersDeadline, today);
+        var overdue1 = await portal.Deadline(mine).Titled("Late reply").DueOn(today.AddDays(-3)).SaveAsync();
+        await portal.Deadline(mine).Titled("Late appeal").DueOn(today.AddDays(-1)).SaveAsync();
+        var dueToday = await portal.Deadline(mine).Titled("Appeal due today").DueOn(today).SaveAsync();
+        await portal.Deadline(further[0].Id).Titled("Evidence due today").DueOn(today).SaveAsync();
+        var tomorrow = await portal.Deadline(mine).Titled("Tomorrow").DueOn(today.AddDays(1)).SaveAsync();
+        await portal.Deadline(mine).Titled("In a week").DueOn(today.AddDays(7)).SaveAsync();
+        await portal.Deadline(mine).Titled("In eight days").DueOn(today.AddDays(8)).SaveAsync();
+        await portal.Deadline(mine).Titled("Already filed").DueOn(today.AddDays(-2)).WithStatus(DeadlineStatus.Done).SaveAsync();
+        await portal.Deadline(lead[1].Id).Titled("My task on my case").DueOn(today.AddDays(2)).OfKind(DeadlineKind.Task).AssignedTo(lawyer.Id).SaveAsync();
+        var othersDeadline = await portal.Deadline(others[0].Id).Titled("Other lawyer's overdue").DueOn(today.AddDays(-1)).SaveAsync();
+        await portal.Deadline(others[0].Id).Titled("Other lawyer's today").DueOn(today).SaveAsync();
+        await portal.Deadline(others[0].Id).Titled("Other lawyer's week").DueOn(today.AddDays(3)).SaveAsync();
+        await portal.Deadline(others[0].Id).Titled("Task for me on a case I cannot see").DueOn(today).OfKind(DeadlineKind.Task).AssignedTo(lawyer.Id).SaveAsync();
+        await portal.Deadline(unassigned.Id).Titled("Task for me on an office case").DueOn(today.AddDays(1)).OfKind(DeadlineKind.Task).AssignedTo(lawyer.Id).SaveAsync();
+        var hearing = (await portal.Proceeding(mine).InCourt("Court of my case").WithHearing(DeskTests.Instant(today.AddDays(1), 11, 0, Moscow)).SaveAsync()).HearingId;
+        var othersHearing = (await portal.Proceeding(others[0].Id).InCourt("Court of the other lawyer").WithHearing(DeskTests.Instant(today.AddDays(1), 12, 0, Moscow)).SaveAsync()).HearingId;
+        await new NotificationBuilder(portal, lawyer.Id, mine, lead[0].Reference, overdue1, today).SaveAsync();
+        await new NotificationBuilder(portal, lawyer.Id, mine, lead[0].Reference, dueToday, today).SaveAsync();
+        await new NotificationBuilder(portal, lawyer.Id, mine, lead[0].Reference, tomorrow, today).Read().SaveAsync();
+        await new NotificationBuilder(portal, other.Id, others[0].Id, others[0].Reference, othersDeadline, today).SaveAsync();
 
         var client = await portal.SignedInClientAsync("home-lawyer@test.local");
         var home = await client.GetDocumentAsync("/");
-        var figures = HomeKit.Figures(home);
+        var figures = HomeFigures.Figures(home);
 
         // Recounted here from what is stored: the lawyer's assignments, statuses, urgency, deadlines and notifications.
         var assigned = await _home.AssignedCasesAsync(lawyer.Id);
@@ -85,7 +83,7 @@ public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFact
         // Each figure links to the list it counts, and that list shows exactly that many rows.
         foreach (var (name, (value, href)) in figures)
         {
-            (await HomeKit.RowsAsync(client, href)).Should().Be(value, "the figure {0} links to {1}", name, href);
+            (await HomeFigures.RowsAsync(client, href)).Should().Be(value, "the figure {0} links to {1}", name, href);
         }
 
         figures["cases-inprogress-urgent"].Href.Should().Be("/cases?status=InProgress&urgent=true&scope=mine");
@@ -103,7 +101,7 @@ public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFact
         home.QuerySelector("[data-testid=home-roles]")!.TextContent.Should().Contain("Lawyer");
 
         // The other lawyer's home counts theirs, and none of these.
-        var theirs = HomeKit.Figures(await (await portal.SignedInClientAsync("home-lawyer-other@test.local")).GetDocumentAsync("/"));
+        var theirs = HomeFigures.Figures(await (await portal.SignedInClientAsync("home-lawyer-other@test.local")).GetDocumentAsync("/"));
         var theirCases = await _home.AssignedCasesAsync(other.Id);
         theirs["cases-total"].Value.Should().Be(theirCases.Count).And.Be(6, "2 further-lawyer cases shared, 4 of their own");
         theirs["cases-urgent"].Value.Should().Be(theirCases.Count(c => c.IsUrgent)).And.Be(2);
@@ -115,35 +113,35 @@ public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFact
     [Fact]
     public async Task Caseworker_home_shows_their_cases_tasks_and_the_urgent_intakes_of_their_office()
     {
-        var office = await _desk.OfficeAsync(Moscow);
-        var elsewhere = await _desk.OfficeAsync(Moscow);
-        var caseworker = await _desk.StaffAsync("home-caseworker@test.local", office, Roles.Caseworker);
-        var lawyer = await _desk.StaffAsync("home-caseworker-lawyer@test.local", office, Roles.Lawyer);
-        var today = _desk.Today(Moscow);
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var elsewhere = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        var caseworker = await portal.Staff("home-caseworker@test.local").InOffice(office).WithRoles(Roles.Caseworker).SaveAsync();
+        var lawyer = await portal.Staff("home-caseworker-lawyer@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var today = portal.Today(Moscow);
 
-        var own = await _desk.Case(office).AssignedTo(caseworker: caseworker.Id).BuildManyAsync(2);
-        await _desk.Case(office).Urgent().AssignedTo(caseworker: caseworker.Id).BuildAsync();
-        var withLawyer = await _desk.Case(office).AssignedTo(caseworker: caseworker.Id, lead: lawyer.Id).BuildAsync();
-        var officeCase = await _desk.Case(office).BuildAsync();
-        var secret = await _desk.Case(office).Confidential().AssignedTo(lead: lawyer.Id).BuildAsync();
-        await _desk.Case(office).Urgent().AssignedTo(lead: lawyer.Id).BuildManyAsync(2);
+        var own = await portal.Case(office).AssignedTo(caseworker: caseworker.Id).SaveManyAsync(2);
+        await portal.Case(office).Urgent().AssignedTo(caseworker: caseworker.Id).SaveAsync();
+        var withLawyer = await portal.Case(office).AssignedTo(caseworker: caseworker.Id, lead: lawyer.Id).SaveAsync();
+        var officeCase = await portal.Case(office).SaveAsync();
+        var secret = await portal.Case(office).Confidential().AssignedTo(lead: lawyer.Id).SaveAsync();
+        await portal.Case(office).Urgent().AssignedTo(lead: lawyer.Id).SaveManyAsync(2);
 
-        await _desk.DeadlineAsync(own[0].Id, "Overdue on my case", today.AddDays(-1));
-        await _desk.DeadlineAsync(withLawyer.Id, "Due today on our case", today);
-        await _desk.DeadlineAsync(officeCase.Id, "Task for me on an office case", today.AddDays(4), DeadlineKind.Task, assignee: caseworker.Id);
-        await _desk.DeadlineAsync(officeCase.Id, "Office case deadline, not mine", today.AddDays(2));
-        await _desk.DeadlineAsync(secret.Id, "Task for me on a confidential case", today.AddDays(2), DeadlineKind.Task, assignee: caseworker.Id);
+        await portal.Deadline(own[0].Id).Titled("Overdue on my case").DueOn(today.AddDays(-1)).SaveAsync();
+        await portal.Deadline(withLawyer.Id).Titled("Due today on our case").DueOn(today).SaveAsync();
+        await portal.Deadline(officeCase.Id).Titled("Task for me on an office case").DueOn(today.AddDays(4)).OfKind(DeadlineKind.Task).AssignedTo(caseworker.Id).SaveAsync();
+        await portal.Deadline(officeCase.Id).Titled("Office case deadline, not mine").DueOn(today.AddDays(2)).SaveAsync();
+        await portal.Deadline(secret.Id).Titled("Task for me on a confidential case").DueOn(today.AddDays(2)).OfKind(DeadlineKind.Task).AssignedTo(caseworker.Id).SaveAsync();
 
-        await _home.WaitingIntakeAsync(office, urgent: true);
-        await _home.WaitingIntakeAsync(office, urgent: true);
-        await _home.WaitingIntakeAsync(office, urgent: false);
-        await _home.WaitingIntakeAsync(office, urgent: true, draft: true);
-        await _home.WaitingIntakeAsync(elsewhere, urgent: true);
+        await portal.Intake(office.Id).Urgent(true).SaveAsync();
+        await portal.Intake(office.Id).Urgent(true).SaveAsync();
+        await portal.Intake(office.Id).Urgent(false).SaveAsync();
+        await portal.Intake(office.Id).Urgent(true).Draft().SaveAsync();
+        await portal.Intake(elsewhere.Id).Urgent(true).SaveAsync();
         portal.Clock.Advance(TimeSpan.FromHours(25));
 
         var client = await portal.SignedInClientAsync("home-caseworker@test.local");
         var home = await client.GetDocumentAsync("/");
-        var figures = HomeKit.Figures(home);
+        var figures = HomeFigures.Figures(home);
 
         var assigned = await _home.AssignedCasesAsync(caseworker.Id);
         figures["cases-total"].Value.Should().Be(assigned.Count).And.Be(4, "the office's other cases are visible but not theirs");
@@ -151,7 +149,7 @@ public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFact
         figures["cases-open"].Value.Should().Be(assigned.Count(c => c.Status == CaseStatus.Open)).And.Be(3);
         figures["cases-inprogress"].Value.Should().Be(assigned.Count(c => c.Status == CaseStatus.InProgress)).And.Be(1);
 
-        var now = _desk.Today(Moscow);
+        var now = portal.Today(Moscow);
         var visible = await portal.WithDbAsync(db => Task.FromResult(db.Cases
             .Where(c => c.OfficeId == office.Id && !c.IsConfidential).Select(c => c.Id).ToList()));
         var deadlines = await _home.OpenDeadlinesAsync(caseworker.Id, assigned.Select(c => c.Id).ToList(), visible);
@@ -170,7 +168,7 @@ public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFact
 
         foreach (var (name, (value, href)) in figures)
         {
-            (await HomeKit.RowsAsync(client, href)).Should().Be(value, "the figure {0} links to {1}", name, href);
+            (await HomeFigures.RowsAsync(client, href)).Should().Be(value, "the figure {0} links to {1}", name, href);
         }
     }
 
@@ -190,15 +188,15 @@ public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFact
     [Fact]
     public async Task Coordinator_gets_the_dashboard_link_and_their_own_dates_only_when_also_a_lawyer()
     {
-        var office = await _desk.OfficeAsync(Moscow);
-        await _desk.StaffAsync("home-coordinator@test.local", office, Roles.Coordinator);
-        var both = await _desk.StaffAsync("home-coordinator-lawyer@test.local", office, Roles.Coordinator, Roles.Lawyer);
-        var other = await _desk.StaffAsync("home-coordinator-other@test.local", office, Roles.Lawyer);
-        var today = _desk.Today(Moscow);
-        var theirs = await _desk.Case(office).Urgent().AssignedTo(lead: both.Id).BuildAsync();
-        var notTheirs = await _desk.Case(office).AssignedTo(lead: other.Id).BuildAsync();
-        await _desk.DeadlineAsync(theirs.Id, "Coordinator's own overdue", today.AddDays(-1));
-        await _desk.DeadlineAsync(notTheirs.Id, "Office overdue, not theirs", today.AddDays(-1));
+        var office = await portal.Office().InTimeZone(Moscow).SaveAsync();
+        await portal.Staff("home-coordinator@test.local").InOffice(office).WithRoles(Roles.Coordinator).SaveAsync();
+        var both = await portal.Staff("home-coordinator-lawyer@test.local").InOffice(office).WithRoles(Roles.Coordinator, Roles.Lawyer).SaveAsync();
+        var other = await portal.Staff("home-coordinator-other@test.local").InOffice(office).WithRoles(Roles.Lawyer).SaveAsync();
+        var today = portal.Today(Moscow);
+        var theirs = await portal.Case(office).Urgent().AssignedTo(lead: both.Id).SaveAsync();
+        var notTheirs = await portal.Case(office).AssignedTo(lead: other.Id).SaveAsync();
+        await portal.Deadline(theirs.Id).Titled("Coordinator's own overdue").DueOn(today.AddDays(-1)).SaveAsync();
+        await portal.Deadline(notTheirs.Id).Titled("Office overdue, not theirs").DueOn(today.AddDays(-1)).SaveAsync();
 
         var plain = await (await portal.SignedInClientAsync("home-coordinator@test.local")).GetDocumentAsync("/");
         plain.QuerySelector("[data-testid=home-dashboard-link]")!.GetAttribute("href").Should().Be("/dashboard");
@@ -207,14 +205,14 @@ public class HomeDashboardTests(PortalFactory portal) : IClassFixture<PortalFact
         var client = await portal.SignedInClientAsync("home-coordinator-lawyer@test.local");
         var home = await client.GetDocumentAsync("/");
         home.QuerySelector("[data-testid=home-dashboard-link]")!.GetAttribute("href").Should().Be("/dashboard");
-        var figures = HomeKit.Figures(home);
+        var figures = HomeFigures.Figures(home);
         figures["cases-total"].Value.Should().Be(1, "a coordinator sees every case, but counts only their own here");
         figures["cases-urgent"].Value.Should().Be(1);
         figures["deadlines-overdue"].Value.Should().Be(1);
         figures["deadlines-overdue"].Href.Should().Contain("lawyer=" + both.Id, "the coordinator's desk shows everyone's dates unless a lawyer is chosen");
         foreach (var (name, (value, href)) in figures)
         {
-            (await HomeKit.RowsAsync(client, href)).Should().Be(value, "the figure {0} links to {1}", name, href);
+            (await HomeFigures.RowsAsync(client, href)).Should().Be(value, "the figure {0} links to {1}", name, href);
         }
     }
 }

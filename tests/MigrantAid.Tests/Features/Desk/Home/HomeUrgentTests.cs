@@ -1,5 +1,4 @@
 using System.Net;
-using MigrantAid.Tests.Features.Dashboard;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 
@@ -11,10 +10,10 @@ public class HomeUrgentTests(PortalFactory portal) : IClassFixture<PortalFactory
     [Fact]
     public async Task Coordinator_home_counts_urgent_intakes_waiting_and_the_time_left()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         await portal.CreateUserAsync("home-clock-coord@test.local", Roles.Coordinator);
         var coordinator = await portal.SignedInClientAsync("home-clock-coord@test.local");
-        await UrgentKit.IntakeAsync(portal, office.Id, portal.Clock.GetUtcNow().AddHours(-2));
+        await portal.Intake(office.Id).SubmittedAt(portal.Clock.GetUtcNow().AddHours(-2)).Urgent().SaveAsync();
 
         var page = await coordinator.GetDocumentAsync("/");
         page.QuerySelector("[data-testid=urgent-clock-count]")!.TextContent.Trim().Should().Be("1");
@@ -28,12 +27,12 @@ public class UrgentDecidersTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Submitting_an_urgent_intake_where_no_caseworker_works_names_the_coordinators_who_decide()
     {
-        var office = await CaseBuilder.NewOfficeAsync(portal);
+        var office = await portal.Office().SaveAsync();
         var lawyer = await portal.CreateUserAsync("nocw-lawyer@test.local", Roles.Lawyer);
-        await CaseBuilder.PlaceInOfficeAsync(portal, lawyer.Id, office.Id);
+        await StaffBuilder.PlaceAsync(portal, lawyer.Id, office.Id);
         await portal.CreateUserAsync("nocw-coord@test.local", Roles.Coordinator);
         var client = await portal.SignedInClientAsync("nocw-lawyer@test.local");
-        var id = await UrgentKit.IntakeAsync(portal, office.Id, null, urgent: false, createdBy: lawyer.Id);
+        var id = (await portal.Intake(office.Id).Draft().CreatedBy(lawyer.Id).SaveAsync()).Id;
 
         var response = await client.SubmitFormAsync($"/intakes/{id}/triage", new Dictionary<string, string>
         {

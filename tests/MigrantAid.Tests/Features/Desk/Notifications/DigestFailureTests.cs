@@ -9,22 +9,22 @@ namespace MigrantAid.Tests.Features.Desk.Notifications;
 /// <summary>A mail server that refuses or is down: the digest is recorded, retried with pauses, never lost, never sent twice.</summary>
 public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
 {
-    private readonly ReminderWorld _world = new(portal);
+    private readonly ReminderDay _day = new(portal);
 
     [Fact]
     public async Task Refused_digest_is_recorded_retried_later_and_then_sent_once()
     {
-        var office = await _world.OfficeAsync("DFA");
-        var lawyer = await _world.LawyerAsync(office, "digest-refused@test.local");
-        var (caseId, reference) = await _world.CaseAsync(office, "Jamshid Yusupov", leadLawyer: lawyer.Id);
-        await _world.DeadlineAsync(caseId, "Appeal to the regional court", _world.Today);
-        var now = _world.Morning;
+        var office = await portal.Office().WithCode("DFA").SaveAsync();
+        var lawyer = await portal.Staff("digest-refused@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, reference) = await portal.Case(office).WithClient("Jamshid Yusupov", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
+        await portal.Deadline(caseId).Titled("Appeal to the regional court").DueOn(portal.Today()).SaveAsync();
+        var now = _day.Morning;
 
         portal.Smtp.Behaviour = SmtpBehaviour.RejectRecipient;
         try
         {
             await portal.Job.RunOnceAsync(now);
-            var failed = await _world.RunAsync(lawyer.Id);
+            var failed = await _day.RunAsync(lawyer.Id);
             failed!.Status.Should().Be(DigestStatus.Pending, "a refused e-mail is tried again");
             failed.Attempts.Should().Be(1);
             failed.NextAttemptAt.Should().Be(now + DigestRun.Backoff[0]);
@@ -32,7 +32,7 @@ public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderP
                 .And.NotContain(lawyer.Email!, "addresses are taken out of the recorded error");
 
             await portal.Job.RunOnceAsync(now.AddMinutes(1));
-            (await _world.RunAsync(lawyer.Id))!.Attempts.Should().Be(1, "the next attempt waits for its time");
+            (await _day.RunAsync(lawyer.Id))!.Attempts.Should().Be(1, "the next attempt waits for its time");
         }
         finally
         {
@@ -44,7 +44,7 @@ public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderP
 
         var mail = portal.Smtp.To(lawyer.Email!).Should().ContainSingle().Subject;
         mail.Body.Should().Contain(reference);
-        var sent = await _world.RunAsync(lawyer.Id);
+        var sent = await _day.RunAsync(lawyer.Id);
         sent!.Status.Should().Be(DigestStatus.Sent);
         sent.Attempts.Should().Be(2);
         sent.LastError.Should().BeNull();
@@ -58,12 +58,12 @@ public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderP
     [Fact]
     public async Task Digest_that_keeps_failing_stays_visible_to_administrators_who_can_send_it_again()
     {
-        var office = await _world.OfficeAsync("DFB");
-        var lawyer = await _world.LawyerAsync(office, "digest-down@test.local");
-        var (caseId, _) = await _world.CaseAsync(office, "Timur Aliev", leadLawyer: lawyer.Id);
-        await _world.DeadlineAsync(caseId, "Appeal to the regional court", _world.Today.AddDays(2));
+        var office = await portal.Office().WithCode("DFB").SaveAsync();
+        var lawyer = await portal.Staff("digest-down@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, _) = await portal.Case(office).WithClient("Timur Aliev", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
+        await portal.Deadline(caseId).Titled("Appeal to the regional court").DueOn(portal.Today().AddDays(2)).SaveAsync();
         await portal.CreateUserAsync("digest-admin@test.local", Roles.Admin);
-        var now = _world.Morning;
+        var now = _day.Morning;
 
         portal.Smtp.Behaviour = SmtpBehaviour.CloseConnection;
         try
@@ -71,7 +71,7 @@ public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderP
             await portal.Job.RunOnceAsync(now);
             for (var attempt = 1; attempt < DigestRun.MaxAttempts; attempt++)
             {
-                var pending = await _world.RunAsync(lawyer.Id);
+                var pending = await _day.RunAsync(lawyer.Id);
                 pending!.Status.Should().Be(DigestStatus.Pending);
                 pending.Attempts.Should().Be(attempt);
                 await portal.Job.RunOnceAsync(pending.NextAttemptAt!.Value);
@@ -82,7 +82,7 @@ public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderP
             portal.Smtp.Behaviour = SmtpBehaviour.Accept;
         }
 
-        var failed = await _world.RunAsync(lawyer.Id);
+        var failed = await _day.RunAsync(lawyer.Id);
         failed!.Status.Should().Be(DigestStatus.Failed);
         failed.Attempts.Should().Be(DigestRun.MaxAttempts);
         failed.LastError.Should().NotBeNullOrEmpty();
@@ -96,13 +96,13 @@ public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderP
         row!.GetAttribute("data-status").Should().Be(nameof(DigestStatus.Failed));
         row.TextContent.Should().Contain(lawyer.Email!);
         var nextPage = await admin.GetDocumentAsync(
-            $"/notifications/deliveries?beforeDay={_world.Today.AddDays(1):yyyy-MM-dd}&beforeUser={Guid.Empty}");
+            $"/notifications/deliveries?beforeDay={portal.Today().AddDays(1):yyyy-MM-dd}&beforeUser={Guid.Empty}");
         nextPage.QuerySelector($"[data-testid=delivery][data-user-id='{lawyer.Id}']").Should().NotBeNull("a page starting after tomorrow lists today's");
-        var pastPage = await admin.GetDocumentAsync($"/notifications/deliveries?beforeDay={_world.Today:yyyy-MM-dd}&beforeUser={Guid.Empty}");
+        var pastPage = await admin.GetDocumentAsync($"/notifications/deliveries?beforeDay={portal.Today():yyyy-MM-dd}&beforeUser={Guid.Empty}");
         pastPage.QuerySelector($"[data-testid=delivery][data-user-id='{lawyer.Id}']").Should().BeNull("the keyset page starts before it");
 
-        var retry = await CaseWorkKit.PostFormAsync(admin, page, "/notifications/deliveries/retry",
-            [new("userId", lawyer.Id.ToString()), new("day", _world.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
+        var retry = await HttpForms.PostFormAsync(admin, page, "/notifications/deliveries/retry",
+            [new("userId", lawyer.Id.ToString()), new("day", portal.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
         retry.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await portal.AuditAsync(NotificationAuditActions.DigestRetried)).Should().ContainSingle(a => a.EntityId!.StartsWith(lawyer.Id.ToString(), StringComparison.Ordinal));
 
@@ -111,7 +111,7 @@ public class DigestFailureTests(ReminderPortal portal) : IClassFixture<ReminderP
         await portal.Job.RunOnceAsync(portal.Clock.GetUtcNow().AddMinutes(1));
 
         portal.Smtp.To(lawyer.Email!).Should().ContainSingle();
-        (await _world.RunAsync(lawyer.Id))!.Status.Should().Be(DigestStatus.Sent);
+        (await _day.RunAsync(lawyer.Id))!.Status.Should().Be(DigestStatus.Sent);
         (await admin.GetDocumentAsync("/notifications/deliveries"))
             .QuerySelector($"[data-testid=delivery][data-user-id='{lawyer.Id}']").Should().BeNull("a sent digest leaves the list");
     }

@@ -13,18 +13,18 @@ namespace MigrantAid.Tests.Features.Desk.Notifications;
 /// <summary>The daily digest against a local SMTP capture: once per user and day, what it says, in whose language.</summary>
 public class DigestTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
 {
-    private readonly ReminderWorld _world = new(portal);
+    private readonly ReminderDay _day = new(portal);
 
     [Fact]
     public async Task Digest_is_sent_exactly_once_when_two_instances_run_the_job_at_the_same_time()
     {
-        var office = await _world.OfficeAsync("DGA");
+        var office = await portal.Office().WithCode("DGA").SaveAsync();
         var lawyers = new List<AppUser>();
         for (var i = 0; i < 6; i++)
         {
-            var lawyer = await _world.LawyerAsync(office, $"digest-twice-{i}@test.local");
-            var (caseId, _) = await _world.CaseAsync(office, "Farrukh Tursunov", leadLawyer: lawyer.Id);
-            await _world.DeadlineAsync(caseId, "Appeal to the regional court", _world.Today.AddDays(3));
+            var lawyer = await portal.Staff($"digest-twice-{i}@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+            var (caseId, _) = await portal.Case(office).WithClient("Farrukh Tursunov", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
+            await portal.Deadline(caseId).Titled("Appeal to the regional court").DueOn(portal.Today().AddDays(3)).SaveAsync();
             lawyers.Add(lawyer);
         }
 
@@ -34,7 +34,7 @@ public class DigestTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
         try
         {
             var otherJob = second.Services.GetRequiredService<DailyDigestJob>();
-            var now = _world.Morning;
+            var now = _day.Morning;
 
             await Task.WhenAll(portal.Job.RunOnceAsync(now), otherJob.RunOnceAsync(now), portal.Job.RunOnceAsync(now), otherJob.RunOnceAsync(now));
             await Task.WhenAll(portal.Job.RunOnceAsync(now.AddMinutes(15)), otherJob.RunOnceAsync(now.AddMinutes(15)));
@@ -47,32 +47,31 @@ public class DigestTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
         foreach (var lawyer in lawyers)
         {
             portal.Smtp.To(lawyer.Email!).Should().ContainSingle("{0} should get one digest however many instances run", lawyer.Email);
-            var run = await _world.RunAsync(lawyer.Id);
+            var run = await _day.RunAsync(lawyer.Id);
             run!.Status.Should().Be(DigestStatus.Sent);
             run.Attempts.Should().Be(1);
-            (await _world.NotificationsAsync(lawyer.Id)).Should().ContainSingle("the deadline is reminded once a day");
+            (await _day.NotificationsAsync(lawyer.Id)).Should().ContainSingle("the deadline is reminded once a day");
         }
     }
 
     [Fact]
     public async Task Digest_lists_reference_title_and_dates_of_the_users_cases_but_no_client_name()
     {
-        var office = await _world.OfficeAsync("DGB");
-        var lawyer = await _world.LawyerAsync(office, "digest-content-lawyer@test.local");
-        var caseworker = await _world.Kit.StaffAsync("digest-content-caseworker@test.local", office.Id, Roles.Caseworker);
-        var assistant = await _world.LawyerAsync(office, "digest-content-assistant@test.local");
-        var (caseId, reference) = await _world.CaseAsync(office, "Rustam Nazarov", leadLawyer: lawyer.Id, caseworker: caseworker.Id,
-            title: "Dismissal without notice at a warehouse");
-        var today = _world.Today;
-        await _world.DeadlineAsync(caseId, "Cassation complaint", today.AddDays(-2));
-        await _world.DeadlineAsync(caseId, "Reply to the employer's objections", today);
-        await _world.DeadlineAsync(caseId, "Appeal to the city court", today.AddDays(5));
-        await _world.DeadlineAsync(caseId, "Complaint to the labour inspectorate", today.AddDays(10));
-        await _world.DeadlineAsync(caseId, "Statement of claim", today.AddDays(1), status: DeadlineStatus.Done);
-        await _world.DeadlineAsync(caseId, "Collect pay slips", today.AddDays(2), assignee: assistant.Id);
-        await _world.HearingAsync(caseId, "Kazan Vakhitovsky District Court", _world.Morning.AddDays(1).AddHours(8));
+        var office = await portal.Office().WithCode("DGB").SaveAsync();
+        var lawyer = await portal.Staff("digest-content-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var caseworker = await portal.Staff("digest-content-caseworker@test.local").InOffice(office.Id).WithRoles(Roles.Caseworker).SaveAsync();
+        var assistant = await portal.Staff("digest-content-assistant@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, reference) = await portal.Case(office).WithClient("Rustam Nazarov", null).OnBuildingSite().OpenedToday().OpenedBy(caseworker.Id).AssignedTo(caseworker.Id, lawyer.Id).WithTitle("Dismissal without notice at a warehouse").SaveAsync();
+        var today = portal.Today();
+        await portal.Deadline(caseId).Titled("Cassation complaint").DueOn(today.AddDays(-2)).SaveAsync();
+        await portal.Deadline(caseId).Titled("Reply to the employer's objections").DueOn(today).SaveAsync();
+        await portal.Deadline(caseId).Titled("Appeal to the city court").DueOn(today.AddDays(5)).SaveAsync();
+        await portal.Deadline(caseId).Titled("Complaint to the labour inspectorate").DueOn(today.AddDays(10)).SaveAsync();
+        await portal.Deadline(caseId).Titled("Statement of claim").DueOn(today.AddDays(1)).WithStatus(DeadlineStatus.Done).SaveAsync();
+        await portal.Deadline(caseId).Titled("Collect pay slips").DueOn(today.AddDays(2)).AssignedTo(assistant.Id).SaveAsync();
+        await portal.Proceeding(caseId).InCourt("Kazan Vakhitovsky District Court").WithHearing(_day.Morning.AddDays(1).AddHours(8)).SaveAsync();
 
-        await portal.Job.RunOnceAsync(_world.Morning);
+        await portal.Job.RunOnceAsync(_day.Morning);
 
         var mail = portal.Smtp.To(lawyer.Email!).Should().ContainSingle().Subject;
         mail.Headers["Content-Language"].Should().Be("en");
@@ -88,7 +87,7 @@ public class DigestTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
             .And.NotContain("Collect pay slips", "a task concerns its assignee");
         mail.Raw.Should().NotContain("Nazarov").And.NotContain("Rustam");
 
-        var kinds = (await _world.NotificationsAsync(lawyer.Id)).Select(n => n.Kind).ToList();
+        var kinds = (await _day.NotificationsAsync(lawyer.Id)).Select(n => n.Kind).ToList();
         kinds.Should().BeEquivalentTo([NotificationKind.DeadlineOverdue, NotificationKind.DeadlineDueToday, NotificationKind.DeadlineDueSoon, NotificationKind.HearingSoon]);
 
         portal.Smtp.To(caseworker.Email!).Should().ContainSingle("the case's caseworker is reminded of its dates too")
@@ -100,13 +99,13 @@ public class DigestTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
     [Fact]
     public async Task Russian_lawyer_gets_the_digest_in_Russian()
     {
-        var office = await _world.OfficeAsync("DGC");
-        var lawyer = await _world.LawyerAsync(office, "digest-russian@test.local", SupportedLanguages.Russian);
-        var (caseId, reference) = await _world.CaseAsync(office, "Азиз Каримов", leadLawyer: lawyer.Id);
-        var due = _world.Today.AddDays(4);
-        await _world.DeadlineAsync(caseId, "Апелляционная жалоба", due);
+        var office = await portal.Office().WithCode("DGC").SaveAsync();
+        var lawyer = await portal.Staff("digest-russian@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).Speaking(SupportedLanguages.Russian).SaveAsync();
+        var (caseId, reference) = await portal.Case(office).WithClient("Азиз Каримов", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
+        var due = portal.Today().AddDays(4);
+        await portal.Deadline(caseId).Titled("Апелляционная жалоба").DueOn(due).SaveAsync();
 
-        await portal.Job.RunOnceAsync(_world.Morning);
+        await portal.Job.RunOnceAsync(_day.Morning);
 
         var mail = portal.Smtp.To(lawyer.Email!).Should().ContainSingle().Subject;
         mail.Headers["Content-Language"].Should().Be("ru");
@@ -121,36 +120,36 @@ public class DigestTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
     [Fact]
     public async Task A_day_with_nothing_due_makes_no_email_and_is_not_planned_again()
     {
-        var office = await _world.OfficeAsync("DGD");
-        var lawyer = await _world.LawyerAsync(office, "digest-nothing@test.local");
-        var (caseId, _) = await _world.CaseAsync(office, "Bakyt Osmonov", leadLawyer: lawyer.Id);
-        await _world.DeadlineAsync(caseId, "Appeal to the regional court", _world.Today.AddDays(20));
+        var office = await portal.Office().WithCode("DGD").SaveAsync();
+        var lawyer = await portal.Staff("digest-nothing@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, _) = await portal.Case(office).WithClient("Bakyt Osmonov", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
+        await portal.Deadline(caseId).Titled("Appeal to the regional court").DueOn(portal.Today().AddDays(20)).SaveAsync();
 
-        await portal.Job.RunOnceAsync(_world.Morning);
-        await _world.DeadlineAsync(caseId, "Added later the same day", _world.Today.AddDays(1));
-        await portal.Job.RunOnceAsync(_world.Morning.AddMinutes(15));
+        await portal.Job.RunOnceAsync(_day.Morning);
+        await portal.Deadline(caseId).Titled("Added later the same day").DueOn(portal.Today().AddDays(1)).SaveAsync();
+        await portal.Job.RunOnceAsync(_day.Morning.AddMinutes(15));
 
         portal.Smtp.To(lawyer.Email!).Should().BeEmpty();
-        (await _world.RunAsync(lawyer.Id))!.Status.Should().Be(DigestStatus.NoEmail);
-        (await _world.NotificationsAsync(lawyer.Id)).Should().BeEmpty("the user's day was done before the deadline was added");
+        (await _day.RunAsync(lawyer.Id))!.Status.Should().Be(DigestStatus.NoEmail);
+        (await _day.NotificationsAsync(lawyer.Id)).Should().BeEmpty("the user's day was done before the deadline was added");
     }
 
     [Fact]
     public async Task The_next_day_brings_one_new_reminder_of_the_same_deadline()
     {
-        var office = await _world.OfficeAsync("DGE");
-        var lawyer = await _world.LawyerAsync(office, "digest-next-day@test.local");
-        var (caseId, _) = await _world.CaseAsync(office, "Dilshod Rakhimov", leadLawyer: lawyer.Id);
-        var deadline = await _world.DeadlineAsync(caseId, "Appeal to the regional court", _world.Today.AddDays(1));
+        var office = await portal.Office().WithCode("DGE").SaveAsync();
+        var lawyer = await portal.Staff("digest-next-day@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, _) = await portal.Case(office).WithClient("Dilshod Rakhimov", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
+        var deadline = await portal.Deadline(caseId).Titled("Appeal to the regional court").DueOn(portal.Today().AddDays(1)).SaveAsync();
 
-        await portal.Job.RunOnceAsync(_world.Morning);
-        await portal.Job.RunOnceAsync(_world.Morning.AddDays(1));
-        await portal.Job.RunOnceAsync(_world.Morning.AddDays(1).AddMinutes(30));
+        await portal.Job.RunOnceAsync(_day.Morning);
+        await portal.Job.RunOnceAsync(_day.Morning.AddDays(1));
+        await portal.Job.RunOnceAsync(_day.Morning.AddDays(1).AddMinutes(30));
 
-        var notifications = await _world.NotificationsAsync(lawyer.Id);
+        var notifications = await _day.NotificationsAsync(lawyer.Id);
         notifications.Select(n => (n.DeadlineId, n.Day, n.Kind)).Should().Equal(
-            (deadline, _world.Today, NotificationKind.DeadlineDueSoon),
-            (deadline, _world.Today.AddDays(1), NotificationKind.DeadlineDueToday));
+            (deadline, portal.Today(), NotificationKind.DeadlineDueSoon),
+            (deadline, portal.Today().AddDays(1), NotificationKind.DeadlineDueToday));
         portal.Smtp.To(lawyer.Email!).Should().HaveCount(2, "one digest a day");
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using MigrantAid.Tests.Support;
+using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Desk.Notifications;
 
 namespace MigrantAid.Tests.Features.Desk.Notifications;
@@ -7,18 +8,18 @@ namespace MigrantAid.Tests.Features.Desk.Notifications;
 /// <summary>In-app notifications: the count in the navigation, the list, marking read, and nobody else's.</summary>
 public class NotificationPageTests(ReminderPortal portal) : IClassFixture<ReminderPortal>
 {
-    private readonly ReminderWorld _world = new(portal);
+    private readonly ReminderDay _day = new(portal);
 
     [Fact]
     public async Task Lawyer_sees_the_unread_count_in_the_navigation_and_the_notifications_in_the_list()
     {
-        var office = await _world.OfficeAsync("NPA");
-        var lawyer = await _world.LawyerAsync(office, "notify-list@test.local");
-        var (caseId, reference) = await _world.CaseAsync(office, "Sherzod Kholmatov", leadLawyer: lawyer.Id);
-        await _world.DeadlineAsync(caseId, "Appeal to the regional court", _world.Today.AddDays(-1));
-        await _world.DeadlineAsync(caseId, "Reply to the objections", _world.Today.AddDays(3));
-        await _world.HearingAsync(caseId, "Kazan Sovetsky District Court", _world.Morning.AddHours(30));
-        await portal.Job.RunOnceAsync(_world.Morning);
+        var office = await portal.Office().WithCode("NPA").SaveAsync();
+        var lawyer = await portal.Staff("notify-list@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, reference) = await portal.Case(office).WithClient("Sherzod Kholmatov", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
+        await portal.Deadline(caseId).Titled("Appeal to the regional court").DueOn(portal.Today().AddDays(-1)).SaveAsync();
+        await portal.Deadline(caseId).Titled("Reply to the objections").DueOn(portal.Today().AddDays(3)).SaveAsync();
+        await portal.Proceeding(caseId).InCourt("Kazan Sovetsky District Court").WithHearing(_day.Morning.AddHours(30)).SaveAsync();
+        await portal.Job.RunOnceAsync(_day.Morning);
         var client = await portal.SignedInClientAsync(lawyer.Email!);
 
         var home = await client.GetDocumentAsync("/");
@@ -35,14 +36,14 @@ public class NotificationPageTests(ReminderPortal portal) : IClassFixture<Remind
         list.Body!.TextContent.Should().NotContain("Kholmatov");
 
         var first = rows[0].GetAttribute("data-notification-id")!;
-        var read = await CaseWorkKit.PostFormAsync(client, list, $"/notifications/{first}/read", []);
+        var read = await HttpForms.PostFormAsync(client, list, $"/notifications/{first}/read", []);
         read.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var after = await client.GetDocumentAsync("/notifications");
         after.QuerySelector($"[data-notification-id='{first}']")!.GetAttribute("data-read").Should().Be("true");
         after.QuerySelector("[data-testid=notification-count]")!.TextContent.Trim().Should().Be("2");
         (await portal.AuditAsync(NotificationAuditActions.NotificationRead)).Should().Contain(a => a.EntityId == first);
 
-        (await CaseWorkKit.PostFormAsync(client, after, "/notifications/read-all", [])).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await HttpForms.PostFormAsync(client, after, "/notifications/read-all", [])).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var done = await client.GetDocumentAsync("/notifications");
         done.QuerySelector("[data-testid=notification-count]").Should().BeNull("nothing is unread");
         done.QuerySelectorAll("[data-testid=notification][data-read=false]").Should().BeEmpty();
@@ -51,35 +52,35 @@ public class NotificationPageTests(ReminderPortal portal) : IClassFixture<Remind
     [Fact]
     public async Task A_user_cannot_mark_another_users_notification_read()
     {
-        var office = await _world.OfficeAsync("NPB");
-        var owner = await _world.LawyerAsync(office, "notify-owner@test.local");
-        await _world.LawyerAsync(office, "notify-intruder@test.local");
-        var (caseId, _) = await _world.CaseAsync(office, "Ulugbek Saidov", leadLawyer: owner.Id);
-        await _world.DeadlineAsync(caseId, "Appeal to the regional court", _world.Today.AddDays(2));
-        await portal.Job.RunOnceAsync(_world.Morning);
-        var notification = (await _world.NotificationsAsync(owner.Id)).Should().ContainSingle().Subject;
+        var office = await portal.Office().WithCode("NPB").SaveAsync();
+        var owner = await portal.Staff("notify-owner@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        await portal.Staff("notify-intruder@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, _) = await portal.Case(office).WithClient("Ulugbek Saidov", null).OnBuildingSite().OpenedToday().AssignedTo(null, owner.Id).SaveAsync();
+        await portal.Deadline(caseId).Titled("Appeal to the regional court").DueOn(portal.Today().AddDays(2)).SaveAsync();
+        await portal.Job.RunOnceAsync(_day.Morning);
+        var notification = (await _day.NotificationsAsync(owner.Id)).Should().ContainSingle().Subject;
 
         var intruder = await portal.SignedInClientAsync("notify-intruder@test.local");
         var home = await intruder.GetDocumentAsync("/");
         var response = await PostWithTokenOf(intruder, home, $"/notifications/{notification.Id}/read");
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await _world.NotificationsAsync(owner.Id)).Single().ReadAt.Should().BeNull();
+        (await _day.NotificationsAsync(owner.Id)).Single().ReadAt.Should().BeNull();
         (await intruder.GetDocumentAsync("/notifications")).QuerySelectorAll("[data-testid=notification]").Should().BeEmpty();
     }
 
     [Fact]
     public async Task Notifications_are_listed_newest_first_a_page_at_a_time()
     {
-        var office = await _world.OfficeAsync("NPC");
-        var lawyer = await _world.LawyerAsync(office, "notify-pages@test.local");
-        var (caseId, _) = await _world.CaseAsync(office, "Akmal Nematov", leadLawyer: lawyer.Id);
+        var office = await portal.Office().WithCode("NPC").SaveAsync();
+        var lawyer = await portal.Staff("notify-pages@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var (caseId, _) = await portal.Case(office).WithClient("Akmal Nematov", null).OnBuildingSite().OpenedToday().AssignedTo(null, lawyer.Id).SaveAsync();
         for (var i = 0; i < ListNotificationsHandler.PageSize + 5; i++)
         {
-            await _world.DeadlineAsync(caseId, $"Deadline number {i:00}", _world.Today.AddDays(-i));
+            await portal.Deadline(caseId).Titled($"Deadline number {i:00}").DueOn(portal.Today().AddDays(-i)).SaveAsync();
         }
 
-        await portal.Job.RunOnceAsync(_world.Morning);
+        await portal.Job.RunOnceAsync(_day.Morning);
         var client = await portal.SignedInClientAsync(lawyer.Email!);
 
         var first = await client.GetDocumentAsync("/notifications");

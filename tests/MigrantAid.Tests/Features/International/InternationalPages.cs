@@ -6,30 +6,14 @@ using MigrantAid.Web.Domain.International;
 
 namespace MigrantAid.Tests.Features.International;
 
-/// <summary>Small helpers of the international tests: dates as forms send them, the register's seeded rows, tokens.</summary>
-public static class InternationalKit
+/// <summary>Small helpers of the international tests: the register's seeded rows, the rows a page lists, stored submissions.</summary>
+public static class InternationalPages
 {
     /// <summary>The seeded 2019 UPR recommendation to Kazakhstan about the quota system (migration 0009).</summary>
     public const int QuotaRecommendation = 7;
 
     /// <summary>The seeded one about children's schooling without a residence permit.</summary>
     public const int SchoolRecommendation = 8;
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>An antiforgery token of the signed-in user, from a page they may open (the language form).</summary>
-    public static async Task<string> TokenAsync(HttpClient client)
-    {
-        var home = await client.GetDocumentAsync("/");
-        return home.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
-
-    public static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var values = fields.ToList();
-        values.Add(new("__RequestVerificationToken", await TokenAsync(client)));
-        return await client.PostAsync(url, new FormUrlEncodedContent(values));
-    }
 
     public static IReadOnlyList<int> RowIds(IHtmlDocument page) =>
         page.QuerySelectorAll("[data-testid=recommendation-row]").Select(r => int.Parse(r.GetAttribute("data-recommendation-id")!, CultureInfo.InvariantCulture)).ToList();

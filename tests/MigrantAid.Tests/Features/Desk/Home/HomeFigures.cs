@@ -3,17 +3,13 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain.Cases;
-using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
-using MigrantAid.Web.Domain.Notifications;
 
 namespace MigrantAid.Tests.Features.Desk.Home;
 
 /// <summary>Reads the home page's figures and recounts them: from the database, and by following each figure's link.</summary>
-public sealed class HomeKit(PortalFactory portal)
+public sealed class HomeFigures(PortalFactory portal)
 {
-    private static readonly Guid Actor = Guid.NewGuid();
-
     /// <summary>Every figure of the home page by its name: the number shown and the list it links to.</summary>
     public static Dictionary<string, (int Value, string Href)> Figures(IHtmlDocument home) =>
         home.QuerySelectorAll("[data-testid=home-figure]").ToDictionary(
@@ -69,38 +65,4 @@ public sealed class HomeKit(PortalFactory portal)
         });
 
     public Task<int> UnreadAsync(Guid userId) => portal.WithDbAsync(db => db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null));
-
-    /// <summary>A reminder of a deadline for a user, stored directly (as the morning job would), read or not.</summary>
-    public Task NotifyAsync(Guid userId, Guid caseId, string reference, Guid deadlineId, DateOnly today, bool read = false) =>
-        portal.WithDbAsync(async db =>
-        {
-            var now = portal.Clock.GetUtcNow();
-            var notification = Notification.ForDeadline(userId, today, caseId, reference, deadlineId, "Reminder", today.AddDays(1), now);
-            if (read)
-            {
-                notification.MarkRead(now);
-            }
-
-            db.Notifications.Add(notification);
-            return await db.SaveChangesAsync();
-        });
-
-    /// <summary>A submitted intake waiting for a decision in an office; urgent when the client is in detention.</summary>
-    public Task<Guid> WaitingIntakeAsync(TestOffice office, bool urgent, bool draft = false) =>
-        portal.WithDbAsync(async db =>
-        {
-            var now = portal.Clock.GetUtcNow();
-            var category = await db.ComplaintCategories.Where(c => c.Code == "labour.unpaid-wages").Select(c => c.Id).SingleAsync();
-            var client = new Client(office.Id, "Intake client " + Guid.NewGuid().ToString("N")[..6], null, Actor, now);
-            db.Clients.Add(client);
-            var intake = new Web.Domain.Cases.Intake(office.Id, Actor, now) { ClientId = client.Id, CategoryIds = [category], InDetention = urgent };
-            if (!draft)
-            {
-                intake.Submit(now);
-            }
-
-            db.Intakes.Add(intake);
-            await db.SaveChangesAsync();
-            return intake.Id;
-        });
 }

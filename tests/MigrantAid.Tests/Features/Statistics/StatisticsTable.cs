@@ -5,7 +5,6 @@ using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.International;
-using MigrantAid.Web.Domain.Proceedings;
 using MigrantAid.Web.Features.Statistics;
 
 namespace MigrantAid.Tests.Features.Statistics;
@@ -15,21 +14,16 @@ public sealed record StatCaseSpec(
     string? Citizenship, Sex Sex, DateOnly? BirthDate, string? IncidentCountry, string[] Categories, int Year,
     CaseOutcome? Outcome = null, string[]? Courts = null, InternationalBody[]? Bodies = null, string? Account = null);
 
-/// <summary>
-/// Seeds cases with CaseBuilder and then sets the client's sex and birth, the intake's country, and adds
-/// proceedings and submissions with ordinary updates (so the database keeps case_facts by its triggers),
-/// and recounts any table straight from the entities (never from case_facts), as the test's own answer.
-/// </summary>
-public static class StatisticsKit
+/// <summary>The statistics' cases, stored by the shared builders (the database keeps case_facts by its triggers).</summary>
+public static class StatCases
 {
-    private static readonly Guid System = Guid.NewGuid();
-
     public static async Task<List<BuiltCase>> SeedAsync(PortalFactory portal, TestOffice office, IEnumerable<StatCaseSpec> specs)
     {
         var built = new List<BuiltCase>();
         foreach (var spec in specs)
         {
-            var builder = new CaseBuilder(portal, office).WithClient("Stat Client " + Guid.NewGuid().ToString("N")[..6], spec.Citizenship)
+            var builder = portal.Case(office).WithClient("Stat Client " + Seeding.Unique(), spec.Citizenship)
+                .WithClientDetails(c => (c.Sex, c.BirthDate) = (spec.Sex, spec.BirthDate)).IncidentIn(spec.IncidentCountry)
                 .WithCategories(spec.Categories).OpenedOn(new DateOnly(spec.Year, 3, 1));
             if (spec.Outcome is { } outcome)
             {
@@ -41,39 +35,29 @@ public static class StatisticsKit
                 builder.WithAccount(spec.Account);
             }
 
-            var @case = await builder.BuildAsync();
+            var @case = await builder.SaveAsync();
             built.Add(@case);
-            await portal.WithDbAsync(async db =>
+            foreach (var court in spec.Courts ?? [])
             {
-                var client = await db.Clients.SingleAsync(c => c.Id == @case.ClientId);
-                client.Sex = spec.Sex;
-                client.BirthDate = spec.BirthDate;
-                var intake = await db.Intakes.SingleAsync(i => i.Id == @case.IntakeId);
-                intake.IncidentCountry = spec.IncidentCountry;
-                var now = portal.Clock.GetUtcNow();
-                foreach (var court in spec.Courts ?? [])
-                {
-                    db.CourtProceedings.Add(new CourtProceeding(@case.Id, court, "Court", CourtInstance.FirstInstance, ProceedingType.Civil, "Subject",
-                        ProceedingClientRole.Claimant, new DateOnly(spec.Year, 4, 1), System, now));
-                }
+                await portal.Proceeding(@case.Id).InCourt("Court", court).OpenedOn(new DateOnly(spec.Year, 4, 1)).SaveAsync();
+            }
 
-                foreach (var body in spec.Bodies ?? [])
-                {
-                    db.InternationalSubmissions.Add(new InternationalSubmission(@case.Id, System, now)
-                    {
-                        Body = body,
-                        StateConcerned = "RU",
-                        SubmittedOn = new DateOnly(spec.Year, 5, 1),
-                    });
-                }
-
-                return await db.SaveChangesAsync();
-            });
+            foreach (var body in spec.Bodies ?? [])
+            {
+                await new SubmissionBuilder(portal, @case.Id).To(body).SubmittedOn(new DateOnly(spec.Year, 5, 1)).SaveAsync();
+            }
         }
 
         return built;
     }
+}
 
+/// <summary>
+/// Recounts a statistics table straight from the entities (never from case_facts), as the test's own answer,
+/// and reads the table a page shows.
+/// </summary>
+public static class StatisticsTable
+{
     /// <summary>The values of each case of the office on a dimension, read from the entities.</summary>
     public static async Task<List<Dictionary<StatisticsDimension, HashSet<string>>>> ValuesAsync(PortalFactory portal, Guid officeId) =>
         await portal.WithDbAsync(async db =>
