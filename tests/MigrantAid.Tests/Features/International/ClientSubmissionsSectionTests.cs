@@ -9,8 +9,6 @@ namespace MigrantAid.Tests.Features.International;
 /// <summary>The client page's submissions section is given the authorized client, as the case page's sections are given the authorized case.</summary>
 public class ClientSubmissionsSectionTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private readonly CaseWorkKit _kit = new(portal);
-
     [Fact]
     public void The_section_takes_an_AuthorizedClient_that_only_its_gate_makes()
     {
@@ -23,12 +21,12 @@ public class ClientSubmissionsSectionTests(PortalFactory portal) : IClassFixture
     [Fact]
     public async Task The_gate_authorizes_a_client_the_viewer_sees_and_refuses_one_of_another_office()
     {
-        var office = await _kit.OfficeAsync("CSA");
-        var lawyer = await _kit.StaffAsync("cs-lawyer@test.local", office.Id, Roles.Lawyer);
-        var caseId = await _kit.CaseAsync(office, "Каримова Дилноза", leadLawyer: lawyer.Id);
-        var clientId = (await _kit.StoredCaseAsync(caseId)).PrincipalClientId;
-        var other = await _kit.OfficeAsync("CSB");
-        var outsider = await _kit.StaffAsync("cs-outsider@test.local", other.Id, Roles.Caseworker);
+        var office = await portal.Office().WithCode("CSA").SaveAsync();
+        var lawyer = await portal.Staff("cs-lawyer@test.local").InOffice(office.Id).WithRoles(Roles.Lawyer).SaveAsync();
+        var built = await portal.Case(office).WithClient("Каримова Дилноза", null).OnBuildingSite().OpenedToday().AssignedTo(lead: lawyer.Id).SaveAsync();
+        var clientId = (await portal.StoredCaseAsync(built.Id)).PrincipalClientId;
+        var other = await portal.Office().WithCode("CSB").SaveAsync();
+        var outsider = await portal.Staff("cs-outsider@test.local").InOffice(other.Id).WithRoles(Roles.Caseworker).SaveAsync();
 
         var own = await portal.WithDbAsync(db => AuthorizedClient.ViewAsync(db, new Viewer(lawyer.Id, office.Id, false, true, false), clientId));
         var refused = await portal.WithDbAsync(db => AuthorizedClient.ViewAsync(db, new Viewer(outsider.Id, other.Id, false, false, true), clientId));
