@@ -16,19 +16,9 @@ namespace MigrantAid.Tools.Benchmark;
 /// <c>EXPLAIN (ANALYZE, BUFFERS)</c> of every SELECT into a Markdown report.
 /// </summary>
 /// <param name="services">The tools' host services: the portal's registration (<see cref="ToolHost"/>).</param>
-public sealed partial class CaseBenchmark(IServiceProvider services, TextWriter output)
+public sealed class CaseBenchmark(IServiceProvider services, TextWriter output)
 {
     private const int WarmUp = 3;
-
-    /// <param name="TargetMs">p95 target; 0 for a scenario measured for information only.</param>
-    /// <param name="Run">One call of the page's handler, resolved from the run's own scope; the int varies the parameters.</param>
-    private sealed record Scenario(string Name, double TargetMs, Func<IServiceProvider, int, Task> Run);
-
-    private sealed record Result(Scenario Scenario, double P50, double P95, double Max, IReadOnlyList<(string Sql, string Plan)> Plans)
-    {
-        /// <summary>PostgreSQL's own execution time of the statements, summed from the plans: the part no client or network adds.</summary>
-        public double ServerMs => Plans.Sum(p => ExecutionTime().Match(p.Plan) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
-    }
 
     /// <param name="only">When given, only the scenarios whose name contains it.</param>
     public async Task RunAsync(int runs, string? reportPath, string? only = null, CancellationToken cancellationToken = default)
@@ -36,15 +26,16 @@ public sealed partial class CaseBenchmark(IServiceProvider services, TextWriter 
         await using var dataSource = NpgsqlDataSource.Create(services.GetRequiredService<DatabaseConnections>().Migrations);
         var capture = services.GetRequiredService<CommandCapture>();
 
-        Fixtures fixtures;
+        BenchmarkFixtures fixtures;
         await using (var scope = services.CreateAsyncScope())
         {
-            fixtures = await Fixtures.LoadAsync(scope.ServiceProvider, runs, cancellationToken);
+            fixtures = await BenchmarkFixtures.LoadAsync(scope.ServiceProvider, runs, cancellationToken);
         }
 
-        var scenarios = ListScenarios(fixtures).Concat(DeskScenarios(fixtures)).Concat(FeedScenarios(fixtures)).Concat(HomeScenarios(fixtures)).Concat(StatisticsScenarios(fixtures)).Concat(DashboardScenarios(fixtures))
+        var scenarios = ListScenarios.For(fixtures).Concat(DeskScenarios.For(fixtures)).Concat(FeedScenarios.For(fixtures)).Concat(HomeScenarios.For(fixtures))
+            .Concat(StatisticsScenarios.For(fixtures)).Concat(DashboardScenarios.For(fixtures))
             .Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
-        var results = new List<Result>();
+        var results = new List<BenchmarkResult>();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"benchmark: {fixtures.Cases:N0} cases, {runs} runs per scenario"));
         await output.WriteLineAsync($"{"scenario",-52} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"server",8} {"target",8}");
         foreach (var scenario in scenarios)
@@ -69,26 +60,20 @@ public sealed partial class CaseBenchmark(IServiceProvider services, TextWriter 
             }
 
             times.Sort();
-            var result = new Result(scenario, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], plans);
+            var result = new BenchmarkResult(scenario, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], plans);
             results.Add(result);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{scenario.Name,-52} {result.P50,8:F1} {result.P95,8:F1} {result.Max,8:F1} {result.ServerMs,8:F1} {Target(scenario),8} {(scenario.TargetMs == 0 ? "" : result.P95 <= scenario.TargetMs ? "ok" : "MISSED")}"));
+                $"{scenario.Name,-52} {result.P50,8:F1} {result.P95,8:F1} {result.Max,8:F1} {result.ServerMs,8:F1} {BenchmarkReport.Target(scenario),8} {(scenario.TargetMs == 0 ? "" : result.P95 <= scenario.TargetMs ? "ok" : "MISSED")}"));
         }
 
         if (reportPath is not null)
         {
-            await File.WriteAllTextAsync(reportPath, Report(fixtures, runs, results), cancellationToken);
+            await File.WriteAllTextAsync(reportPath, BenchmarkReport.Write(fixtures, runs, results), cancellationToken);
             await output.WriteLineAsync($"benchmark: plans written to {reportPath}");
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"Execution Time: ([0-9.]+) ms")]
-    private static partial System.Text.RegularExpressions.Regex ExecutionTime();
-
-    /// <summary>"≤ 100", or a dash for a scenario measured for information (a known slow path).</summary>
-    private static string Target(Scenario scenario) => scenario.TargetMs == 0 ? "—" : "≤ " + scenario.TargetMs.ToString(CultureInfo.InvariantCulture);
-
-    private async Task<double> RunOnceAsync(Scenario scenario, int i)
+    private async Task<double> RunOnceAsync(BenchmarkScenario scenario, int i)
     {
         var started = Stopwatch.GetTimestamp();
         await using (var scope = services.CreateAsyncScope())
@@ -118,38 +103,5 @@ public sealed partial class CaseBenchmark(IServiceProvider services, TextWriter 
         }
 
         return plan.ToString().TrimEnd();
-    }
-
-    private static string Report(Fixtures fixtures, int runs, List<Result> results)
-    {
-        var report = new StringBuilder();
-        var inv = CultureInfo.InvariantCulture;
-        report.AppendLine(inv, $"Measured on {DateTime.UtcNow:yyyy-MM-dd} with {fixtures.Cases:N0} cases, {runs} runs per scenario.");
-        report.AppendLine();
-        report.AppendLine("| scenario | p50 ms | p95 ms | max ms | in PostgreSQL ms | target p95 |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
-        {
-            report.AppendLine(inv, $"| {r.Scenario.Name} | {r.P50:F1} | {r.P95:F1} | {r.Max:F1} | {r.ServerMs:F1} | {Target(r.Scenario)} |");
-        }
-
-        foreach (var r in results)
-        {
-            report.AppendLine();
-            report.AppendLine(inv, $"### {r.Scenario.Name}");
-            foreach (var (sql, plan) in r.Plans)
-            {
-                report.AppendLine();
-                report.AppendLine("```sql");
-                report.AppendLine(sql.Trim());
-                report.AppendLine("```");
-                report.AppendLine();
-                report.AppendLine("```text");
-                report.AppendLine(plan);
-                report.AppendLine("```");
-            }
-        }
-
-        return report.ToString();
     }
 }

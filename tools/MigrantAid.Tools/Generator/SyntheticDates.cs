@@ -1,6 +1,7 @@
 using System.Globalization;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Proceedings;
+using static MigrantAid.Tools.Generator.SyntheticRandom;
 
 namespace MigrantAid.Tools.Generator;
 
@@ -12,7 +13,7 @@ namespace MigrantAid.Tools.Generator;
 /// has dates ahead of it too, and a few past ones nobody closed (overdue). These come from a random
 /// source of their own, so the rest of the data of a seed is the same as without them.
 /// </summary>
-public sealed partial class SyntheticDataGenerator
+internal sealed class SyntheticDates(SyntheticWorld world, GeneratorOptions options)
 {
     /// <summary>Share of cases that go to court (the others have deadlines only).</summary>
     private const double CourtShare = 0.45;
@@ -49,20 +50,14 @@ public sealed partial class SyntheticDataGenerator
         ("Встретиться с клиентом в центре содержания", "Visit the client in the detention centre"),
     ];
 
-    private Random _datesRng = new(0);
-    private double _datesPerCase;
-
-    private void StartDates(GeneratorOptions options)
-    {
-        _datesRng = new Random(unchecked(options.Seed * 7919 + 4));
-        _datesPerCase = Math.Max(0, options.DatesPerCase);
-    }
+    private readonly Random _rng = new(unchecked(options.Seed * 7919 + 4));
+    private readonly double _datesPerCase = Math.Max(0, options.DatesPerCase);
 
     /// <param name="end">The case's closing date; null while it is open.</param>
-    private void GenerateDates(SyntheticBatch b, OfficeInfo office, Guid caseId, DateOnly openedOn, DateOnly? end, DateTimeOffset createdAt,
+    public void Generate(SyntheticBatch b, SyntheticOffice office, Guid caseId, DateOnly openedOn, DateOnly? end, DateTimeOffset createdAt,
         Guid? caseworker, Guid? lead, Guid worker)
     {
-        var rng = _datesRng;
+        var rng = _rng;
         var count = DateCount(rng);
         if (count == 0)
         {
@@ -71,7 +66,7 @@ public sealed partial class SyntheticDataGenerator
 
         // Dates fall between the opening and the closing, or for an open case up to some months ahead.
         var first = openedOn.AddDays(3);
-        var last = end ?? _today.AddDays(rng.Next(20, 200));
+        var last = end ?? world.Today.AddDays(rng.Next(20, 200));
         if (last < first)
         {
             last = first;
@@ -83,95 +78,110 @@ public sealed partial class SyntheticDataGenerator
             hearings = count == 1 ? 1 : rng.Next(1, count);
         }
 
-        var russian = office.Russian;
-        var proceedings = new List<ProceedingRow>();
-        if (hearings > 0)
-        {
-            var district = rng.Next(DistrictsRu.Length);
-            var opened = Between(rng, first, last);
-            var court = russian ? DistrictsRu[district] + " районный суд" : DistrictsEn[district] + " District Court";
-            var type = (ProceedingType)PickWeighted(rng, [50, 30, 15, 0, 0, 5]);
-            var number = (type == ProceedingType.AdministrativeOffence ? "5-" : "2-") + rng.Next(100, 9999).ToString(CultureInfo.InvariantCulture)
-                + "/" + opened.Year.ToString(CultureInfo.InvariantCulture);
-            var subject = russian ? "Взыскание невыплаченной заработной платы" : "Recovery of unpaid wages";
-            var firstInstance = new ProceedingRow(NewId(rng), caseId, office.Country, court, CourtInstance.FirstInstance, type, number, subject,
-                ProceedingClientRole.Claimant, opened, end, null, worker, Earlier(At(opened, 10 * 60), createdAt));
-            proceedings.Add(firstInstance);
-            if (hearings > 1 && rng.NextDouble() < 0.25)
-            {
-                var appealOpened = Between(rng, opened, last);
-                proceedings.Add(firstInstance with
-                {
-                    Id = NewId(rng),
-                    Court = russian ? "Областной суд" : "Regional Court",
-                    Instance = CourtInstance.Appeal,
-                    CourtCaseNumber = "33-" + rng.Next(100, 9999).ToString(CultureInfo.InvariantCulture) + "/" + appealOpened.Year.ToString(CultureInfo.InvariantCulture),
-                    ClientRole = rng.NextDouble() < 0.6 ? ProceedingClientRole.Claimant : ProceedingClientRole.Respondent,
-                    OpenedOn = appealOpened,
-                    ChallengesId = firstInstance.Id,
-                    CreatedAt = Earlier(At(appealOpened, 10 * 60), createdAt),
-                });
-            }
-
-            b.Proceedings.AddRange(proceedings);
-        }
-
+        var c = new DatedCase(office, caseId, createdAt, end, caseworker, lead, worker, first, last);
+        var proceedings = hearings > 0 ? Proceedings(b, c, hearings) : new List<ProceedingRow>();
         for (var i = 0; i < hearings; i++)
         {
-            var proceeding = proceedings[i * proceedings.Count / hearings];
-            var day = WorkingDay(Between(rng, proceeding.OpenedOn, last));
-            var local = day.ToDateTime(new TimeOnly(9, 0)).AddMinutes(rng.Next(0, 17) * 30);
-            var startsAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), office.Zone), TimeSpan.Zero);
-            var held = startsAt < _now;
-            var result = !held ? null : rng.NextDouble() < 0.6
-                ? russian ? "Отложено" : "Adjourned"
-                : russian ? "Решение оглашено" : "Decision announced";
-            var place = (russian ? "Зал " : "Courtroom ") + rng.Next(1, 30).ToString(CultureInfo.InvariantCulture);
-            b.Hearings.Add(new HearingRow(NewId(rng), proceeding.Id, caseId, office.Id, lead, caseworker, startsAt, place, result, held, worker,
-                Earlier(startsAt.AddDays(-rng.Next(7, 60)), createdAt)));
+            Hearing(b, c, proceedings[i * proceedings.Count / hearings]);
         }
 
         for (var i = hearings; i < count; i++)
         {
-            var kind = (DeadlineKind)PickWeighted(rng, [55, 25, 20]);
-            var due = Between(rng, first, last);
-            var (ru, en) = kind switch
-            {
-                DeadlineKind.Computed => ComputedTitles[rng.Next(ComputedTitles.Length)],
-                DeadlineKind.Manual => ManualTitles[rng.Next(ManualTitles.Length)],
-                _ => TaskTitles[rng.Next(TaskTitles.Length)],
-            };
-            DateOnly? computedOn = null;
-            TriggerEvent? trigger = null;
-            DateOnly? triggerDate = null;
-            string? arithmetic = null;
-            string? overrideReason = null;
-            if (kind == DeadlineKind.Computed)
-            {
-                var period = rng.Next(2) == 0 ? 30 : 10;
-                triggerDate = due.AddDays(-period);
-                computedOn = due;
-                trigger = rng.Next(2) == 0 ? TriggerEvent.DecisionReceived : TriggerEvent.DecisionInFinalForm;
-                arithmetic = string.Create(CultureInfo.InvariantCulture,
-                    $$"""{"start":"{{triggerDate:yyyy-MM-dd}}","period":{{period}},"unit":"CalendarDays","result":"{{due:yyyy-MM-dd}}"}""");
-                if (rng.NextDouble() < 0.03)
-                {
-                    due = due.AddDays(rng.Next(1, 5));
-                    overrideReason = russian ? "Суд продлил срок" : "The court extended the time limit";
-                }
-            }
-
-            Guid? assignee = kind == DeadlineKind.Task ? caseworker ?? lead : null;
-            var (status, note) = Settled(rng, due, end, russian);
-            var closedAt = status == DeadlineStatus.Open ? (DateTimeOffset?)null : Earlier(At(Earlier(due, _today), rng.Next(9 * 60, 18 * 60)), createdAt);
-            b.Deadlines.Add(new DeadlineRow(NewId(rng), caseId, office.Id, lead, caseworker, kind, russian ? ru : en, due, computedOn, trigger, triggerDate,
-                kind == DeadlineKind.Computed && proceedings.Count > 0 ? "decision" : null, kind == DeadlineKind.Computed && proceedings.Count > 0 ? proceedings[0].Id : null,
-                arithmetic, assignee, status, overrideReason, note, status == DeadlineStatus.Open ? null : worker, closedAt, worker,
-                Earlier(At(due.AddDays(-rng.Next(5, 60)), 12 * 60), createdAt)));
+            Deadline(b, c, proceedings);
         }
     }
 
-    /// <summary>How many dates a case gets: the mean is <see cref="_datesPerCase"/>, spread two either side.</summary>
+    /// <summary>The first-instance proceeding, and now and then its appeal.</summary>
+    private List<ProceedingRow> Proceedings(SyntheticBatch b, DatedCase c, int hearings)
+    {
+        var rng = _rng;
+        var proceedings = new List<ProceedingRow>();
+        var district = rng.Next(DistrictsRu.Length);
+        var opened = Between(rng, c.First, c.Last);
+        var court = c.Russian ? DistrictsRu[district] + " районный суд" : DistrictsEn[district] + " District Court";
+        var type = (ProceedingType)rng.PickWeighted([50, 30, 15, 0, 0, 5]);
+        var number = (type == ProceedingType.AdministrativeOffence ? "5-" : "2-") + rng.Next(100, 9999).ToString(CultureInfo.InvariantCulture)
+            + "/" + opened.Year.ToString(CultureInfo.InvariantCulture);
+        var subject = c.Russian ? "Взыскание невыплаченной заработной платы" : "Recovery of unpaid wages";
+        var firstInstance = new ProceedingRow(rng.NewId(), c.CaseId, c.Office.Country, court, CourtInstance.FirstInstance, type, number, subject,
+            ProceedingClientRole.Claimant, opened, c.End, null, c.Worker, Earlier(At(opened, 10 * 60), c.CreatedAt));
+        proceedings.Add(firstInstance);
+        if (hearings > 1 && rng.NextDouble() < 0.25)
+        {
+            var appealOpened = Between(rng, opened, c.Last);
+            proceedings.Add(firstInstance with
+            {
+                Id = rng.NewId(),
+                Court = c.Russian ? "Областной суд" : "Regional Court",
+                Instance = CourtInstance.Appeal,
+                CourtCaseNumber = "33-" + rng.Next(100, 9999).ToString(CultureInfo.InvariantCulture) + "/" + appealOpened.Year.ToString(CultureInfo.InvariantCulture),
+                ClientRole = rng.NextDouble() < 0.6 ? ProceedingClientRole.Claimant : ProceedingClientRole.Respondent,
+                OpenedOn = appealOpened,
+                ChallengesId = firstInstance.Id,
+                CreatedAt = Earlier(At(appealOpened, 10 * 60), c.CreatedAt),
+            });
+        }
+
+        b.Proceedings.AddRange(proceedings);
+        return proceedings;
+    }
+
+    private void Hearing(SyntheticBatch b, DatedCase c, ProceedingRow proceeding)
+    {
+        var rng = _rng;
+        var day = WorkingDay(Between(rng, proceeding.OpenedOn, c.Last));
+        var local = day.ToDateTime(new TimeOnly(9, 0)).AddMinutes(rng.Next(0, 17) * 30);
+        var startsAt = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), c.Office.Zone), TimeSpan.Zero);
+        var held = startsAt < world.Now;
+        var result = !held ? null : rng.NextDouble() < 0.6
+            ? c.Russian ? "Отложено" : "Adjourned"
+            : c.Russian ? "Решение оглашено" : "Decision announced";
+        var place = (c.Russian ? "Зал " : "Courtroom ") + rng.Next(1, 30).ToString(CultureInfo.InvariantCulture);
+        b.Hearings.Add(new HearingRow(rng.NewId(), proceeding.Id, c.CaseId, c.Office.Id, c.Lead, c.Caseworker, startsAt, place, result, held, c.Worker,
+            Earlier(startsAt.AddDays(-rng.Next(7, 60)), c.CreatedAt)));
+    }
+
+    private void Deadline(SyntheticBatch b, DatedCase c, List<ProceedingRow> proceedings)
+    {
+        var rng = _rng;
+        var kind = (DeadlineKind)rng.PickWeighted([55, 25, 20]);
+        var due = Between(rng, c.First, c.Last);
+        var (ru, en) = kind switch
+        {
+            DeadlineKind.Computed => ComputedTitles[rng.Next(ComputedTitles.Length)],
+            DeadlineKind.Manual => ManualTitles[rng.Next(ManualTitles.Length)],
+            _ => TaskTitles[rng.Next(TaskTitles.Length)],
+        };
+        DateOnly? computedOn = null;
+        TriggerEvent? trigger = null;
+        DateOnly? triggerDate = null;
+        string? arithmetic = null;
+        string? overrideReason = null;
+        if (kind == DeadlineKind.Computed)
+        {
+            var period = rng.Next(2) == 0 ? 30 : 10;
+            triggerDate = due.AddDays(-period);
+            computedOn = due;
+            trigger = rng.Next(2) == 0 ? TriggerEvent.DecisionReceived : TriggerEvent.DecisionInFinalForm;
+            arithmetic = string.Create(CultureInfo.InvariantCulture,
+                $$"""{"start":"{{triggerDate:yyyy-MM-dd}}","period":{{period}},"unit":"CalendarDays","result":"{{due:yyyy-MM-dd}}"}""");
+            if (rng.NextDouble() < 0.03)
+            {
+                due = due.AddDays(rng.Next(1, 5));
+                overrideReason = c.Russian ? "Суд продлил срок" : "The court extended the time limit";
+            }
+        }
+
+        Guid? assignee = kind == DeadlineKind.Task ? c.Caseworker ?? c.Lead : null;
+        var (status, note) = Settled(rng, due, c.End, c.Russian);
+        var closedAt = status == DeadlineStatus.Open ? (DateTimeOffset?)null : Earlier(At(Earlier(due, world.Today), rng.Next(9 * 60, 18 * 60)), c.CreatedAt);
+        b.Deadlines.Add(new DeadlineRow(rng.NewId(), c.CaseId, c.Office.Id, c.Lead, c.Caseworker, kind, c.Russian ? ru : en, due, computedOn, trigger, triggerDate,
+            kind == DeadlineKind.Computed && proceedings.Count > 0 ? "decision" : null, kind == DeadlineKind.Computed && proceedings.Count > 0 ? proceedings[0].Id : null,
+            arithmetic, assignee, status, overrideReason, note, status == DeadlineStatus.Open ? null : c.Worker, closedAt, c.Worker,
+            Earlier(At(due.AddDays(-rng.Next(5, 60)), 12 * 60), c.CreatedAt)));
+    }
+
+    /// <summary>How many dates a case gets: the mean is <see cref="GeneratorOptions.DatesPerCase"/>, spread two either side.</summary>
     private int DateCount(Random rng)
     {
         if (_datesPerCase <= 0)
@@ -193,7 +203,7 @@ public sealed partial class SyntheticDataGenerator
         var roll = rng.NextDouble();
         var status = caseClosed is not null
             ? roll < 0.88 ? DeadlineStatus.Done : DeadlineStatus.Dismissed
-            : due < _today
+            : due < world.Today
                 ? roll < 0.85 ? DeadlineStatus.Done : roll < 0.93 ? DeadlineStatus.Dismissed : DeadlineStatus.Open
                 : roll < 0.96 ? DeadlineStatus.Open : DeadlineStatus.Done;
         return status switch
@@ -218,14 +228,12 @@ public sealed partial class SyntheticDataGenerator
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// <summary>Not before the case was created, and never in the future.</summary>
-    private DateTimeOffset Earlier(DateTimeOffset at, DateTimeOffset notBefore) => Min(Max(at, notBefore), _now);
+    private DateTimeOffset Earlier(DateTimeOffset at, DateTimeOffset notBefore) => SyntheticRandom.Min(SyntheticRandom.Max(at, notBefore), world.Now);
 
-    private static Guid NewId(Random rng)
+    /// <summary>The case whose dates are drawn, and the span they fall in.</summary>
+    private sealed record DatedCase(
+        SyntheticOffice Office, Guid CaseId, DateTimeOffset CreatedAt, DateOnly? End, Guid? Caseworker, Guid? Lead, Guid Worker, DateOnly First, DateOnly Last)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        rng.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
+        public bool Russian => Office.Russian;
     }
 }

@@ -8,7 +8,7 @@ namespace MigrantAid.Web.Features.Cases.Proceedings;
 /// <summary>A document of the case, as the decision's document select offers it.</summary>
 public sealed record DocumentChoice(Guid Id, string FileName);
 
-public sealed class DecisionInput : ProceedingFormInput
+public sealed class DecisionInput : ProceedingRecordInput
 {
     [Required(ErrorMessage = "Enter the date of the decision.")]
     [Display(Name = "Decided on")]
@@ -30,10 +30,6 @@ public sealed class DecisionInput : ProceedingFormInput
 
     [Display(Name = "Decision document")]
     public Guid? DocumentId { get; set; }
-
-    [BindNever]
-    [ValidateNever]
-    public ProceedingHeading? Proceeding { get; set; }
 
     [BindNever]
     [ValidateNever]

@@ -16,8 +16,6 @@ namespace MigrantAid.Web.Features.Cases.Proceedings;
 /// <summary>Adds a proceeding to a case or changes one, keeping the chain of instances sound.</summary>
 public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService authorization, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    private const int MaxProceedings = 200;
-
     public async Task<ProceedingInput?> LoadAsync(Guid caseId, Guid? id, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var (c, time) = await ProceedingAccess.OpenAsync(db, authorization, viewer, caseId, cancellationToken);
@@ -83,44 +81,45 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
 
         await DescribeAsync(input, c, time, id, cancellationToken);
         input.Court = input.Court?.Trim();
-        input.CourtCaseNumber = Blank(input.CourtCaseNumber);
-        input.Judge = Blank(input.Judge);
+        input.CourtCaseNumber = ProceedingText.Blank(input.CourtCaseNumber);
+        input.Judge = ProceedingText.Blank(input.Judge);
         input.Subject = input.Subject?.Trim();
-        await ValidateAsync(caseId, id, input, time.Today(clock.GetUtcNow()), errors, cancellationToken);
+        await new ProceedingValidation(db, l).ValidateAsync(caseId, id, input, time.Today(clock.GetUtcNow()), errors, cancellationToken);
         if (!errors.IsValid)
         {
             return FormOutcome.Invalid;
         }
 
-        var now = clock.GetUtcNow();
         if (stored is null)
         {
-            var created = new CourtProceeding(caseId, input.Jurisdiction!, input.Court!, input.Instance!.Value, input.Type!.Value, input.Subject!,
-                input.ClientRole!.Value, input.OpenedOn!.Value, viewer.UserId, now)
-            {
-                CourtCaseNumber = input.CourtCaseNumber,
-                Judge = input.Judge,
-                ClosedOn = input.ClosedOn,
-                ChallengesId = input.ChallengesId,
-            };
-            db.CourtProceedings.Add(created);
-            await VersionedSave.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingCreated, "proceeding", created.Id.ToString(), new
-            {
-                caseId,
-                jurisdiction = created.Jurisdiction,
-                instance = created.Instance.ToString(),
-                type = created.Type.ToString(),
-                openedOn = AuditValues.Iso(created.OpenedOn),
-                challengesId = created.ChallengesId,
-            }, cancellationToken: cancellationToken), cancellationToken);
-            return FormOutcome.Saved(created.Id);
+            return await CreateAsync(caseId, input, viewer.UserId, cancellationToken);
         }
 
-        if (stored.Version != input.Version)
+        return stored.Version != input.Version
+            ? await ConflictAsync(stored.Id, input, cancellationToken)
+            : await UpdateAsync(stored, input, cancellationToken);
+    }
+
+    private async Task<FormOutcome> CreateAsync(Guid caseId, ProceedingInput input, Guid userId, CancellationToken cancellationToken)
+    {
+        var created = new CourtProceeding(caseId, input.Jurisdiction!, input.Court!, input.Instance!.Value, input.Type!.Value, input.Subject!,
+            input.ClientRole!.Value, input.OpenedOn!.Value, userId, clock.GetUtcNow());
+        Apply(created, input);
+        db.CourtProceedings.Add(created);
+        await VersionedSave.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingCreated, "proceeding", created.Id.ToString(), new
         {
-            return await ConflictAsync(stored.Id, input, cancellationToken);
-        }
+            caseId,
+            jurisdiction = created.Jurisdiction,
+            instance = created.Instance.ToString(),
+            type = created.Type.ToString(),
+            openedOn = AuditValues.Iso(created.OpenedOn),
+            challengesId = created.ChallengesId,
+        }, cancellationToken: cancellationToken), cancellationToken);
+        return FormOutcome.Saved(created.Id);
+    }
 
+    private async Task<FormOutcome> UpdateAsync(CourtProceeding stored, ProceedingInput input, CancellationToken cancellationToken)
+    {
         var changes = new ChangeList();
         changes.Value("Jurisdiction", stored.Jurisdiction, input.Jurisdiction!);
         changes.Value("Court", stored.Court, input.Court!);
@@ -138,125 +137,26 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
             return FormOutcome.Unchanged;
         }
 
-        stored.Jurisdiction = input.Jurisdiction!;
-        stored.Court = input.Court!;
-        stored.Instance = input.Instance.Value;
-        stored.Type = input.Type.Value;
-        stored.CourtCaseNumber = input.CourtCaseNumber;
-        stored.Judge = input.Judge;
-        stored.Subject = input.Subject!;
-        stored.ClientRole = input.ClientRole.Value;
-        stored.OpenedOn = input.OpenedOn.Value;
-        stored.ClosedOn = input.ClosedOn;
-        stored.ChallengesId = input.ChallengesId;
+        Apply(stored, input);
         VersionedSave.Expect(db, stored, input.Version);
         var saved = await VersionedSave.SaveAsync(db, () => audit.RecordAsync(ProceedingAuditActions.ProceedingUpdated, "proceeding", stored.Id.ToString(),
-            new { caseId, changes = changes.Changes }, cancellationToken: cancellationToken), cancellationToken);
+            new { caseId = stored.CaseId, changes = changes.Changes }, cancellationToken: cancellationToken), cancellationToken);
         return saved ? FormOutcome.Saved(stored.Id) : await ConflictAsync(stored.Id, input, cancellationToken);
     }
 
-    private async Task ValidateAsync(Guid caseId, Guid? id, ProceedingInput input, DateOnly today, FormErrors errors, CancellationToken cancellationToken)
+    private static void Apply(CourtProceeding proceeding, ProceedingInput input)
     {
-        if (input.Jurisdiction is not null && !Countries.IsKnown(input.Jurisdiction))
-        {
-            errors.Add(nameof(input.Jurisdiction), l["Choose a country from the list."]);
-        }
-
-        if (input.Instance is { } instance && !Enum.IsDefined(instance))
-        {
-            errors.Add(nameof(input.Instance), l["Choose an instance from the list."]);
-        }
-
-        if (input.Type is { } type && !Enum.IsDefined(type))
-        {
-            errors.Add(nameof(input.Type), l["Choose a kind of proceeding from the list."]);
-        }
-
-        if (input.ClientRole is { } role && !Enum.IsDefined(role))
-        {
-            errors.Add(nameof(input.ClientRole), l["Choose a role from the list."]);
-        }
-
-        if (input.OpenedOn is { } opened && opened > today)
-        {
-            errors.Add(nameof(input.OpenedOn), l["The opening date cannot be in the future."]);
-        }
-
-        if (input.ClosedOn is { } closed)
-        {
-            if (input.OpenedOn is { } openedOn && closed < openedOn)
-            {
-                errors.Add(nameof(input.ClosedOn), l["The closing date cannot be before the opening date."]);
-            }
-            else if (closed > today)
-            {
-                errors.Add(nameof(input.ClosedOn), l["The closing date cannot be in the future."]);
-            }
-        }
-
-        if (!errors.IsValid || input.OpenedOn is not { } start)
-        {
-            return;
-        }
-
-        var self = new ProceedingLink(id ?? Guid.NewGuid(), input.ChallengesId, input.Instance!.Value, input.Jurisdiction!, start);
-        var others = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
-            .OrderBy(p => p.OpenedOn).Take(MaxProceedings)
-            .Select(p => new ProceedingLink(p.Id, p.ChallengesId, p.Instance, p.Jurisdiction, p.OpenedOn))
-            .ToListAsync(cancellationToken);
-        switch (ProceedingRules.CheckChallenge(self, input.ChallengesId, others))
-        {
-            case ChallengeProblem.NotOnCase:
-                errors.Add(nameof(input.ChallengesId), l["Choose a proceeding of this case."]);
-                break;
-            case ChallengeProblem.Itself:
-                errors.Add(nameof(input.ChallengesId), l["A proceeding cannot challenge itself."]);
-                break;
-            case ChallengeProblem.FirstInstanceChallenges:
-                errors.Add(nameof(input.ChallengesId), l["A first-instance proceeding does not challenge another proceeding: choose the instance of the appeal or review."]);
-                break;
-            case ChallengeProblem.NotLowerInstance:
-                errors.Add(nameof(input.ChallengesId), l["An appeal or review must challenge a proceeding of a lower instance."]);
-                break;
-            case ChallengeProblem.OtherCountry:
-                errors.Add(nameof(input.ChallengesId), l["The challenged proceeding is before a court of another country."]);
-                break;
-            case ChallengeProblem.OpensBeforeChallenged:
-                errors.Add(nameof(input.OpenedOn), l["A challenge cannot open before the proceeding it challenges."]);
-                break;
-            case ChallengeProblem.Circle:
-                errors.Add(nameof(input.ChallengesId), l["This choice would make the proceedings challenge each other in a circle."]);
-                break;
-        }
-
-        if (id is not { } proceedingId)
-        {
-            return;
-        }
-
-        switch (ProceedingRules.CheckChallengers(self, others))
-        {
-            case ChallengeProblem.NotLowerInstance:
-                errors.Add(nameof(input.Instance), l["A proceeding that challenges this one is not of a higher instance."]);
-                break;
-            case ChallengeProblem.OtherCountry:
-                errors.Add(nameof(input.Jurisdiction), l["A proceeding that challenges this one is before a court of another country."]);
-                break;
-            case ChallengeProblem.OpensBeforeChallenged:
-                errors.Add(nameof(input.OpenedOn), l["A proceeding that challenges this one opened before this date."]);
-                break;
-        }
-
-        // Hearings and decisions already recorded must stay within the proceeding.
-        var firstDecision = await db.CourtDecisions.AsNoTracking().Where(d => d.ProceedingId == proceedingId)
-            .OrderBy(d => d.DecidedOn).Select(d => (DateOnly?)d.DecidedOn).FirstOrDefaultAsync(cancellationToken);
-        var firstHearing = await db.Hearings.AsNoTracking().Where(h => h.ProceedingId == proceedingId)
-            .OrderBy(h => h.StartsAt).Select(h => (DateTimeOffset?)h.StartsAt).FirstOrDefaultAsync(cancellationToken);
-        var zone = OfficeTime.For(input.TimeZoneId);
-        if ((firstDecision is { } decided && decided < start) || (firstHearing is { } heard && DateOnly.FromDateTime(zone.Local(heard)) < start))
-        {
-            errors.Add(nameof(input.OpenedOn), l["A hearing or decision of this proceeding is dated before this day."]);
-        }
+        proceeding.Jurisdiction = input.Jurisdiction!;
+        proceeding.Court = input.Court!;
+        proceeding.Instance = input.Instance!.Value;
+        proceeding.Type = input.Type!.Value;
+        proceeding.CourtCaseNumber = input.CourtCaseNumber;
+        proceeding.Judge = input.Judge;
+        proceeding.Subject = input.Subject!;
+        proceeding.ClientRole = input.ClientRole!.Value;
+        proceeding.OpenedOn = input.OpenedOn!.Value;
+        proceeding.ClosedOn = input.ClosedOn;
+        proceeding.ChallengesId = input.ChallengesId;
     }
 
     private async Task DescribeAsync(ProceedingInput input, Case c, OfficeTime time, Guid? id, CancellationToken cancellationToken)
@@ -264,7 +164,7 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         input.Describe(c, time, id is { } p ? $"/cases/{c.Id}/proceedings/{p}/edit" : $"/cases/{c.Id}/proceedings/new", isNew: id is null);
         input.Choices = await db.CourtProceedings.AsNoTracking()
             .Where(p => p.CaseId == c.Id && p.Id != id)
-            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Instance).Take(MaxProceedings)
+            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Instance).Take(ProceedingValidation.MaxProceedings)
             .Select(p => new ProceedingChoice(p.Id, p.Instance, p.Court, p.CourtCaseNumber, p.OpenedOn))
             .ToListAsync(cancellationToken);
     }
@@ -291,6 +191,4 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
             new(l["Closed on"], CaseText.Date(current.ClosedOn)),
         ], current.Version, l["Someone else changed this proceeding while you were editing. Its current values are shown and nothing was overwritten. Your entries are kept: save again to go ahead."]);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -9,11 +9,11 @@ namespace MigrantAid.Tools.Benchmark;
 /// Issue 5's dashboard scenarios, run through <see cref="ViewDashboardHandler"/> and
 /// <see cref="DashboardListsHandler"/> (every query the page runs), with the portal's own localizer.
 /// </summary>
-public sealed partial class CaseBenchmark
+internal static class DashboardScenarios
 {
-    private static List<Scenario> DashboardScenarios(Fixtures f)
+    public static List<BenchmarkScenario> For(BenchmarkFixtures f)
     {
-        var offices = f.Offices.Take(Busiest).ToList();
+        var offices = f.Offices.Take(BenchmarkFixtures.Busiest).ToList();
         if (offices.Count == 0)
         {
             return [];

@@ -8,11 +8,11 @@ namespace MigrantAid.Tools.Benchmark;
 /// handler (<see cref="BuildStatisticsHandler"/>), so the benchmark measures what the page runs: the
 /// choice lists, the one scan of case_facts with its grouping, the suppression and the labels.
 /// </summary>
-public sealed partial class CaseBenchmark
+internal static class StatisticsScenarios
 {
-    private static List<Scenario> StatisticsScenarios(Fixtures f)
+    public static List<BenchmarkScenario> For(BenchmarkFixtures f)
     {
-        var offices = f.Offices.Take(Busiest).ToList();
+        var offices = f.Offices.Take(BenchmarkFixtures.Busiest).ToList();
         string? Office(int i) => offices.Count == 0 ? null : offices[i % offices.Count].ToString();
         int Year(int i) => DateTime.UtcNow.Year - (i % 3);
         string Years(int i) => Year(i).ToString(CultureInfo.InvariantCulture);

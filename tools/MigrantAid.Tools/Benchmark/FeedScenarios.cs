@@ -10,11 +10,11 @@ namespace MigrantAid.Tools.Benchmark;
 /// addresses are made on the first (untimed) warm-up run, as the feed page would make them (audited).
 /// No target is set by the issue: calendar programs poll about hourly.
 /// </summary>
-public sealed partial class CaseBenchmark
+internal static class FeedScenarios
 {
-    private static List<Scenario> FeedScenarios(Fixtures f)
+    public static List<BenchmarkScenario> For(BenchmarkFixtures f)
     {
-        var lawyers = f.BusyLawyers.Take(Busiest).ToList();
+        var lawyers = f.BusyLawyers.Take(BenchmarkFixtures.Busiest).ToList();
         if (lawyers.Count == 0)
         {
             return [];

@@ -12,9 +12,9 @@ namespace MigrantAid.Tools.Benchmark;
 /// coordinator, the reassignment choices; <see cref="ViewCaseFileHandler"/>: the authorized case, its
 /// sections and the audit row of the view).
 /// </summary>
-public sealed partial class CaseBenchmark
+internal static class ListScenarios
 {
-    private static List<Scenario> ListScenarios(Fixtures f)
+    public static List<BenchmarkScenario> For(BenchmarkFixtures f)
     {
         Viewer Lawyer(int i) => f.Lawyers[i % f.Lawyers.Count];
         Viewer Caseworker(int i) => f.Caseworkers[i % f.Caseworkers.Count];

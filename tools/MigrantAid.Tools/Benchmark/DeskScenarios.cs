@@ -8,15 +8,12 @@ namespace MigrantAid.Tools.Benchmark;
 /// handlers (<see cref="ViewDeskHandler"/>, <see cref="ViewCalendarHandler"/>), so the benchmark
 /// measures exactly what the pages run: the filter lists, the scope, and the LATERAL reads of each group.
 /// </summary>
-public sealed partial class CaseBenchmark
+internal static class DeskScenarios
 {
-    /// <summary>How many of the busiest lawyers and largest offices the runs cycle through.</summary>
-    private const int Busiest = 5;
-
-    private static List<Scenario> DeskScenarios(Fixtures f)
+    public static List<BenchmarkScenario> For(BenchmarkFixtures f)
     {
-        var lawyers = f.BusyLawyers.Take(Busiest).ToList();
-        var offices = f.Offices.Take(Busiest).ToList();
+        var lawyers = f.BusyLawyers.Take(BenchmarkFixtures.Busiest).ToList();
+        var offices = f.Offices.Take(BenchmarkFixtures.Busiest).ToList();
         if (lawyers.Count == 0 || offices.Count == 0)
         {
             return [];

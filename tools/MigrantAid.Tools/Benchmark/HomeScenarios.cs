@@ -7,11 +7,11 @@ namespace MigrantAid.Tools.Benchmark;
 /// Issue 5's personal home page, run through its own handler (<see cref="ViewHomeHandler"/>, which
 /// also runs the desk's): a busy lawyer's and a caseworker's cases by status, dates, notifications and intakes.
 /// </summary>
-public sealed partial class CaseBenchmark
+internal static class HomeScenarios
 {
-    private static List<Scenario> HomeScenarios(Fixtures f)
+    public static List<BenchmarkScenario> For(BenchmarkFixtures f)
     {
-        var lawyers = f.BusyLawyers.Take(Busiest).ToList();
+        var lawyers = f.BusyLawyers.Take(BenchmarkFixtures.Busiest).ToList();
         if (lawyers.Count == 0 || f.Caseworkers.Count == 0)
         {
             return [];

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Demo;
+using MigrantAid.Web.Domain.Deadlines;
+using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Security.Audit;
+
+namespace MigrantAid.Web.Infrastructure;
+
+/// <summary>The database of the portal: its context, its two connections (owner and application), migrations, and what writes through them.</summary>
+public static class PortalDataServices
+{
+    public static IServiceCollection AddPortalData(this IServiceCollection services)
+    {
+        // The connection string is read when first needed, so hosts (tests, commands) can supply it late.
+        services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
+        services.AddSingleton(sp => DatabaseConnections.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<IDeadlineTriggers, DeadlineTriggers>();
+        return services;
+    }
+
+    /// <summary>The demo data (never in Production) and the first administrator.</summary>
+    public static IServiceCollection AddPortalSeeding(this IServiceCollection services)
+    {
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<AdminBootstrapper>();
+        return services;
+    }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString("Default")
+        ?? throw new InvalidOperationException("No database configured: set ConnectionStrings__Default (see README, Configuration).");
+}
