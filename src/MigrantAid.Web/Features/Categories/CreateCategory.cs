@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Categories;
@@ -27,15 +29,8 @@ public sealed class CreateCategoryInput : CategoryNames
     public IReadOnlyList<string> Groups { get; set; } = [];
 }
 
-public enum CreateCategoryOutcome
-{
-    Created,
-    UnknownGroup,
-    DuplicateCode,
-}
-
 /// <summary>Adds a category at the end of its group; the code is unique; audited with its values.</summary>
-public sealed class CreateCategoryHandler(AppDbContext db, IAuditLog audit)
+public sealed class CreateCategoryHandler(AppDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
     public async Task<CreateCategoryInput> NewAsync(CancellationToken cancellationToken = default) =>
         new() { Groups = await CategoryGroups.InUseAsync(db, cancellationToken) };
@@ -44,19 +39,37 @@ public sealed class CreateCategoryHandler(AppDbContext db, IAuditLog audit)
     public async Task OfferGroupsAsync(CreateCategoryInput input, CancellationToken cancellationToken = default) =>
         input.Groups = await CategoryGroups.InUseAsync(db, cancellationToken);
 
-    /// <summary>Adds the category; the input's annotations have been checked already.</summary>
-    public async Task<CreateCategoryOutcome> HandleAsync(CreateCategoryInput input, CancellationToken cancellationToken = default)
+    /// <summary>Adds the category; when refused, the form carries the groups offered again.</summary>
+    public async Task<FormOutcome> HandleAsync(CreateCategoryInput input, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        if (!(await CategoryGroups.InUseAsync(db, cancellationToken)).Contains(input.Group))
+        await OfferGroupsAsync(input, cancellationToken);
+        if (errors.IsValid)
         {
-            return CreateCategoryOutcome.UnknownGroup;
+            await CheckAsync(input, errors, cancellationToken);
         }
 
+        return errors.IsValid ? await AddAsync(input, errors, cancellationToken) : FormOutcome.Invalid;
+    }
+
+    private string DuplicateCode => l["A category with this code already exists."];
+
+    /// <summary>The group must be one offered, and the code free (one message at a time, the group first).</summary>
+    private async Task CheckAsync(CreateCategoryInput input, FormErrors errors, CancellationToken cancellationToken)
+    {
         var code = input.Code.Trim();
-        if (await db.ComplaintCategories.AnyAsync(c => c.Code == code, cancellationToken))
+        if (!input.Groups.Contains(input.Group))
         {
-            return CreateCategoryOutcome.DuplicateCode;
+            errors.Add(nameof(input.Group), l["Choose a group from the list."]);
         }
+        else if (await db.ComplaintCategories.AnyAsync(c => c.Code == code, cancellationToken))
+        {
+            errors.Add(nameof(input.Code), DuplicateCode);
+        }
+    }
+
+    private async Task<FormOutcome> AddAsync(CreateCategoryInput input, FormErrors errors, CancellationToken cancellationToken)
+    {
+        var code = input.Code.Trim();
 
         var last = await db.ComplaintCategories.Where(c => c.GroupCode == input.Group).MaxAsync(c => (int?)c.SortOrder, cancellationToken)
             ?? await db.ComplaintCategories.MaxAsync(c => (int?)c.SortOrder, cancellationToken)
@@ -72,7 +85,8 @@ public sealed class CreateCategoryHandler(AppDbContext db, IAuditLog audit)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return CreateCategoryOutcome.DuplicateCode;
+            errors.Add(nameof(input.Code), DuplicateCode);
+            return FormOutcome.Invalid;
         }
 
         await audit.RecordAsync(CategoryAuditActions.Created, "category", category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -83,6 +97,6 @@ public sealed class CreateCategoryHandler(AppDbContext db, IAuditLog audit)
                 (nameof(ComplaintCategory.NameRu), null, category.NameRu)),
             cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return CreateCategoryOutcome.Created;
+        return FormOutcome.Saved();
     }
 }

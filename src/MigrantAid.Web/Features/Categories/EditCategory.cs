@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Configurations;
 using MigrantAid.Web.Domain.Cases;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Categories;
@@ -31,21 +33,11 @@ public sealed class EditCategoryInput : CategoryNames
 
 public sealed record CategoryValues(string Code, string GroupCode, string NameEn, string NameRu, bool IsActive, uint Version);
 
-public enum CategorySaveOutcome
-{
-    Saved,
-    Unchanged,
-    Conflict,
-    NotFound,
-}
-
-public sealed record EditCategoryResult(CategorySaveOutcome Outcome, CategoryValues? Current = null);
-
 /// <summary>
 /// Renames a category in both languages, and retires or restores it, under optimistic concurrency
 /// (PostgreSQL's xmin): an administrator never silently overwrites another's save. Audited with old and new values.
 /// </summary>
-public sealed class EditCategoryHandler(AppDbContext db, IAuditLog audit)
+public sealed class EditCategoryHandler(AppDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
     public async Task<EditCategoryInput?> LoadAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -53,19 +45,31 @@ public sealed class EditCategoryHandler(AppDbContext db, IAuditLog audit)
         return current is null ? null : Fill(new EditCategoryInput { NameEn = current.NameEn, NameRu = current.NameRu, Version = current.Version }, id, current);
     }
 
-    /// <summary>Puts the read-only values (code, group, state) back on a posted form.</summary>
-    public async Task<EditCategoryInput?> RefillAsync(int id, EditCategoryInput input, CancellationToken cancellationToken = default)
+    /// <summary>Renames the category; the posted form gets its read-only values (code, group, state) back.</summary>
+    public async Task<FormOutcome> RenameAsync(int id, EditCategoryInput input, FormErrors errors, CancellationToken cancellationToken = default)
     {
         var current = await CurrentAsync(id, cancellationToken);
-        return current is null ? null : Fill(input, id, current);
+        if (current is null)
+        {
+            return FormOutcome.NotFound;
+        }
+
+        Fill(input, id, current);
+        if (errors.Has(nameof(input.Version)))
+        {
+            // The hidden field is not something the user typed: say so instead of an invisible field error.
+            errors.AddToForm(l["This form is out of date. Open the category again from the list."]);
+        }
+
+        return errors.IsValid ? await SaveNamesAsync(id, input, cancellationToken) : FormOutcome.Invalid;
     }
 
-    public async Task<EditCategoryResult> RenameAsync(int id, EditCategoryInput input, CancellationToken cancellationToken = default)
+    private async Task<FormOutcome> SaveNamesAsync(int id, EditCategoryInput input, CancellationToken cancellationToken)
     {
         var category = await db.ComplaintCategories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            return new(CategorySaveOutcome.NotFound);
+            return FormOutcome.NotFound;
         }
 
         var changes = new List<(string, object?, object?)>();
@@ -81,44 +85,56 @@ public sealed class EditCategoryHandler(AppDbContext db, IAuditLog audit)
 
         if (changes.Count == 0)
         {
-            return new(CategorySaveOutcome.Unchanged);
+            return FormOutcome.Unchanged;
         }
 
         VersionedSave.Expect(db, category, input.Version, CaseListIndexesConfiguration.CategoryVersion);
         category.Rename(input.NameEn, input.NameRu);
-        return await SaveAsync(id, changes, cancellationToken);
+        if (await SaveAsync(id, changes, cancellationToken))
+        {
+            return FormOutcome.Saved();
+        }
+
+        // The form now carries the stored version: saving again is a deliberate choice to replace those names.
+        var current = await CurrentAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return FormOutcome.NotFound;
+        }
+
+        input.Version = current.Version;
+        input.Current = current;
+        return FormOutcome.Conflict(l["Someone else saved this category while you were editing it. Their names are shown under each field and nothing was overwritten. Your entries are kept: save again to replace their names with yours."],
+            nameof(input.Version));
     }
 
-    public async Task<EditCategoryResult> SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
+    /// <summary>Retires or restores the category: Saved, Unchanged (already so, or someone else saved in between), or NotFound.</summary>
+    public async Task<FormOutcome> SetActiveAsync(int id, bool active, CancellationToken cancellationToken = default)
     {
         var category = await db.ComplaintCategories.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (category is null)
         {
-            return new(CategorySaveOutcome.NotFound);
+            return FormOutcome.NotFound;
         }
 
         if (category.IsActive == active)
         {
-            return new(CategorySaveOutcome.Unchanged);
+            return FormOutcome.Unchanged;
         }
 
         var changes = new List<(string, object?, object?)> { (nameof(ComplaintCategory.IsActive), category.IsActive, active) };
         category.SetActive(active);
-        return await SaveAsync(id, changes, cancellationToken);
-    }
-
-    private async Task<EditCategoryResult> SaveAsync(int id, List<(string, object?, object?)> changes, CancellationToken cancellationToken)
-    {
-        var saved = await VersionedSave.SaveAsync(db, () => audit.RecordAsync(CategoryAuditActions.Updated, "category",
-            id.ToString(System.Globalization.CultureInfo.InvariantCulture), CategoryCodes.Changes([.. changes]), cancellationToken: cancellationToken), cancellationToken);
-        if (saved)
+        if (await SaveAsync(id, changes, cancellationToken))
         {
-            return new(CategorySaveOutcome.Saved);
+            return FormOutcome.Saved();
         }
 
-        var current = await CurrentAsync(id, cancellationToken);
-        return current is null ? new(CategorySaveOutcome.NotFound) : new(CategorySaveOutcome.Conflict, current);
+        return await CurrentAsync(id, cancellationToken) is null ? FormOutcome.NotFound : FormOutcome.Unchanged;
     }
+
+    private Task<bool> SaveAsync(int id, List<(string, object?, object?)> changes, CancellationToken cancellationToken) =>
+        VersionedSave.SaveAsync(db, () => audit.RecordAsync(CategoryAuditActions.Updated, "category",
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), CategoryCodes.Changes([.. changes]), cancellationToken: cancellationToken), cancellationToken);
 
     private static EditCategoryInput Fill(EditCategoryInput input, int id, CategoryValues current)
     {
