@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Offices;
@@ -10,20 +12,25 @@ public sealed class CreateOfficeInput : OfficeFields
 }
 
 /// <summary>Creates an office; the office and its audit event are committed together.</summary>
-public sealed class CreateOfficeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class CreateOfficeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
-    public async Task<OfficeSaveOutcome> HandleAsync(CreateOfficeInput input, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(CreateOfficeInput input, FormErrors errors, CancellationToken cancellationToken = default)
     {
-        var name = input.Name.Trim();
-        if (await db.Offices.AnyAsync(o => o.Name == name, cancellationToken))
+        if (!errors.IsValid)
         {
-            return OfficeSaveOutcome.DuplicateName;
+            return FormOutcome.Invalid;
         }
 
-        if (input.Code is { } code && await db.Offices.AnyAsync(o => o.Code == code, cancellationToken))
+        if (await OfficeNames.TakenFieldAsync(db.Offices, input, cancellationToken) is { } taken)
         {
-            return OfficeSaveOutcome.DuplicateCode;
+            return OfficeNames.Duplicate(errors, taken, l);
         }
+
+        return await AddAsync(input, errors, cancellationToken);
+    }
+
+    private async Task<FormOutcome> AddAsync(CreateOfficeInput input, FormErrors errors, CancellationToken cancellationToken)
+    {
 
         var office = new Office(input.Name, input.City, input.CountryCode, input.TimeZoneId, clock.GetUtcNow());
         if (input.Code is { } newCode)
@@ -37,15 +44,10 @@ public sealed class CreateOfficeHandler(AppDbContext db, IAuditLog audit, TimePr
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (OfficeNames.IsDuplicateName(e))
+        catch (DbUpdateException e) when (OfficeNames.DuplicateField(e) is { } taken)
         {
             db.Entry(office).State = EntityState.Detached;
-            return OfficeSaveOutcome.DuplicateName;
-        }
-        catch (DbUpdateException e) when (OfficeNames.IsDuplicateCode(e))
-        {
-            db.Entry(office).State = EntityState.Detached;
-            return OfficeSaveOutcome.DuplicateCode;
+            return OfficeNames.Duplicate(errors, taken, l);
         }
 
         await audit.RecordAsync(AuditActions.OfficeCreated, "office", office.Id.ToString(), OfficeNames.Changes(
@@ -57,6 +59,6 @@ public sealed class CreateOfficeHandler(AppDbContext db, IAuditLog audit, TimePr
             new(nameof(Office.Code), [null, office.Code]),
         ]), cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return OfficeSaveOutcome.Saved;
+        return FormOutcome.Saved();
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Offices;
@@ -19,13 +21,11 @@ public sealed class EditOfficeInput : OfficeFields
     public OfficeValues? Current { get; set; }
 }
 
-public sealed record EditOfficeResult(OfficeSaveOutcome Outcome, OfficeValues? Current = null);
-
 /// <summary>
 /// Changes an office under optimistic concurrency: the update only applies to the row version the
 /// form was read at, so an administrator never silently overwrites another's save.
 /// </summary>
-public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<EditOfficeInput?> LoadAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -44,30 +44,44 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
             };
     }
 
-    public async Task<EditOfficeResult> HandleAsync(Guid id, EditOfficeInput input, CancellationToken cancellationToken = default)
+    public async Task<FormOutcome> HandleAsync(Guid id, EditOfficeInput input, FormErrors errors, CancellationToken cancellationToken = default)
     {
+        input.Id = id;
+        if (errors.Has(nameof(input.Version)))
+        {
+            // The hidden field is not something the user typed: say so instead of an invisible field error.
+            errors.AddToForm(l["This form is out of date. Open the office again from the list."]);
+        }
+
+        if (!errors.IsValid)
+        {
+            return FormOutcome.Invalid;
+        }
+
         var office = await db.Offices.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (office is null)
         {
-            return new(OfficeSaveOutcome.NotFound);
+            return FormOutcome.NotFound;
         }
 
-        var name = input.Name.Trim();
-        if (await db.Offices.AnyAsync(o => o.Name == name && o.Id != id, cancellationToken))
+        if (await OfficeNames.TakenFieldAsync(db.Offices.Where(o => o.Id != id), input, cancellationToken) is { } taken)
         {
-            return new(OfficeSaveOutcome.DuplicateName);
-        }
-
-        if (input.Code is { } code && await db.Offices.AnyAsync(o => o.Code == code && o.Id != id, cancellationToken))
-        {
-            return new(OfficeSaveOutcome.DuplicateCode);
+            return OfficeNames.Duplicate(errors, taken, l);
         }
 
         // Case references already given keep their prefix; an office with a code keeps one, so its new cases never fall back to the city's letters.
         if (input.Code is null && office.Code.Length > 0)
         {
-            return new(OfficeSaveOutcome.CodeRemoved);
+            errors.Add(nameof(input.Code), l["The code cannot be removed, only changed: it starts the office's case references."]);
+            return FormOutcome.Invalid;
         }
+
+        return await SaveAsync(office, input, errors, cancellationToken);
+    }
+
+    private async Task<FormOutcome> SaveAsync(Office office, EditOfficeInput input, FormErrors errors, CancellationToken cancellationToken)
+    {
+        var id = office.Id;
 
         var changes = new Dictionary<string, string[]>(office.Differences(input.Name, input.City, input.CountryCode, input.TimeZoneId));
         if (input.Code is { } newCode && newCode != office.Code)
@@ -77,7 +91,7 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
 
         if (changes.Count == 0)
         {
-            return new(OfficeSaveOutcome.Unchanged);
+            return FormOutcome.Unchanged;
         }
 
         // The UPDATE carries "WHERE xmin = <version read by the form>": a save in between makes it match no row
@@ -89,24 +103,32 @@ public sealed class EditOfficeHandler(AppDbContext db, IAuditLog audit, TimeProv
             office.SetCode(changedCode, clock.GetUtcNow());
         }
 
-        var refusal = OfficeSaveOutcome.Saved;
+        string? taken = null;
         var saved = await VersionedSave.TrySaveAsync(db, () => audit.RecordAsync(AuditActions.OfficeUpdated, "office", id.ToString(),
                 OfficeNames.Changes(changes.Select(c => new KeyValuePair<string, string?[]>(c.Key, c.Value))), cancellationToken: cancellationToken),
-            e => (refusal = OfficeNames.IsDuplicateName(e) ? OfficeSaveOutcome.DuplicateName
-                : OfficeNames.IsDuplicateCode(e) ? OfficeSaveOutcome.DuplicateCode : OfficeSaveOutcome.Saved) != OfficeSaveOutcome.Saved,
+            e => (taken = OfficeNames.DuplicateField(e)) is not null,
             cancellationToken);
         return saved switch
         {
-            VersionedSaveResult.Conflict => await ConflictAsync(id, cancellationToken),
-            VersionedSaveResult.Refused => new(refusal),
-            _ => new(OfficeSaveOutcome.Saved),
+            VersionedSaveResult.Conflict => await ConflictAsync(input, cancellationToken),
+            VersionedSaveResult.Refused => OfficeNames.Duplicate(errors, taken!, l),
+            _ => FormOutcome.Saved(),
         };
     }
 
-    private async Task<EditOfficeResult> ConflictAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The form now carries the stored version: saving again is a deliberate choice to replace those values.</summary>
+    private async Task<FormOutcome> ConflictAsync(EditOfficeInput input, CancellationToken cancellationToken)
     {
-        var current = await CurrentAsync(id, cancellationToken);
-        return current is null ? new(OfficeSaveOutcome.NotFound) : new(OfficeSaveOutcome.Conflict, current);
+        var current = await CurrentAsync(input.Id, cancellationToken);
+        if (current is null)
+        {
+            return FormOutcome.NotFound;
+        }
+
+        input.Version = current.Version;
+        input.Current = current;
+        return FormOutcome.Conflict(l["Someone else saved this office while you were editing it. Their values are shown under each field and nothing was overwritten. Your entries are kept: save again to replace their values with yours."],
+            nameof(input.Version));
     }
 
     private Task<OfficeValues?> CurrentAsync(Guid id, CancellationToken cancellationToken) =>

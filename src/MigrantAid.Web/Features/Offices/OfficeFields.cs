@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared.Forms;
 using Npgsql;
 
 namespace MigrantAid.Web.Features.Offices;
@@ -40,18 +42,6 @@ public abstract class OfficeFields
     public string TimeZoneId { get; set; } = "";
 }
 
-/// <summary>What a create or edit of an office came to.</summary>
-public enum OfficeSaveOutcome
-{
-    Saved,
-    Unchanged,
-    DuplicateName,
-    DuplicateCode,
-    CodeRemoved,
-    Conflict,
-    NotFound,
-}
-
 /// <summary>The values of an office as stored, with the row version they were read at.</summary>
 public sealed record OfficeValues(string Name, string City, string CountryCode, string TimeZoneId, uint Version, string Code = "");
 
@@ -84,6 +74,31 @@ internal static class OfficeNames
     /// <summary>Two offices cannot start their case references alike: the partial unique index on the code decides races.</summary>
     public static bool IsDuplicateCode(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: UniqueCodeIndex };
+
+    /// <summary>The field a unique index refused (<see cref="OfficeFields.Name"/> or <see cref="OfficeFields.Code"/>), or null for another failure.</summary>
+    public static string? DuplicateField(DbUpdateException exception) =>
+        IsDuplicateName(exception) ? nameof(OfficeFields.Name) : IsDuplicateCode(exception) ? nameof(OfficeFields.Code) : null;
+
+    /// <summary>Refuses <paramref name="field"/> (name or code) as taken by another office.</summary>
+    public static FormOutcome Duplicate(FormErrors errors, string field, IStringLocalizer<SharedResource> l)
+    {
+        errors.Add(field, field == nameof(OfficeFields.Name)
+            ? l["An office with this name already exists."]
+            : l["Another office already has this code."]);
+        return FormOutcome.Invalid;
+    }
+
+    /// <summary>The name or the code already taken by another office (the name first), or null.</summary>
+    public static async Task<string?> TakenFieldAsync(IQueryable<Office> others, OfficeFields input, CancellationToken cancellationToken)
+    {
+        var name = input.Name.Trim();
+        if (await others.AnyAsync(o => o.Name == name, cancellationToken))
+        {
+            return nameof(OfficeFields.Name);
+        }
+
+        return input.Code is { } code && await others.AnyAsync(o => o.Code == code, cancellationToken) ? nameof(OfficeFields.Code) : null;
+    }
 
     /// <summary>Audit details: one entry per field with its old and new value (old is null for a new office).</summary>
     public static object Changes(IEnumerable<KeyValuePair<string, string?[]>> changes) =>
