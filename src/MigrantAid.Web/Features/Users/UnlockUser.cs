@@ -1,16 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Users;
-
-public enum UnlockUserOutcome
-{
-    Unlocked,
-    NotLocked,
-    NotFound,
-}
 
 /// <summary>
 /// Lifts a lock-out (after an attack from several addresses, or too many wrong second-factor codes)
@@ -18,17 +12,18 @@ public enum UnlockUserOutcome
 /// </summary>
 public sealed class UnlockUserHandler(AppDbContext db, UserManager<AppUser> users, IAuditLog audit)
 {
-    public async Task<UnlockUserOutcome> HandleAsync(Guid id)
+    /// <summary>Saved, Unchanged (the account was not locked), or NotFound.</summary>
+    public async Task<FormOutcome> HandleAsync(Guid id)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null)
         {
-            return UnlockUserOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         if (!await users.IsLockedOutAsync(user))
         {
-            return UnlockUserOutcome.NotLocked;
+            return FormOutcome.Unchanged;
         }
 
         var lockedUntil = user.LockoutEnd;
@@ -46,6 +41,6 @@ public sealed class UnlockUserHandler(AppDbContext db, UserManager<AppUser> user
 
         await audit.RecordAsync(UserAuditActions.Unlocked, "user", user.Id.ToString(), new { lockedUntil });
         await transaction.CommitAsync();
-        return UnlockUserOutcome.Unlocked;
+        return FormOutcome.Saved();
     }
 }

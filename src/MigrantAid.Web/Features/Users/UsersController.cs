@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 
@@ -9,7 +8,7 @@ namespace MigrantAid.Web.Features.Users;
 /// <summary>User administration: accounts are created here only, by administrators.</summary>
 [Authorize(Policy = Policies.Admin)]
 [Route("users")]
-public sealed class UsersController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class UsersController : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListUsersQuery query, [FromServices] ListUsersHandler handler) =>
@@ -56,12 +55,12 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
     public async Task<IActionResult> Unlock(Guid id, [FromServices] UnlockUserHandler handler)
     {
         var outcome = await handler.HandleAsync(id);
-        if (outcome == UnlockUserOutcome.NotFound)
+        if (outcome.Kind == FormOutcomeKind.NotFound)
         {
             return NotFound();
         }
 
-        TempData["Success"] = outcome == UnlockUserOutcome.Unlocked
+        TempData[FormResults.FlashKey] = outcome.IsSaved
             ? "The account is unlocked: the user can sign in again."
             : "The account was not locked.";
         return RedirectToAction(nameof(Edit), new { id });
@@ -85,26 +84,10 @@ public sealed class UsersController(IStringLocalizer<SharedResource> l) : Contro
 
     private async Task<IActionResult> SetActive(Guid id, bool active, Viewer viewer, SetUserActiveHandler handler, EditUserHandler edit)
     {
-        switch (await handler.HandleAsync(id, active, viewer.UserId))
-        {
-            case SetUserActiveOutcome.NotFound:
-                return NotFound();
-            case SetUserActiveOutcome.RefusedForSelf:
-                var input = await edit.LoadAsync(id, viewer);
-                ModelState.AddModelError("", l["You cannot disable your own account."]);
-                return View(nameof(Edit), input);
-            default:
-                if (active)
-                {
-                    TempData["Success"] = "The user is enabled.";
-                }
-                else
-                {
-                    TempData["Success"] = "The user is disabled and signed out.";
-                }
-
-                return RedirectToAction(nameof(Edit), new { id });
-        }
+        var errors = this.FormErrors();
+        return await this.FormResultAsync(await handler.HandleAsync(id, active, viewer, errors), errors,
+            async () => View(nameof(Edit), await edit.LoadAsync(id, viewer)), Url.Action(nameof(Edit), new { id })!,
+            active ? "The user is enabled." : "The user is disabled and signed out.");
     }
 
     /// <summary>scheme://host[/base] of this request, for absolute links handed to people outside the portal.</summary>
