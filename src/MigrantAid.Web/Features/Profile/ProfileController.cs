@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Sessions;
@@ -10,7 +9,7 @@ namespace MigrantAid.Web.Features.Profile;
 /// <summary>The signed-in user's own account: details, password, two-step verification and open sessions.</summary>
 [Authorize]
 [Route("profile")]
-public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class ProfileController : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Viewer viewer, [FromServices] ShowProfileHandler handler, [FromServices] ListSessionsHandler sessions)
@@ -85,21 +84,19 @@ public sealed class ProfileController(IStringLocalizer<SharedResource> l) : Cont
     public async Task<IActionResult> EnableAuthenticator(EnableAuthenticatorInput input, Viewer viewer,
         [FromServices] EnableAuthenticatorHandler handler, [FromServices] ShowAuthenticatorHandler page)
     {
-        if (ModelState.IsValid)
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(viewer, input, errors);
+        if (outcome.Data is IReadOnlyList<string> codes)
         {
-            var result = await handler.HandleAsync(viewer, input);
-            switch (result.Outcome)
-            {
-                case EnableAuthenticatorOutcome.Enabled:
-                    return View("RecoveryCodes", new RecoveryCodesModel(result.RecoveryCodes, JustEnabled: true));
-                case EnableAuthenticatorOutcome.AlreadyEnabled:
-                    return RedirectToAction(nameof(Authenticator));
-                default:
-                    ModelState.AddModelError(nameof(input.Code), l["The code is not correct. Check that the time on your phone is right and enter the code the app shows now."]);
-                    break;
-            }
+            return View("RecoveryCodes", new RecoveryCodesModel(codes, JustEnabled: true));
         }
 
+        if (outcome.Kind == FormOutcomeKind.Unchanged)
+        {
+            return RedirectToAction(nameof(Authenticator));
+        }
+
+        FormResults.CopyTo(ModelState, outcome, errors);
         return await ShowAuthenticatorAsync(page, viewer);
     }
 
