@@ -94,17 +94,15 @@ public sealed class ClientDetailsController : Controller
             "stays" => ClientDetailKind.Stay,
             _ => ClientDetailKind.Family,
         };
-        switch (await handler.HandleAsync(id, detail, itemId, viewer, cancellationToken))
+        var outcome = await handler.HandleAsync(id, detail, itemId, viewer, cancellationToken);
+        if (outcome.Kind == FormOutcomeKind.NotFound)
         {
-            case ClientChangeOutcome.NotFound:
-                return NotFound();
-            case ClientChangeOutcome.Conflict:
-                TempData["Success"] = "Someone else changed this client at the same moment, so nothing was removed. Try again.";
-                break;
-            default:
-                TempData["Success"] = Removed(detail);
-                break;
+            return NotFound();
         }
+
+        TempData[FormResults.FlashKey] = outcome.IsSaved
+            ? Removed(detail)
+            : "Someone else changed this client at the same moment, so nothing was removed. Try again.";
 
         return RedirectToAction(nameof(ClientsController.Show), "Clients", new { id });
     }

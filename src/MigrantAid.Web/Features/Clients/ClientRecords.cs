@@ -107,11 +107,3 @@ public abstract class ClientDetailInput
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public ClientHeading? Client { get; set; }
 }
-
-/// <summary>What saving a change to a client came to.</summary>
-public enum ClientChangeOutcome
-{
-    Saved,
-    NotFound,
-    Conflict,
-}

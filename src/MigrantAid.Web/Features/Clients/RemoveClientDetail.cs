@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Features.Shared.Forms;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
@@ -20,16 +22,17 @@ public enum ClientDetailKind
 /// Removes an alias, contact, document, stay or family link (both directions) from a client the
 /// viewer may see; audited like every change, without contact values or document numbers.
 /// </summary>
-public sealed class RemoveClientDetailHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class RemoveClientDetailHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     private readonly ClientRecords _records = new(db, audit, clock);
 
-    public async Task<ClientChangeOutcome> HandleAsync(Guid id, ClientDetailKind kind, Guid itemId, Viewer viewer, CancellationToken cancellationToken = default)
+    /// <summary>Saved, NotFound (the client, or the item on it, is missing or not visible), or Conflict when someone else saved the client in between.</summary>
+    public async Task<FormOutcome> HandleAsync(Guid id, ClientDetailKind kind, Guid itemId, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var client = await _records.LoadAsync(viewer, id, cancellationToken);
         if (client is null)
         {
-            return ClientChangeOutcome.NotFound;
+            return FormOutcome.NotFound;
         }
 
         var events = new List<(Guid, object)>();
@@ -57,7 +60,7 @@ public sealed class RemoveClientDetailHandler(AppDbContext db, IAuditLog audit, 
                 // Both records must be visible: unlinking changes the other person's record too.
                 if (!await _records.Visible(viewer).AnyAsync(c => c.Id == itemId, cancellationToken))
                 {
-                    return ClientChangeOutcome.NotFound;
+                    return FormOutcome.NotFound;
                 }
 
                 var links = await db.FamilyLinks
@@ -65,7 +68,7 @@ public sealed class RemoveClientDetailHandler(AppDbContext db, IAuditLog audit, 
                     .ToListAsync(cancellationToken);
                 if (links.Count == 0)
                 {
-                    return ClientChangeOutcome.NotFound;
+                    return FormOutcome.NotFound;
                 }
 
                 db.FamilyLinks.RemoveRange(links);
@@ -74,12 +77,12 @@ public sealed class RemoveClientDetailHandler(AppDbContext db, IAuditLog audit, 
                 change = new("Family", $"{mine?.Relation} {itemId}", null);
                 break;
             default:
-                return ClientChangeOutcome.NotFound;
+                return FormOutcome.NotFound;
         }
 
         events.Insert(0, (id, ClientRecords.Changes([change])));
         return await _records.SaveAsync(ClientAuditActions.Updated, events, cancellationToken)
-            ? ClientChangeOutcome.Saved
-            : ClientChangeOutcome.Conflict;
+            ? FormOutcome.Saved()
+            : FormOutcome.Conflict(l["Someone else changed this client at the same moment, so nothing was removed. Try again."]);
     }
 }
