@@ -61,13 +61,13 @@ public static class FailurePages
     private static Task RenderViewAsync(HttpContext context, int statusCode, string view, object model)
     {
         var metadata = context.RequestServices.GetRequiredService<IModelMetadataProvider>();
+        var action = new ActionContext(context, context.GetRouteData(), new ActionDescriptor());
         var result = new ViewResult
         {
             ViewName = $"/Features/Errors/{view}.cshtml",
             StatusCode = statusCode,
-            ViewData = new ViewDataDictionary(metadata, new ModelStateDictionary()) { Model = model },
+            ViewData = new ViewDataDictionary(metadata, action.ModelState) { Model = model },
         };
-        var routeData = context.GetRouteData();
-        return result.ExecuteResultAsync(new ActionContext(context, routeData, new ActionDescriptor()));
+        return result.ExecuteResultAsync(action);
     }
 }
