@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MigrantAid.Tests.Support;
 using MigrantAid.Tools.Generator;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features.Desk;
 using MigrantAid.Web.Security;
@@ -15,22 +13,7 @@ public class DeskGeneratorTests(DeskGeneratorTests.GeneratedPortal portal) : ICl
 {
     public const int Cases = 1500;
 
-    public sealed class GeneratedPortal : PortalFactory
-    {
-        public GeneratorReport Report { get; private set; } = null!;
-
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await using var scope = Services.CreateAsyncScope();
-
-            // As the owner role, like the generate command (bulk COPY, VACUUM).
-            scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SetConnectionString(OwnerConnectionString);
-            await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
-            Report = await new SyntheticDataGenerator(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Clock, TextWriter.Null)
-                .RunAsync(new GeneratorOptions(Cases, Seed: 11, BatchSize: 400));
-        }
-    }
+    public sealed class GeneratedPortal() : GeneratedDataPortal(new GeneratorOptions(Cases, Seed: 11, BatchSize: 400));
 
     [Fact]
     public async Task About_three_deadlines_and_hearings_per_case()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
 using MigrantAid.Tools.Generator;
 using MigrantAid.Web.Data;
@@ -19,22 +18,7 @@ public partial class SyntheticDataGeneratorTests(SyntheticDataGeneratorTests.Gen
     public const int Cases = 2000;
 
     /// <summary>A portal whose database holds the generated data (seed 7) once for the whole class.</summary>
-    public sealed class GeneratedPortal : PortalFactory
-    {
-        public GeneratorReport Report { get; private set; } = null!;
-
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            await using var scope = Services.CreateAsyncScope();
-
-            // As the owner role, like the generate command (bulk COPY, VACUUM).
-            scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.SetConnectionString(OwnerConnectionString);
-            await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
-            Report = await new SyntheticDataGenerator(scope.ServiceProvider.GetRequiredService<AppDbContext>(), Clock, TextWriter.Null)
-                .RunAsync(new GeneratorOptions(Cases, Seed: 7, BatchSize: 500));
-        }
-    }
+    public sealed class GeneratedPortal() : GeneratedDataPortal(new GeneratorOptions(Cases, Seed: 7, BatchSize: 500));
 
     [Fact]
     public async Task Every_table_gets_rows_in_proportion_to_the_cases()

@@ -32,8 +32,8 @@ public class ClientSubmissionsSectionTests(PortalFactory portal) : IClassFixture
         var refused = await portal.WithDbAsync(db => AuthorizedClient.ViewAsync(db, new Viewer(outsider.Id, other.Id, false, false, true), clientId));
         var missing = await portal.WithDbAsync(db => AuthorizedClient.ViewAsync(db, new Viewer(lawyer.Id, office.Id, false, true, false), Guid.NewGuid()));
 
-        own.Should().NotBeNull();
-        own!.Id.Should().Be(clientId);
+        (own?.Id).Should().Be(clientId, "the client's own lawyer sees the client");
+        (own?.Viewer.UserId).Should().Be(lawyer.Id);
         refused.Should().BeNull("a caseworker of another office does not see the client");
         missing.Should().BeNull();
     }
