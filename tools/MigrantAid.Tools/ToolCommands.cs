@@ -3,13 +3,15 @@ using MigrantAid.Tools.Benchmark;
 using MigrantAid.Tools.Generator;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Infrastructure;
+using Npgsql;
 
 namespace MigrantAid.Tools;
 
 /// <summary>
-/// The <c>generate</c> and <c>benchmark</c> verbs. Both refuse to run in Production unless given
-/// <c>--yes-i-mean-it</c>: generate fills the database with invented people, and benchmark loads it.
-/// Both apply pending migrations first, as the portal's own verbs do, and connect as the owner role
+/// The <c>generate</c>, <c>benchmark</c> and <c>benchmark-users</c> verbs (<c>capture-sql</c> needs no host: see
+/// <see cref="Program"/>). generate refuses a database holding real data (<see cref="SyntheticDatabaseMark"/>). All three
+/// refuse to run in Production unless given <c>--yes-i-mean-it</c>: generate fills the database with invented people,
+/// benchmark loads it, benchmark-users sets passwords. All apply pending migrations first, as the portal's own verbs do, and connect as the owner role
 /// (ConnectionStrings:Migrations; see <see cref="ToolHost"/>).
 /// </summary>
 public static class ToolCommands
@@ -18,9 +20,11 @@ public static class ToolCommands
 
     public const string Usage =
         $"usage: MigrantAid.Tools generate --cases N [--seed 42] [--batch 20000] [--dates-per-case 3] [--rebuild-indexes] [{Confirm}]\n" +
-        $"       MigrantAid.Tools benchmark [--runs 50] [--only NAME] [--report FILE] [{Confirm}]";
+        $"       MigrantAid.Tools benchmark [--runs 50] [--only NAME] [--report FILE] [{Confirm}]\n" +
+        $"       MigrantAid.Tools benchmark-users --emails E1,E2 --password-file FILE [{Confirm}]\n" +
+        "       MigrantAid.Tools capture-sql --out SCRIPT < server-log-excerpt";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "generate" or "benchmark";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "generate" or "benchmark" or "benchmark-users";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -32,7 +36,12 @@ public static class ToolCommands
         }
 
         await Commands.MigrateAsync(app.Services);
-        return args[0] == "generate" ? await GenerateAsync(app.Services, args) : await BenchmarkAsync(app.Services, args);
+        return args[0] switch
+        {
+            "generate" => await GenerateAsync(app.Services, args),
+            "benchmark-users" => await BenchmarkUsers.RunAsync(app.Services, args),
+            _ => await BenchmarkAsync(app.Services, args),
+        };
     }
 
     private static async Task<int> GenerateAsync(IServiceProvider root, string[] args)
@@ -50,10 +59,24 @@ public static class ToolCommands
 
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        if (await HoldsRealDataAsync(services))
+        {
+            await Console.Error.WriteLineAsync("generate: refused: this database holds real data (accounts that can sign in, or clients, " +
+                "intakes or cases the generator did not make). Generate into a database of its own.");
+            return 3;
+        }
+
         await services.GetRequiredService<AdminBootstrapper>().EnsureRolesAsync();
         var generator = new SyntheticDataGenerator(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), Console.Out);
         await generator.RunAsync(new GeneratorOptions(cases, seed, batch, RebuildIndexes: args.Contains("--rebuild-indexes"), DatesPerCase: dates));
         return 0;
+    }
+
+    private static async Task<bool> HoldsRealDataAsync(IServiceProvider services)
+    {
+        await using var connection = new NpgsqlConnection(services.GetRequiredService<DatabaseConnections>().Migrations);
+        await connection.OpenAsync();
+        return await SyntheticDatabaseMark.HoldsRealDataAsync(connection);
     }
 
     private static async Task<int> BenchmarkAsync(IServiceProvider root, string[] args)
