@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MigrantAid.Tests.Support;
 using Npgsql;
 
@@ -60,29 +59,6 @@ public class GenerateCommandTests(PortalFactory portal) : IClassFixture<PortalFa
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<(int Exit, string Output)> RunToolsAsync(string environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MigrantAid.Tools.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__Default"] = portal.ConnectionString;
-        start.Environment["ConnectionStrings__Migrations"] = portal.OwnerConnectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["Logging__Format"] = "text";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int Exit, string Output)> RunToolsAsync(string environment, params string[] args) =>
+        ToolsProcess.RunAsync(portal, environment, args);
 }
