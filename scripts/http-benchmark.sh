@@ -21,8 +21,9 @@
 # name contains it), REPLICA=1 (also measures dashboards and statistics with a streaming replica as the reporting
 # connection, through scripts/pg-replica.sh, and prints the primary's load with and without it).
 #
-# The benchmark portal differs from a production configuration in four settings, all for the benchmark only:
+# The benchmark portal differs from a production configuration in five settings, all for the benchmark only:
 # Security__TwoFactor__RequiredRoles is empty (the generated coordinator has no authenticator to enrol),
+# DataProtection__AllowUnencryptedKeys=true (a throw-away database needs no key certificate),
 # Security__CookieSecurePolicy=SameAsRequest (plain HTTP on localhost), the calendar-feed throttle is lifted (the
 # feed is fetched thousands of times from one address), and the reminder and export workers are off (their
 # statements would mix into the capture).
@@ -118,7 +119,8 @@ start_portal() {
   say "== portal on $base $*"
   (cd "$(dirname "$web_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
     ConnectionStrings__Default="$app_connection" ConnectionStrings__Migrations="$owner_connection" \
-    Demo__Seed=false Security__TwoFactor__RequiredRoles= Security__CookieSecurePolicy=SameAsRequest \
+    Demo__Seed=false DataProtection__AllowUnencryptedKeys=true \
+    Security__TwoFactor__RequiredRoles= Security__CookieSecurePolicy=SameAsRequest \
     Security__SignInLimits__FeedPerAddress__PermitLimit=100000000 \
     Reminders__RunInBackground=false Exports__RunInBackground=false Exports__Directory="$work/exports" \
     "$@" dotnet "$web_dll" >"$work/portal.log" 2>&1) &

@@ -22,7 +22,11 @@ public class BenchmarkUsersCommandTests(PortalFactory portal) : IClassFixture<Po
             var password = await File.ReadAllTextAsync(file);
             password.Should().HaveLength(18).And.NotContain("\n");
             said.Should().NotContain(password, "the password is kept in the file, printed nowhere");
-            File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.GetUnixFileMode(file).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
             foreach (var email in emails)
             {
                 await portal.SignedInClientAsync(email, password);
