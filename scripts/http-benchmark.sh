@@ -85,7 +85,8 @@ start_database() {
     port=$(pg_free_port 56300 56400) || { say "No free port for the benchmark database."; exit 1; }
     own_cluster="$work/pg/data"
     say "== PostgreSQL cluster of its own on port $port"
-    pg_start "$own_cluster" "$port" "-c shared_buffers=${PG_SHARED_BUFFERS:-1GB} -c max_connections=200" || exit 1
+    # max_connections stays at its default (100, plenty for concurrency 8): a standby must have at least the primary's.
+    pg_start "$own_cluster" "$port" "-c shared_buffers=${PG_SHARED_BUFFERS:-1GB}" || exit 1
     server_log="$work/pg/run/postgres.log"
     export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres
     pg_ensure_roles "$port" "$owner" "$app" "$db" || exit 1
