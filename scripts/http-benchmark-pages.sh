@@ -41,9 +41,10 @@ pick_fixtures() {
 # The form's antiforgery token in the page just fetched.
 form_token() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' "$1" | head -n 1; }
 
-# sign_in ROLE EMAIL: the login form, as a browser sends it; the cookies stay in $work/ROLE.jar.
+# sign_in ROLE EMAIL: the login form, as a browser sends it, from a new jar; the cookies stay in $work/ROLE.jar.
 sign_in() {
   local jar="$work/$1.jar" code
+  rm -f "$jar"
   curl -s -c "$jar" -b "$jar" -o "$work/login.html" "$base/account/login"
   code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "Email=$2" \
     --data-urlencode "Password@$work/password" --data-urlencode "__RequestVerificationToken=$(form_token "$work/login.html")" "$base/account/login")
