@@ -24,12 +24,13 @@ public sealed class ManyStaffPortal : PortalFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var offices = new List<Guid>();
+        var built = new List<TestOffice>();
         for (var i = 0; i < Offices; i++)
         {
-            offices.Add((await this.Office().SaveAsync()).Id);
+            built.Add(await this.Office().SaveAsync());
         }
 
+        var offices = built.Select(o => o.Id).ToList();
         OfficeIds = offices;
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Web.Data.AdminBootstrapper>().EnsureRolesAsync();
@@ -49,7 +50,7 @@ public sealed class ManyStaffPortal : PortalFactory
                     Email = email,
                     NormalizedEmail = email.ToUpperInvariant(),
                     FullName = $"Rakhimova{i:000} Dilnoza Bakhtiyorovna",
-                    OfficeId = offices[i % Offices],
+                    OfficeId = offices[i / 2 % Offices],
                     CreatedAt = Clock.GetUtcNow(),
                     SecurityStamp = Guid.NewGuid().ToString(),
                 };
@@ -57,7 +58,7 @@ public sealed class ManyStaffPortal : PortalFactory
                 db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roles[lawyer ? Roles.Lawyer : Roles.Caseworker] });
                 if (lawyer)
                 {
-                    lawyers[i % Offices].Add(user.Id);
+                    lawyers[i / 2 % Offices].Add(user.Id);
                 }
             }
 
@@ -66,7 +67,7 @@ public sealed class ManyStaffPortal : PortalFactory
         Lawyers = lawyers;
         for (var o = 0; o < 2; o++)
         {
-            await new CaseBuilder(this, new TestOffice(offices[o], ""))
+            await new CaseBuilder(this, built[o])
                 .WithClient("Rakhimov Anvar Bakhtiyorovich").WithTitle("Unpaid wages for six months on a building site")
                 .AssignedTo(lead: lawyers[o][0]).SaveManyAsync(30, i => new DateOnly(2026, 1, 1).AddDays(i * 5));
         }
@@ -83,7 +84,13 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
     {
         var response = await client.GetAsync(url);
         response.EnsureSuccessStatusCode();
-        var size = (await response.Content.ReadAsByteArrayAsync()).Length;
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var size = body.Length;
+        if (Environment.GetEnvironmentVariable("PAGE_SIZE_DUMP") is { } dump)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(dump, Uri.EscapeDataString(url) + ".html"), body);
+        }
+
         output.WriteLine($"{url}: {size:N0} bytes");
         return size;
     }
