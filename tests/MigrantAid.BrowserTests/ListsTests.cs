@@ -24,8 +24,18 @@ public sealed class ListsTests(BrowserPortal portal)
         var page = session.Page;
         await session.SignInAsync("browser-lists-coord@test.local");
         await page.GotoAsync("/cases?scope=all");
-        await page.Locator("#filter-lawyer").SelectOptionAsync(new SelectOptionValue { Label = "Leila Uhodova" });
+        // The lawyer filter is a type-ahead (issue 14): labelled, typed into, picked with the keyboard.
+        var lawyer = page.GetByRole(AriaRole.Combobox, new() { Name = "Lawyer", Exact = true });
+        await lawyer.FillAsync("uhod");
+        await Expect(page.GetByTestId("people-suggestion")).ToHaveTextAsync(["Leila Uhodova (St Petersburg)"]);
+        await Expect(lawyer).ToHaveAttributeAsync("aria-expanded", "true");
+        await lawyer.PressAsync("ArrowDown");
+        await Expect(lawyer).ToHaveAttributeAsync("aria-activedescendant", "filter-lawyer-suggestions-0");
+        await lawyer.PressAsync("Enter");
+        await Expect(lawyer).ToHaveValueAsync("Leila Uhodova");
+        await Expect(lawyer).ToHaveAttributeAsync("aria-expanded", "false");
         await page.GetByTestId("apply-filters").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Lawyer", Exact = true })).ToHaveValueAsync("Leila Uhodova");
         await Expect(page.GetByTestId("case-row")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("list-total")).ToHaveTextAsync("3 cases");
 

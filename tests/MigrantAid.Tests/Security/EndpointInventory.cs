@@ -107,6 +107,7 @@ public static class EndpointInventory
         ["GET /dashboard/deadlines"] = Coordinator,
         ["GET /dashboard/outcomes"] = Coordinator,
         ["GET /dashboard/assigned"] = Coordinator,
+        ["GET /dashboard/lawyers"] = Coordinator,
         ["GET /statistics"] = Coordinator,
         ["GET /statistics/export.csv"] = Coordinator,
         ["GET /statistics/export.xlsx"] = Coordinator,
@@ -185,6 +186,7 @@ public static class EndpointInventory
         ["POST /cases/{caseId:guid}/recommendations/{recommendationId:int}/unlink"] = SignedIn,
 
         ["GET /search"] = CaseStaff,
+        ["GET /people/suggest"] = CaseStaff,
 
         ["GET /clients"] = CaseStaff,
         ["GET /clients/new"] = CaseStaff,

@@ -10,6 +10,9 @@ namespace MigrantAid.Web.Features.Dashboard;
 /// </summary>
 public static class LawyerCaseloads
 {
+    /// <summary>The dashboard shows the largest caseloads; every lawyer's is on its own list (400 rows were 280 KB of the page).</summary>
+    public const int OnDashboard = 25;
+
     public static async Task<IReadOnlyList<DashboardLawyerRow>> ReadAsync(DashboardScope scope, IReadOnlyList<OpenCaseCount> open, string normalizedLawyerRole,
         CancellationToken cancellationToken)
     {

@@ -29,6 +29,14 @@ public sealed class DashboardController(IStringLocalizer<SharedResource> l) : Co
         return View(model);
     }
 
+    [HttpGet("lawyers")]
+    public async Task<IActionResult> Lawyers([FromQuery] DashboardQuery query, [FromQuery] int page, [FromServices] DashboardLawyersHandler handler,
+        CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return View(await handler.HandleAsync(query, page, Viewer.From(User), l, cancellationToken));
+    }
+
     [HttpGet("deadlines")]
     public async Task<IActionResult> Deadlines([FromQuery] DashboardListQuery query, [FromServices] DashboardListsHandler handler, CancellationToken cancellationToken) =>
         View("List", await handler.DeadlinesAsync(query, Viewer.From(User), l, cancellationToken));

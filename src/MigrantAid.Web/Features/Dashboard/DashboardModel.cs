@@ -43,4 +43,11 @@ public sealed record DashboardModel(
     DashboardMedian ToAssignment,
     DashboardMedian ToClosure,
     DashboardFigure ExpiringDocuments,
-    UrgentClock UrgentClock);
+    UrgentClock UrgentClock)
+{
+    /// <summary>How many lawyers have a caseload row; <see cref="Lawyers"/> holds only the largest (<see cref="LawyerCaseloads.OnDashboard"/>).</summary>
+    public int LawyerCount { get; init; }
+}
+
+/// <summary>One page of every lawyer's caseload, largest first, scaled to the largest of all (<paramref name="Max"/>).</summary>
+public sealed record DashboardLawyersModel(string? OfficeName, Guid? OfficeId, IReadOnlyList<DashboardLawyerRow> Rows, int Max, int Page, bool More, int Total);

@@ -5,7 +5,6 @@ using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
-using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Dashboard;
@@ -40,11 +39,7 @@ public sealed class ViewDashboardHandler(AppDbContext db, ILookupNormalizer norm
 
     private async Task<DashboardModel> BuildAsync(DashboardQuery query, Viewer viewer, IStringLocalizer l, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var today = (await OfficeTime.OfOfficeAsync(db, viewer.OfficeId ?? Guid.Empty, cancellationToken)).Today(now);
-        var offices = (await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .Select(o => (o.Id, o.Name)).ToList();
-        var scope = new DashboardScope(db, DashboardFilter.Parse(query, today, offices.Select(o => o.Id).ToList()), now, l);
+        var (scope, offices) = await DashboardScope.OpenAsync(db, query, viewer, clock.GetUtcNow(), l, cancellationToken);
         var categories = await db.ComplaintCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
 
         var open = await OpenCaseFigures.ReadAsync(scope, offices, cancellationToken);
@@ -64,7 +59,10 @@ public sealed class ViewDashboardHandler(AppDbContext db, ILookupNormalizer norm
 
         return new DashboardModel(query, scope.Filter, offices.Select(o => new DashboardOption(o.Id.ToString(), o.Name)).ToList(),
             open.Total, scope.Cases(status: CaseListQuery.ActiveStatus),
-            open.ByStatus, byCategory, open.ByOffice, byCitizenship, weeks, lawyers, urgent, overdue, next, courts, un, toAssignment, toClosure, expiring,
-            urgentClock);
+            open.ByStatus, byCategory, open.ByOffice, byCitizenship, weeks, lawyers.Take(LawyerCaseloads.OnDashboard).ToList(), urgent, overdue, next, courts, un,
+            toAssignment, toClosure, expiring, urgentClock)
+        {
+            LawyerCount = lawyers.Count,
+        };
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
@@ -45,10 +44,13 @@ public sealed record CaseListModel(
 
     /// <summary>The people the reassignment form offers; null when the viewer may not reassign (not a coordinator).</summary>
     public ReassignChoices? Reassign { get; init; }
+
+    /// <summary>The name of the lead lawyer the dashboard's link filters on; null when none (or unknown).</summary>
+    public string? LeadName { get; init; }
 }
 
 /// <summary>One page (25 rows) of the cases the viewer may see, filtered, searched and sorted; keyset-paged.</summary>
-public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normalizer, Shared.ListTotalHandler totals, ReassignCasesHandler reassign)
+public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler totals, ReassignCasesHandler reassign)
 {
     public const int PageSize = 25;
 
@@ -74,6 +76,7 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
                     c.IsUrgent,
                     c.OpenedOn,
                     Office = o.Name,
+                    OfficeId = o.Id,
                     Lead = db.Users.Where(u => u.Id == c.LeadLawyerId).Select(u => u.FullName).FirstOrDefault(),
                     Client = cl.Name,
                     cl.Vulnerabilities,
@@ -100,15 +103,19 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
         return new CaseListModel(query, filter, rows, next,
             await OfficesAsync(cancellationToken),
             await CategoriesAsync(cancellationToken),
-            await StaffAsync(Roles.Lawyer, cancellationToken),
-            await StaffAsync(Roles.Caseworker, cancellationToken),
+            await StaffAsync(Roles.Lawyer, viewer, filter.LawyerId, cancellationToken),
+            await StaffAsync(Roles.Caseworker, viewer, filter.CaseworkerId, cancellationToken),
             viewer.IsCoordinator)
         {
+            LeadName = filter.LeadLawyerId is { } lead ? (await StaffDirectory.NamesAsync(db, [lead], cancellationToken)).GetValueOrDefault(lead) : null,
             PreviousBefore = previous,
             Total = await totals.CountAsync(filtered, "case", cancellationToken),
-            Reassign = viewer.IsCoordinator ? await reassign.ChoicesAsync(filter.OfficeId, cancellationToken) : null,
+            Reassign = viewer.IsCoordinator ? await reassign.ChoicesAsync(ReassignOffices(filter, viewer, page.Select(c => c.OfficeId)), cancellationToken) : null,
         };
     }
+
+    private static IReadOnlyCollection<Guid> ReassignOffices(CaseListFilter filter, Viewer viewer, IEnumerable<Guid> listed) =>
+        filter.OfficeId is { } office ? [office] : viewer.OfficeId is { } own ? [own] : listed.Distinct().ToList();
 
     private async Task<IReadOnlyList<CaseListOption>> OfficesAsync(CancellationToken cancellationToken) =>
         (await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
@@ -125,14 +132,12 @@ public sealed class ListCasesHandler(AppDbContext db, ILookupNormalizer normaliz
         return categories.Select(c => new CaseListOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name(language), !c.IsActive)).ToList();
     }
 
-    private async Task<IReadOnlyList<CaseListOption>> StaffAsync(string role, CancellationToken cancellationToken)
-    {
-        var normalized = normalizer.NormalizeName(role);
-        var people = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)))
-            .OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .Select(u => new { u.Id, u.FullName })
-            .ToListAsync(cancellationToken);
-        return people.Select(p => new CaseListOption(p.Id.ToString(), p.FullName)).ToList();
-    }
+    /// <summary>
+    /// The people a filter offers without JavaScript: the viewer's office and the one chosen (the type-ahead,
+    /// <see cref="StaffSuggestions"/>, finds everyone else), so the page stays small whatever the staff.
+    /// </summary>
+    private async Task<IReadOnlyList<CaseListOption>> StaffAsync(string role, Viewer viewer, Guid? chosen, CancellationToken cancellationToken) =>
+        (await StaffSuggestions.OfOfficeAsync(db, role, viewer.OfficeId, chosen, cancellationToken))
+            .Select(p => new CaseListOption(p.Id.ToString(), p.Name))
+            .ToList();
 }
