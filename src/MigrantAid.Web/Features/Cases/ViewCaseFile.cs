@@ -95,16 +95,17 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 
         var c = access.Record;
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == c.OfficeId).Select(o => new { o.Name, o.TimeZoneId }).FirstAsync(cancellationToken);
-        var time = OfficeTime.For(office.TimeZoneId);
+        var time = OfficeTime.Remember(db, c.OfficeId, c.Id, office.TimeZoneId);
         var (clients, complaintHidden) = await ClientsAsync(c, viewer, cancellationToken);
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == id)
             .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id)
             .Take(MaxDocuments)
             .ToListAsync(cancellationToken);
-        var name = await NamesAsync(c, documents.Select(d => d.UploadedBy), cancellationToken);
+        var people = People(c, documents.Select(d => d.UploadedBy));
+        var timeline = await CaseTimeline.ReadAsync(db, id, before, time, people, cancellationToken);
+        var name = await NamesAsync(people, cancellationToken);
         var categories = await CategoriesAsync(id, cancellationToken);
         var complaint = complaintHidden ? null : await ComplaintAsync(c.IntakeId, cancellationToken);
-        var timeline = await CaseTimeline.ReadAsync(db, id, before, time, cancellationToken);
 
         await audit.RecordAsync(CaseAuditActions.CaseViewed, "case", id.ToString(), new { reference = c.Reference, before }, cancellationToken: cancellationToken);
 
@@ -180,11 +181,14 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
                 intake.Respondents.OrderBy(r => r.Name, StringComparer.CurrentCulture).Select(r => new RespondentRow(r.Name, r.Type, r.Sector)).ToList());
     }
 
-    /// <summary>The staff names the page shows: the case's people and the documents' uploaders ("?" for someone unknown).</summary>
-    private async Task<Func<Guid?, string?>> NamesAsync(Case c, IEnumerable<Guid> uploaders, CancellationToken cancellationToken)
+    /// <summary>The staff the page names: the case's people and the documents' uploaders.</summary>
+    private static List<Guid> People(Case c, IEnumerable<Guid> uploaders) =>
+        c.Lawyers.Select(l => l.UserId).Concat(uploaders)
+            .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value)).ToList();
+
+    /// <summary>Their names ("?" for someone unknown), already read with the timeline's.</summary>
+    private async Task<Func<Guid?, string?>> NamesAsync(List<Guid> people, CancellationToken cancellationToken)
     {
-        var people = c.Lawyers.Select(l => l.UserId).Concat(uploaders)
-            .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value));
         var names = await StaffDirectory.NamesAsync(db, people, cancellationToken);
         return userId => userId is { } u ? names.GetValueOrDefault(u, "?") : null;
     }

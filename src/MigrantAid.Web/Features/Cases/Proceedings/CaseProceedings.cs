@@ -55,8 +55,7 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
 
     public async Task<CaseProceedingsModel> HandleAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
-        var officeId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.OfficeId).FirstOrDefaultAsync(cancellationToken);
-        var time = await OfficeTime.OfOfficeAsync(db, officeId, cancellationToken);
+        var time = await OfficeTime.OfCaseAsync(db, caseId, cancellationToken);
         var proceedings = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
             .OrderBy(p => p.OpenedOn).ThenBy(p => p.Id).Take(MaxProceedings).ToListAsync(cancellationToken);
         if (proceedings.Count == 0)
