@@ -52,8 +52,9 @@ public static class CaseTimeline
     public const int PageSize = 50;
 
     /// <param name="alsoNamed">People the caller will name too: read with the timeline's, in one statement.</param>
+    /// <param name="knownClients">Client names the caller already read (the case's clients): not read again.</param>
     public static async Task<TimelinePage> ReadAsync(AppDbContext db, Guid caseId, long? before, OfficeTime time, IEnumerable<Guid>? alsoNamed = null,
-        CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<Guid, string>? knownClients = null, CancellationToken cancellationToken = default)
     {
         var query = db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId);
         if (before is { } key)
@@ -104,8 +105,9 @@ public static class CaseTimeline
         }
 
         var users = await StaffDirectory.NamesAsync(db, userIds, cancellationToken);
-        var clients = clientIds.Count == 0
-            ? new Dictionary<Guid, string>()
+        knownClients ??= new Dictionary<Guid, string>();
+        var clients = clientIds.All(knownClients.ContainsKey)
+            ? knownClients.Where(k => clientIds.Contains(k.Key)).ToDictionary()
             : await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.Patronymic == null ? c.FullName : c.FullName + " " + c.Patronymic, cancellationToken);
 

@@ -68,8 +68,10 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
         var decisions = await db.CourtDecisions.AsNoTracking().Where(d => d.CaseId == caseId)
             .OrderBy(d => d.DecidedOn).ThenBy(d => d.CreatedAt).Take(MaxDecisions).ToListAsync(cancellationToken);
         var documentIds = decisions.Where(d => d.DocumentId is not null).Select(d => d.DocumentId!.Value).Distinct().ToList();
-        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
+        var documents = documentIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
+                .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
         var clocks = await DecisionClockReader.ReadAsync(db, caseId, proceedings, decisions, cancellationToken);
 
         var now = clock.GetUtcNow();
