@@ -35,6 +35,7 @@ public static class PortalPipeline
         app.UseStaticFiles();
         app.UseRouting();
         app.Use(RequestLogging.NoteRouteAsync);
+        app.UseRequestConnection();
         app.UseAuthentication();
         // After authentication: the signed-in user's saved language (a claim) decides first.
         app.UseRequestLocalization();

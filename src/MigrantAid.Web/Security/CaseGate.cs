@@ -28,7 +28,8 @@ public static class CaseGate
         AppDbContext db, IAuthorizationService authorization, ClaimsPrincipal user, Guid id,
         OperationAuthorizationRequirement operation, bool track, CancellationToken cancellationToken = default)
     {
-        var query = db.Cases.Include(c => c.Lawyers).Include(c => c.Clients).AsSplitQuery();
+        // One statement: a case has a few lawyers and a few clients, so their product is small (issue 14).
+        var query = db.Cases.Include(c => c.Lawyers).Include(c => c.Clients).AsSingleQuery();
         var loaded = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (loaded is null || !(await authorization.AuthorizeAsync(user, loaded, CaseOperations.View)).Succeeded)
         {

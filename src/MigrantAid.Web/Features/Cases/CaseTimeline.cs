@@ -51,7 +51,10 @@ public static class CaseTimeline
 {
     public const int PageSize = 50;
 
-    public static async Task<TimelinePage> ReadAsync(AppDbContext db, Guid caseId, long? before, OfficeTime time, CancellationToken cancellationToken = default)
+    /// <param name="alsoNamed">People the caller will name too: read with the timeline's, in one statement.</param>
+    /// <param name="knownClients">Client names the caller already read (the case's clients): not read again.</param>
+    public static async Task<TimelinePage> ReadAsync(AppDbContext db, Guid caseId, long? before, OfficeTime time, IEnumerable<Guid>? alsoNamed = null,
+        IReadOnlyDictionary<Guid, string>? knownClients = null, CancellationToken cancellationToken = default)
     {
         var query = db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId);
         if (before is { } key)
@@ -65,7 +68,7 @@ public static class CaseTimeline
         var records = await CaseRecordTimeline.ReadAsync(db, caseId, await WindowAsync(db, caseId, before, older is null ? null : events[^1], cancellationToken), cancellationToken);
 
         var parsed = events.Select(e => (Event: e, Details: Parse(e.Details))).ToList();
-        var userIds = new HashSet<Guid>(events.Select(e => e.ActorId).Concat(records.Select(r => r.ActorId)));
+        var userIds = new HashSet<Guid>(events.Select(e => e.ActorId).Concat(records.Select(r => r.ActorId)).Concat(alsoNamed ?? []));
         var clientIds = new HashSet<Guid>();
         foreach (var (e, details) in parsed)
         {
@@ -102,8 +105,9 @@ public static class CaseTimeline
         }
 
         var users = await StaffDirectory.NamesAsync(db, userIds, cancellationToken);
-        var clients = clientIds.Count == 0
-            ? new Dictionary<Guid, string>()
+        knownClients ??= new Dictionary<Guid, string>();
+        var clients = clientIds.All(knownClients.ContainsKey)
+            ? knownClients.Where(k => clientIds.Contains(k.Key)).ToDictionary()
             : await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.Patronymic == null ? c.FullName : c.FullName + " " + c.Patronymic, cancellationToken);
 

@@ -94,17 +94,17 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
         }
 
         var c = access.Record;
-        var office = await db.Offices.AsNoTracking().Where(o => o.Id == c.OfficeId).Select(o => new { o.Name, o.TimeZoneId }).FirstAsync(cancellationToken);
-        var time = OfficeTime.For(office.TimeZoneId);
-        var (clients, complaintHidden) = await ClientsAsync(c, viewer, cancellationToken);
+        var head = await HeadAsync(c, cancellationToken);
+        var time = OfficeTime.Remember(db, c.OfficeId, c.Id, head.TimeZoneId);
+        var (clients, complaintHidden) = Clients(c, head.Clients, viewer);
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == id)
             .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id)
             .Take(MaxDocuments)
             .ToListAsync(cancellationToken);
-        var name = await NamesAsync(c, documents.Select(d => d.UploadedBy), cancellationToken);
-        var categories = await CategoriesAsync(id, cancellationToken);
+        var people = People(c, documents.Select(d => d.UploadedBy));
+        var timeline = await CaseTimeline.ReadAsync(db, id, before, time, people, head.Clients.ToDictionary(x => x.Id, x => x.DisplayName), cancellationToken);
+        var name = await NamesAsync(people, cancellationToken);
         var complaint = complaintHidden ? null : await ComplaintAsync(c.IntakeId, cancellationToken);
-        var timeline = await CaseTimeline.ReadAsync(db, id, before, time, cancellationToken);
 
         await audit.RecordAsync(CaseAuditActions.CaseViewed, "case", id.ToString(), new { reference = c.Reference, before }, cancellationToken: cancellationToken);
 
@@ -118,7 +118,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             Priority = c.Priority,
             IsUrgent = c.IsUrgent,
             IsConfidential = c.IsConfidential,
-            OfficeName = office.Name,
+            OfficeName = head.OfficeName,
             TimeZoneId = time.ZoneId,
             OpenedOn = c.OpenedOn,
             ClosedOn = c.ClosedOn,
@@ -126,7 +126,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             OutcomeNote = c.OutcomeNote,
             Version = c.Version,
             Clients = clients,
-            Categories = categories,
+            Categories = head.Categories,
             Complaint = complaint,
             ComplaintHidden = complaintHidden,
             CaseworkerName = name(c.CaseworkerId),
@@ -140,14 +140,33 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
     }
 
     /// <summary>
+    /// The case's office (name, time zone), its categories in the user's language and its clients' rows, in one statement:
+    /// a case has a few of each (issue 14).
+    /// </summary>
+    private Task<CaseHead> HeadAsync(Case c, CancellationToken cancellationToken)
+    {
+        var (id, officeId, clientIds) = (c.Id, c.OfficeId, c.Clients.Select(x => x.ClientId).ToList());
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return db.Offices.AsNoTracking().Where(o => o.Id == officeId)
+            .Select(o => new CaseHead(
+                o.Name,
+                o.TimeZoneId,
+                db.CaseCategories.Where(x => x.CaseId == id)
+                    .Join(db.ComplaintCategories, x => x.CategoryId, k => k.Id, (x, k) => k)
+                    .OrderBy(k => k.SortOrder)
+                    .Select(k => language == "ru" ? k.NameRu : k.NameEn).ToList(),
+                db.Clients.Where(x => clientIds.Contains(x.Id))
+                    .Select(x => new CaseClientStored(x.Id, x.FullName, x.Patronymic, x.ConsentStatus, x.Vulnerabilities)).ToList()))
+            .AsSingleQuery()
+            .FirstAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The case's clients. A client who withdrew or refused consent is shown by name only to coordinators and the
     /// case's assigned people; so is the complaint in the client's own words (hidden when any client is).
     /// </summary>
-    private async Task<(List<CaseClientRow> Clients, bool ComplaintHidden)> ClientsAsync(Case c, Viewer viewer, CancellationToken cancellationToken)
+    private static (List<CaseClientRow> Clients, bool ComplaintHidden) Clients(Case c, List<CaseClientStored> clientRows, Viewer viewer)
     {
-        var clientIds = c.Clients.Select(x => x.ClientId).ToList();
-        var clientRows = await db.Clients.AsNoTracking().Where(x => clientIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.FullName, x.Patronymic, x.ConsentStatus, x.Vulnerabilities }).ToListAsync(cancellationToken);
         var complaintHidden = clientRows.Any(row => !ClientAccess.ShowsName(c, row.ConsentStatus, viewer));
         var clients = c.Clients
             .Join(clientRows, link => link.ClientId, row => row.Id, (link, row) =>
@@ -159,15 +178,12 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
         return (clients, complaintHidden);
     }
 
-    /// <summary>The case's complaint categories, in the user's language.</summary>
-    private Task<List<string>> CategoriesAsync(Guid id, CancellationToken cancellationToken)
+    private sealed record CaseHead(string OfficeName, string TimeZoneId, List<string> Categories, List<CaseClientStored> Clients);
+
+    /// <summary>A client of the case as stored (before the consent rule decides what the viewer sees).</summary>
+    private sealed record CaseClientStored(Guid Id, string FullName, string? Patronymic, ConsentStatus ConsentStatus, Vulnerability Vulnerabilities)
     {
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        return db.CaseCategories.AsNoTracking().Where(x => x.CaseId == id)
-            .Join(db.ComplaintCategories, x => x.CategoryId, k => k.Id, (x, k) => k)
-            .OrderBy(k => k.SortOrder)
-            .Select(k => language == "ru" ? k.NameRu : k.NameEn)
-            .ToListAsync(cancellationToken);
+        public string DisplayName => Patronymic == null ? FullName : FullName + " " + Patronymic;
     }
 
     /// <summary>The complaint as the intake recorded it (null if the intake is gone).</summary>
@@ -180,11 +196,14 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
                 intake.Respondents.OrderBy(r => r.Name, StringComparer.CurrentCulture).Select(r => new RespondentRow(r.Name, r.Type, r.Sector)).ToList());
     }
 
-    /// <summary>The staff names the page shows: the case's people and the documents' uploaders ("?" for someone unknown).</summary>
-    private async Task<Func<Guid?, string?>> NamesAsync(Case c, IEnumerable<Guid> uploaders, CancellationToken cancellationToken)
+    /// <summary>The staff the page names: the case's people and the documents' uploaders.</summary>
+    private static List<Guid> People(Case c, IEnumerable<Guid> uploaders) =>
+        c.Lawyers.Select(l => l.UserId).Concat(uploaders)
+            .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value)).ToList();
+
+    /// <summary>Their names ("?" for someone unknown), already read with the timeline's.</summary>
+    private async Task<Func<Guid?, string?>> NamesAsync(List<Guid> people, CancellationToken cancellationToken)
     {
-        var people = c.Lawyers.Select(l => l.UserId).Concat(uploaders)
-            .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value));
         var names = await StaffDirectory.NamesAsync(db, people, cancellationToken);
         return userId => userId is { } u ? names.GetValueOrDefault(u, "?") : null;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 
@@ -11,6 +12,8 @@ public static class StaffDirectory
 {
     /// <summary>Staff lists are small (an organisation's lawyers or caseworkers); a cap keeps a select usable.</summary>
     public const int MaxOptions = 500;
+
+    private static readonly ConditionalWeakTable<AppDbContext, Dictionary<Guid, string>> KnownNames = new();
 
     public static async Task<IReadOnlyList<StaffOption>> ActiveAsync(AppDbContext db, string role, CancellationToken cancellationToken = default)
     {
@@ -28,15 +31,24 @@ public static class StaffDirectory
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Display names of users by id (for assignments and the timeline).</summary>
+    /// <summary>
+    /// Display names of users by id (for assignments and the timeline). Names already read through the same context (one
+    /// request) are not read again: a page and its sections name the same people (issue 14).
+    /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(AppDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
+        var known = KnownNames.GetOrCreateValue(db);
         var wanted = ids.Distinct().ToList();
-        if (wanted.Count == 0)
+        var missing = wanted.Where(id => !known.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
         {
-            return new Dictionary<Guid, string>();
+            var read = await db.Users.AsNoTracking().Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.FullName }).ToListAsync(cancellationToken);
+            foreach (var user in read)
+            {
+                known[user.Id] = user.FullName;
+            }
         }
 
-        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        return wanted.Where(known.ContainsKey).ToDictionary(id => id, id => known[id]);
     }
 }

@@ -96,8 +96,7 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
 
         var people = rows.SelectMany(r => new[] { r.Deadline.AssigneeId, r.Deadline.ClosedBy }).Where(x => x is not null).Select(x => x!.Value);
         var names = await StaffDirectory.NamesAsync(db, people, ct);
-        var officeId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.OfficeId).FirstOrDefaultAsync(ct);
-        var time = await OfficeTime.OfOfficeAsync(db, officeId, ct);
+        var time = await OfficeTime.OfCaseAsync(db, caseId, ct);
         string? Name(Guid? id) => id is { } g ? names.GetValueOrDefault(g, "?") : null;
         var russian = SupportedLanguages.CurrentIsRussian;
         return rows.Select(r => new DeadlineItem(

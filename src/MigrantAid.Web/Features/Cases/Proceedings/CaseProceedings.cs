@@ -55,8 +55,7 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
 
     public async Task<CaseProceedingsModel> HandleAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
-        var officeId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.OfficeId).FirstOrDefaultAsync(cancellationToken);
-        var time = await OfficeTime.OfOfficeAsync(db, officeId, cancellationToken);
+        var time = await OfficeTime.OfCaseAsync(db, caseId, cancellationToken);
         var proceedings = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
             .OrderBy(p => p.OpenedOn).ThenBy(p => p.Id).Take(MaxProceedings).ToListAsync(cancellationToken);
         if (proceedings.Count == 0)
@@ -69,8 +68,10 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
         var decisions = await db.CourtDecisions.AsNoTracking().Where(d => d.CaseId == caseId)
             .OrderBy(d => d.DecidedOn).ThenBy(d => d.CreatedAt).Take(MaxDecisions).ToListAsync(cancellationToken);
         var documentIds = decisions.Where(d => d.DocumentId is not null).Select(d => d.DocumentId!.Value).Distinct().ToList();
-        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
-            .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
+        var documents = documentIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
+                .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
         var clocks = await DecisionClockReader.ReadAsync(db, caseId, proceedings, decisions, cancellationToken);
 
         var now = clock.GetUtcNow();
