@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Exports;
-using Npgsql;
 
 namespace MigrantAid.Web.Features.Exports;
 
