@@ -11,6 +11,10 @@
 #       called (defaults: the ports of the last replica_start, 120 s). Fails after the timeout.
 #   replica_lag [REPLICA_PORT]
 #       prints how far the standby's replay is behind, in seconds (0 when idle and caught up).
+#   replica_reads PORT DATABASE
+#       prints "rows blocks" read so far by DATABASE on that server (pg_stat_database: tuples returned and
+#       fetched, blocks hit and read): the difference over a run is the work the server did for it, so a run
+#       with and without the replica shows what the replica takes off the primary.
 #   replica_stop DATADIR
 #       stops the standby (fast shutdown); the files stay until the caller removes them.
 
@@ -70,6 +74,10 @@ replica_lag() {
   local port="${1:-$REPLICA_LAST_PORT}"
   replica_psql "$port" "SELECT CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
                                ELSE round(extract(epoch FROM now() - pg_last_xact_replay_timestamp())::numeric, 3) END"
+}
+
+replica_reads() {
+  replica_psql "$1" "SELECT tup_returned + tup_fetched, blks_hit + blks_read FROM pg_stat_database WHERE datname = '$2'" | tr '|' ' '
 }
 
 replica_stop() {
