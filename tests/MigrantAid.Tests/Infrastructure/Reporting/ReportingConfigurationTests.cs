@@ -26,6 +26,19 @@ public class ReportingConfigurationTests(PortalFactory portal) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_reporting_context_refuses_to_save_even_on_the_primary_connection()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var reporting = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+        reporting.AuditEvents.Add(new AuditEvent { OccurredAt = portal.Clock.GetUtcNow(), Action = "reporting.write-attempt" });
+
+        var save = () => reporting.SaveChangesAsync();
+
+        await save.Should().ThrowAsync<InvalidOperationException>();
+        (await portal.AuditAsync("reporting.write-attempt")).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task When_the_reporting_database_is_down_reports_answer_503_and_other_pages_still_work()
     {
         await using var down = new ConfiguredPortal(new Dictionary<string, string?>
