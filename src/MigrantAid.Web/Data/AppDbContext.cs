@@ -12,9 +12,19 @@ using MigrantAid.Web.Domain.Proceedings;
 
 namespace MigrantAid.Web.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a context over the same model on another connection (<see cref="ReportingDbContext"/>).</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Office> Offices => Set<Office>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -18,6 +18,7 @@ public static class PortalServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddPortalData();
+        services.AddReportingReads();
         services.AddAccessRules();
         services.AddPortalSeeding();
         services.AddPortalFeatures();

@@ -91,7 +91,7 @@ public sealed record DashboardListModel(string Title, string Action, DashboardLi
 /// (date, id): open deadlines of open cases (overdue, or due within 14 days), court decisions and UN
 /// submissions decided in a period, and cases first assigned in a period.
 /// </summary>
-public sealed class DashboardListsHandler(AppDbContext db, TimeProvider clock)
+public sealed class DashboardListsHandler(ReportingDbContext db, TimeProvider clock)
 {
     public const int PageSize = 50;
 

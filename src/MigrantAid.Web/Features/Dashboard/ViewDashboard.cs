@@ -16,7 +16,7 @@ namespace MigrantAid.Web.Features.Dashboard;
 /// query object of its own; this handler checks the filter and composes them. Every figure carries the
 /// link of the list that shows exactly what it counts.
 /// </summary>
-public sealed class ViewDashboardHandler(AppDbContext db, ILookupNormalizer normalizer, TimeProvider clock)
+public sealed class ViewDashboardHandler(ReportingDbContext db, ILookupNormalizer normalizer, TimeProvider clock)
 {
     public async Task<DashboardModel> HandleAsync(DashboardQuery query, Viewer viewer, IStringLocalizer l,
         CancellationToken cancellationToken = default)

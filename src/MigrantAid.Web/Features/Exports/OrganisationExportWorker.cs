@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Exports;
-using Npgsql;
 
 namespace MigrantAid.Web.Features.Exports;
 
@@ -11,11 +10,13 @@ namespace MigrantAid.Web.Features.Exports;
 /// claimed with FOR UPDATE SKIP LOCKED and a status check, so two instances never write the same one.
 /// The zip is written under a partial name and renamed when complete; a failure deletes it and marks
 /// the export failed with a generic message (the log gets the export id and the error's type, no data).
-/// Finished exports older than the retention period lose their file and are marked expired.
+/// Finished exports older than the retention period lose their file and are marked expired. The rows are
+/// read through <see cref="ReportingDatabase"/> (a replica when configured); the export's own state is the primary's.
 /// </summary>
 public sealed partial class OrganisationExportWorker(
     IServiceScopeFactory scopes,
     ExportFiles files,
+    ReportingDatabase reporting,
     IOptions<ExportOptions> options,
     TimeProvider clock,
     ILogger<OrganisationExportWorker> logger) : BackgroundService
@@ -115,13 +116,15 @@ public sealed partial class OrganisationExportWorker(
         return claimed.Count == 0 ? null : claimed[0];
     }
 
-    /// <summary>Writes the zip under its partial name on a connection of its own, saving every progress step (the heartbeat).</summary>
+    /// <summary>
+    /// Writes the zip under its partial name, reading on a connection of its own (the reporting one when configured),
+    /// and saving every progress step (the heartbeat) through the primary.
+    /// </summary>
     private async Task WriteAsync(AppDbContext db, Guid id, string partial, DateTimeOffset now, Func<ExportProgressStep, Task>? onProgress, CancellationToken cancellationToken)
     {
         var exports = db.Set<OrganisationExport>();
         await using var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString()!);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await reporting.OpenConnectionAsync(cancellationToken);
         await OrganisationExportWriter.WriteAsync(connection, output, id, now, options.Value.BatchSize, async step =>
         {
             await exports.Where(e => e.Id == id).ExecuteUpdateAsync(

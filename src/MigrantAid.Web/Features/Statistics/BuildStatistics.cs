@@ -16,7 +16,7 @@ namespace MigrantAid.Web.Features.Statistics;
 /// totals, ('*', c) the column totals and ('*', '*') the grand total, each counting a case once
 /// however many values it has. Then suppresses (<see cref="SuppressedTable"/>) and labels.
 /// </summary>
-public sealed class BuildStatisticsHandler(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed class BuildStatisticsHandler(ReportingDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
     public const string SeparatedChildCode = "detention.child-separated";
 

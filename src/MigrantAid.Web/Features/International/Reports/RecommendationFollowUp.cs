@@ -87,7 +87,7 @@ public sealed class FollowUpPage
 /// latest dated assessment (the latest date; on the same date the latest recorded) and the number of
 /// cases linked to it (a count only: no case is named).
 /// </summary>
-public sealed class RecommendationFollowUpHandler(AppDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
+public sealed class RecommendationFollowUpHandler(ReportingDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
     public const int PageSize = 50;
     public const int MaxExportRows = 20_000;
