@@ -16,8 +16,18 @@ public class StatisticsCubeConfiguration : IEntityTypeConfiguration<StatisticsCu
         builder.Property(f => f.Forum).HasColumnType("text");
         builder.HasIndex(f => new
         {
-            f.OfficeId, f.OpenedYear, f.Citizenship, f.IncidentCountry, f.AgeGroup, f.Sex, f.Outcome, f.Situation,
-            f.CategoryId, f.CategoryFirst, f.Forum, f.ForumFirst,
+            f.OfficeId,
+            f.OpenedYear,
+            f.Citizenship,
+            f.IncidentCountry,
+            f.AgeGroup,
+            f.Sex,
+            f.Outcome,
+            f.Situation,
+            f.CategoryId,
+            f.CategoryFirst,
+            f.Forum,
+            f.ForumFirst,
         }).IsUnique().AreNullsDistinct(false).HasDatabaseName("ix_statistics_cube_key");
     }
 }
