@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using MigrantAid.Tests.Features.Statistics;
 using MigrantAid.Tests.Support;
 using MigrantAid.Tools.Generator;
 using MigrantAid.Web.Data;
@@ -38,6 +39,13 @@ public partial class SyntheticDataGeneratorTests(SyntheticDataGeneratorTests.Gen
         {
             counts.Should().ContainKey(table).WhoseValue.Should().Be(rows, "the report counts what {0} holds", table);
         }
+    }
+
+    [Fact]
+    public async Task The_statistics_cube_loaded_with_its_triggers_off_is_rebuilt_and_counts_every_case_once()
+    {
+        (await StatisticsCubeState.CasesAsync(portal)).Should().Be(Cases, "generate rebuilds the cube after its load, and each case is in it once by its first values");
+        await StatisticsCubeState.ShouldEqualRebuildAsync(portal, "after generation");
     }
 
     [Fact]

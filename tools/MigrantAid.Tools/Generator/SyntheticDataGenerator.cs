@@ -43,9 +43,9 @@ public sealed class SyntheticDataGenerator(AppDbContext db, TimeProvider clock, 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await SyntheticDatabaseMark.MarkAsync(connection, cancellationToken);
-        // The dashboard's triggers (migration 0015) are switched off for this connection's COPY; its
-        // pre-aggregates are rebuilt once at the end (DashboardPreAggregates.RebuildAsync).
-        await using (var command = new NpgsqlCommand("SET synchronous_commit = off; SET migrantaid.dashboard = 'off'", connection))
+        // The dashboard's and the statistics cube's triggers (migrations 0015, 0027) are switched off for this
+        // connection's COPY; their pre-aggregates are rebuilt once at the end (DashboardPreAggregates.RebuildAsync).
+        await using (var command = new NpgsqlCommand("SET synchronous_commit = off; " + DashboardPreAggregates.TriggersOff, connection))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -7,16 +7,17 @@ using Npgsql;
 namespace MigrantAid.Web.Features.Statistics;
 
 /// <summary>
-/// The counts by (row value, column value), '*' standing for "any" (the totals). One scan with
-/// GROUPING SETS: a multi-valued dimension is unnested with each value's position, and a set that
-/// leaves that dimension out counts only each case's first value (position 1), so every total
-/// counts a case once.
+/// The counts by (row value, column value), '*' standing for "any" (the totals), read from the
+/// pre-aggregate statistics_cube (migration 0027, docs/adr/0019-statistics-pre-aggregate.md) in one
+/// GROUP BY of its rows under the filters. Each cube row carries, besides its count, whether it holds
+/// the case's first value of the row and of the column dimension; the totals are sums of the cells'
+/// first-value counts, so every total counts a case once however many values it has.
 /// </summary>
 public static class StatisticsCounts
 {
     public static async Task<Dictionary<(string R, string C), long>> ReadAsync(AppDbContext db, StatisticsFilter filter, CancellationToken cancellationToken)
     {
-        var sql = new StatisticsCountSql(filter);
+        var sql = new StatisticsCubeSql(filter);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -26,13 +27,6 @@ public static class StatisticsCounts
 
         try
         {
-            // The planner's row estimates for unnest are far too high, and would make it JIT-compile the
-            // query for longer than the query runs: JIT off for this statement, reset afterwards.
-            await using (var jit = new NpgsqlCommand("SET jit = off", connection))
-            {
-                await jit.ExecuteNonQueryAsync(cancellationToken);
-            }
-
             await using var command = new NpgsqlCommand(sql.Text, connection);
             command.Parameters.AddRange(sql.Parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -40,11 +34,6 @@ public static class StatisticsCounts
         }
         finally
         {
-            await using (var reset = new NpgsqlCommand("RESET jit", connection))
-            {
-                await reset.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-
             if (opened)
             {
                 await connection.CloseAsync();
@@ -52,57 +41,73 @@ public static class StatisticsCounts
         }
     }
 
+    /// <summary>
+    /// A cell counts its cases; a row total the cases of its row's cells that are there by their first
+    /// column value, a column total those there by their first row value, the grand total those there by both.
+    /// </summary>
     private static async Task<Dictionary<(string R, string C), long>> CountsAsync(NpgsqlDataReader reader, StatisticsFilter filter, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(string, string), long>();
+        long grand = 0;
+        void Add((string, string) key, long count) => counts[key] = counts.GetValueOrDefault(key) + count;
         while (await reader.ReadAsync(cancellationToken))
         {
-            // GROUPING: 2 = rows left out, 1 = columns left out.
-            var grouping = reader.GetInt32(2);
-            var rowAll = (grouping & 2) != 0;
-            var columnAll = (grouping & 1) != 0 || filter.Columns is null;
-            var row = rowAll ? "*" : StatisticsDimensions.Code(filter.Rows, reader.GetValue(0));
-            var column = columnAll ? "*" : StatisticsDimensions.Code(filter.Columns!.Value, reader.GetValue(1));
-            var count = (rowAll, columnAll) switch
+            var row = StatisticsDimensions.Code(filter.Rows, reader.GetValue(0));
+            if (filter.Columns is { } columns)
             {
-                (false, false) => reader.GetInt64(3),
-                (false, true) => reader.GetInt64(5),
-                (true, false) => reader.GetInt64(4),
-                _ => reader.GetInt64(6),
-            };
-            counts[(row, column)] = count;
+                var column = StatisticsDimensions.Code(columns, reader.GetValue(1));
+                counts[(row, column)] = reader.GetInt64(2);
+                Add(("*", column), reader.GetInt64(3));
+            }
+
+            Add((row, "*"), reader.GetInt64(4));
+            grand += reader.GetInt64(5);
         }
 
+        counts[("*", "*")] = grand;
         return counts;
     }
 }
 
-/// <summary>The statement of <see cref="StatisticsCounts"/> for one filter, with its parameters ($1, $2, … in the order they were added).</summary>
-public sealed class StatisticsCountSql
+/// <summary>
+/// The statement of <see cref="StatisticsCounts"/> for one filter, with its parameters ($1, $2, … in the
+/// order they were added): per (row value, column value), the cases, those by their first row value, by
+/// their first column value, and by both. A multi-valued dimension that the table neither counts by nor
+/// filters on keeps only its first value, so that each case is in it once.
+/// </summary>
+public sealed class StatisticsCubeSql
 {
     private readonly StatisticsFilter _filter;
     private readonly List<NpgsqlParameter> _parameters = [];
 
-    public StatisticsCountSql(StatisticsFilter filter)
+    public StatisticsCubeSql(StatisticsFilter filter)
     {
         _filter = filter;
         var where = Where();
-        var (r, ri) = Expand(filter.Rows);
-        // The inner scan passes on only the row value and the column's raw value (narrow rows from the workers).
-        var columnValue = filter.Columns is { } columns ? StatisticsDimensions.Column(columns) : "NULL::integer";
-        var (c, ci) = filter.Columns is { } expanded ? Expand(expanded, "f.cv") : ("f.cv", "1");
-        var sets = filter.Columns is null ? "(r, c), ()" : "(r, c), (r), (c), ()";
+        var r = StatisticsDimensions.Column(filter.Rows);
+        var rf = First(filter.Rows);
+        var c = filter.Columns is { } columns ? StatisticsDimensions.Column(columns) : "NULL::integer";
+        var cf = filter.Columns is { } counted ? First(counted) : "TRUE";
         Text = $"""
-            SELECT r, c, GROUPING(r, c), count(*), count(*) FILTER (WHERE ri = 1), count(*) FILTER (WHERE ci = 1), count(*) FILTER (WHERE ri = 1 AND ci = 1)
-            FROM (SELECT r, ri, {c} AS c, {ci} AS ci
-                  FROM (SELECT {r} AS r, {ri} AS ri, {columnValue} AS cv FROM case_facts f WHERE {where}) f) x
-            GROUP BY GROUPING SETS ({sets})
+            SELECT {r} AS r, {c} AS c, sum(f.cases)::bigint,
+                   coalesce(sum(f.cases) FILTER (WHERE {rf}), 0)::bigint,
+                   coalesce(sum(f.cases) FILTER (WHERE {cf}), 0)::bigint,
+                   coalesce(sum(f.cases) FILTER (WHERE {rf} AND {cf}), 0)::bigint
+            FROM statistics_cube f
+            WHERE {where}
+            GROUP BY 1, 2
             """;
     }
 
     public string Text { get; }
 
     public NpgsqlParameter[] Parameters => [.. _parameters];
+
+    private bool Counted(StatisticsDimension dimension) => dimension == _filter.Rows || dimension == _filter.Columns;
+
+    /// <summary>Whether a row holds the case's first value of the dimension (always, for one with a single value per case or filtered to one value).</summary>
+    private string First(StatisticsDimension dimension) =>
+        StatisticsDimensions.IsMultiValued(dimension) && !_filter.Values.ContainsKey(dimension) ? StatisticsDimensions.First(dimension) : "TRUE";
 
     private string Parameter(object value)
     {
@@ -113,14 +118,18 @@ public sealed class StatisticsCountSql
     private string Where()
     {
         var where = new StringBuilder("TRUE");
+        foreach (var dimension in StatisticsDimensions.All.Where(d => StatisticsDimensions.IsMultiValued(d) && !Counted(d) && !_filter.Values.ContainsKey(d)))
+        {
+            where.Append(" AND ").Append(StatisticsDimensions.First(dimension));
+        }
+
         foreach (var (dimension, code) in _filter.Values)
         {
             var column = StatisticsDimensions.Column(dimension);
             where.Append(" AND ").Append(dimension switch
             {
-                // Containment, so that the GIN index on category_ids can find the cases.
-                StatisticsDimension.Category => $"{column} @> ARRAY[{Parameter(int.Parse(code, CultureInfo.InvariantCulture))}::integer]",
-                StatisticsDimension.Forum => $"{column} @> ARRAY[{Parameter(code)}::text]",
+                StatisticsDimension.Category => $"{column} = {Parameter(int.Parse(code, CultureInfo.InvariantCulture))}::integer",
+                StatisticsDimension.Forum => $"{column} = {Parameter(code)}::text",
                 StatisticsDimension.Citizenship or StatisticsDimension.Country when code == StatisticsDimensions.Unknown => $"{column} IS NULL",
                 StatisticsDimension.Outcome when code == StatisticsDimensions.StillOpen => $"{column} IS NULL",
                 StatisticsDimension.Citizenship or StatisticsDimension.Country => $"{column} = {Parameter(code)}::character(2)",
@@ -140,24 +149,5 @@ public sealed class StatisticsCountSql
         }
 
         return where.ToString();
-    }
-
-    /// <summary>A dimension's value and position: unnested for a multi-valued one, unless it is filtered to one value (then that value).</summary>
-    private (string Value, string Position) Expand(StatisticsDimension dimension, string? from = null)
-    {
-        var column = from ?? StatisticsDimensions.Column(dimension);
-        if (!StatisticsDimensions.IsMultiValued(dimension))
-        {
-            return (column, "1");
-        }
-
-        if (_filter.Values.TryGetValue(dimension, out var code))
-        {
-            return dimension == StatisticsDimension.Category
-                ? (Parameter(int.Parse(code, CultureInfo.InvariantCulture)) + "::integer", "1")
-                : (Parameter(code) + "::text", "1");
-        }
-
-        return ($"unnest({column})", $"generate_series(1, cardinality({column}))");
     }
 }

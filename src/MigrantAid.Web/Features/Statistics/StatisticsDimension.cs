@@ -80,20 +80,27 @@ public static class StatisticsDimensions
         _ => "Office",
     };
 
-    /// <summary>The case_facts column (f) holding the dimension: an array for the multi-valued ones, a scalar for the others.</summary>
+    /// <summary>
+    /// The column (f) holding the dimension, in statistics_cube and, but for the multi-valued ones (arrays
+    /// category_ids and forums there), in case_facts.
+    /// </summary>
     internal static string Column(StatisticsDimension dimension) => dimension switch
     {
-        StatisticsDimension.Category => "f.category_ids",
+        StatisticsDimension.Category => "f.category_id",
         StatisticsDimension.Citizenship => "f.citizenship",
         StatisticsDimension.Country => "f.incident_country",
         StatisticsDimension.Year => "f.opened_year",
         StatisticsDimension.AgeGroup => "f.age_group",
         StatisticsDimension.Sex => "f.sex",
         StatisticsDimension.Outcome => "f.outcome",
-        StatisticsDimension.Forum => "f.forums",
+        StatisticsDimension.Forum => "f.forum",
         StatisticsDimension.Situation => "f.situation",
         _ => "f.office_id",
     };
+
+    /// <summary>The statistics_cube column saying that a row holds the case's first value of a multi-valued dimension.</summary>
+    internal static string First(StatisticsDimension dimension) =>
+        dimension == StatisticsDimension.Category ? "f.category_first" : "f.forum_first";
 
     /// <summary>The value code of a case_facts value as read (null: unknown citizenship or country, or still open).</summary>
     internal static string Code(StatisticsDimension dimension, object? value) => value switch
