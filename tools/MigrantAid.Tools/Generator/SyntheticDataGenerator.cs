@@ -43,8 +43,8 @@ public sealed class SyntheticDataGenerator(AppDbContext db, TimeProvider clock, 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         // The dashboard's triggers (migration 0015) are switched off for this connection's COPY; its
-        // pre-aggregates are rebuilt once at the end (DashboardPreAggregates.RebuildAsync).
-        await using (var command = new NpgsqlCommand("SET synchronous_commit = off; SET migrantaid.dashboard = 'off'", connection))
+        // pre-aggregates are rebuilt once at the end (DashboardPreAggregates.RebuildAsync); so are the name words (0026).
+        await using (var command = new NpgsqlCommand("SET synchronous_commit = off; SET migrantaid.dashboard = 'off'; SET migrantaid.name_words = 'off'", connection))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -56,6 +56,7 @@ public sealed class SyntheticDataGenerator(AppDbContext db, TimeProvider clock, 
         var cases = new SyntheticCases(world, people, new SyntheticIntakes(world, people), dates);
         var loaded = await LoadAsync(connection, connectionString, cases, world, options, stopwatch, cancellationToken);
         await DashboardPreAggregates.RebuildAsync(connection, output, cancellationToken);
+        await NameWordDictionary.RebuildAsync(connection, output, cancellationToken);
         var loadTime = stopwatch.Elapsed;
 
         // VACUUM as well as ANALYZE: it merges the trigram indexes' pending lists (until then every name

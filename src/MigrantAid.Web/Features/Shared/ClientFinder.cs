@@ -12,7 +12,10 @@ public sealed record ClientCandidate(
 /// <summary>
 /// Finds clients by name in any script or spelling ("find before you create", search boxes):
 /// the typed name becomes a match key, compared by trigram word similarity with the clients'
-/// keys (GIN-indexed), among the clients the viewer may see; ranked with the birth closeness.
+/// keys, among the clients the viewer may see; ranked with the birth closeness. The candidates
+/// come from the dictionary of match-key words (<see cref="NameWordSearch"/>, ADR 0018), so the
+/// similarity is computed only for clients holding enough of the typed words, never by a trigram
+/// scan of every client's key.
 /// </summary>
 public static class ClientFinder
 {
@@ -29,7 +32,9 @@ public static class ClientFinder
             return [];
         }
 
-        var clients = db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db));
+        var words = await NameWordSearch.SimilarAsync(db, NameWordSearch.KeyWords(name), cancellationToken);
+        var near = words.ClientsNear(db);
+        var clients = db.Clients.AsNoTracking().Where(c => near.Contains(c.Id)).Where(ClientAccess.VisibleClients(viewer, db));
         clients = withPatronymic
             ? clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey) || EF.Functions.TrigramsAreWordSimilar(key, c.SearchKey))
             : clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey));
