@@ -5,7 +5,7 @@ using MigrantAid.Web.Domain.Clients;
 
 namespace MigrantAid.Web.Data.Configurations;
 
-/// <summary>The match-key word dictionary (migration 0026): filled by triggers; each word table is keyed by (word, record) for the search and indexed by record for the triggers.</summary>
+/// <summary>The match-key word dictionary (migration 0026): filled by triggers; each word table is keyed by (word, record), to go from words to records, and indexed by (record, word), to test a record found another way (and for the triggers).</summary>
 public class NameWordConfiguration :
     IEntityTypeConfiguration<NameWord>, IEntityTypeConfiguration<ClientNameWord>, IEntityTypeConfiguration<RespondentNameWord>
 {
@@ -24,7 +24,7 @@ public class NameWordConfiguration :
         builder.HasKey(w => new { w.WordId, w.ClientId });
         builder.HasOne<NameWord>().WithMany().HasForeignKey(w => w.WordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Client>().WithMany().HasForeignKey(w => w.ClientId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(w => w.ClientId);
+        builder.HasIndex(w => new { w.ClientId, w.WordId });
     }
 
     public void Configure(EntityTypeBuilder<RespondentNameWord> builder)
@@ -33,6 +33,6 @@ public class NameWordConfiguration :
         builder.HasKey(w => new { w.WordId, w.RespondentId });
         builder.HasOne<NameWord>().WithMany().HasForeignKey(w => w.WordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Respondent>().WithMany().HasForeignKey(w => w.RespondentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(w => w.RespondentId);
+        builder.HasIndex(w => new { w.RespondentId, w.WordId });
     }
 }

@@ -11,17 +11,24 @@ namespace MigrantAid.Web.Features.Shared;
 /// </summary>
 public sealed class TypedNameWords
 {
-    internal TypedNameWords(IReadOnlyList<string> words, IReadOnlyList<int[]> similar)
+    internal TypedNameWords(IReadOnlyList<string> words, IReadOnlyList<NameWordHit> hits)
     {
         Words = words;
-        Similar = similar;
+        Hits = hits;
+        Similar = words.Select((_, p) => hits.Where(h => h.Position == p).Select(h => h.Id).Distinct().ToArray()).ToList();
     }
 
     /// <summary>The typed words, as match-key words.</summary>
     public IReadOnlyList<string> Words { get; }
 
+    /// <summary>Each similar dictionary word with the typed word it is like and how much.</summary>
+    public IReadOnlyList<NameWordHit> Hits { get; }
+
     /// <summary>For each typed word, the ids of the similar dictionary words (empty when none is).</summary>
     public IReadOnlyList<int[]> Similar { get; }
+
+    /// <summary>True when some respondent may hold every typed word (each has a similar word that a respondent holds).</summary>
+    public bool RespondentsMayMatch => Similar.Count > 0 && Enumerable.Range(0, Similar.Count).All(p => Hits.Any(h => h.Position == p && h.HeldByRespondent));
 
     /// <summary>True when no record can hold every typed word: a word is like no stored word, or nothing was typed.</summary>
     public bool FindsNobody => Similar.Count == 0 || Similar.Any(ids => ids.Length == 0);
@@ -43,50 +50,6 @@ public sealed class TypedNameWords
 
     /// <summary>Ids of the clients whose match key holds a word similar to every typed word.</summary>
     public IQueryable<Guid> Clients(AppDbContext db) => Clients(db, Enumerable.Range(0, Similar.Count));
-
-    /// <summary>
-    /// Ids of the clients that can reach the trigram word similarity of the whole typed phrase (0.6, pg_trgm's
-    /// default): those holding a similar word for each typed word of a set whose trigrams make up 60% of the
-    /// phrase's. For "Rahimov Farrukh" both words are needed; for "Karimov Ali" the surname alone can be enough,
-    /// and a name typed with its patronymic still finds the record saved without it.
-    /// </summary>
-    public IQueryable<Guid> ClientsNear(AppDbContext db)
-    {
-        IQueryable<Guid>? ids = null;
-        foreach (var set in SufficientSets())
-        {
-            var clients = Clients(db, set);
-            ids = ids is null ? clients : ids.Union(clients);
-        }
-
-        return ids ?? Clients(db, []);
-    }
-
-    /// <summary>The smallest sets of typed words (by position, at most <see cref="MostWords"/> of the longest) whose trigrams reach the threshold.</summary>
-    private List<int[]> SufficientSets()
-    {
-        // pg_trgm pads each word: a word of n letters has n + 1 trigrams.
-        var longest = Enumerable.Range(0, Words.Count).Where(p => Similar[p].Length > 0)
-            .OrderByDescending(p => Words[p].Length).Take(MostWords).ToList();
-        var total = Words.Sum(w => w.Length + 1);
-        var sets = new List<int[]>();
-        for (var mask = 1; mask < 1 << longest.Count; mask++)
-        {
-            var set = longest.Where((_, i) => (mask & (1 << i)) != 0).ToArray();
-            if (set.Sum(p => Words[p].Length + 1) >= Threshold * total && !sets.Any(smaller => smaller.All(set.Contains)))
-            {
-                sets.Add(set);
-            }
-        }
-
-        return sets;
-    }
-
-    /// <summary>pg_trgm's word_similarity_threshold, which the searches' operators use.</summary>
-    public const double Threshold = 0.6;
-
-    /// <summary>Typed words beyond this many (the shortest) are left to the ranking.</summary>
-    public const int MostWords = 5;
 
     /// <summary>Ids of the respondents whose match key holds a word similar to every typed word.</summary>
     public IQueryable<Guid> Respondents(AppDbContext db)
@@ -117,38 +80,41 @@ public static class NameWordSearch
 
     public static async Task<TypedNameWords> SimilarAsync(AppDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken = default)
     {
-        var similar = words.Select(_ => new List<int>()).ToList();
-        if (words.Count > 0)
-        {
-            var hits = await Lookup(db, words).ToListAsync(cancellationToken);
-            foreach (var hit in hits)
-            {
-                similar[hit.Position].Add(hit.Id);
-            }
-        }
-
-        return new TypedNameWords(words, similar.Select(ids => ids.Distinct().ToArray()).ToList());
+        var hits = words.Count == 0 ? [] : await Lookup(db, words).ToListAsync(cancellationToken);
+        return new TypedNameWords(words, hits);
     }
 
-    private static IQueryable<WordHit> Lookup(AppDbContext db, IReadOnlyList<string> words)
+    private static IQueryable<NameWordHit> Lookup(AppDbContext db, IReadOnlyList<string> words)
     {
-        IQueryable<WordHit>? query = null;
+        IQueryable<NameWordHit>? query = null;
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
             var position = i;
             var hits = db.Set<NameWord>().Where(n => EF.Functions.TrigramsAreWordSimilar(word, n.Word))
-                .Select(n => new WordHit { Position = position, Id = n.Id });
+                .Select(n => new NameWordHit
+                {
+                    Position = position,
+                    Id = n.Id,
+                    Similarity = EF.Functions.TrigramsWordSimilarity(word, n.Word),
+                    HeldByRespondent = db.Set<RespondentNameWord>().Any(r => r.WordId == n.Id),
+                });
             query = query is null ? hits : query.Concat(hits);
         }
 
         return query!;
     }
+}
 
-    private sealed class WordHit
-    {
-        public int Position { get; init; }
+/// <summary>A dictionary word similar to the typed word at <see cref="Position"/>, with their trigram word similarity.</summary>
+public sealed class NameWordHit
+{
+    public int Position { get; init; }
 
-        public int Id { get; init; }
-    }
+    public int Id { get; init; }
+
+    public double Similarity { get; init; }
+
+    /// <summary>Whether a respondent's key holds the word (most names are only clients').</summary>
+    public bool HeldByRespondent { get; init; }
 }

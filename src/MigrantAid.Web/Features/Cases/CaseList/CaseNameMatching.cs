@@ -20,30 +20,34 @@ public static partial class CaseNameMatching
     /// </summary>
     public static async Task<IQueryable<Guid>> MatchingAsync(AppDbContext db, Viewer viewer, string search, CancellationToken cancellationToken = default)
     {
-        var referencePrefix = search.Trim().ToUpperInvariant();
-        var found = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
-        if (ReferenceShape().IsMatch(search.Trim()))
+        var text = search.Trim();
+        var referencePrefix = text.ToUpperInvariant();
+        var byReference = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
+        if (ReferenceShape().IsMatch(text))
         {
-            return found;
+            return byReference;
         }
 
+        // Text that cannot begin a reference ("Rahimov") is not looked up as one: the name search then stays
+        // one semi-join that PostgreSQL may drive from the cases' order or from the matching clients.
+        var found = ReferenceStart().IsMatch(text) ? byReference : null;
         var significant = SignificantWords(search);
-        if (significant.Count == 0)
+        var words = significant.Count == 0 ? null : await NameWordSearch.SimilarAsync(db, significant, cancellationToken);
+        if (words is { FindsNobody: false })
         {
-            return found;
+            found = Either(found, ClientAccess.CasesNaming(db, viewer, words.Clients(db)));
+            if (words.RespondentsMayMatch)
+            {
+                var respondents = words.Respondents(db);
+                var intakes = db.Respondents.Where(r => respondents.Contains(r.Id)).Select(r => r.IntakeId);
+                found = Either(found, db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));
+            }
         }
 
-        var words = await NameWordSearch.SimilarAsync(db, significant, cancellationToken);
-        if (words.FindsNobody)
-        {
-            return found;
-        }
-
-        found = found.Union(ClientAccess.CasesNaming(db, viewer, words.Clients(db)));
-        var respondents = words.Respondents(db);
-        var intakes = db.Respondents.Where(r => respondents.Contains(r.Id)).Select(r => r.IntakeId);
-        return found.Union(db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));
+        return found ?? db.Cases.Where(c => false).Select(c => c.Id);
     }
+
+    private static IQueryable<Guid> Either(IQueryable<Guid>? found, IQueryable<Guid> more) => found is null ? more : found.Union(more);
 
     /// <summary>The typed match-key words of three letters or more; when there are none, those of two.</summary>
     public static IReadOnlyList<string> SignificantWords(string search)
@@ -56,4 +60,8 @@ public static partial class CaseNameMatching
     /// <summary>"SPB-2026-0042", "SPB-2026-00", "spb-2026": an office code, a year, perhaps the start of a number.</summary>
     [GeneratedRegex(@"^[A-Za-z]{2,5}-\d{4}(-\d*)?$")]
     private static partial Regex ReferenceShape();
+
+    /// <summary>What a reference ("SPB-2026-0042": 2 to 5 letters, a year, a number) can begin with: "SPB", "spb-20".</summary>
+    [GeneratedRegex(@"^[A-Za-z]{1,5}(-\d{0,4}(-\d*)?)?$")]
+    private static partial Regex ReferenceStart();
 }
