@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using MigrantAid.Tests.Support.Builders;
 using MigrantAid.Tools.Generator;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Cases.CaseList;
 using MigrantAid.Web.Features.Shared;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Support;
-using MigrantAid.Tests.Support.Builders;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Clients;
