@@ -96,8 +96,14 @@ public static class ClientAccess
             return links.Select(cc => cc.CaseId);
         }
 
+        // Each link's own case is tested for the viewer's assignment (the rule of CaseAccess.AssignedCaseIds, as
+        // correlated EXISTS): PostgreSQL can then walk the cases in the list's order and test each one's links,
+        // where a set of "my cases" in the condition made it compare every case with every matching link.
         var consenting = db.Clients.Where(NotRestricted);
-        var mine = CaseAccess.AssignedCaseIds(db, viewer.UserId);
-        return links.Where(cc => consenting.Any(cl => cl.Id == cc.ClientId) || mine.Contains(cc.CaseId)).Select(cc => cc.CaseId);
+        var me = viewer.UserId;
+        return links.Where(cc => consenting.Any(cl => cl.Id == cc.ClientId)
+                || db.Cases.Any(k => k.Id == cc.CaseId && (k.CaseworkerId == me || k.LeadLawyerId == me))
+                || db.CaseLawyers.Any(l => l.CaseId == cc.CaseId && l.UserId == me))
+            .Select(cc => cc.CaseId);
     }
 }

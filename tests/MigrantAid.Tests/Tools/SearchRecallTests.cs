@@ -36,9 +36,15 @@ public class SearchRecallTests(SearchRecallTests.RecallPortal portal, ITestOutpu
                     await TrigramSearchReference.Matching(db, viewer, query).ToListAsync(),
                     await (await CaseNameMatching.MatchingAsync(db, viewer, query)).ToListAsync()));
 
-                output.WriteLine($"cases  {Role(viewer),-11} {query,-40} before {before.Count,6} now {now.Count,6}");
+                var missed = before.Except(now).ToList();
+                output.WriteLine($"cases  {Role(viewer),-11} {query,-40} before {before.Count,6} now {now.Count,6} missed {missed.Count}");
                 before.Should().NotBeEmpty("the query \"{0}\" is built from stored names", query);
-                now.Should().Contain(before, "\"{0}\" as {1} finds what the trigram search found", query, Role(viewer));
+                foreach (var id in missed)
+                {
+                    (await EveryWordInsideOneStoredWordAsync(id, query)).Should().BeFalse(
+                        "\"{0}\" as {1} misses case {2}, which the trigram search found; the only misses allowed are matches across two stored words (ADR 0018)",
+                        query, Role(viewer), id);
+                }
             }
         }
     }
@@ -74,8 +80,32 @@ public class SearchRecallTests(SearchRecallTests.RecallPortal portal, ITestOutpu
         }
 
         var cut = before.Count == 50 ? before[^1].Score + 1e-6 : double.MinValue;
-        now.Select(c => c.Id).Should().Contain(before.Where(c => c.Score > cut).Select(c => c.Id), what);
+        var above = before.Where(c => c.Score > cut).Select(c => c.Id).ToList();
+        if (above.Count > 0)
+        {
+            now.Select(c => c.Id).Should().Contain(above, what);
+        }
     }
+
+    /// <summary>
+    /// Whether a client or respondent of the case has a match key in which each typed word is word-similar to one
+    /// stored word (what the search by match-key words finds), as opposed to a match that only an extent across
+    /// two stored words gives ("rahimov" in "hakimov rahmon": "…imov rah…").
+    /// </summary>
+    private Task<bool> EveryWordInsideOneStoredWordAsync(Guid caseId, string query) => portal.WithDbAsync(db =>
+    {
+        var words = CaseNameMatching.SignificantWords(query).ToArray();
+        return db.Database.SqlQuery<bool>($"""
+            SELECT EXISTS (
+                SELECT 1 FROM (
+                    SELECT cl.search_key AS k FROM case_clients cc JOIN clients cl ON cl.id = cc.client_id WHERE cc.case_id = {caseId}
+                    UNION ALL
+                    SELECT r.search_key FROM cases c JOIN respondents r ON r.intake_id = c.intake_id WHERE c.id = {caseId}) keys
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM unnest({words}) AS t(word)
+                    WHERE NOT EXISTS (SELECT 1 FROM regexp_split_to_table(keys.k, ' ') AS s(word) WHERE t.word <% s.word))) AS "Value"
+            """).SingleAsync();
+    });
 
     private async Task<(List<string> Queries, List<Viewer> Viewers)> SetUpAsync()
     {
