@@ -28,6 +28,7 @@ public class SearchRecallTests(SearchRecallTests.RecallPortal portal, ITestOutpu
     public async Task The_case_search_finds_every_case_the_trigram_search_found()
     {
         var (queries, viewers) = await SetUpAsync();
+        var found = 0;
         foreach (var viewer in viewers)
         {
             foreach (var query in queries)
@@ -37,8 +38,8 @@ public class SearchRecallTests(SearchRecallTests.RecallPortal portal, ITestOutpu
                     await (await CaseNameMatching.MatchingAsync(db, viewer, query)).ToListAsync()));
 
                 var missed = before.Except(now).ToList();
+                found += before.Count;
                 output.WriteLine($"cases  {Role(viewer),-11} {query,-40} before {before.Count,6} now {now.Count,6} missed {missed.Count}");
-                before.Should().NotBeEmpty("the query \"{0}\" is built from stored names", query);
                 foreach (var id in missed)
                 {
                     (await EveryWordInsideOneStoredWordAsync(id, query)).Should().BeFalse(
@@ -47,6 +48,8 @@ public class SearchRecallTests(SearchRecallTests.RecallPortal portal, ITestOutpu
                 }
             }
         }
+
+        found.Should().BePositive("the queries are built from stored names (a misspelt one may find nothing)");
     }
 
     [Fact]

@@ -41,11 +41,19 @@ public static class ClientFinder
             return [];
         }
 
+        // With a patronymic, the best by the name alone join the best by name and patronymic: the comparison
+        // below uses the name alone for a client saved without a patronymic.
         var words = await NameWordSearch.SimilarAsync(db, NameWordSearch.KeyWords(key), cancellationToken);
+        var nameWords = words.First(NameWordSearch.KeyWords(name).Count);
         var rows = new List<CandidateRow>();
         for (var take = FirstRound; take <= LastRound; take *= 8)
         {
             var top = await ClientNameRanking.TopAsync(db, words, take, cancellationToken);
+            if (withPatronymic)
+            {
+                top = [.. top.Union(await ClientNameRanking.TopAsync(db, nameWords, take, cancellationToken))];
+            }
+
             rows = await Compared(db, viewer, top, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
             if (rows.Count >= Best || top.Length < take)
             {

@@ -18,6 +18,9 @@ public sealed class TypedNameWords
         Similar = words.Select((_, p) => hits.Where(h => h.Position == p).Select(h => h.Id).Distinct().ToArray()).ToList();
     }
 
+    /// <summary>The first <paramref name="count"/> typed words alone (the name without the patronymic typed after it).</summary>
+    public TypedNameWords First(int count) => new(Words.Take(count).ToList(), Hits.Where(h => h.Position < count).ToList());
+
     /// <summary>The typed words, as match-key words.</summary>
     public IReadOnlyList<string> Words { get; }
 
