@@ -83,21 +83,27 @@ public static class ClientAccess
     }
 
     /// <summary>
-    /// The cases on which any of <paramref name="clients"/> is shown by name to the viewer: searching by a
-    /// name finds a restricted client only for coordinators and on the cases the viewer is assigned to.
+    /// The cases on which any of the clients <paramref name="clientIds"/> is shown by name to the viewer:
+    /// searching by a name finds a restricted client only for coordinators and on the cases the viewer is
+    /// assigned to. One pass over the clients' case links, the consent read with each (never one scan for
+    /// consenting clients and another for the others).
     /// </summary>
-    public static IQueryable<Guid> CasesNaming(AppDbContext db, Viewer viewer, IQueryable<Client> clients)
+    public static IQueryable<Guid> CasesNaming(AppDbContext db, Viewer viewer, IQueryable<Guid> clientIds)
     {
+        var links = db.CaseClients.Where(cc => clientIds.Contains(cc.ClientId));
         if (viewer.IsCoordinator)
         {
-            var ids = clients.Select(cl => cl.Id);
-            return db.CaseClients.Where(cc => ids.Contains(cc.ClientId)).Select(cc => cc.CaseId);
+            return links.Select(cc => cc.CaseId);
         }
 
-        var restricted = clients.Where(Restricted).Select(cl => cl.Id);
-        var consenting = clients.Where(NotRestricted).Select(cl => cl.Id);
-        var mine = CaseAccess.AssignedCaseIds(db, viewer.UserId);
-        return db.CaseClients.Where(cc => consenting.Contains(cc.ClientId)).Select(cc => cc.CaseId)
-            .Union(db.CaseClients.Where(cc => restricted.Contains(cc.ClientId) && mine.Contains(cc.CaseId)).Select(cc => cc.CaseId));
+        // Each link's own case is tested for the viewer's assignment (the rule of CaseAccess.AssignedCaseIds, as
+        // correlated EXISTS): PostgreSQL can then walk the cases in the list's order and test each one's links,
+        // where a set of "my cases" in the condition made it compare every case with every matching link.
+        var consenting = db.Clients.Where(NotRestricted);
+        var me = viewer.UserId;
+        return links.Where(cc => consenting.Any(cl => cl.Id == cc.ClientId)
+                || db.Cases.Any(k => k.Id == cc.CaseId && (k.CaseworkerId == me || k.LeadLawyerId == me))
+                || db.CaseLawyers.Any(l => l.CaseId == cc.CaseId && l.UserId == me))
+            .Select(cc => cc.CaseId);
     }
 }

@@ -43,9 +43,9 @@ public sealed class SyntheticDataGenerator(AppDbContext db, TimeProvider clock, 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await SyntheticDatabaseMark.MarkAsync(connection, cancellationToken);
-        // The dashboard's and the statistics cube's triggers (migrations 0015, 0027) are switched off for this
-        // connection's COPY; their pre-aggregates are rebuilt once at the end (DashboardPreAggregates.RebuildAsync).
-        await using (var command = new NpgsqlCommand("SET synchronous_commit = off; " + DashboardPreAggregates.TriggersOff, connection))
+        // The dashboard's, the statistics cube's and the name words' triggers (migrations 0015, 0027, 0026) are switched
+        // off for this connection's COPY; their tables are rebuilt once at the end.
+        await using (var command = new NpgsqlCommand("SET synchronous_commit = off; " + DashboardPreAggregates.TriggersOff + "; SET migrantaid.name_words = 'off'", connection))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -57,6 +57,7 @@ public sealed class SyntheticDataGenerator(AppDbContext db, TimeProvider clock, 
         var cases = new SyntheticCases(world, people, new SyntheticIntakes(world, people), dates);
         var loaded = await LoadAsync(connection, connectionString, cases, world, options, stopwatch, cancellationToken);
         await DashboardPreAggregates.RebuildAsync(connection, output, cancellationToken);
+        await NameWordDictionary.RebuildAsync(connection, output, cancellationToken);
         var loadTime = stopwatch.Elapsed;
 
         // VACUUM as well as ANALYZE: it merges the trigram indexes' pending lists (until then every name

@@ -33,8 +33,7 @@ public class ClientConfiguration : IEntityTypeConfiguration<Client>
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
 
-        // Search and duplicate detection: trigram similarity on the match keys; lists by office and newest.
-        builder.HasIndex(c => c.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_clients_search_key_trgm");
+        // Lists by office and newest. Name search goes through the match-key word tables (NameWordConfiguration).
         builder.HasIndex(c => new { c.OfficeId, c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
     }

@@ -38,6 +38,5 @@ public class IntakeConfiguration : IEntityTypeConfiguration<Intake>, IEntityType
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Name).HasMaxLength(Respondent.NameMaxLength).IsRequired();
         builder.Property(r => r.SearchKey).IsRequired();
-        builder.HasIndex(r => r.SearchKey).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_respondents_search_key_trgm");
     }
 }

@@ -12,10 +12,22 @@ public sealed record ClientCandidate(
 /// <summary>
 /// Finds clients by name in any script or spelling ("find before you create", search boxes):
 /// the typed name becomes a match key, compared by trigram word similarity with the clients'
-/// keys (GIN-indexed), among the clients the viewer may see; ranked with the birth closeness.
+/// keys, among the clients the viewer may see; ranked with the birth closeness. The candidates
+/// come ranked from the dictionary of match-key words (<see cref="ClientNameRanking"/>, ADR 0018),
+/// best first, a few hundred at a time; only those rows are read, checked against the access rule
+/// and compared with the whole typed name, so the cost does not follow the number of namesakes.
 /// </summary>
 public static class ClientFinder
 {
+    /// <summary>The best candidates compared with the whole name, before the births move them.</summary>
+    private const int Best = 50;
+
+    /// <summary>Candidates read in the first round; each further round (when too few were visible) reads eight times more.</summary>
+    private const int FirstRound = 200;
+
+    /// <summary>The most candidates read: the bound of a search whose typed words are like many names but the whole name like none.</summary>
+    private const int LastRound = FirstRound * 64;
+
     public static async Task<IReadOnlyList<ClientCandidate>> FindAsync(
         AppDbContext db, Viewer viewer, string name, string? patronymic, DateOnly? birthDate, int? birthYear,
         int limit = 10, CancellationToken cancellationToken = default)
@@ -29,28 +41,25 @@ public static class ClientFinder
             return [];
         }
 
-        var clients = db.Clients.AsNoTracking().Where(ClientAccess.VisibleClients(viewer, db));
-        clients = withPatronymic
-            ? clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey) || EF.Functions.TrigramsAreWordSimilar(key, c.SearchKey))
-            : clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey));
-        var rows = await clients
-            .Select(c => new
+        // With a patronymic, the best by the name alone join the best by name and patronymic: the comparison
+        // below uses the name alone for a client saved without a patronymic.
+        var words = await NameWordSearch.SimilarAsync(db, NameWordSearch.KeyWords(key), cancellationToken);
+        var nameWords = words.First(NameWordSearch.KeyWords(name).Count);
+        var rows = new List<CandidateRow>();
+        for (var take = FirstRound; take <= LastRound; take *= 8)
+        {
+            var top = await ClientNameRanking.TopAsync(db, words, take, cancellationToken);
+            if (withPatronymic)
             {
-                c.Id,
-                c.FullName,
-                c.Patronymic,
-                c.LatinName,
-                c.BirthDate,
-                c.BirthYear,
-                c.Citizenship,
-                // The patronymic counts only when both sides have one; a different one then lowers the rank.
-                Similarity = withPatronymic && c.Patronymic != null
-                    ? EF.Functions.TrigramsWordSimilarity(key, c.SearchKey)
-                    : EF.Functions.TrigramsWordSimilarity(nameKey, c.SearchKey),
-            })
-            .OrderByDescending(c => c.Similarity)
-            .Take(50)
-            .ToListAsync(cancellationToken);
+                top = [.. top.Union(await ClientNameRanking.TopAsync(db, nameWords, take, cancellationToken))];
+            }
+
+            rows = await Compared(db, viewer, top, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
+            if (rows.Count >= Best || top.Length < take)
+            {
+                break;
+            }
+        }
 
         return rows
             .Select(r => new ClientCandidate(r.Id, r.FullName, r.Patronymic, r.LatinName, r.BirthDate, r.BirthYear, r.Citizenship,
@@ -60,5 +69,50 @@ public static class ClientFinder
             .ThenBy(c => c.FullName, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary>The candidates the viewer may see whose whole key is word-similar to the typed name, best <see cref="Best"/>.</summary>
+    private static IQueryable<CandidateRow> Compared(AppDbContext db, Viewer viewer, Guid[] candidates, string nameKey, string key, bool withPatronymic)
+    {
+        var clients = db.Clients.AsNoTracking().Where(c => candidates.Contains(c.Id)).Where(ClientAccess.VisibleClients(viewer, db));
+        clients = withPatronymic
+            ? clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey) || EF.Functions.TrigramsAreWordSimilar(key, c.SearchKey))
+            : clients.Where(c => EF.Functions.TrigramsAreWordSimilar(nameKey, c.SearchKey));
+        return clients
+            .Select(c => new CandidateRow
+            {
+                Id = c.Id,
+                FullName = c.FullName,
+                Patronymic = c.Patronymic,
+                LatinName = c.LatinName,
+                BirthDate = c.BirthDate,
+                BirthYear = c.BirthYear,
+                Citizenship = c.Citizenship,
+                // The patronymic counts only when both sides have one; a different one then lowers the rank.
+                Similarity = withPatronymic && c.Patronymic != null
+                    ? EF.Functions.TrigramsWordSimilarity(key, c.SearchKey)
+                    : EF.Functions.TrigramsWordSimilarity(nameKey, c.SearchKey),
+            })
+            .OrderByDescending(c => c.Similarity)
+            .Take(Best);
+    }
+
+    private sealed class CandidateRow
+    {
+        public Guid Id { get; init; }
+
+        public string FullName { get; init; } = "";
+
+        public string? Patronymic { get; init; }
+
+        public string LatinName { get; init; } = "";
+
+        public DateOnly? BirthDate { get; init; }
+
+        public int? BirthYear { get; init; }
+
+        public string? Citizenship { get; init; }
+
+        public double Similarity { get; init; }
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
@@ -13,14 +11,21 @@ namespace MigrantAid.Web.Features.Cases.CaseList;
 /// (<see cref="CaseAccess.VisibleCases"/>), narrowed by the filters and the search, in the chosen order,
 /// after the keyset position. Every narrowing that crosses to another table is an <c>IN (subquery)</c>,
 /// which PostgreSQL plans as a semi-join driven by that table's index (case_categories, case_lawyers,
-/// clients' citizenship, the trigram indexes), and the sorts walk the cases' (key…, id) indexes.
+/// clients' citizenship, the name-word tables), and the sorts walk the cases' (key…, id) indexes.
 /// </summary>
-public static partial class CaseListSearch
+public static class CaseListSearch
 {
-    public static IQueryable<Case> Filter(AppDbContext db, Viewer viewer, CaseListFilter filter)
+    public static async Task<IQueryable<Case>> FilterAsync(AppDbContext db, Viewer viewer, CaseListFilter filter, CancellationToken cancellationToken = default)
     {
         var cases = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
-        return ByRelatedRows(db, viewer, ByOwnColumns(cases, filter), filter);
+        cases = ByRelatedRows(db, viewer, ByOwnColumns(cases, filter), filter);
+        if (filter.Search is { } search)
+        {
+            var found = await CaseNameMatching.MatchingAsync(db, viewer, search, cancellationToken);
+            cases = cases.Where(c => found.Contains(c.Id));
+        }
+
+        return cases;
     }
 
     /// <summary>The filters on the case's own columns.</summary>
@@ -74,7 +79,7 @@ public static partial class CaseListSearch
         return filter.To is { } to ? cases.Where(c => c.OpenedOn <= to) : cases;
     }
 
-    /// <summary>The filters that cross to another table (assignments, categories, lawyers, the principal client, the search), each an <c>IN (subquery)</c>.</summary>
+    /// <summary>The filters that cross to another table (assignments, categories, lawyers, the principal client), each an <c>IN (subquery)</c>.</summary>
     private static IQueryable<Case> ByRelatedRows(AppDbContext db, Viewer viewer, IQueryable<Case> cases, CaseListFilter filter)
     {
         if (filter.MineOnly)
@@ -99,12 +104,6 @@ public static partial class CaseListSearch
         if (PrincipalClients(db, filter) is { } clients)
         {
             cases = cases.Where(c => clients.Contains(c.PrincipalClientId));
-        }
-
-        if (filter.Search is { } search)
-        {
-            var found = Matching(db, viewer, search);
-            cases = cases.Where(c => found.Contains(c.Id));
         }
 
         return cases;
@@ -191,52 +190,4 @@ public static partial class CaseListSearch
 
     /// <summary>Cases the user works on (<see cref="CaseAccess.AssignedCaseIds"/>).</summary>
     public static IQueryable<Guid> AssignedTo(AppDbContext db, Guid userId) => CaseAccess.AssignedCaseIds(db, userId);
-
-    /// <summary>
-    /// Ids of the cases the search box finds: by reference (exact or its start, e.g. "SPB-2026-00"),
-    /// by a client's name in any script or spelling, and by a respondent's name. Text shaped like a
-    /// reference is looked up only as a reference. Otherwise each typed word (of three letters or more,
-    /// else of two) must be trigram-word-similar to the name's match key, so "Rahimov Farrukh" finds
-    /// "Рахимов Фаррух Алиевич" and each word narrows the search through the trigram index.
-    /// A client who withdrew or refused consent is found only by coordinators and the people assigned
-    /// to that client's cases.
-    /// </summary>
-    public static IQueryable<Guid> Matching(AppDbContext db, Viewer viewer, string search)
-    {
-        var referencePrefix = search.Trim().ToUpperInvariant();
-        var found = db.Cases.Where(c => c.Reference.StartsWith(referencePrefix)).Select(c => c.Id);
-        if (ReferenceShape().IsMatch(search.Trim()))
-        {
-            return found;
-        }
-
-        var words = Transliteration.MatchKey(search).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var significant = words.Where(w => w.Length >= 3).Distinct().ToList();
-        if (significant.Count == 0)
-        {
-            significant = words.Where(w => w.Length >= 2).Distinct().ToList();
-        }
-
-        if (significant.Count == 0)
-        {
-            return found;
-        }
-
-        var clients = db.Clients.AsQueryable();
-        var respondents = db.Respondents.AsQueryable();
-        foreach (var word in significant)
-        {
-            clients = clients.Where(cl => EF.Functions.TrigramsAreWordSimilar(word, cl.SearchKey));
-            respondents = respondents.Where(r => EF.Functions.TrigramsAreWordSimilar(word, r.SearchKey));
-        }
-
-        found = found.Union(ClientAccess.CasesNaming(db, viewer, clients));
-
-        var intakes = respondents.Select(r => r.IntakeId);
-        return found.Union(db.Cases.Where(c => intakes.Contains(c.IntakeId)).Select(c => c.Id));
-    }
-
-    /// <summary>"SPB-2026-0042", "SPB-2026-00", "spb-2026": an office code, a year, perhaps the start of a number.</summary>
-    [GeneratedRegex(@"^[A-Za-z]{2,5}-\d{4}(-\d*)?$")]
-    private static partial Regex ReferenceShape();
 }

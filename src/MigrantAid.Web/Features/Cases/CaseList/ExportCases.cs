@@ -45,7 +45,8 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
                 l["Reference"], l["Title"], l["Status"], l["Priority"], l["Office"], l["Categories"], l["Citizenship"],
                 l["Opened"], l["Closed"], l["Outcome"], l["Lead lawyer"], l["Caseworker"],
             ]));
-            await foreach (var row in Rows(filter, viewer).WithCancellation(cancellationToken))
+            var cases = await CaseListSearch.FilterAsync(db, viewer, filter, cancellationToken);
+            await foreach (var row in Rows(cases, filter).WithCancellation(cancellationToken))
             {
                 if (written == MaxRows)
                 {
@@ -69,10 +70,10 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
     }
 
     /// <summary>The filtered cases in the list's order, one more than the cap (so that the cap is known to cut), streamed.</summary>
-    private IAsyncEnumerable<ExportRow> Rows(CaseListFilter filter, Viewer viewer)
+    private IAsyncEnumerable<ExportRow> Rows(IQueryable<Case> cases, CaseListFilter filter)
     {
         var russian = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == SupportedLanguages.Russian;
-        return CaseListSearch.Ordered(CaseListSearch.Filter(db, viewer, filter), filter)
+        return CaseListSearch.Ordered(cases, filter)
             .Take(MaxRows + 1)
             .Select(c => new ExportRow(
                 c.Reference,

@@ -60,7 +60,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
 
         // The page is cut first (keyset, LIMIT 26), then joined to its client and office by primary key.
         // A "before" position reads the rows before it backwards; the page is turned round below.
-        var filtered = CaseListSearch.Filter(db, viewer, filter);
+        var filtered = await CaseListSearch.FilterAsync(db, viewer, filter, cancellationToken);
         var cut = CaseListSearch.Ordered(filtered, filter).Take(PageSize + 1);
         var page = await (
                 from c in cut

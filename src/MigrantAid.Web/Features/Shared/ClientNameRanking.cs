@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
+
+namespace MigrantAid.Web.Features.Shared;
+
+/// <summary>
+/// The clients most like a typed name, ranked by their dictionary words alone (ADR 0018), without reading a
+/// client row: each typed word scores the best similarity among the client's words, weighted by its trigrams
+/// (a word of n letters has n + 1), and the scores are summed. That sum, divided by all the typed trigrams, is
+/// pg_trgm's word similarity of the whole typed name with the client's key whenever each typed word is best
+/// matched within one stored word, so the order is the one <see cref="ClientFinder"/> ranks by.
+/// </summary>
+public static class ClientNameRanking
+{
+    /// <summary>The ids of the <paramref name="take"/> best-ranked clients, best first (ties by id).</summary>
+    public static async Task<Guid[]> TopAsync(AppDbContext db, TypedNameWords words, int take, CancellationToken cancellationToken = default)
+    {
+        if (words.Hits.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = words.Hits.Select(h => h.Id).ToArray();
+        var positions = words.Hits.Select(h => h.Position).ToArray();
+        var weights = words.Hits.Select(h => h.Similarity * (words.Words[h.Position].Length + 1)).ToArray();
+        var top = await db.Database.SqlQuery<Guid>($"""
+            SELECT p.client_id AS "Value"
+            FROM (SELECT w.client_id, max(h.weight) AS weight
+                  FROM unnest({ids}, {positions}, {weights}) AS h(word_id, position, weight)
+                  JOIN client_name_words w ON w.word_id = h.word_id
+                  GROUP BY w.client_id, h.position) p
+            GROUP BY p.client_id
+            ORDER BY sum(p.weight) DESC, p.client_id
+            LIMIT {take}
+            """).ToListAsync(cancellationToken);
+        return [.. top];
+    }
+}
