@@ -49,13 +49,19 @@ public static class ClientFinder
         for (var take = FirstRound; take <= LastRound; take *= 8)
         {
             var top = await ClientNameRanking.TopAsync(db, words, take, cancellationToken);
+            var unread = top.UnreadBound;
+            var ids = top.Ids;
             if (withPatronymic)
             {
-                top = [.. top.Union(await ClientNameRanking.TopAsync(db, nameWords, take, cancellationToken))];
+                var byName = await ClientNameRanking.TopAsync(db, nameWords, take, cancellationToken);
+                ids = [.. ids.Union(byName.Ids)];
+                unread = Math.Max(unread, byName.UnreadBound);
             }
 
-            rows = await Compared(db, viewer, top, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
-            if (rows.Count >= Best || top.Length < take)
+            rows = await Compared(db, viewer, ids, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
+
+            // Done when nobody is left unread, or when the best already read all rank above anyone left unread.
+            if (unread == 0 || (rows.Count >= Best && rows[^1].Similarity >= unread))
             {
                 break;
             }

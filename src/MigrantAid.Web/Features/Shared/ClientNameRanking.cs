@@ -12,19 +12,23 @@ namespace MigrantAid.Web.Features.Shared;
 /// </summary>
 public static class ClientNameRanking
 {
-    /// <summary>The ids of the <paramref name="take"/> best-ranked clients, best first (ties by id).</summary>
-    public static async Task<Guid[]> TopAsync(AppDbContext db, TypedNameWords words, int take, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The ids of the <paramref name="take"/> best-ranked clients, best first (ties by id), and the rank of the last
+    /// one read as a word similarity (its weight over all the typed trigrams): no client left unread ranks above it.
+    /// The bound is 0 when fewer than <paramref name="take"/> clients hold any of the words (none is left unread).
+    /// </summary>
+    public static async Task<RankedClients> TopAsync(AppDbContext db, TypedNameWords words, int take, CancellationToken cancellationToken = default)
     {
         if (words.Hits.Count == 0)
         {
-            return [];
+            return new RankedClients([], 0);
         }
 
         var ids = words.Hits.Select(h => h.Id).ToArray();
         var positions = words.Hits.Select(h => h.Position).ToArray();
         var weights = words.Hits.Select(h => h.Similarity * (words.Words[h.Position].Length + 1)).ToArray();
-        var top = await db.Database.SqlQuery<Guid>($"""
-            SELECT p.client_id AS "Value"
+        var top = await db.Database.SqlQuery<RankedClient>($"""
+            SELECT p.client_id AS "Id", sum(p.weight) AS "Weight"
             FROM (SELECT w.client_id, max(h.weight) AS weight
                   FROM unnest({ids}, {positions}, {weights}) AS h(word_id, position, weight)
                   JOIN client_name_words w ON w.word_id = h.word_id
@@ -33,6 +37,18 @@ public static class ClientNameRanking
             ORDER BY sum(p.weight) DESC, p.client_id
             LIMIT {take}
             """).ToListAsync(cancellationToken);
-        return [.. top];
+        var typedTrigrams = words.Words.Sum(w => w.Length + 1.0);
+        var bound = top.Count < take ? 0 : top[^1].Weight / typedTrigrams;
+        return new RankedClients([.. top.Select(t => t.Id)], bound);
+    }
+
+    private sealed class RankedClient
+    {
+        public Guid Id { get; init; }
+
+        public double Weight { get; init; }
     }
 }
+
+/// <summary>Clients best first, and the most any client left unread may score (0 when none is left).</summary>
+public sealed record RankedClients(Guid[] Ids, double UnreadBound);
