@@ -78,7 +78,7 @@ public sealed class ListsTests(BrowserPortal portal)
         await page.GetByTestId("save-filter-name").FillAsync("My cases in progress");
         await page.GetByTestId("save-filter").ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The filter was saved.");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "The filter was saved." })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("saved-filter-link")).ToHaveTextAsync("My cases in progress");
         await PageChecks.ExpectBasicAccessibilityAsync(page);
         await Screenshots.SaveAsync(page, "case-list-saved-filters.png");
