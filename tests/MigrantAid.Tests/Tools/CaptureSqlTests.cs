@@ -73,6 +73,16 @@ public class CaptureSqlTests
         PgbenchScript.Substitute("SELECT '$1', \"$2\", $1, $10", parameters).Should().Be("SELECT '$1', \"$2\", '1', '10'");
     }
 
+    [Theory]
+    [InlineData("'{17,4,9}'", "'{17,4,9}'::integer[]")]
+    [InlineData("'{0.5,1,2.25e-3}'", "'{0.5,1,2.25e-3}'::double precision[]")]
+    [InlineData("'{0b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a11,1b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a12}'", "'{0b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a11,1b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a12}'::uuid[]")]
+    [InlineData("'{rahimov,faruh}'", "'{rahimov,faruh}'::text[]")]
+    public void An_array_parameter_is_cast_by_its_elements_so_unnest_is_not_ambiguous(string logged, string literal)
+    {
+        PgbenchScript.Literal(logged).Should().Be(literal);
+    }
+
     [Fact]
     public void A_malformed_parameter_list_is_an_error_not_a_wrong_script()
     {

@@ -67,9 +67,26 @@ public static partial class PgbenchScript
             : TimestampWithZone().IsMatch(value) ? "::timestamptz"
             : Timestamp().IsMatch(value) ? "::timestamp"
             : Date().IsMatch(value) ? "::date"
+            : value.StartsWith('{') && value.EndsWith('}') ? ArrayCast(value[1..^1])
             : "";
         return logged + cast;
     }
+
+    /// <summary>An array literal's cast from its elements' shape (an unnest of an untyped array is ambiguous).</summary>
+    private static string ArrayCast(string elements)
+    {
+        var items = elements.Split(',');
+        return items.All(i => Integer().IsMatch(i)) ? "::integer[]"
+            : items.All(i => Number().IsMatch(i)) ? "::double precision[]"
+            : items.All(i => Uuid().IsMatch(i)) ? "::uuid[]"
+            : "::text[]";
+    }
+
+    [GeneratedRegex("^-?[0-9]+$")]
+    private static partial Regex Integer();
+
+    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Number();
 
     [GeneratedRegex(@"\$([0-9]+)(?![0-9])")]
     private static partial Regex Placeholder();
