@@ -77,8 +77,10 @@ public class CaptureSqlTests
     [InlineData("'{17,4,9}'", "'{17,4,9}'::integer[]")]
     [InlineData("'{0.5,1,2.25e-3}'", "'{0.5,1,2.25e-3}'::double precision[]")]
     [InlineData("'{0b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a11,1b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a12}'", "'{0b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a11,1b5cf3f2-6f0e-4c1a-9a77-0c6d2f0e8a12}'::uuid[]")]
-    [InlineData("'{rahimov,faruh}'", "'{rahimov,faruh}'::text[]")]
-    public void An_array_parameter_is_cast_by_its_elements_so_unnest_is_not_ambiguous(string logged, string literal)
+    [InlineData("'{rahimov,faruh}'", "'{rahimov,faruh}'")]
+    [InlineData("'{}'", "'{}'")]
+    [InlineData("'{\"before\": null, \"reference\": \"BIS-2026-0016\"}'", "'{\"before\": null, \"reference\": \"BIS-2026-0016\"}'")]
+    public void An_array_of_numbers_or_uuids_is_cast_so_unnest_is_not_ambiguous_and_other_braces_stay_untyped(string logged, string literal)
     {
         PgbenchScript.Literal(logged).Should().Be(literal);
     }

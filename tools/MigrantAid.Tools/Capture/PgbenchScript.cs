@@ -72,14 +72,19 @@ public static partial class PgbenchScript
         return logged + cast;
     }
 
-    /// <summary>An array literal's cast from its elements' shape (an unnest of an untyped array is ambiguous).</summary>
+    /// <summary>
+    /// An array literal's cast from its elements' shape (an unnest of an untyped array is ambiguous): numbers and uuids
+    /// only. Anything else in braces (a JSON object, an empty or a text array) stays untyped for the server to infer
+    /// from where it is used, as for any other literal.
+    /// </summary>
     private static string ArrayCast(string elements)
     {
         var items = elements.Split(',');
-        return items.All(i => Integer().IsMatch(i)) ? "::integer[]"
+        return elements.Length == 0 ? ""
+            : items.All(i => Integer().IsMatch(i)) ? "::integer[]"
             : items.All(i => Number().IsMatch(i)) ? "::double precision[]"
             : items.All(i => Uuid().IsMatch(i)) ? "::uuid[]"
-            : "::text[]";
+            : "";
     }
 
     [GeneratedRegex("^-?[0-9]+$")]
