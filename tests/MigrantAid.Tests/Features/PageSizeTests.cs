@@ -84,6 +84,8 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
     private const int ListLimit = 60 * 1024;
     private const int DashboardLimit = 150 * 1024;
 
+    private int measured;
+
     private async Task<int> SizeAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
@@ -92,7 +94,7 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
         var size = body.Length;
         if (Environment.GetEnvironmentVariable("PAGE_SIZE_DUMP") is { } dump)
         {
-            await File.WriteAllBytesAsync(Path.Combine(dump, Uri.EscapeDataString(url) + ".html"), body);
+            await File.WriteAllBytesAsync(Path.Combine(dump, $"{++measured:00}-{Uri.EscapeDataString(url)}.html"), body);
         }
 
         output.WriteLine($"{url}: {size:N0} bytes");
