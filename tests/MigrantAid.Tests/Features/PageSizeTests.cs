@@ -88,7 +88,7 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
 
     private const int DashboardLimit = 150 * 1024;
 
-    private int measured;
+    private int _measured;
 
     private async Task<int> SizeAsync(HttpClient client, string url)
     {
@@ -98,7 +98,7 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
         var size = body.Length;
         if (Environment.GetEnvironmentVariable("PAGE_SIZE_DUMP") is { } dump)
         {
-            await File.WriteAllBytesAsync(Path.Combine(dump, $"{++measured:00}-{Uri.EscapeDataString(url)}.html"), body);
+            await File.WriteAllBytesAsync(Path.Combine(dump, $"{++_measured:00}-{Uri.EscapeDataString(url)}.html"), body);
         }
 
         output.WriteLine($"{url}: {size:N0} bytes");
