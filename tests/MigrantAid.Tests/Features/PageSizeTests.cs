@@ -77,12 +77,18 @@ public sealed class ManyStaffPortal : PortalFactory
 /// <summary>Issue 14, point 3: the case list, the searches and the dashboard stay small whatever the number of staff.</summary>
 public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : IClassFixture<ManyStaffPortal>
 {
+    /// <summary>Issue 14 asks for 40 KB of HTML for 25 rows: met by every list and search without the reassignment form.</summary>
+    private const int ListLimit = 40 * 1024;
+
     /// <summary>
-    /// Issue 14 asks for 40 KB; this part reached 54 KB for a coordinator (layout 7 KB, filters 12 KB, 25 rows 25 KB,
-    /// reassignment form 7 KB), down from the hundreds of KB the people lists made. The bound holds what was reached.
+    /// A coordinator's list also carries a box per row and the reassignment form (40 people of the office without
+    /// JavaScript): 53.6 KB was reached, so the bound holds that (issue 14's 40 KB is not met there, see performance.md).
     /// </summary>
-    private const int ListLimit = 60 * 1024;
+    private const int CoordinatorListLimit = 54 * 1024;
+
     private const int DashboardLimit = 150 * 1024;
+
+    private int _measured;
 
     private async Task<int> SizeAsync(HttpClient client, string url)
     {
@@ -92,7 +98,7 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
         var size = body.Length;
         if (Environment.GetEnvironmentVariable("PAGE_SIZE_DUMP") is { } dump)
         {
-            await File.WriteAllBytesAsync(Path.Combine(dump, Uri.EscapeDataString(url) + ".html"), body);
+            await File.WriteAllBytesAsync(Path.Combine(dump, $"{++_measured:00}-{Uri.EscapeDataString(url)}.html"), body);
         }
 
         output.WriteLine($"{url}: {size:N0} bytes");
@@ -100,22 +106,24 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task The_case_list_and_its_searches_stay_under_60_KB_for_a_coordinator_and_a_caseworker_whatever_the_staff()
+    public async Task The_case_list_and_its_searches_stay_under_40_KB_and_a_coordinators_list_with_its_reassignment_form_under_54_KB_whatever_the_staff()
     {
         var coordinator = await portal.Staff("size-coord@test.local").WithRoles(Roles.Coordinator).InOffice(portal.OfficeIds[0]).SignedInAsync();
         var caseworker = await portal.Staff("size-cw@test.local").WithRoles(Roles.Caseworker).InOffice(portal.OfficeIds[0]).SignedInAsync();
 
-        foreach (var client in new[] { coordinator, caseworker })
+        foreach (var (client, listLimit) in new[] { (coordinator, CoordinatorListLimit), (caseworker, ListLimit) })
         {
-            (await SizeAsync(client, "/cases?scope=all")).Should().BeLessThanOrEqualTo(ListLimit);
-            (await SizeAsync(client, "/cases?scope=all&q=Rakhimov")).Should().BeLessThanOrEqualTo(ListLimit);
-            (await SizeAsync(client, "/cases?scope=all&lawyer=" + portal.Lawyers[1][0])).Should().BeLessThanOrEqualTo(ListLimit);
+            (await SizeAsync(client, "/cases?scope=all")).Should().BeLessThanOrEqualTo(listLimit);
+            (await SizeAsync(client, "/cases?scope=all&q=Rakhimov")).Should().BeLessThanOrEqualTo(listLimit);
+            (await SizeAsync(client, "/cases?scope=all&lawyer=" + portal.Lawyers[1][0])).Should().BeLessThanOrEqualTo(listLimit);
             (await SizeAsync(client, "/search?q=Rakhimov")).Should().BeLessThanOrEqualTo(ListLimit);
         }
 
         var page = await coordinator.GetDocumentAsync("/cases?scope=all");
         page.QuerySelectorAll("[data-testid=case-row]").Should().HaveCount(25, "a full page was measured");
         page.QuerySelector("#reassign-form").Should().NotBeNull("the coordinator's page with its reassignment form was measured");
+        var listed = await caseworker.GetDocumentAsync("/cases?scope=all");
+        listed.QuerySelectorAll("[data-testid=case-row]").Should().HaveCount(25, "the caseworker's 40 KB holds a full page too");
     }
 
     [Fact]
