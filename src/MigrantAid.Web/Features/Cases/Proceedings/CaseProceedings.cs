@@ -65,13 +65,13 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
 
         var hearings = await db.Hearings.AsNoTracking().Where(h => h.CaseId == caseId)
             .OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(MaxHearings).ToListAsync(cancellationToken);
-        var decisions = await db.CourtDecisions.AsNoTracking().Where(d => d.CaseId == caseId)
-            .OrderBy(d => d.DecidedOn).ThenBy(d => d.CreatedAt).Take(MaxDecisions).ToListAsync(cancellationToken);
-        var documentIds = decisions.Where(d => d.DocumentId is not null).Select(d => d.DocumentId!.Value).Distinct().ToList();
-        var documents = documentIds.Count == 0
-            ? new Dictionary<Guid, string>()
-            : await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
-                .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
+        // Each decision with its document's file name, in one statement (issue 14).
+        var decided = await db.CourtDecisions.AsNoTracking().Where(d => d.CaseId == caseId)
+            .OrderBy(d => d.DecidedOn).ThenBy(d => d.CreatedAt).Take(MaxDecisions)
+            .Select(d => new { Decision = d, DocumentName = db.CaseDocuments.Where(x => x.CaseId == caseId && x.Id == d.DocumentId).Select(x => x.FileName).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var decisions = decided.Select(x => x.Decision).ToList();
+        var documents = decided.Where(x => x.DocumentName is not null).ToDictionary(x => x.Decision.Id, x => x.DocumentName!);
         var clocks = await DecisionClockReader.ReadAsync(db, caseId, proceedings, decisions, cancellationToken);
 
         var now = clock.GetUtcNow();
@@ -80,7 +80,7 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
             h.Id, time.Local(h.StartsAt), h.Place, h.Result, h.IsHeld, !h.IsHeld && h.StartsAt >= now, h.Id == next?.Id));
         var decisionsOf = decisions.ToLookup(d => d.ProceedingId, d => new DecisionRow(
             d.Id, d.DecidedOn, d.FinalFormOn, d.ReceivedOn, d.Outcome, d.Summary, d.DocumentId,
-            d.DocumentId is { } document ? documents.GetValueOrDefault(document) : null)
+            documents.GetValueOrDefault(d.Id))
         {
             Clocks = clocks.GetValueOrDefault(d.Id) ?? DecisionClockNotes.None,
         });
