@@ -43,8 +43,9 @@ public sealed record TimelineWindow(DateTimeOffset From, DateTimeOffset Until)
 }
 
 /// <summary>
-/// Reads the records of a case's legal work that fall in a timeline page's window, one statement per table.
-/// The caller (the case page) has already loaded the case through its access check; this only reads by case id.
+/// Reads the records of a case's legal work that fall in a timeline page's window, in one statement (a
+/// <c>UNION ALL</c> of one branch per table, issue 14). The caller (the case page) has already loaded the case through
+/// its access check; this only reads by case id.
 /// </summary>
 public static class CaseRecordTimeline
 {
@@ -53,65 +54,91 @@ public static class CaseRecordTimeline
 
     public static async Task<IReadOnlyList<CaseRecord>> ReadAsync(AppDbContext db, Guid caseId, TimelineWindow w, CancellationToken ct = default)
     {
-        var (from, until) = (w.From, w.Until);
-        var records = new List<CaseRecord>();
-
-        records.AddRange(await db.CourtProceedings.AsNoTracking()
-            .Where(p => p.CaseId == caseId && p.CreatedAt >= from && p.CreatedAt < until)
-            .OrderByDescending(p => p.CreatedAt).Take(MaxPerKind)
-            .Select(p => new CaseRecord(TimelineRecordKind.ProceedingOpened, p.CreatedAt, p.CreatedBy, p.Court, p.Instance, null, null, null, p.OpenedOn, null))
-            .ToListAsync(ct));
-
-        records.AddRange(await db.Hearings.AsNoTracking()
-            .Where(h => h.CaseId == caseId && h.CreatedAt >= from && h.CreatedAt < until)
-            .OrderByDescending(h => h.CreatedAt).Take(MaxPerKind)
-            .Join(db.CourtProceedings, h => h.ProceedingId, p => p.Id, (h, p) => new { h, p.Court })
-            .Select(x => new CaseRecord(TimelineRecordKind.HearingScheduled, x.h.CreatedAt, x.h.CreatedBy, x.Court, null, null, null, null, null, x.h.StartsAt))
-            .ToListAsync(ct));
-
-        records.AddRange(await db.CourtDecisions.AsNoTracking()
-            .Where(d => d.CaseId == caseId && d.CreatedAt >= from && d.CreatedAt < until)
-            .OrderByDescending(d => d.CreatedAt).Take(MaxPerKind)
-            .Join(db.CourtProceedings, d => d.ProceedingId, p => p.Id, (d, p) => new { d, p.Court })
-            .Select(x => new CaseRecord(TimelineRecordKind.DecisionRecorded, x.d.CreatedAt, x.d.CreatedBy, x.Court, null, x.d.Outcome, null, null, x.d.DecidedOn, null))
-            .ToListAsync(ct));
-
-        records.AddRange(await db.InternationalSubmissions.AsNoTracking()
-            .Where(s => s.CaseId == caseId && s.CreatedAt >= from && s.CreatedAt < until)
-            .OrderByDescending(s => s.CreatedAt).Take(MaxPerKind)
-            .Select(s => new CaseRecord(TimelineRecordKind.SubmissionFiled, s.CreatedAt, s.CreatedBy, null, null, null, s.Body, null, s.SubmittedOn, null))
-            .ToListAsync(ct));
-
-        records.AddRange(await DeadlinesAsync(db, caseId, from, until, ct));
-        return records.OrderByDescending(r => r.At).ToList();
+        var rows = await Union(db, caseId, w.From, w.Until).ToListAsync(ct);
+        var russian = SupportedLanguages.CurrentIsRussian;
+        return rows.SelectMany(r => r.Kind == TimelineRecordKind.DeadlineCreated ? DeadlineLines(r, w, russian) : [r.Record()])
+            .OrderByDescending(r => r.At).ToList();
     }
 
+    /// <summary>
+    /// One branch per table, each cut to <see cref="MaxPerKind"/> newest in the window before the union (SQL, not LINQ:
+    /// EF merges the branches' equal NULL columns into one and PostgreSQL then refuses the union's types).
+    /// A deadline gives one row, with what <see cref="DeadlineLines"/> needs for its created and closed lines.
+    /// </summary>
+    private static IQueryable<RecordRow> Union(AppDbContext db, Guid caseId, DateTimeOffset from, DateTimeOffset until) => db.Database.SqlQuery<RecordRow>($"""
+        (SELECT 0 AS "Kind", p.created_at AS "At", p.created_by AS "ActorId", p.court AS "Court", p.instance AS "Instance", NULL::integer AS "Outcome",
+                NULL::integer AS "Body", NULL::text AS "Title", NULL::text AS "TitleRu", p.opened_on AS "On", NULL::timestamptz AS "StartsAt",
+                NULL::integer AS "Status", NULL::timestamptz AS "ClosedAt", NULL::uuid AS "ClosedBy"
+         FROM court_proceedings p WHERE p.case_id = {caseId} AND p.created_at >= {from} AND p.created_at < {until}
+         ORDER BY p.created_at DESC LIMIT {MaxPerKind})
+        UNION ALL
+        (SELECT 1, h.created_at, h.created_by, p.court, NULL, NULL, NULL, NULL, NULL, NULL, h.starts_at, NULL, NULL, NULL
+         FROM (SELECT * FROM hearings h WHERE h.case_id = {caseId} AND h.created_at >= {from} AND h.created_at < {until}
+               ORDER BY h.created_at DESC LIMIT {MaxPerKind}) h
+         JOIN court_proceedings p ON p.id = h.proceeding_id)
+        UNION ALL
+        (SELECT 2, d.created_at, d.created_by, p.court, NULL, d.outcome, NULL, NULL, NULL, d.decided_on, NULL, NULL, NULL, NULL
+         FROM (SELECT * FROM court_decisions d WHERE d.case_id = {caseId} AND d.created_at >= {from} AND d.created_at < {until}
+               ORDER BY d.created_at DESC LIMIT {MaxPerKind}) d
+         JOIN court_proceedings p ON p.id = d.proceeding_id)
+        UNION ALL
+        (SELECT 3, s.created_at, s.created_by, NULL, NULL, NULL, s.body, NULL, NULL, s.submitted_on, NULL, NULL, NULL, NULL
+         FROM international_submissions s WHERE s.case_id = {caseId} AND s.created_at >= {from} AND s.created_at < {until}
+         ORDER BY s.created_at DESC LIMIT {MaxPerKind})
+        UNION ALL
+        (SELECT 4, d.created_at, d.created_by, NULL, NULL, NULL, NULL, d.title, d.title_ru, d.due_on, NULL, d.status, d.closed_at, d.closed_by
+         FROM case_deadlines d WHERE d.case_id = {caseId}
+           AND ((d.created_at >= {from} AND d.created_at < {until}) OR (d.closed_at >= {from} AND d.closed_at < {until}))
+         ORDER BY d.created_at DESC LIMIT {MaxPerKind})
+        """);
+
     /// <summary>A deadline gives a line when it was created and another when it was done or dismissed.</summary>
-    private static async Task<IEnumerable<CaseRecord>> DeadlinesAsync(AppDbContext db, Guid caseId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
+    private static IEnumerable<CaseRecord> DeadlineLines(RecordRow d, TimelineWindow w, bool russian)
     {
-        var russian = SupportedLanguages.CurrentIsRussian;
-        var rows = await db.CaseDeadlines.AsNoTracking()
-            .Where(d => d.CaseId == caseId && ((d.CreatedAt >= from && d.CreatedAt < until) || (d.ClosedAt >= from && d.ClosedAt < until)))
-            .OrderByDescending(d => d.CreatedAt).Take(MaxPerKind)
-            .Select(d => new { d.Title, d.TitleRu, d.DueOn, d.Status, d.CreatedAt, d.CreatedBy, d.ClosedAt, d.ClosedBy })
-            .ToListAsync(ct);
-
-        var lines = new List<CaseRecord>();
-        foreach (var d in rows)
+        var title = CaseDeadline.TitleIn(d.Title ?? "", d.TitleRu, russian);
+        if (d.At >= w.From && d.At < w.Until)
         {
-            var title = CaseDeadline.TitleIn(d.Title, d.TitleRu, russian);
-            if (d.CreatedAt >= from && d.CreatedAt < until)
-            {
-                lines.Add(new CaseRecord(TimelineRecordKind.DeadlineCreated, d.CreatedAt, d.CreatedBy, Title: title, On: d.DueOn));
-            }
-
-            if (d.Status != DeadlineStatus.Open && d.ClosedAt is { } closed && closed >= from && closed < until)
-            {
-                var kind = d.Status == DeadlineStatus.Done ? TimelineRecordKind.DeadlineDone : TimelineRecordKind.DeadlineDismissed;
-                lines.Add(new CaseRecord(kind, closed, d.ClosedBy ?? d.CreatedBy, Title: title, On: d.DueOn));
-            }
+            yield return new CaseRecord(TimelineRecordKind.DeadlineCreated, d.At, d.ActorId, Title: title, On: d.On);
         }
 
-        return lines;
+        if (d.Status is { } status && status != DeadlineStatus.Open && d.ClosedAt is { } closed && closed >= w.From && closed < w.Until)
+        {
+            var kind = status == DeadlineStatus.Done ? TimelineRecordKind.DeadlineDone : TimelineRecordKind.DeadlineDismissed;
+            yield return new CaseRecord(kind, closed, d.ClosedBy ?? d.ActorId, Title: title, On: d.On);
+        }
+    }
+
+    /// <summary>One row of the union: the columns every branch fills (null where a table has no such fact).</summary>
+    private sealed class RecordRow
+    {
+        public TimelineRecordKind Kind { get; init; }
+
+        public DateTimeOffset At { get; init; }
+
+        public Guid ActorId { get; init; }
+
+        public string? Court { get; init; }
+
+        public CourtInstance? Instance { get; init; }
+
+        public DecisionOutcome? Outcome { get; init; }
+
+        public InternationalBody? Body { get; init; }
+
+        public string? Title { get; init; }
+
+        public string? TitleRu { get; init; }
+
+        public DateOnly? On { get; init; }
+
+        public DateTimeOffset? StartsAt { get; init; }
+
+        public DeadlineStatus? Status { get; init; }
+
+        public DateTimeOffset? ClosedAt { get; init; }
+
+        public Guid? ClosedBy { get; init; }
+
+        public CaseRecord Record() => new(Kind, At, ActorId, Court, Instance, Outcome, Body, Title, On, StartsAt);
     }
 }

@@ -51,14 +51,23 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
     /// <summary>Closed deadlines stay on the case for the record; the page shows the latest of them.</summary>
     public const int ClosedShown = 20;
 
+    /// <summary>
+    /// The open deadlines, the latest closed ones and how many are closed, in one statement (issue 14): the count rides
+    /// on every row as an uncorrelated subquery (evaluated once), and no row means none is closed either.
+    /// </summary>
     public async Task<CaseDeadlinesModel> HandleAsync(Guid caseId, Viewer viewer, CancellationToken ct = default)
     {
         var today = await TodayAsync(viewer, ct);
-        var open = await ItemsAsync(caseId, d => d.CaseId == caseId && d.Status == DeadlineStatus.Open, q => q.OrderBy(d => d.DueOn).ThenBy(d => d.CreatedAt), int.MaxValue, ct);
-        var closedQuery = db.CaseDeadlines.AsNoTracking().Where(d => d.CaseId == caseId && d.Status != DeadlineStatus.Open);
-        var closedTotal = await closedQuery.CountAsync(ct);
-        var closed = closedTotal == 0 ? [] : await ItemsAsync(caseId, d => d.CaseId == caseId && d.Status != DeadlineStatus.Open,
-            q => q.OrderByDescending(d => d.ClosedAt).ThenByDescending(d => d.Id), ClosedShown, ct);
+        var closedQuery = db.CaseDeadlines.Where(d => d.CaseId == caseId && d.Status != DeadlineStatus.Open);
+        var latestClosed = closedQuery.OrderByDescending(d => d.ClosedAt).ThenByDescending(d => d.Id).Take(ClosedShown).Select(d => d.Id);
+        var rows = await RowsAsync(db.CaseDeadlines.AsNoTracking()
+            .Where(d => d.CaseId == caseId && (d.Status == DeadlineStatus.Open || latestClosed.Contains(d.Id))), closedQuery, ct);
+        var items = await ItemsAsync(caseId, rows, ct);
+        var open = items.Where(x => x.Row.Deadline.Status == DeadlineStatus.Open)
+            .OrderBy(x => x.Row.Deadline.DueOn).ThenBy(x => x.Row.Deadline.CreatedAt).Select(x => x.Item).ToList();
+        var closed = items.Where(x => x.Row.Deadline.Status != DeadlineStatus.Open)
+            .OrderByDescending(x => x.Row.Deadline.ClosedAt).ThenByDescending(x => x.Row.Deadline.Id).Select(x => x.Item).ToList();
+        var closedTotal = rows.Count == 0 ? 0 : rows[0].ClosedTotal;
         return new CaseDeadlinesModel(caseId, today, new DeadlineList(caseId, today, open), new DeadlineList(caseId, today, closed), closedTotal);
     }
 
@@ -81,14 +90,21 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
     private async Task<IReadOnlyList<DeadlineItem>> ItemsAsync(Guid caseId, Expression<Func<CaseDeadline, bool>> filter,
         Func<IQueryable<CaseDeadline>, IOrderedQueryable<CaseDeadline>> order, int take, CancellationToken ct)
     {
-        var rows = await order(db.CaseDeadlines.AsNoTracking().Where(filter))
-            .Take(take)
-            .Select(d => new
-            {
-                Deadline = d,
-                Rule = db.DeadlineRules.Where(r => r.Id == d.RuleId).Select(r => new { r.Name, r.NameRu, r.NeedsVerification, r.Forum, r.LegalBasis, r.LegalBasisRu }).FirstOrDefault(),
-            })
+        var query = db.CaseDeadlines.AsNoTracking().Where(filter);
+        var rows = await RowsAsync(order(query).Take(take), query, ct);
+        return (await ItemsAsync(caseId, rows, ct)).Select(x => x.Item).ToList();
+    }
+
+    /// <summary>The deadlines with their rules' facts, and the size of <paramref name="counted"/> on each row.</summary>
+    private Task<List<DeadlineRow>> RowsAsync(IQueryable<CaseDeadline> query, IQueryable<CaseDeadline> counted, CancellationToken ct) =>
+        query.Select(d => new DeadlineRow(
+                d,
+                db.DeadlineRules.Where(r => r.Id == d.RuleId).Select(r => new RuleFacts(r.Name, r.NameRu, r.NeedsVerification, r.Forum, r.LegalBasis, r.LegalBasisRu)).FirstOrDefault(),
+                counted.Count()))
             .ToListAsync(ct);
+
+    private async Task<List<(DeadlineRow Row, DeadlineItem Item)>> ItemsAsync(Guid caseId, List<DeadlineRow> rows, CancellationToken ct)
+    {
         if (rows.Count == 0)
         {
             return [];
@@ -99,13 +115,17 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
         var time = await OfficeTime.OfCaseAsync(db, caseId, ct);
         string? Name(Guid? id) => id is { } g ? names.GetValueOrDefault(g, "?") : null;
         var russian = SupportedLanguages.CurrentIsRussian;
-        return rows.Select(r => new DeadlineItem(
+        return rows.Select(r => (r, new DeadlineItem(
             r.Deadline.Id, r.Deadline.Kind, CaseDeadline.TitleIn(r.Deadline.Title, r.Deadline.TitleRu, russian), r.Deadline.DueOn, r.Deadline.ComputedOn, r.Deadline.Status,
             r.Rule is null ? null : CaseDeadline.TitleIn(r.Rule.Name, r.Rule.NameRu, russian), r.Rule?.NeedsVerification ?? false, r.Rule?.Forum, DeadlineRule.LegalBasisIn(r.Rule?.LegalBasis, r.Rule?.LegalBasisRu, russian),
             r.Deadline.Trigger, r.Deadline.TriggerDate, DeadlineArithmetic.FromJson(r.Deadline.Arithmetic),
             Name(r.Deadline.AssigneeId), r.Deadline.OverrideReason, r.Deadline.ClosingNote, Name(r.Deadline.ClosedBy),
-            r.Deadline.ClosedAt is { } at ? time.Local(at) : null)).ToList();
+            r.Deadline.ClosedAt is { } at ? time.Local(at) : null))).ToList();
     }
+
+    private sealed record RuleFacts(string Name, string? NameRu, bool NeedsVerification, string? Forum, string? LegalBasis, string? LegalBasisRu);
+
+    private sealed record DeadlineRow(CaseDeadline Deadline, RuleFacts? Rule, int ClosedTotal);
 }
 
 /// <summary>The case page's deadline section (issue 4): invoked from Features/Cases/Show.cshtml with the case it authorized.</summary>

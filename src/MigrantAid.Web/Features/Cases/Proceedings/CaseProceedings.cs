@@ -56,22 +56,12 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
     public async Task<CaseProceedingsModel> HandleAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
         var time = await OfficeTime.OfCaseAsync(db, caseId, cancellationToken);
-        var proceedings = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
-            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Id).Take(MaxProceedings).ToListAsync(cancellationToken);
+        var (proceedings, hearings, decisions, documents) = await ReadAsync(caseId, cancellationToken);
         if (proceedings.Count == 0)
         {
             return new CaseProceedingsModel { CaseId = caseId, TimeZoneId = time.ZoneId };
         }
 
-        var hearings = await db.Hearings.AsNoTracking().Where(h => h.CaseId == caseId)
-            .OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(MaxHearings).ToListAsync(cancellationToken);
-        var decisions = await db.CourtDecisions.AsNoTracking().Where(d => d.CaseId == caseId)
-            .OrderBy(d => d.DecidedOn).ThenBy(d => d.CreatedAt).Take(MaxDecisions).ToListAsync(cancellationToken);
-        var documentIds = decisions.Where(d => d.DocumentId is not null).Select(d => d.DocumentId!.Value).Distinct().ToList();
-        var documents = documentIds.Count == 0
-            ? new Dictionary<Guid, string>()
-            : await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && documentIds.Contains(d.Id))
-                .ToDictionaryAsync(d => d.Id, d => d.FileName, cancellationToken);
         var clocks = await DecisionClockReader.ReadAsync(db, caseId, proceedings, decisions, cancellationToken);
 
         var now = clock.GetUtcNow();
@@ -80,7 +70,7 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
             h.Id, time.Local(h.StartsAt), h.Place, h.Result, h.IsHeld, !h.IsHeld && h.StartsAt >= now, h.Id == next?.Id));
         var decisionsOf = decisions.ToLookup(d => d.ProceedingId, d => new DecisionRow(
             d.Id, d.DecidedOn, d.FinalFormOn, d.ReceivedOn, d.Outcome, d.Summary, d.DocumentId,
-            d.DocumentId is { } document ? documents.GetValueOrDefault(document) : null)
+            documents.GetValueOrDefault(d.Id))
         {
             Clocks = clocks.GetValueOrDefault(d.Id) ?? DecisionClockNotes.None,
         });
@@ -99,6 +89,36 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
             Chains = chains,
             Next = next is null ? null : new NextHearing(time.Local(next.StartsAt), proceedings.FirstOrDefault(p => p.Id == next.ProceedingId)?.Court ?? "", next.Place),
         };
+    }
+
+    /// <summary>
+    /// The proceedings, each with its hearings and its decisions (with the decision document's file name), in one
+    /// statement (issue 14): a proceeding has a few hearings and one or two decisions, so their product per proceeding is
+    /// small. The caps apply per proceeding.
+    /// </summary>
+    private async Task<(List<CourtProceeding> Proceedings, List<Hearing> Hearings, List<CourtDecision> Decisions, Dictionary<Guid, string> Documents)> ReadAsync(
+        Guid caseId, CancellationToken cancellationToken)
+    {
+        var rows = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
+            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Id).Take(MaxProceedings)
+            .Select(p => new
+            {
+                Proceeding = p,
+                Hearings = db.Hearings.Where(h => h.CaseId == caseId && h.ProceedingId == p.Id)
+                    .OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(MaxHearings).ToList(),
+                Decisions = db.CourtDecisions.Where(d => d.CaseId == caseId && d.ProceedingId == p.Id)
+                    .OrderBy(d => d.DecidedOn).ThenBy(d => d.CreatedAt).Take(MaxDecisions)
+                    .Select(d => new { Decision = d, DocumentName = db.CaseDocuments.Where(x => x.CaseId == caseId && x.Id == d.DocumentId).Select(x => x.FileName).FirstOrDefault() })
+                    .ToList(),
+            })
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken);
+        var decided = rows.SelectMany(r => r.Decisions).OrderBy(x => x.Decision.DecidedOn).ThenBy(x => x.Decision.CreatedAt).ToList();
+        return (
+            rows.Select(r => r.Proceeding).ToList(),
+            rows.SelectMany(r => r.Hearings).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).ToList(),
+            decided.Select(x => x.Decision).ToList(),
+            decided.Where(x => x.DocumentName is not null).ToDictionary(x => x.Decision.Id, x => x.DocumentName!));
     }
 }
 

@@ -35,24 +35,29 @@ public sealed class CaseInternationalViewComponent(AppDbContext db) : ViewCompon
     {
         var cancellationToken = HttpContext.RequestAborted;
         var caseId = @case.Id;
-        var submissions = await db.InternationalSubmissions.AsNoTracking()
-            .Where(s => s.CaseId == caseId)
-            .OrderByDescending(s => s.SubmittedOn).ThenBy(s => s.Id)
-            .Take(MaxRows)
-            .Select(s => new CaseSubmissionRow(s.Id, s.Body, s.Kind, s.StateConcerned, s.SubmittedOn, s.RegisteredOn, s.CommentsDueOn, s.BodyReference, s.Result))
-            .ToListAsync(cancellationToken);
-        var recommendations = await db.CaseRecommendations.AsNoTracking()
-            .Where(l => l.CaseId == caseId)
-            .Join(db.Recommendations, l => l.RecommendationId, r => r.Id, (l, r) => new { l, r })
-            .OrderByDescending(x => x.r.Year).ThenBy(x => x.r.Id)
-            .Take(MaxRows)
-            .Select(x => new CaseRecommendationRow(x.r.Id, x.r.Body, x.r.State, x.r.Year, x.r.Paragraph, x.r.TextEn, x.r.TextRu, x.l.Note))
-            .ToListAsync(cancellationToken);
+        // One statement for both lists (issue 14): a case has a handful of each, so their product is small.
+        var rows = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new
+            {
+                Submissions = db.InternationalSubmissions.Where(s => s.CaseId == caseId)
+                    .OrderByDescending(s => s.SubmittedOn).ThenBy(s => s.Id)
+                    .Take(MaxRows)
+                    .Select(s => new CaseSubmissionRow(s.Id, s.Body, s.Kind, s.StateConcerned, s.SubmittedOn, s.RegisteredOn, s.CommentsDueOn, s.BodyReference, s.Result))
+                    .ToList(),
+                Recommendations = db.CaseRecommendations.Where(l => l.CaseId == caseId)
+                    .Join(db.Recommendations, l => l.RecommendationId, r => r.Id, (l, r) => new { l, r })
+                    .OrderByDescending(x => x.r.Year).ThenBy(x => x.r.Id)
+                    .Take(MaxRows)
+                    .Select(x => new CaseRecommendationRow(x.r.Id, x.r.Body, x.r.State, x.r.Year, x.r.Paragraph, x.r.TextEn, x.r.TextRu, x.l.Note))
+                    .ToList(),
+            })
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
         return View("/Features/International/Submissions/CaseInternational.cshtml", new CaseInternationalModel
         {
             CaseId = caseId,
-            Submissions = submissions,
-            Recommendations = recommendations,
+            Submissions = rows?.Submissions ?? [],
+            Recommendations = rows?.Recommendations ?? [],
         });
     }
 }
