@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Infrastructure.Failure;
 
 namespace MigrantAid.Tests.Infrastructure.Reporting;
 
@@ -53,7 +54,7 @@ public class ReportingConfigurationTests(PortalFactory portal) : IClassFixture<P
         {
             var response = await client.GetAsync(url);
             response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "{0} reads through the reporting database", url);
-            response.Headers.RetryAfter.Should().NotBeNull();
+            response.Headers.RetryAfter?.Delta.Should().Be(TimeSpan.FromSeconds(FailurePages.RetryAfterSeconds), "{0} asks the client to retry as the outage page does", url);
         }
 
         (await client.GetAsync("/cases")).StatusCode.Should().Be(HttpStatusCode.OK, "the case list reads the primary");
