@@ -19,7 +19,9 @@
 #
 # RUNS (100), DURATION (10), CONCURRENCY (8), SEED (42), DATES (3 deadlines and hearings per case), ONLY (pages whose
 # name contains it), REPLICA=1 (also measures dashboards and statistics with a streaming replica as the reporting
-# connection, through scripts/pg-replica.sh, and prints the primary's load with and without it).
+# connection, through scripts/pg-replica.sh, and prints the primary's load with and without it), REUSE_DATA (the
+# pg/data folder of an earlier KEEP=1 run: its cluster is started again and, when its database is a finished
+# generated one, the generation (17 minutes at 1,000,000 cases) is skipped; the cluster is stopped, never deleted).
 #
 # The benchmark portal differs from a production configuration in five settings, all for the benchmark only:
 # Security__TwoFactor__RequiredRoles is empty (the generated coordinator has no authenticator to enrol),
@@ -48,8 +50,13 @@ cleanup() {
   if [ "${KEEP:-0}" = "1" ]; then
     say "KEEP=1: database $db kept on port $PGPORT; work folder $work"
   else
-    psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
-    if [ -n "$own_cluster" ]; then pg_stop "$own_cluster"; fi
+    if [ -n "${REUSE_DATA:-}" ]; then
+      pg_stop "$own_cluster"
+      say "REUSE_DATA: database $db kept in $own_cluster (stopped)"
+    else
+      psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+      if [ -n "$own_cluster" ]; then pg_stop "$own_cluster"; fi
+    fi
     rm -rf "$work"
   fi
   exit "$status"
@@ -83,11 +90,11 @@ start_database() {
   else
     local port
     port=$(pg_free_port 56300 56400) || { say "No free port for the benchmark database."; exit 1; }
-    own_cluster="$work/pg/data"
-    say "== PostgreSQL cluster of its own on port $port"
+    own_cluster=${REUSE_DATA:-$work/pg/data}
+    say "== PostgreSQL cluster of its own on port $port ($own_cluster)"
     # max_connections stays at its default (100, plenty for concurrency 8): a standby must have at least the primary's.
     pg_start "$own_cluster" "$port" "-c shared_buffers=${PG_SHARED_BUFFERS:-1GB}" || exit 1
-    server_log="$work/pg/run/postgres.log"
+    server_log="$(dirname "$own_cluster")/run/postgres.log"
     export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres
     pg_ensure_roles "$port" "$owner" "$app" "$db" || exit 1
   fi
@@ -106,11 +113,19 @@ tools() {
   return "$status"
 }
 
+generated() {
+  psql -d "$db" -At -c "SELECT 1 WHERE shobj_description((SELECT oid FROM pg_database WHERE datname = current_database()), 'pg_database') IS NOT NULL" \
+    | grep -q 1
+}
+
 generate() {
+  if [ -n "${REUSE_DATA:-}" ] && generated; then
+    say "== REUSE_DATA: $db is already generated ($(psql -d "$db" -At -c 'SELECT count(*) FROM cases') cases); not generated again"
+    return 0
+  fi
   say "== generate $cases cases ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
   tools generate --cases "$cases" --seed "${SEED:-42}" --dates-per-case "${DATES:-3}"
-  psql -d "$db" -At -c "SELECT 1 WHERE shobj_description((SELECT oid FROM pg_database WHERE datname = current_database()), 'pg_database') IS NOT NULL" \
-    | grep -q 1 || { say "generate did not complete."; exit 1; }
+  generated || { say "generate did not complete."; exit 1; }
 }
 
 start_portal() {

@@ -39,6 +39,10 @@ public sealed class ListsTests(BrowserPortal portal)
         await Expect(page.GetByTestId("case-row")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("list-total")).ToHaveTextAsync("3 cases");
 
+        // The tick boxes and the form come with the reassignment mode, keeping the filters.
+        await Expect(page.GetByTestId("case-select")).ToHaveCountAsync(0);
+        await page.GetByTestId("reassign-open").ClickAsync();
+        await Expect(page.GetByTestId("case-row")).ToHaveCountAsync(3);
         await page.GetByTestId("select-all-cases").CheckAsync();
         foreach (var box in await page.GetByTestId("case-select").AllAsync())
         {

@@ -77,14 +77,14 @@ public sealed class ManyStaffPortal : PortalFactory
 /// <summary>Issue 14, point 3: the case list, the searches and the dashboard stay small whatever the number of staff.</summary>
 public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : IClassFixture<ManyStaffPortal>
 {
-    /// <summary>Issue 14 asks for 40 KB of HTML for 25 rows: met by every list and search without the reassignment form.</summary>
+    /// <summary>Issue 14 asks for 40 KB of HTML for 25 rows: met by every list and search, the coordinator's too.</summary>
     private const int ListLimit = 40 * 1024;
 
     /// <summary>
-    /// A coordinator's list also carries a box per row and the reassignment form (40 people of the office without
-    /// JavaScript): 53.6 KB was reached, so the bound holds that (issue 14's 40 KB is not met there, see performance.md).
+    /// The coordinator's reassignment mode, opened on demand, adds a box per row and the form (40 people of the
+    /// office without JavaScript): about 53 KB; the list itself stays within <see cref="ListLimit"/>.
     /// </summary>
-    private const int CoordinatorListLimit = 54 * 1024;
+    private const int ReassignModeLimit = 56 * 1024;
 
     private const int DashboardLimit = 150 * 1024;
 
@@ -106,22 +106,25 @@ public class PageSizeTests(ManyStaffPortal portal, ITestOutputHelper output) : I
     }
 
     [Fact]
-    public async Task The_case_list_and_its_searches_stay_under_40_KB_and_a_coordinators_list_with_its_reassignment_form_under_54_KB_whatever_the_staff()
+    public async Task The_case_list_and_its_searches_stay_under_40_KB_for_every_role_whatever_the_staff()
     {
         var coordinator = await portal.Staff("size-coord@test.local").WithRoles(Roles.Coordinator).InOffice(portal.OfficeIds[0]).SignedInAsync();
         var caseworker = await portal.Staff("size-cw@test.local").WithRoles(Roles.Caseworker).InOffice(portal.OfficeIds[0]).SignedInAsync();
 
-        foreach (var (client, listLimit) in new[] { (coordinator, CoordinatorListLimit), (caseworker, ListLimit) })
+        foreach (var client in new[] { coordinator, caseworker })
         {
-            (await SizeAsync(client, "/cases?scope=all")).Should().BeLessThanOrEqualTo(listLimit);
-            (await SizeAsync(client, "/cases?scope=all&q=Rakhimov")).Should().BeLessThanOrEqualTo(listLimit);
-            (await SizeAsync(client, "/cases?scope=all&lawyer=" + portal.Lawyers[1][0])).Should().BeLessThanOrEqualTo(listLimit);
+            (await SizeAsync(client, "/cases?scope=all")).Should().BeLessThanOrEqualTo(ListLimit);
+            (await SizeAsync(client, "/cases?scope=all&q=Rakhimov")).Should().BeLessThanOrEqualTo(ListLimit);
+            (await SizeAsync(client, "/cases?scope=all&lawyer=" + portal.Lawyers[1][0])).Should().BeLessThanOrEqualTo(ListLimit);
             (await SizeAsync(client, "/search?q=Rakhimov")).Should().BeLessThanOrEqualTo(ListLimit);
         }
 
+        (await SizeAsync(coordinator, "/cases?scope=all&reassign=true")).Should().BeLessThanOrEqualTo(ReassignModeLimit);
         var page = await coordinator.GetDocumentAsync("/cases?scope=all");
         page.QuerySelectorAll("[data-testid=case-row]").Should().HaveCount(25, "a full page was measured");
-        page.QuerySelector("#reassign-form").Should().NotBeNull("the coordinator's page with its reassignment form was measured");
+        page.QuerySelector("[data-testid=reassign-open]").Should().NotBeNull("the coordinator's own list was measured");
+        var reassigning = await coordinator.GetDocumentAsync("/cases?scope=all&reassign=true");
+        reassigning.QuerySelector("#reassign-form").Should().NotBeNull("the reassignment mode was measured with its form");
         var listed = await caseworker.GetDocumentAsync("/cases?scope=all");
         listed.QuerySelectorAll("[data-testid=case-row]").Should().HaveCount(25, "the caseworker's 40 KB holds a full page too");
     }

@@ -35,7 +35,7 @@ public class SearchRecallTests(SearchRecallTests.RecallPortal portal, ITestOutpu
             {
                 var (before, now) = await portal.WithDbAsync(async db => (
                     await TrigramSearchReference.Matching(db, viewer, query).ToListAsync(),
-                    await (await CaseNameMatching.MatchingAsync(db, viewer, query)).ToListAsync()));
+                    await (await CaseNameMatching.MatchingAsync(db, viewer, query)).Ids(db).ToListAsync()));
 
                 var missed = before.Except(now).ToList();
                 found += before.Count;

@@ -63,8 +63,11 @@ public sealed class CaseListQuery
     /// <summary>Keyset position: the first row's sort key and id, from the "Previous page" link.</summary>
     public string? Before { get; set; }
 
+    /// <summary>The coordinator's reassignment mode: a tick box per row and the reassignment form (hidden otherwise, to keep the list small).</summary>
+    public bool Reassign { get; set; }
+
     /// <summary>A link to <paramref name="path"/> with these filters, another page position and, if given, another scope.</summary>
-    public string ToUrl(string path, string? after = null, string? scope = null, string? before = null)
+    public string ToUrl(string path, string? after = null, string? scope = null, string? before = null, bool? reassign = null)
     {
         var values = new List<string>();
         void Add(string name, string? value)
@@ -93,6 +96,7 @@ public sealed class CaseListQuery
         Add("scope", scope ?? Scope);
         Add("after", after);
         Add("before", before);
+        Add("reassign", reassign ?? Reassign ? "true" : null);
         return values.Count == 0 ? path : path + "?" + string.Join("&", values);
     }
 }

@@ -74,6 +74,7 @@ public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeP
             }
 
             ViewData["ReassignInput"] = input;
+            query.Reassign = true;
             return View("Index", await list.HandleAsync(query, Viewer.From(User), cancellationToken));
         }
 

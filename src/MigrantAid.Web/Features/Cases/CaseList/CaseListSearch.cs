@@ -15,17 +15,22 @@ namespace MigrantAid.Web.Features.Cases.CaseList;
 /// </summary>
 public static class CaseListSearch
 {
-    public static async Task<IQueryable<Case>> FilterAsync(AppDbContext db, Viewer viewer, CaseListFilter filter, CancellationToken cancellationToken = default)
+    public static async Task<IQueryable<Case>> FilterAsync(AppDbContext db, Viewer viewer, CaseListFilter filter, CancellationToken cancellationToken = default) =>
+        (await FilterCountingAsync(db, viewer, filter, cancellationToken)).Cases;
+
+    /// <summary>The filtered cases, and whether a name typed in the search matches too many cases to count.</summary>
+    public static async Task<FilteredCases> FilterCountingAsync(
+        AppDbContext db, Viewer viewer, CaseListFilter filter, CancellationToken cancellationToken = default, int countable = CaseNameMatching.CountableMatches)
     {
         var cases = db.Cases.AsNoTracking().Where(CaseAccess.VisibleCases(viewer, db));
         cases = ByRelatedRows(db, viewer, ByOwnColumns(cases, filter), filter);
-        if (filter.Search is { } search)
+        if (filter.Search is not { } search)
         {
-            var found = await CaseNameMatching.MatchingAsync(db, viewer, search, cancellationToken);
-            cases = cases.Where(c => found.Contains(c.Id));
+            return new FilteredCases(cases, false);
         }
 
-        return cases;
+        var found = await CaseNameMatching.MatchingAsync(db, viewer, search, cancellationToken, countable);
+        return new FilteredCases(found.Narrow(cases), found.NameTooCommon);
     }
 
     /// <summary>The filters on the case's own columns.</summary>
@@ -191,3 +196,6 @@ public static class CaseListSearch
     /// <summary>Cases the user works on (<see cref="CaseAccess.AssignedCaseIds"/>).</summary>
     public static IQueryable<Guid> AssignedTo(AppDbContext db, Guid userId) => CaseAccess.AssignedCaseIds(db, userId);
 }
+
+/// <summary>The case list's filtered cases; <paramref name="NameTooCommon"/> when the typed name matches more cases than the list counts.</summary>
+public sealed record FilteredCases(IQueryable<Case> Cases, bool NameTooCommon);

@@ -42,7 +42,7 @@ public sealed record CaseListModel(
 
     public Shared.ListTotal? Total { get; init; }
 
-    /// <summary>The people the reassignment form offers; null when the viewer may not reassign (not a coordinator).</summary>
+    /// <summary>The people the reassignment form offers; null unless a coordinator opened the reassignment mode.</summary>
     public ReassignChoices? Reassign { get; init; }
 
     /// <summary>The name of the lead lawyer the dashboard's link filters on; null when none (or unknown).</summary>
@@ -60,7 +60,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
 
         // The page is cut first (keyset, LIMIT 26), then joined to its client and office by primary key.
         // A "before" position reads the rows before it backwards; the page is turned round below.
-        var filtered = await CaseListSearch.FilterAsync(db, viewer, filter, cancellationToken);
+        var (filtered, nameTooCommon) = await CaseListSearch.FilterCountingAsync(db, viewer, filter, cancellationToken, totals.CountableNameMatches);
         var cut = CaseListSearch.Ordered(filtered, filter).Take(PageSize + 1);
         var page = await (
                 from c in cut
@@ -109,8 +109,10 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
         {
             LeadName = filter.LeadLawyerId is { } lead ? (await StaffDirectory.NamesAsync(db, [lead], cancellationToken)).GetValueOrDefault(lead) : null,
             PreviousBefore = previous,
-            Total = await totals.CountAsync(filtered, "case", cancellationToken),
-            Reassign = viewer.IsCoordinator ? await reassign.ChoicesAsync(ReassignOffices(filter, viewer, page.Select(c => c.OfficeId)), cancellationToken) : null,
+            Total = nameTooCommon
+                ? new Shared.ListTotal(totals.CountableNameMatches, true, totals.CountableNameMatches, "caseName")
+                : await totals.CountAsync(filtered, "case", cancellationToken),
+            Reassign = viewer.IsCoordinator && query.Reassign ? await reassign.ChoicesAsync(ReassignOffices(filter, viewer, page.Select(c => c.OfficeId)), cancellationToken) : null,
         };
     }
 

@@ -21,14 +21,19 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
         var coordinator = await portal.SignedInClientAsync("bulk-coord@test.local");
 
         var list = "/cases?scope=all&lawyer=" + leaving.Id;
-        var page = await coordinator.GetDocumentAsync(list);
+        var plain = await coordinator.GetDocumentAsync(list);
+        plain.QuerySelectorAll("[data-testid=case-select]").Should().BeEmpty("the tick boxes come with the reassignment mode");
+        plain.QuerySelector("#reassign-form").Should().BeNull();
+        var open = plain.QuerySelector("[data-testid=reassign-open]")!.GetAttribute("href");
+        open.Should().Contain("lawyer=" + leaving.Id).And.Contain("reassign=true", "the mode keeps the list's filters");
+        var page = await coordinator.GetDocumentAsync(open!);
         page.QuerySelectorAll("[data-testid=case-select]").Select(c => c.GetAttribute("value")).Should().BeEquivalentTo(hers.Select(c => c.Id.ToString()));
         page.QuerySelector("#reassign-to option[value='lead_" + taking.Id + "']").Should().NotBeNull("an active lawyer of the office is offered");
 
         var response = await PostReassignAsync(coordinator, page, hers.Select(c => c.Id), "lead_" + taking.Id, "Ms Leaving left the organisation");
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        response.Headers.Location!.OriginalString.Should().StartWith("/cases?").And.Contain("lawyer=" + leaving.Id);
+        response.Headers.Location!.OriginalString.Should().StartWith("/cases?").And.Contain("lawyer=" + leaving.Id).And.Contain("reassign=true");
         var leads = await portal.WithDbAsync(db => db.Cases.Where(c => hers.Select(h => h.Id).Contains(c.Id)).Select(c => c.LeadLawyerId).ToListAsync());
         leads.Should().AllBeEquivalentTo((Guid?)taking.Id);
         var mine = hers.Select(c => c.Id.ToString()).Append(other.Id.ToString()).ToList();
@@ -50,7 +55,8 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
         var mine = await new CaseBuilder(portal, office).WithClient("Bulk lawyer own").AssignedTo(lead: lawyer.Id).SaveAsync();
         var client = await portal.SignedInClientAsync("bulk-lawyer@test.local");
 
-        var page = await client.GetDocumentAsync("/cases");
+        var page = await client.GetDocumentAsync("/cases?reassign=true");
+        page.QuerySelector("[data-testid=reassign-open]").Should().BeNull();
         page.QuerySelector("#reassign-form").Should().BeNull();
         page.QuerySelectorAll("[data-testid=case-select]").Should().BeEmpty();
 
@@ -70,7 +76,7 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
         var here = await new CaseBuilder(portal, office).WithClient("Bulk reach here").SaveAsync();
         var there = await new CaseBuilder(portal, elsewhere).WithClient("Bulk reach there").SaveAsync();
         var coordinator = await portal.SignedInClientAsync("bulk-reach-coord@test.local");
-        var page = await coordinator.GetDocumentAsync("/cases?scope=all");
+        var page = await coordinator.GetDocumentAsync("/cases?scope=all&reassign=true");
 
         var response = await PostReassignAsync(coordinator, page, [here.Id, there.Id, Guid.NewGuid()], "caseworker_" + caseworker.Id, "Office reorganised");
 
@@ -94,7 +100,7 @@ public class BulkReassignTests(PortalFactory portal) : IClassFixture<PortalFacto
         await portal.CreateUserAsync("bulk-invalid-coord@test.local", Roles.Coordinator);
         var ticked = await new CaseBuilder(portal, office).WithClient("Bulk invalid").SaveAsync();
         var coordinator = await portal.SignedInClientAsync("bulk-invalid-coord@test.local");
-        var page = await coordinator.GetDocumentAsync("/cases?scope=all&office=" + office.Id);
+        var page = await coordinator.GetDocumentAsync("/cases?scope=all&reassign=true&office=" + office.Id);
 
         var response = await PostReassignAsync(coordinator, page, [ticked.Id], "", "   ");
 
