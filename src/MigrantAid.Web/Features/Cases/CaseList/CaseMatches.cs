@@ -10,13 +10,13 @@ namespace MigrantAid.Web.Features.Cases.CaseList;
 /// </summary>
 public sealed class CaseMatches
 {
-    private readonly IReadOnlyList<Guid>? ids;
-    private readonly IQueryable<Guid>? query;
+    private readonly IReadOnlyList<Guid>? _ids;
+    private readonly IQueryable<Guid>? _query;
 
     private CaseMatches(IReadOnlyList<Guid>? ids, IQueryable<Guid>? query, bool nameTooCommon)
     {
-        this.ids = ids;
-        this.query = query;
+        _ids = ids;
+        _query = query;
         NameTooCommon = nameTooCommon;
     }
 
@@ -35,14 +35,14 @@ public sealed class CaseMatches
     /// <summary>The cases among <paramref name="cases"/> that the search found.</summary>
     public IQueryable<Case> Narrow(IQueryable<Case> cases)
     {
-        if (ids is { } found)
+        if (_ids is { } found)
         {
             // A List<Guid> parameter: "id = ANY(@ids)", planned with the real number of ids.
             var list = found as List<Guid> ?? found.ToList();
             return cases.Where(c => list.Contains(c.Id));
         }
 
-        var matching = query!;
+        var matching = _query!;
         return cases.Where(c => matching.Contains(c.Id));
     }
 
