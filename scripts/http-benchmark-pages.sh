@@ -188,6 +188,7 @@ measure_page() {
     return 0
   fi
   kb=$(awk -v b="$(stat -c %s "$work/page.html")" 'BEGIN { printf "%.0f", b / 1024 }')
+  cp "$work/page.html" "$work/$key.html"
   read -r p50 p95 max bad1 < <(latency "$url")
   read -r rps bad8 < <(throughput "$url")
   statements=$(capture "$key" "$method" "$url")

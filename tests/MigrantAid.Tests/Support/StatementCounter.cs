@@ -89,9 +89,12 @@ public sealed class StatementCounter : IDbConnectionInterceptor
             },
             ActivityStopped = activity =>
             {
-                if (activity.GetCustomProperty(KeyProperty) is Tally tally)
+                // Npgsql also traces the physical opening of a pooled connection (no query text): that happens when the
+                // pool has none idle, not because of the page, so only activities carrying a statement are counted.
+                if (activity.GetCustomProperty(KeyProperty) is Tally tally
+                    && (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string { Length: > 0 } text)
                 {
-                    tally.Executed((activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string ?? "");
+                    tally.Executed(text);
                 }
             },
         };

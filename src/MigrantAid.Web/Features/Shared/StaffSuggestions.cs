@@ -18,9 +18,6 @@ public static class StaffSuggestions
     /// <summary>Suggestions shown for one typed text.</summary>
     public const int Max = 10;
 
-    /// <summary>Without JavaScript a select offers one office's people; an unusually large office is cut here.</summary>
-    public const int MaxOfficeOptions = 200;
-
     public const int MaxTextLength = 100;
 
     /// <summary>The roles a filter may ask for, by the name the endpoint takes.</summary>
@@ -44,21 +41,6 @@ public static class StaffSuggestions
         }
 
         return await people.OrderBy(u => u.FullName).ThenBy(u => u.Id).Take(Max)
-            .Select(u => new StaffSuggestion(u.Id, u.FullName, u.Office != null ? u.Office.Name : null))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The choices of a select without JavaScript: the active people of <paramref name="officeId"/> (none when null)
-    /// holding the role, and the person already chosen, whoever they are, so a filtered list still shows its filter.
-    /// </summary>
-    public static async Task<IReadOnlyList<StaffSuggestion>> OfOfficeAsync(AppDbContext db, string role, Guid? officeId, Guid? chosen,
-        CancellationToken cancellationToken = default)
-    {
-        var holders = Holders(db, role);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.Id == chosen || (officeId != null && u.OfficeId == officeId && u.IsActive && holders.Contains(u.Id)))
-            .OrderBy(u => u.FullName).ThenBy(u => u.Id).Take(MaxOfficeOptions)
             .Select(u => new StaffSuggestion(u.Id, u.FullName, u.Office != null ? u.Office.Name : null))
             .ToListAsync(cancellationToken);
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Features.Shared;
@@ -100,14 +99,19 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
         var next = rows.Count > 0 && (backwards || more) ? Token(rows[^1]) : null;
         var previous = rows.Count > 0 && (backwards ? more : filter.After is not null) ? Token(rows[0]) : null;
 
+        // The people filters are a type-ahead (/people/suggest): the page names only the people already chosen.
+        var chosen = await StaffDirectory.NamesAsync(db, new[] { filter.LawyerId, filter.CaseworkerId, filter.LeadLawyerId }.OfType<Guid>(), cancellationToken);
+        IReadOnlyList<CaseListOption> Chosen(Guid? id) =>
+            id is { } person && chosen.TryGetValue(person, out var name) ? [new CaseListOption(person.ToString(), name)] : [];
+
         return new CaseListModel(query, filter, rows, next,
             await OfficesAsync(cancellationToken),
             await CategoriesAsync(cancellationToken),
-            await StaffAsync(Roles.Lawyer, viewer, filter.LawyerId, cancellationToken),
-            await StaffAsync(Roles.Caseworker, viewer, filter.CaseworkerId, cancellationToken),
+            Chosen(filter.LawyerId),
+            Chosen(filter.CaseworkerId),
             viewer.IsCoordinator)
         {
-            LeadName = filter.LeadLawyerId is { } lead ? (await StaffDirectory.NamesAsync(db, [lead], cancellationToken)).GetValueOrDefault(lead) : null,
+            LeadName = filter.LeadLawyerId is { } lead ? chosen.GetValueOrDefault(lead) : null,
             PreviousBefore = previous,
             Total = nameTooCommon
                 ? new Shared.ListTotal(totals.CountableNameMatches, true, totals.CountableNameMatches, "caseName")
@@ -133,13 +137,4 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
             .ToListAsync(cancellationToken);
         return categories.Select(c => new CaseListOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name(language), !c.IsActive)).ToList();
     }
-
-    /// <summary>
-    /// The people a filter offers without JavaScript: the viewer's office and the one chosen (the type-ahead,
-    /// <see cref="StaffSuggestions"/>, finds everyone else), so the page stays small whatever the staff.
-    /// </summary>
-    private async Task<IReadOnlyList<CaseListOption>> StaffAsync(string role, Viewer viewer, Guid? chosen, CancellationToken cancellationToken) =>
-        (await StaffSuggestions.OfOfficeAsync(db, role, viewer.OfficeId, chosen, cancellationToken))
-            .Select(p => new CaseListOption(p.Id.ToString(), p.Name))
-            .ToList();
 }

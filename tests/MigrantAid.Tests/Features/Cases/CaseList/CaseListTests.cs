@@ -116,7 +116,7 @@ public class CaseListTests(PortalFactory portal) : IClassFixture<PortalFactory>
                 var rows = page.QuerySelectorAll("[data-testid=case-row]").ToList();
                 rows.Count.Should().BeLessOrEqualTo(25);
                 seen.AddRange(rows.Select(r => Guid.Parse(r.GetAttribute("data-case-id")!)));
-                dates.AddRange(page.QuerySelectorAll("[data-testid=case-opened] time").Select(t => t.GetAttribute("datetime")!));
+                dates.AddRange(page.QuerySelectorAll("[data-testid=case-row] time").Select(t => t.GetAttribute("datetime")!));
                 url = page.QuerySelector("[data-testid=next-page]")?.GetAttribute("href");
                 url.Should().NotContain("offset").And.NotContain("page=");
                 pages++;
