@@ -105,6 +105,14 @@ EOF
 }
 
 # hey_args ROLE METHOD PATH: the request as hey sends it (cookie, method, form body).
+# A browser keeps the cookie the portal renews after its once-a-minute security-stamp check; hey sends the same
+# cookie for the whole run, which would make every request of a run longer than a minute repeat that check
+# (5 statements) and re-issue the cookie. So each role's cookie is renewed before each phase of a page.
+fresh_cookie() {
+  [ -f "$work/$1.jar" ] || return 0
+  curl -s -o /dev/null -c "$work/$1.jar" -b "$work/$1.jar" "$base/"
+}
+
 hey_args() {
   args=()
   local cookie
@@ -189,8 +197,11 @@ measure_page() {
   fi
   kb=$(awk -v b="$(stat -c %s "$work/page.html")" 'BEGIN { printf "%.0f", b / 1024 }')
   cp "$work/page.html" "$work/$key.html"
+  fresh_cookie "$role"; hey_args "$role" "$method" "$path"
   read -r p50 p95 max bad1 < <(latency "$url")
+  fresh_cookie "$role"; hey_args "$role" "$method" "$path"
   read -r rps bad8 < <(throughput "$url")
+  fresh_cookie "$role"; hey_args "$role" "$method" "$path"
   statements=$(capture "$key" "$method" "$url")
   tps=$(replay "$key")
   ratio=$(awk -v r="$rps" -v t="$tps" 'BEGIN { if (t + 0 > 0) printf "%.2f", r / t; else print "-" }')

@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace MigrantAid.Web.Features.Shared;
@@ -12,7 +12,7 @@ namespace MigrantAid.Web.Features.Shared;
 /// leaves Cyrillic as it is (the default one wrote each letter of an attribute as an eight-byte entity).
 /// </summary>
 [HtmlTargetElement(Attributes = Attribute)]
-public sealed partial class CompactWhitespaceTagHelper(HtmlEncoder encoder) : TagHelper
+public sealed class CompactWhitespaceTagHelper(HtmlEncoder encoder) : TagHelper
 {
     private const string Attribute = "compact-whitespace";
 
@@ -20,9 +20,43 @@ public sealed partial class CompactWhitespaceTagHelper(HtmlEncoder encoder) : Ta
     {
         output.Attributes.RemoveAll(Attribute);
         var content = await output.GetChildContentAsync();
-        output.Content.SetHtmlContent(Indentation().Replace(content.GetContent(encoder), "\n"));
+        output.Content.SetHtmlContent(Compact(content.GetContent(encoder)));
     }
 
-    [GeneratedRegex(@"\s*\n\s*")]
-    private static partial Regex Indentation();
+    /// <summary>
+    /// Each run of white space holding a line break becomes one line break; other white space is kept. One pass
+    /// over the text (a regular expression for the same took a tenth of a case list's CPU time).
+    /// </summary>
+    public static string Compact(string html)
+    {
+        var result = new StringBuilder(html.Length);
+        var i = 0;
+        while (i < html.Length)
+        {
+            if (!char.IsWhiteSpace(html[i]))
+            {
+                result.Append(html[i++]);
+                continue;
+            }
+
+            var start = i;
+            var breaks = false;
+            while (i < html.Length && char.IsWhiteSpace(html[i]))
+            {
+                breaks |= html[i] == '\n';
+                i++;
+            }
+
+            if (breaks)
+            {
+                result.Append('\n');
+            }
+            else
+            {
+                result.Append(html, start, i - start);
+            }
+        }
+
+        return result.ToString();
+    }
 }
