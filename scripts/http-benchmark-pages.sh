@@ -146,6 +146,14 @@ latency() {
 }
 
 # throughput URL: requests/s at CONCURRENCY for DURATION seconds, and how many answers were not 200.
+# warm_up URL: WARMUP seconds (5) at concurrency CONCURRENCY, not measured: the first requests of a page run while
+# .NET still compiles its code (tiered compilation, on the same two cores), which is not the steady state a portal
+# serving an office all day is in.
+warm_up() {
+  [ "${WARMUP:-5}" -gt 0 ] || return 0
+  hey -z "${WARMUP:-5}s" -c "$CONCURRENCY" "${args[@]}" "$1" >/dev/null
+}
+
 throughput() {
   hey -z "${DURATION}s" -c "$CONCURRENCY" "${args[@]}" "$1" >"$work/c8.txt"
   local rps bad
@@ -198,6 +206,7 @@ measure_page() {
   kb=$(awk -v b="$(stat -c %s "$work/page.html")" 'BEGIN { printf "%.0f", b / 1024 }')
   cp "$work/page.html" "$work/$key.html"
   fresh_cookie "$role"; hey_args "$role" "$method" "$path"
+  warm_up "$url"
   read -r p50 p95 max bad1 < <(latency "$url")
   fresh_cookie "$role"; hey_args "$role" "$method" "$path"
   read -r rps bad8 < <(throughput "$url")
