@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Demo;
 using MigrantAid.Web.Domain.Deadlines;
@@ -13,7 +14,7 @@ public static class PortalDataServices
     public static IServiceCollection AddPortalData(this IServiceCollection services)
     {
         // The connection string is read when first needed, so hosts (tests, commands) can supply it late.
-        services.AddDbContext<AppDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
+        services.AddDbContext<AppDbContext>((sp, o) => QuietAboutBoundedReads(o.UseNpgsql(ConnectionString(sp))));
         services.AddSingleton(sp => DatabaseConnections.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
@@ -28,6 +29,14 @@ public static class PortalDataServices
         services.AddScoped<AdminBootstrapper>();
         return services;
     }
+
+    /// <summary>
+    /// The lists' bounded counts (<c>count(*) FROM (… LIMIT cap + 1)</c>) and the name search's probe read "any N rows"
+    /// on purpose, unordered so that PostgreSQL may stop early: EF Core's warning about a limit without an order
+    /// would otherwise be logged on every list page.
+    /// </summary>
+    internal static DbContextOptionsBuilder QuietAboutBoundedReads(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetConnectionString("Default")

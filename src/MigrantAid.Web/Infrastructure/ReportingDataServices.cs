@@ -24,7 +24,7 @@ public static partial class ReportingDataServices
                 o.UseNpgsql(sp.GetRequiredService<AppDbContext>().Database.GetDbConnection());
             }
 
-            o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            PortalDataServices.QuietAboutBoundedReads(o).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
         });
         services.AddHostedService<ReportingStartCheck>();
         return services;
