@@ -45,7 +45,7 @@ replica_comparison() {
   say "== reporting pages: the primary's load without a replica"
   reporting_load "primary only"
   local replica_port
-  replica_port=$(pg_free_port 56401 56499) || { say "No free port for the replica."; return 1; }
+  replica_port=$(pg_free_port 26401 26499) || { say "No free port for the replica."; return 1; }
   replica_dir="$work/replica"
   replica_start "$PGPORT" "$replica_port" "$replica_dir"
   stop_portal

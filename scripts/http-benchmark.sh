@@ -90,7 +90,7 @@ start_database() {
     psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" -c "CREATE DATABASE \"$db\""
   else
     local port
-    port=$(pg_free_port 56300 56400) || { say "No free port for the benchmark database."; exit 1; }
+    port=$(pg_free_port 26300 26400) || { say "No free port for the benchmark database."; exit 1; }
     own_cluster=${REUSE_DATA:-$work/pg/data}
     say "== PostgreSQL cluster of its own on port $port ($own_cluster)"
     # max_connections stays at its default (100, plenty for concurrency 8): a standby must have at least the primary's.
@@ -131,7 +131,7 @@ generate() {
 
 start_portal() {
   # start_portal [extra VAR=value ...]: the portal as operators run it, on a port of its own.
-  web_port=$(pg_free_port 56500 56600) || { say "No free port for the portal."; exit 1; }
+  web_port=$(pg_free_port 26500 26600) || { say "No free port for the portal."; exit 1; }
   base="http://127.0.0.1:$web_port"
   say "== portal on $base $*"
   (cd "$(dirname "$web_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \

@@ -96,9 +96,11 @@ SQL
   fi
 }
 
+# Ranges stay below Linux's ephemeral ports (32768–60999 by default): a port in that range can be taken at any
+# moment as the local end of an outgoing connection, and a server then fails to bind it although nothing listens.
 pg_free_port() {
   local port
-  for port in $(seq "${1:-55432}" "${2:-55532}"); do
+  for port in $(seq "${1:-25432}" "${2:-25532}"); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1
