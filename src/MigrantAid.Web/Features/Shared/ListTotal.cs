@@ -34,9 +34,6 @@ public sealed class ListTotalHandler(IConfiguration configuration)
 
     public int Cap { get; } = Math.Max(1, configuration.GetValue("Lists:CountCap", DefaultCap));
 
-    /// <summary>How many cases a name typed in the case search may match and still be counted (Cases.CaseList.CaseNameMatching).</summary>
-    public int CountableNameMatches { get; } = Math.Max(1, configuration.GetValue("Lists:CountableNameMatches", Cases.CaseList.CaseNameMatching.CountableMatches));
-
     public async Task<ListTotal> CountAsync<T>(IQueryable<T> rows, string noun, CancellationToken cancellationToken = default)
     {
         var count = await rows.Take(Cap + 1).CountAsync(cancellationToken);

@@ -49,9 +49,12 @@ public sealed record CaseListModel(
 }
 
 /// <summary>One page (25 rows) of the cases the viewer may see, filtered, searched and sorted; keyset-paged.</summary>
-public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler totals, ReassignCasesHandler reassign)
+public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler totals, ReassignCasesHandler reassign, IConfiguration configuration)
 {
     public const int PageSize = 25;
+
+    /// <summary>How many cases a name typed in the search may match and still be counted ("Lists:CountableNameMatches").</summary>
+    private readonly int _countableNameMatches = Math.Max(1, configuration.GetValue("Lists:CountableNameMatches", CaseNameMatching.CountableMatches));
 
     public async Task<CaseListModel> HandleAsync(CaseListQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
@@ -59,7 +62,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
 
         // The page is cut first (keyset, LIMIT 26), then joined to its client and office by primary key.
         // A "before" position reads the rows before it backwards; the page is turned round below.
-        var (filtered, nameTooCommon) = await CaseListSearch.FilterCountingAsync(db, viewer, filter, cancellationToken, totals.CountableNameMatches);
+        var (filtered, nameTooCommon) = await CaseListSearch.FilterCountingAsync(db, viewer, filter, cancellationToken, _countableNameMatches);
         var cut = CaseListSearch.Ordered(filtered, filter).Take(PageSize + 1);
         var page = await (
                 from c in cut
@@ -114,7 +117,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
             LeadName = filter.LeadLawyerId is { } lead ? chosen.GetValueOrDefault(lead) : null,
             PreviousBefore = previous,
             Total = nameTooCommon
-                ? new Shared.ListTotal(totals.CountableNameMatches, true, totals.CountableNameMatches, "caseName")
+                ? new Shared.ListTotal(_countableNameMatches, true, _countableNameMatches, "caseName")
                 : await totals.CountAsync(filtered, "case", cancellationToken),
             Reassign = viewer.IsCoordinator && query.Reassign ? await reassign.ChoicesAsync(ReassignOffices(filter, viewer, page.Select(c => c.OfficeId)), cancellationToken) : null,
         };
