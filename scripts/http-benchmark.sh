@@ -49,7 +49,7 @@ cleanup() {
   stop_portal
   if [ -n "$replica_dir" ] && declare -F replica_stop >/dev/null; then replica_stop "$replica_dir" || true; fi
   if [ "${KEEP:-0}" = "1" ]; then
-    say "KEEP=1: database $db kept on port $PGPORT; work folder $work"
+    say "KEEP=1: database $db kept on port ${PGPORT:-(none: it did not start)}; work folder $work"
   else
     if [ -n "${REUSE_DATA:-}" ]; then
       pg_stop "$own_cluster"

@@ -39,6 +39,8 @@ public sealed class StatementCounter : IDbConnectionInterceptor
 
     private static readonly ActivityListener Listener = StartListening();
 
+    private static readonly AsyncLocal<Tally?> Flow = new();
+
     /// <summary>Sends the request made by <paramref name="send"/> marked for counting; returns its response and its statements.</summary>
     public static async Task<(HttpResponseMessage Response, RequestStatements Statements)> CountAsync(HttpClient client, Func<HttpClient, Task<HttpResponseMessage>> send)
     {
@@ -59,6 +61,21 @@ public sealed class StatementCounter : IDbConnectionInterceptor
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> (a handler called without a request) and returns what it sent.</summary>
+    public static async Task<(T Result, RequestStatements Statements)> CountAsync<T>(Func<Task<T>> work)
+    {
+        GC.KeepAlive(Listener);
+        var tally = Flow.Value = new Tally();
+        try
+        {
+            return (await work(), tally.Result());
+        }
+        finally
+        {
+            Flow.Value = null;
+        }
+    }
+
     public DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
     {
         result.StateChange += (_, change) =>
@@ -71,8 +88,8 @@ public sealed class StatementCounter : IDbConnectionInterceptor
         return result;
     }
 
-    private static Tally? Current() =>
-        Requests.HttpContext?.Request.Headers[Header].ToString() is { Length: > 0 } key ? Tallies.GetValueOrDefault(key) : null;
+    private static Tally? Current() => Flow.Value ??
+        (Requests.HttpContext?.Request.Headers[Header].ToString() is { Length: > 0 } key ? Tallies.GetValueOrDefault(key) : null);
 
     private static ActivityListener StartListening()
     {

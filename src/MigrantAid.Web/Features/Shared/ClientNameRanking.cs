@@ -41,21 +41,18 @@ public static class ClientNameRanking
         return new RankedClients([.. top.Select(t => t.Id)], bound);
     }
 
-    /// <summary>pg_trgm's <c>word_similarity_threshold</c>: a stored word less similar than this is not a hit.</summary>
-    public const double HitThreshold = 0.6;
-
     /// <summary>
     /// The most a client left unread can score when the last one read weighs <paramref name="lastWeight"/>. Its
-    /// hits weigh no more than that, but a typed word it holds no hit for still adds up to
-    /// <see cref="HitThreshold"/> of its trigrams to the real similarity ("faruh" in "Rahimov Farhod" is under the
-    /// threshold, yet lifts the whole name to 0.74). With h the typed trigrams its hits cover, it scores at most
-    /// min(last, h) + threshold × (all − h), which is largest at h = last: last + threshold × (all − last).
+    /// hits weigh no more than that, but a typed word it holds no hit for still adds up to the hits' threshold
+    /// (<see cref="TypedNameWords.Threshold"/>) of its trigrams to the real similarity ("hurshid" is 0.22 like
+    /// "hourchid", yet lifts "Ismoilov Hurshid" to 0.61). With h the typed trigrams its hits cover, it scores at
+    /// most min(last, h) + threshold × (all − h), which is largest at h = last: last + threshold × (all − last).
     /// </summary>
     public static double UnreadBound(TypedNameWords words, double lastWeight)
     {
         var total = words.Words.Sum(w => w.Length + 1.0);
         var last = Math.Min(lastWeight, total);
-        return (last + (HitThreshold * (total - last))) / total;
+        return (last + (words.Threshold * (total - last))) / total;
     }
 
     private sealed class RankedClient

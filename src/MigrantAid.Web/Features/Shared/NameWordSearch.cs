@@ -11,21 +11,25 @@ namespace MigrantAid.Web.Features.Shared;
 /// </summary>
 public sealed class TypedNameWords
 {
-    internal TypedNameWords(IReadOnlyList<string> words, IReadOnlyList<NameWordHit> hits)
+    internal TypedNameWords(IReadOnlyList<string> words, IReadOnlyList<NameWordHit> hits, double threshold)
     {
         Words = words;
         Hits = hits;
+        Threshold = threshold;
         Similar = words.Select((_, p) => hits.Where(h => h.Position == p).Select(h => h.Id).Distinct().ToArray()).ToList();
     }
 
     /// <summary>The first <paramref name="count"/> typed words alone (the name without the patronymic typed after it).</summary>
-    public TypedNameWords First(int count) => new(Words.Take(count).ToList(), Hits.Where(h => h.Position < count).ToList());
+    public TypedNameWords First(int count) => new(Words.Take(count).ToList(), Hits.Where(h => h.Position < count).ToList(), Threshold);
 
     /// <summary>The typed words, as match-key words.</summary>
     public IReadOnlyList<string> Words { get; }
 
     /// <summary>Each similar dictionary word with the typed word it is like and how much.</summary>
     public IReadOnlyList<NameWordHit> Hits { get; }
+
+    /// <summary>The least word similarity of a hit: a dictionary word less like its typed word was not looked up.</summary>
+    public double Threshold { get; }
 
     /// <summary>For each typed word, the ids of the similar dictionary words (empty when none is).</summary>
     public IReadOnlyList<int[]> Similar { get; }
@@ -81,10 +85,32 @@ public static class NameWordSearch
     public static IReadOnlyList<string> KeyWords(string? text) =>
         Transliteration.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
 
+    /// <summary>pg_trgm's <c>word_similarity_threshold</c>: a stored word less like a typed word does not match it.</summary>
+    public const double HitThreshold = 0.6;
+
+    /// <summary>The threshold of <see cref="NearAsync"/> (migration 0028_name_words_near).</summary>
+    public const double NearThreshold = 0.5;
+
     public static async Task<TypedNameWords> SimilarAsync(AppDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken = default)
     {
         var hits = words.Count == 0 ? [] : await Lookup(db, words).ToListAsync(cancellationToken);
-        return new TypedNameWords(words, hits);
+        return new TypedNameWords(words, hits, HitThreshold);
+    }
+
+    /// <summary>
+    /// The typed words with the dictionary words at least <see cref="NearThreshold"/> like each, for ranking (a
+    /// word only partly like a typed one still lifts a whole name's similarity): one statement, the dictionary's
+    /// trigram index at the lower threshold. <see cref="NameWordHit.HeldByRespondent"/> is not looked up.
+    /// </summary>
+    public static async Task<TypedNameWords> NearAsync(AppDbContext db, IReadOnlyList<string> words, CancellationToken cancellationToken = default)
+    {
+        var typed = words.ToArray();
+        var hits = typed.Length == 0 ? [] : await db.Database.SqlQuery<NameWordHit>($"""
+            SELECT (t.position - 1)::integer AS "Position", n.id AS "Id", n.similarity::double precision AS "Similarity", false AS "HeldByRespondent"
+            FROM unnest({typed}) WITH ORDINALITY AS t(word, position)
+            CROSS JOIN LATERAL name_words_near(t.word) AS n
+            """).ToListAsync(cancellationToken);
+        return new TypedNameWords(words, hits, NearThreshold);
     }
 
     private static IQueryable<NameWordHit> Lookup(AppDbContext db, IReadOnlyList<string> words)
