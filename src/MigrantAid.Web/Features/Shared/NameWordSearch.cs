@@ -107,7 +107,7 @@ public static class NameWordSearch
         var typed = words.ToArray();
         var hits = typed.Length == 0 ? [] : await db.Database.SqlQuery<NameWordHit>($"""
             SELECT (t.position - 1)::integer AS "Position", n.id AS "Id", n.similarity::double precision AS "Similarity", false AS "HeldByRespondent"
-            FROM unnest({typed}) WITH ORDINALITY AS t(word, position)
+            FROM unnest({typed}::text[]) WITH ORDINALITY AS t(word, position)
             CROSS JOIN LATERAL name_words_near(t.word) AS n
             """).ToListAsync(cancellationToken);
         return new TypedNameWords(words, hits, NearThreshold);
