@@ -24,6 +24,11 @@ if [ -z "${ConnectionStrings__Default:-}" ]; then
   pg_ensure_roles "$PG_PORT" migrantaid migrantaid_app migrantaid
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=migrantaid;Username=migrantaid_app"
   export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$PG_PORT;Database=migrantaid;Username=migrantaid"
+  # The key-encryption key of the encrypted fields, kept beside the local database (docs/deployment.md).
+  if [ -z "${Encryption__KeyFile:-}${Encryption__Key:-}" ]; then
+    export Encryption__KeyFile="$PWD/.data/field-encryption.key"
+    if [ ! -f "$Encryption__KeyFile" ]; then (umask 077 && head -c 32 /dev/urandom | base64 >"$Encryption__KeyFile"); fi
+  fi
 fi
 
 banner_pid=""

@@ -100,6 +100,10 @@ start_database() {
     pg_ensure_roles "$port" "$owner" "$app" "$db" || exit 1
   fi
   psql -q -d postgres -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] %a '" -c "SELECT pg_reload_conf()" >/dev/null
+  # The field encryption key lives beside the data it protects, so that REUSE_DATA finds it again.
+  key_file=${own_cluster:+$(dirname "$own_cluster")/field-encryption.key}
+  key_file=${key_file:-$work/field-encryption.key}
+  if [ ! -f "$key_file" ]; then (umask 077 && head -c 32 /dev/urandom | base64 >"$key_file"); fi
   connection_of() { echo "Host=$PGHOST;Port=$PGPORT;Database=$db;Username=$1${PGPASSWORD:+;Password=$PGPASSWORD}"; }
   owner_connection=$(connection_of "$owner")
   app_connection="$(connection_of "$app");Application Name=migrantaid-portal;Maximum Pool Size=100"
@@ -108,7 +112,7 @@ start_database() {
 tools() {
   # The tools' verbs as the owner role, in Development (they refuse Production); their information lines left out.
   local status=0
-  ConnectionStrings__Default="$app_connection" ConnectionStrings__Migrations="$owner_connection" \
+  ConnectionStrings__Default="$app_connection" ConnectionStrings__Migrations="$owner_connection" Encryption__KeyFile="$key_file" \
     ASPNETCORE_ENVIRONMENT=Development Logging__Format=text dotnet "$tools_dll" "$@" >"$work/tools.log" 2>&1 || status=$?
   grep -v -e ' INF\] ' -e '^generate: [0-9,]*/' "$work/tools.log" || true
   return "$status"
@@ -135,7 +139,7 @@ start_portal() {
   base="http://127.0.0.1:$web_port"
   say "== portal on $base $*"
   (cd "$(dirname "$web_dll")" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" \
-    ConnectionStrings__Default="$app_connection" ConnectionStrings__Migrations="$owner_connection" \
+    ConnectionStrings__Default="$app_connection" ConnectionStrings__Migrations="$owner_connection" Encryption__KeyFile="$key_file" \
     Demo__Seed=false DataProtection__AllowUnencryptedKeys=true \
     Security__TwoFactor__RequiredRoles= Security__CookieSecurePolicy=SameAsRequest \
     Security__SignInLimits__FeedPerAddress__PermitLimit=100000000 \

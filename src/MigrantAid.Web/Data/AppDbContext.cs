@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using MigrantAid.Web.Data.Encryption;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
@@ -14,16 +16,27 @@ namespace MigrantAid.Web.Data;
 
 public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProtectionKeyContext
 {
-    public AppDbContext(DbContextOptions<AppDbContext> options)
+    public AppDbContext(DbContextOptions<AppDbContext> options, FieldCipher cipher)
         : base(options)
+    {
+        Cipher = cipher;
+    }
+
+    /// <summary>A context that never reads an encrypted field: the schema script and the schema drift test.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : this(options, FieldCipher.Unconfigured)
     {
     }
 
     /// <summary>For a context over the same model on another connection (<see cref="ReportingDbContext"/>).</summary>
-    protected AppDbContext(DbContextOptions options)
+    protected AppDbContext(DbContextOptions options, FieldCipher cipher)
         : base(options)
     {
+        Cipher = cipher;
     }
+
+    /// <summary>Encrypts and decrypts the sensitive fields (<see cref="EncryptedFields"/>).</summary>
+    public FieldCipher Cipher { get; }
 
     public DbSet<Office> Offices => Set<Office>();
 
@@ -93,6 +106,11 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherModelCacheKeyFactory>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -107,6 +125,7 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        EncryptedFields.Apply(builder, Cipher);
         SnakeCaseNaming.Apply(builder);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Encryption;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -8,15 +9,21 @@ namespace MigrantAid.Web.Infrastructure;
 /// <c>create-admin --email E --name N</c> creates an administrator with a generated
 /// password (or one read from standard input) and prints it once; <c>schema-script</c>
 /// prints the EF model as SQL, to start a new migration from. migrate connects as the owner role
-/// (ConnectionStrings:Migrations). The synthetic data verbs (generate, benchmark) are not here: they are
+/// (ConnectionStrings:Migrations). The field encryption key verbs are <see cref="EncryptionCommands"/>. The synthetic data verbs (generate, benchmark) are not here: they are
 /// the tools project's (tools/MigrantAid.Tools), which reuses <see cref="MigrateAsync"/> and <see cref="Option"/>.
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "create-admin" or "schema-script";
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (args[0] is "migrate" or "create-admin" or "schema-script" || EncryptionCommands.Verbs.Contains(args[0]));
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (EncryptionCommands.Verbs.Contains(args[0]))
+        {
+            return await EncryptionCommands.RunAsync(app.Services, args);
+        }
+
         if (args[0] == "schema-script")
         {
             // The EF model as SQL: a starting point when writing the next migration file by hand.
@@ -80,8 +87,25 @@ public static class Commands
     public static async Task MigrateAsync(IServiceProvider services)
     {
         var runner = services.GetRequiredService<MigrationRunner>();
-        var applied = await runner.MigrateAsync();
+        var (applied, encrypted) = await MigrateAndEncryptAsync(services);
         await Console.Out.WriteLineAsync($"migrate: {applied.Count} migration(s) applied, {runner.Scripts.Count} in total.");
+        if (encrypted > 0)
+        {
+            await Console.Out.WriteLineAsync($"migrate: {encrypted} value(s) stored before field encryption are now encrypted.");
+        }
+    }
+
+    /// <summary>
+    /// Applies the pending migrations; when field encryption's migration was one of them, encrypts what was stored
+    /// before it (<see cref="FieldEncryptionBackfill"/>). Returns the migrations applied and the values encrypted.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Applied, long Encrypted)> MigrateAndEncryptAsync(IServiceProvider services)
+    {
+        var applied = await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var encrypted = applied.Contains(FieldEncryptionBackfill.Migration)
+            ? await FieldEncryptionBackfill.RunAsync(services.GetRequiredService<FieldCipher>(), services.GetRequiredService<DatabaseConnections>().Application)
+            : 0;
+        return (applied, encrypted);
     }
 
     /// <summary>The value after <paramref name="name"/> on the command line, if any.</summary>

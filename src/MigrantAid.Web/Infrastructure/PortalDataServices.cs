@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Demo;
+using MigrantAid.Web.Data.Encryption;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security.Audit;
@@ -19,7 +20,21 @@ public static class PortalDataServices
         services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<IDeadlineTriggers, DeadlineTriggers>();
+        services.AddSingleton(FieldCipherOf);
         return services;
+    }
+
+    /// <summary>
+    /// The field cipher, its key-encryption key read on first use. A development portal without one configured makes
+    /// its own (App_Data/field-encryption.dev.key, never committed); anywhere else a missing key stops the start.
+    /// </summary>
+    private static FieldCipher FieldCipherOf(IServiceProvider services)
+    {
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var developmentKeyFile = environment.IsDevelopment() ? Path.Combine(environment.ContentRootPath, "App_Data", "field-encryption.dev.key") : null;
+        return new FieldCipher(
+            () => KeyEncryptionKey.FromConfiguration(services.GetRequiredService<IConfiguration>(), developmentKeyFile),
+            () => services.GetRequiredService<DatabaseConnections>().Application);
     }
 
     /// <summary>The demo data (never in Production) and the first administrator.</summary>

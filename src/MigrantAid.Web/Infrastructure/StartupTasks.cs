@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Data.Demo;
+using MigrantAid.Web.Data.Encryption;
 using MigrantAid.Web.Infrastructure.Failure;
 
 namespace MigrantAid.Web.Infrastructure;
@@ -75,7 +76,7 @@ public static partial class StartupTasks
         var runner = app.Services.GetRequiredService<MigrationRunner>();
         if (app.Configuration.GetValue("Database:MigrateOnStart", true))
         {
-            await runner.MigrateAsync();
+            await Commands.MigrateAndEncryptAsync(app.Services);
         }
         else if (await runner.PendingAsync() is { Count: > 0 } pending)
         {
@@ -93,6 +94,10 @@ public static partial class StartupTasks
             // Loads the shared key ring now, creating its first key if there is none, while no other instance
             // can create one of its own (instances with different keys would refuse each other's cookies).
             app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("MigrantAid.Startup").Protect([1]);
+
+            // The field encryption keys likewise (made once, by one instance), and a missing or wrong
+            // key-encryption key stops the start here rather than at the first intake opened.
+            app.Services.GetRequiredService<FieldCipher>().EnsureLoaded();
 
             if (seedDemo)
             {

@@ -120,6 +120,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("ConnectionStrings:Migrations", TestDatabase.AsOwner(ConnectionString));
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Encryption:Key", "YnJvd3Nlci10ZXN0cyBrZXktZW5jcnlwdGlvbiBrZXk=");
         builder.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
         builder.UseSetting("Logging:Format", "text");
         builder.UseSetting("Reminders:RunInBackground", "false");

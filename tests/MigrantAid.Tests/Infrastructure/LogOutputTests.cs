@@ -39,7 +39,8 @@ public partial class LogOutputTests(PortalFactory portal) : IClassFixture<Portal
         (await SendAsync(calendarProgram, $"/calendar/feed/{token}.ics", "logout-feed")).Should().Be(HttpStatusCode.OK);
         (await SendAsync(lawyer, $"/cases?q={SearchedName}", "logout-search")).Should().Be(HttpStatusCode.OK);
         (await SendAsync(lawyer, $"/no-such-page/{PathName}", "logout-notfound")).Should().Be(HttpStatusCode.NotFound);
-        await process.WaitForLineAsync(l => l.Contains("logout-notfound", StringComparison.Ordinal), Patience);
+        // The request's own line comes last, after the lines logged while it ran (which carry its correlation id too).
+        await process.WaitForLineAsync(l => l.Contains("logout-notfound", StringComparison.Ordinal) && l.Contains("RequestLoggingMiddleware", StringComparison.Ordinal), Patience);
 
         var lines = process.Lines.Where(l => l.Length > 0).ToList();
         var events = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();

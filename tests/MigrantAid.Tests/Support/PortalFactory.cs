@@ -48,6 +48,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Migrations", OwnerConnectionString);
         builder.UseSetting("Logging:Format", "text");
 
+        // Each test database makes its own data keys, wrapped by this key-encryption key (issue 15).
+        builder.UseSetting("Encryption:Key", TestKeys.KeyEncryptionKey);
+
         // The daily reminder job runs only where a test calls it (RunOnceAsync), never on its own timer.
         builder.UseSetting("Reminders:RunInBackground", "false");
 

@@ -21,6 +21,7 @@ public sealed class PortalProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MigrantAid.Web.dll"));
+        start.Environment["Encryption__Key"] = TestKeys.KeyEncryptionKey;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

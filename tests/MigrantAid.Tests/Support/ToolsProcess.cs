@@ -24,6 +24,7 @@ public static class ToolsProcess
         start.Environment["ConnectionStrings__Migrations"] = portal.OwnerConnectionString;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Logging__Format"] = "text";
+        start.Environment["Encryption__Key"] = TestKeys.KeyEncryptionKey;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

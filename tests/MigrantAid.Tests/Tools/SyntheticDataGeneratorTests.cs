@@ -4,6 +4,7 @@ using MigrantAid.Tests.Features.Statistics;
 using MigrantAid.Tests.Support;
 using MigrantAid.Tools.Generator;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Encryption;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
@@ -133,7 +134,8 @@ public partial class SyntheticDataGeneratorTests(SyntheticDataGeneratorTests.Gen
         var other = await TestDatabase.CreateMigratedAsync("generator-seed");
         try
         {
-            await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(other).Options);
+            var cipher = new FieldCipher(() => KeyEncryptionKey.Parse(TestKeys.KeyEncryptionKey, "the test key"), () => other);
+            await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(other).Options, cipher);
             foreach (var role in Roles.All)
             {
                 db.Roles.Add(new AppRole(role) { NormalizedName = role.ToUpperInvariant() });

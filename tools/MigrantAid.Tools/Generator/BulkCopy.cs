@@ -1,3 +1,4 @@
+using MigrantAid.Web.Data.Encryption;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -27,6 +28,10 @@ internal static class BulkCopy
         var written = (long)await importer.CompleteAsync(cancellationToken);
         return (written, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
+
+    /// <summary>A text of an encrypted column (<see cref="EncryptedFields"/>), encrypted as the portal would.</summary>
+    public static void WriteEncrypted(NpgsqlBinaryImporter writer, FieldCipher cipher, string purpose, string? value) =>
+        WriteOrNull(writer, value is null ? null : cipher.EncryptText(purpose, value), NpgsqlDbType.Bytea);
 
     public static void WriteOrNull<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
         where T : class

@@ -1,3 +1,4 @@
+using MigrantAid.Web.Data.Encryption;
 using Npgsql;
 using NpgsqlTypes;
 using static MigrantAid.Tools.Generator.BulkCopy;
@@ -7,13 +8,13 @@ namespace MigrantAid.Tools.Generator;
 /// <summary>The cases of a batch, then their clients, lawyers, categories, timeline and documents.</summary>
 internal static class CaseCopier
 {
-    public static async Task CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, Dictionary<string, (long Rows, TimeSpan Time)> counts, CancellationToken cancellationToken)
+    public static async Task CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, FieldCipher cipher, Dictionary<string, (long Rows, TimeSpan Time)> counts, CancellationToken cancellationToken)
     {
         counts["cases"] = await BulkCopy.CopyAsync(connection, "cases (id, reference, office_id, year, number, intake_id, title, status, priority, is_urgent, is_confidential, principal_client_id, caseworker_id, lead_lawyer_id, opened_on, closed_on, outcome, outcome_note, created_at, updated_at)", batch.Cases, WriteCases, cancellationToken);
         counts["case_clients"] = await BulkCopy.CopyAsync(connection, "case_clients (case_id, client_id, role)", batch.CaseClients, WriteCaseClients, cancellationToken);
         counts["case_lawyers"] = await BulkCopy.CopyAsync(connection, "case_lawyers (case_id, user_id)", batch.CaseLawyers, WriteCaseLawyers, cancellationToken);
         counts["case_categories"] = await BulkCopy.CopyAsync(connection, "case_categories (case_id, category_id)", batch.CaseCategories, WriteCaseCategories, cancellationToken);
-        counts["case_events"] = await BulkCopy.CopyAsync(connection, "case_events (case_id, occurred_at, actor_id, kind, note_kind, text, details)", batch.CaseEvents, WriteCaseEvents, cancellationToken);
+        counts["case_events"] = await BulkCopy.CopyAsync(connection, "case_events (case_id, occurred_at, actor_id, kind, note_kind, text, details)", batch.CaseEvents, (w, r) => WriteCaseEvents(w, r, cipher), cancellationToken);
         counts["case_documents"] = await BulkCopy.CopyAsync(connection, "case_documents (id, case_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at)", batch.CaseDocuments, WriteCaseDocuments, cancellationToken);
     }
 
@@ -60,14 +61,14 @@ internal static class CaseCopier
         w.Write(r.CategoryId, NpgsqlDbType.Integer);
     }
 
-    private static void WriteCaseEvents(NpgsqlBinaryImporter w, CaseEventRow r)
+    private static void WriteCaseEvents(NpgsqlBinaryImporter w, CaseEventRow r, FieldCipher cipher)
     {
         w.Write(r.CaseId, NpgsqlDbType.Uuid);
         w.Write(r.OccurredAt, NpgsqlDbType.TimestampTz);
         w.Write(r.ActorId, NpgsqlDbType.Uuid);
         w.Write((int)r.Kind, NpgsqlDbType.Integer);
         WriteOrNull<int>(w, r.NoteKind is { } kind ? (int)kind : null, NpgsqlDbType.Integer);
-        WriteOrNull(w, r.Text, NpgsqlDbType.Varchar);
+        WriteEncrypted(w, cipher, FieldPurposes.CaseNotes, r.Text);
         WriteOrNull(w, r.Details, NpgsqlDbType.Jsonb);
     }
 

@@ -1,3 +1,4 @@
+using MigrantAid.Web.Data.Encryption;
 using Npgsql;
 using NpgsqlTypes;
 using static MigrantAid.Tools.Generator.BulkCopy;
@@ -7,13 +8,13 @@ namespace MigrantAid.Tools.Generator;
 /// <summary>The intakes of a batch and their respondents.</summary>
 internal static class IntakeCopier
 {
-    public static async Task CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, Dictionary<string, (long Rows, TimeSpan Time)> counts, CancellationToken cancellationToken)
+    public static async Task CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, FieldCipher cipher, Dictionary<string, (long Rows, TimeSpan Time)> counts, CancellationToken cancellationToken)
     {
-        counts["intakes"] = await BulkCopy.CopyAsync(connection, "intakes (id, office_id, client_id, status, step, category_ids, incident_country, incident_city, incident_from, incident_to, account, client_wishes, in_detention, imminent_expulsion, separated_child, no_documents, response_due_at, created_by, created_at, updated_at, submitted_at, decided_at, decided_by, rejection_reason, rejection_note)", batch.Intakes, WriteIntakes, cancellationToken);
+        counts["intakes"] = await BulkCopy.CopyAsync(connection, "intakes (id, office_id, client_id, status, step, category_ids, incident_country, incident_city, incident_from, incident_to, account, client_wishes, in_detention, imminent_expulsion, separated_child, no_documents, response_due_at, created_by, created_at, updated_at, submitted_at, decided_at, decided_by, rejection_reason, rejection_note)", batch.Intakes, (w, r) => WriteIntakes(w, r, cipher), cancellationToken);
         counts["respondents"] = await BulkCopy.CopyAsync(connection, "respondents (id, intake_id, name, type, sector, search_key)", batch.Respondents, WriteRespondents, cancellationToken);
     }
 
-    private static void WriteIntakes(NpgsqlBinaryImporter w, IntakeRow r)
+    private static void WriteIntakes(NpgsqlBinaryImporter w, IntakeRow r, FieldCipher cipher)
     {
         w.Write(r.Id, NpgsqlDbType.Uuid);
         w.Write(r.OfficeId, NpgsqlDbType.Uuid);
@@ -25,8 +26,8 @@ internal static class IntakeCopier
         WriteOrNull(w, r.IncidentCity, NpgsqlDbType.Varchar);
         WriteOrNull(w, r.IncidentFrom, NpgsqlDbType.Date);
         WriteOrNull(w, r.IncidentTo, NpgsqlDbType.Date);
-        WriteOrNull(w, r.Account, NpgsqlDbType.Varchar);
-        WriteOrNull(w, r.Wishes, NpgsqlDbType.Varchar);
+        WriteEncrypted(w, cipher, FieldPurposes.IntakeNarrative, r.Account);
+        WriteEncrypted(w, cipher, FieldPurposes.IntakeNarrative, r.Wishes);
         w.Write(r.InDetention, NpgsqlDbType.Boolean);
         w.Write(r.ImminentExpulsion, NpgsqlDbType.Boolean);
         w.Write(r.SeparatedChild, NpgsqlDbType.Boolean);

@@ -1,3 +1,4 @@
+using MigrantAid.Web.Data.Encryption;
 using Npgsql;
 using NpgsqlTypes;
 using static MigrantAid.Tools.Generator.BulkCopy;
@@ -7,11 +8,11 @@ namespace MigrantAid.Tools.Generator;
 /// <summary>The people of a batch: clients, then what hangs on them (aliases, contacts, documents, stays, consent, family links).</summary>
 internal static class PeopleCopier
 {
-    public static async Task CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, Dictionary<string, (long Rows, TimeSpan Time)> counts, CancellationToken cancellationToken)
+    public static async Task CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, FieldCipher cipher, Dictionary<string, (long Rows, TimeSpan Time)> counts, CancellationToken cancellationToken)
     {
         counts["clients"] = await BulkCopy.CopyAsync(connection, "clients (id, office_id, full_name, patronymic, latin_name, search_key, birth_date, birth_year, sex, citizenship, languages, current_country, current_city, vulnerabilities, consent_status, created_by, created_at, updated_at)", batch.Clients, WriteClients, cancellationToken);
         counts["client_aliases"] = await BulkCopy.CopyAsync(connection, "client_aliases (id, client_id, name, note)", batch.Aliases, WriteClientAliases, cancellationToken);
-        counts["client_contacts"] = await BulkCopy.CopyAsync(connection, "client_contacts (id, client_id, channel, value, safe_to_contact, note)", batch.Contacts, WriteClientContacts, cancellationToken);
+        counts["client_contacts"] = await BulkCopy.CopyAsync(connection, "client_contacts (id, client_id, channel, value, safe_to_contact, note)", batch.Contacts, (w, r) => WriteClientContacts(w, r, cipher), cancellationToken);
         counts["migration_documents"] = await BulkCopy.CopyAsync(connection, "migration_documents (id, client_id, type, number, issuing_country, issued_on, expires_on)", batch.Documents, WriteMigrationDocuments, cancellationToken);
         counts["stay_periods"] = await BulkCopy.CopyAsync(connection, "stay_periods (id, client_id, country, entry_date, exit_date)", batch.Stays, WriteStayPeriods, cancellationToken);
         counts["consent_records"] = await BulkCopy.CopyAsync(connection, "consent_records (id, client_id, status, date, scope, recorded_by, recorded_at)", batch.Consents, WriteConsentRecords, cancellationToken);
@@ -48,14 +49,14 @@ internal static class PeopleCopier
         WriteOrNull(w, r.Note, NpgsqlDbType.Varchar);
     }
 
-    private static void WriteClientContacts(NpgsqlBinaryImporter w, ContactRow r)
+    private static void WriteClientContacts(NpgsqlBinaryImporter w, ContactRow r, FieldCipher cipher)
     {
         w.Write(r.Id, NpgsqlDbType.Uuid);
         w.Write(r.ClientId, NpgsqlDbType.Uuid);
         w.Write((int)r.Channel, NpgsqlDbType.Integer);
-        w.Write(r.Value, NpgsqlDbType.Varchar);
+        WriteEncrypted(w, cipher, FieldPurposes.ClientContacts, r.Value);
         w.Write(r.Safe, NpgsqlDbType.Boolean);
-        WriteOrNull(w, r.Note, NpgsqlDbType.Varchar);
+        WriteEncrypted(w, cipher, FieldPurposes.ClientContacts, r.Note);
     }
 
     private static void WriteMigrationDocuments(NpgsqlBinaryImporter w, MigrationDocumentRow r)

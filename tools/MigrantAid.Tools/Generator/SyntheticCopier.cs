@@ -1,3 +1,4 @@
+using MigrantAid.Web.Data.Encryption;
 using Npgsql;
 
 namespace MigrantAid.Tools.Generator;
@@ -9,13 +10,13 @@ namespace MigrantAid.Tools.Generator;
 internal static class SyntheticCopier
 {
     /// <summary>Rows written and time taken per table.</summary>
-    public static async Task<Dictionary<string, (long Rows, TimeSpan Time)>> CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, (long Rows, TimeSpan Time)>> CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, FieldCipher cipher, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, (long Rows, TimeSpan Time)>();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await PeopleCopier.CopyAsync(connection, batch, counts, cancellationToken);
-        await IntakeCopier.CopyAsync(connection, batch, counts, cancellationToken);
-        await CaseCopier.CopyAsync(connection, batch, counts, cancellationToken);
+        await PeopleCopier.CopyAsync(connection, batch, cipher, counts, cancellationToken);
+        await IntakeCopier.CopyAsync(connection, batch, cipher, counts, cancellationToken);
+        await CaseCopier.CopyAsync(connection, batch, cipher, counts, cancellationToken);
         await DateCopier.CopyAsync(connection, batch, counts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return counts;

@@ -109,7 +109,7 @@ public sealed class SyntheticDataGenerator(AppDbContext db, TimeProvider clock, 
         {
             await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                foreach (var (table, (count, time)) in await SyntheticCopier.CopyAsync(connection, batch, cancellationToken))
+                foreach (var (table, (count, time)) in await SyntheticCopier.CopyAsync(connection, batch, db.Cipher, cancellationToken))
                 {
                     loaded.Rows[table] = loaded.Rows.GetValueOrDefault(table) + count;
                     loaded.Times[table] = loaded.Times.GetValueOrDefault(table) + time;

@@ -69,7 +69,6 @@ public class CasePartsConfiguration :
         builder.ToTable("case_events");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).UseIdentityAlwaysColumn();
-        builder.Property(e => e.Text).HasMaxLength(CaseEvent.TextMaxLength);
         builder.Property(e => e.Details).HasColumnType("jsonb");
         builder.HasIndex(e => new { e.CaseId, e.Id });
     }

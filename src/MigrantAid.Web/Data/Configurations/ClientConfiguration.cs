@@ -55,8 +55,7 @@ public class ClientPartsConfiguration :
     {
         builder.ToTable("client_contacts");
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.Value).HasMaxLength(300).IsRequired();
-        builder.Property(a => a.Note).HasMaxLength(500);
+        builder.Property(a => a.Value).IsRequired();
     }
 
     public void Configure(EntityTypeBuilder<MigrationDocument> builder)

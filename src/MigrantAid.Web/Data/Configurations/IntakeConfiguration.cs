@@ -16,8 +16,6 @@ public class IntakeConfiguration : IEntityTypeConfiguration<Intake>, IEntityType
         builder.Property(i => i.CategoryIds).HasColumnType("integer[]").IsRequired();
         builder.Property(i => i.IncidentCountry).HasMaxLength(2).IsFixedLength();
         builder.Property(i => i.IncidentCity).HasMaxLength(120);
-        builder.Property(i => i.Account).HasMaxLength(Intake.AccountMaxLength);
-        builder.Property(i => i.ClientWishes).HasMaxLength(4000);
         builder.Property(i => i.RejectionNote).HasMaxLength(2000);
         builder.Property(i => i.Version).IsRowVersion();
         builder.Ignore(i => i.IsUrgent);
