@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Data.Encryption;
-using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Domain.Clients;
+using MigrantAid.Web.Infrastructure;
 
 namespace MigrantAid.Tests.Security;
 
