@@ -90,8 +90,10 @@ public class FieldEncryptionTests(PortalFactory portal) : IClassFixture<PortalFa
         var built = await portal.Case(office).WithClient("Старов Олим", null).OnBuildingSite()
             .WithClientDetails(c => c.AddContact(ContactChannel.Phone, "placeholder", true, null)).SaveAsync();
         await ExecuteAsOwnerAsync($"UPDATE client_contacts SET value = convert_to('+7 900 LEGACY', 'UTF8') WHERE client_id = '{built.ClientId}'");
+        await ExecuteAsOwnerAsync($"UPDATE case_events SET text = convert_to('LEGACY NOTE', 'UTF8') WHERE id = (SELECT min(id) FROM case_events WHERE case_id = '{built.Id}')");
 
         (await ContactValueAsync(built.ClientId)).Should().Be("+7 900 LEGACY", "a value from before migration 0029 is plain UTF-8 and read as it is");
+        (await FirstEventTextAsync(built.Id)).Should().Be("LEGACY NOTE");
 
         var encrypted = await FieldEncryptionBackfill.RunAsync(portal.Services.GetRequiredService<FieldCipher>(), portal.ConnectionString);
 
@@ -99,9 +101,15 @@ public class FieldEncryptionTests(PortalFactory portal) : IClassFixture<PortalFa
         var raw = (await RawAsync($"SELECT value FROM client_contacts WHERE client_id = '{built.ClientId}'")).Single().Value;
         FieldCipher.IsEncrypted(raw).Should().BeTrue();
         (await ContactValueAsync(built.ClientId)).Should().Be("+7 900 LEGACY");
+        var note = (await RawAsync($"SELECT text FROM case_events WHERE id = (SELECT min(id) FROM case_events WHERE case_id = '{built.Id}')")).Single().Value;
+        FieldCipher.IsEncrypted(note).Should().BeTrue("the timeline's texts (bigint keys) are encrypted too");
+        (await FirstEventTextAsync(built.Id)).Should().Be("LEGACY NOTE");
         (await FieldEncryptionBackfill.RunAsync(portal.Services.GetRequiredService<FieldCipher>(), portal.ConnectionString))
             .Should().Be(0, "a second run finds nothing left to encrypt");
     }
+
+    private Task<string?> FirstEventTextAsync(Guid caseId) =>
+        portal.WithDbAsync(db => db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Id).Select(e => e.Text).FirstAsync());
 
     private Task<string> ContactValueAsync(Guid clientId) =>
         portal.WithDbAsync(db => db.Set<ClientContact>().AsNoTracking().Where(c => c.ClientId == clientId).Select(c => c.Value).SingleAsync());

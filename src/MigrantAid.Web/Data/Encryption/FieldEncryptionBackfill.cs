@@ -1,10 +1,11 @@
+using System.Globalization;
 using Npgsql;
 
 namespace MigrantAid.Web.Data.Encryption;
 
 /// <summary>
 /// Rewrites the values stored before field encryption began (migration 0029 kept them as plain UTF-8 bytes):
-/// each encrypted column, in primary-key order, 500 rows a transaction. Run by 'migrate' (and a start that
+/// each encrypted column, in primary-key order, 2,000 rows a transaction and one UPDATE. Run by 'migrate' (and a start that
 /// migrates) right after migration 0029, and by the 'encrypt-existing' command at any time; a second run finds
 /// nothing to do.
 /// </summary>
@@ -12,7 +13,7 @@ public static class FieldEncryptionBackfill
 {
     public const string Migration = "0029_field_encryption";
 
-    private const int Batch = 500;
+    private const int Batch = 2_000;
 
     private static readonly (string Table, string Key, string Column, string Purpose)[] Columns =
     [
@@ -37,11 +38,14 @@ public static class FieldEncryptionBackfill
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var rows = await PlainRowsAsync(connection, transaction, table, key, column, after, cancellationToken);
-                foreach (var (id, plain) in rows)
+                if (rows.Count > 0)
                 {
-                    await using var update = new NpgsqlCommand($"UPDATE {table} SET {column} = $2 WHERE {key} = $1", connection, transaction);
-                    update.Parameters.Add(new NpgsqlParameter { Value = id });
-                    update.Parameters.Add(new NpgsqlParameter { Value = cipher.Encrypt(purpose, plain) });
+                    // One statement a batch: the ids and the new values as two arrays of the key's own type.
+                    await using var update = new NpgsqlCommand(
+                        $"UPDATE {table} AS t SET {column} = v.value FROM unnest($1, $2::bytea[]) AS v(id, value) WHERE t.{key} = v.id",
+                        connection, transaction);
+                    update.Parameters.Add(new NpgsqlParameter { Value = Ids(rows) });
+                    update.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => cipher.Encrypt(purpose, r.Plain)).ToArray() });
                     await update.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -58,6 +62,9 @@ public static class FieldEncryptionBackfill
 
         return total;
     }
+
+    private static Array Ids(List<(object Id, byte[] Plain)> rows) =>
+        rows[0].Id is Guid ? rows.Select(r => (Guid)r.Id).ToArray() : rows.Select(r => Convert.ToInt64(r.Id, CultureInfo.InvariantCulture)).ToArray();
 
     private static async Task<List<(object Id, byte[] Plain)>> PlainRowsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string key, string column, object? after, CancellationToken cancellationToken)
