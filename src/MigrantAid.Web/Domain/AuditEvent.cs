@@ -50,12 +50,13 @@ public static class AuditActions
     public const string OfficeCreated = "office.created";
     public const string OfficeUpdated = "office.updated";
     public const string AuditViewed = "audit.viewed";
+    public const string AuditExported = "audit.exported";
 
     private static readonly IReadOnlyList<string> Foundation =
     [
         SignInSucceeded, SignInFailed, SignedOut, LockedOut, PasswordChanged, PasswordReset, TwoFactorEnabled,
         TwoFactorDisabled, RecoveryCodesRegenerated, UserCreated, UserUpdated, UserRolesChanged, UserDisabled, UserEnabled,
-        PasswordResetLinkIssued, OfficeCreated, OfficeUpdated, AuditViewed,
+        PasswordResetLinkIssued, OfficeCreated, OfficeUpdated, AuditViewed, AuditExported,
     ];
 
     /// <summary>

@@ -62,6 +62,7 @@ public static class EndpointInventory
         ["POST /notifications/deliveries/retry"] = Admin,
 
         ["GET /audit"] = Admin,
+        ["GET /audit/export.csv"] = Admin,
         ["GET /calendars"] = Admin,
         ["POST /calendars/add"] = Admin,
         ["POST /calendars/{country}/{date}/remove"] = Admin,

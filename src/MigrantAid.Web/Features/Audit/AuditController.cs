@@ -8,8 +8,23 @@ namespace MigrantAid.Web.Features.Audit;
 
 [Authorize(Policy = Policies.Admin)]
 [Route("audit")]
-public sealed class AuditController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class AuditController(IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
+    /// <summary>The log as filtered, as CSV; filters that do not read go back to the page, which says what is wrong.</summary>
+    [HttpGet("export.csv")]
+    public async Task<IActionResult> Export([FromQuery] AuditLogFilter filter, [FromServices] AuditSelectionHandler selection, CancellationToken cancellationToken)
+    {
+        var selected = await selection.HandleAsync(filter, User.Id(), cancellationToken);
+        if (!ModelState.IsValid || selected.Problems.Count > 0)
+        {
+            // Not RedirectToAction: a route value named "action" would name the controller's action.
+            var values = new Dictionary<string, string?> { ["actor"] = filter.Actor, ["action"] = filter.Action, ["from"] = filter.From, ["to"] = filter.To };
+            return LocalRedirect("/audit" + QueryString.Create(values.Where(v => !string.IsNullOrWhiteSpace(v.Value))).ToUriComponent());
+        }
+
+        return new AuditCsvResult(selected, filter, User.Identity?.Name ?? User.Id().ToString(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+
     // [FromQuery]: a property named Action must not bind from the route's own "action" value.
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] AuditLogFilter filter, [FromServices] ViewAuditLogHandler handler, CancellationToken cancellationToken)

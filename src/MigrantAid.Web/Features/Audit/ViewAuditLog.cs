@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security.Audit;
 
@@ -68,33 +66,15 @@ public sealed record AuditLogPage(
 /// Each filter maps onto one of the table's indexes: (actor_id, id), (action, id), (occurred_at).
 /// Every page shown is itself recorded as an audit event.
 /// </summary>
-public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILookupNormalizer normalizer, Shared.ListTotalHandler totals)
+public sealed class ViewAuditLogHandler(AuditSelectionHandler selection, IAuditLog audit, Shared.ListTotalHandler totals)
 {
     public const int PageSize = 50;
 
-    private const string DateFormat = "yyyy-MM-dd";
-
     public async Task<AuditLogPage> HandleAsync(AuditLogFilter filter, Guid viewerId, CancellationToken cancellationToken = default)
     {
-        var zone = await ViewerTimeZoneAsync(viewerId, cancellationToken);
-        var problems = new List<AuditFilterProblem>();
-
-        var action = Clean(filter.Action);
-        if (action is not null && !AuditActions.All.Contains(action))
-        {
-            problems.Add(AuditFilterProblem.UnknownAction);
-        }
-
-        var actorId = await ActorIdAsync(Clean(filter.Actor), problems, cancellationToken);
-        var from = ParseDate(filter.From, AuditFilterProblem.BadFrom, problems);
-        var to = ParseDate(filter.To, AuditFilterProblem.BadTo, problems);
-        if (from is not null && to is not null && from > to)
-        {
-            problems.Add(AuditFilterProblem.FromAfterTo);
-        }
-
+        var (query, zone, problems) = await selection.HandleAsync(filter, viewerId, cancellationToken);
         var (events, older, newer, total) = problems.Count == 0
-            ? await PageAsync(Filtered(actorId, action, from, to, zone), filter, zone, cancellationToken)
+            ? await PageAsync(query, filter, zone, cancellationToken)
             : ([], null, null, null);
 
         await audit.RecordAsync(AuditActions.AuditViewed, details: new
@@ -113,55 +93,6 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
             NewerLink = newer,
             Total = total,
         };
-    }
-
-    /// <summary>The id of the user with that e-mail, through the users' e-mail index, so that the filter uses audit_events (actor_id, id).</summary>
-    private async Task<Guid?> ActorIdAsync(string? actor, List<AuditFilterProblem> problems, CancellationToken cancellationToken)
-    {
-        if (actor is null)
-        {
-            return null;
-        }
-
-        var normalized = normalizer.NormalizeEmail(actor);
-        var actorId = await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedEmail == normalized)
-            .Select(u => (Guid?)u.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (actorId is null)
-        {
-            problems.Add(AuditFilterProblem.UnknownActor);
-        }
-
-        return actorId;
-    }
-
-    private IQueryable<AuditEvent> Filtered(Guid? actorId, string? action, DateOnly? from, DateOnly? to, TimeZoneInfo zone)
-    {
-        var query = db.AuditEvents.AsNoTracking();
-        if (actorId is not null)
-        {
-            query = query.Where(a => a.ActorId == actorId);
-        }
-
-        if (action is not null)
-        {
-            query = query.Where(a => a.Action == action);
-        }
-
-        if (from is not null)
-        {
-            var start = StartOfDay(from.Value, zone);
-            query = query.Where(a => a.OccurredAt >= start);
-        }
-
-        if (to is not null)
-        {
-            var end = StartOfDay(to.Value.AddDays(1), zone);
-            query = query.Where(a => a.OccurredAt < end);
-        }
-
-        return query;
     }
 
     /// <summary>One page, newest first, before or after a position, with the links to the older and newer pages and the total.</summary>
@@ -193,49 +124,6 @@ public sealed class ViewAuditLogHandler(AppDbContext db, IAuditLog audit, ILooku
         var older = events.Count > 0 && (more || backwards) ? Link(filter, events[^1].Id) : null;
         var newer = events.Count > 0 && (backwards ? more : filter.Before is not null) ? Link(filter, null, events[0].Id) : null;
         return (events, older, newer, total);
-    }
-
-    private async Task<TimeZoneInfo> ViewerTimeZoneAsync(Guid viewerId, CancellationToken cancellationToken)
-    {
-        var zoneId = await db.Users.AsNoTracking()
-            .Where(u => u.Id == viewerId && u.Office != null)
-            .Select(u => u.Office!.TimeZoneId)
-            .FirstOrDefaultAsync(cancellationToken);
-        return zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static DateOnly? ParseDate(string? value, AuditFilterProblem problem, List<AuditFilterProblem> problems)
-    {
-        var text = Clean(value);
-        if (text is null)
-        {
-            return null;
-        }
-
-        // Date inputs send ISO dates; a browser without them sends what the user typed in their culture.
-        if ((DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                || DateOnly.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.None, out date))
-            && date.Year is >= 1900 and <= 9998)
-        {
-            return date;
-        }
-
-        problems.Add(problem);
-        return null;
-    }
-
-    /// <summary>The instant a calendar day starts in the zone (a day that starts in a DST gap starts when the gap ends).</summary>
-    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (zone.IsInvalidTime(local))
-        {
-            local = local.AddMinutes(15);
-        }
-
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
     }
 
     private static string Link(AuditLogFilter filter, long? before, long? after = null)

@@ -42,6 +42,37 @@ public class AuditLogTests(PortalFactory portal) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task The_filtered_log_downloads_as_CSV_that_names_who_exported_it_and_is_itself_audited()
+    {
+        await portal.CreateUserAsync("audit-csv-admin@test.local", Roles.Admin);
+        var carol = await portal.CreateUserAsync("audit-csv-carol@test.local");
+        await AddEventsAsync(
+            Event(carol, AuditActions.UserCreated, new DateTime(2012, 3, 1, 9, 0, 0), "csv-1"),
+            Event(carol, AuditActions.UserUpdated, new DateTime(2012, 3, 2, 9, 0, 0), "csv-2"),
+            Event(carol, AuditActions.UserCreated, new DateTime(2012, 4, 1, 9, 0, 0), "csv-3"));
+        var client = await portal.SignedInClientAsync("audit-csv-admin@test.local");
+
+        var page = await client.GetDocumentAsync("/audit?actor=audit-csv-carol@test.local&action=user.created&from=2012-03-01&to=2012-03-31");
+        var link = page.QuerySelector("[data-testid=audit-export]")!.GetAttribute("href")!;
+        var response = await client.GetAsync(link);
+
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().StartWith("\"MigrantAid audit log, exported by audit-csv-admin@test.local at ")
+            .And.Contain("Filters: User's e-mail audit-csv-carol@test.local; Action user.created; From 2012-03-01; To 2012-03-31");
+        lines[1].Should().StartWith("\"Time (UTC)\",");
+        lines.Skip(2).Should().ContainSingle("only carol's user.created events of March are in the period").Which
+            .Should().Contain("\"2012-03-01 09:00:00\"").And.Contain("\"user.created\"").And.Contain("\"csv-1\"");
+        var exported = (await portal.AuditAsync(AuditActions.AuditExported)).Should().ContainSingle().Subject;
+        exported.Details.Should().Contain("\"rows\": 1").And.Contain("audit-csv-carol@test.local").And.Contain("\"completed\": true");
+
+        var refused = await client.GetAsync("/audit/export.csv?from=2012-13-45");
+        refused.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().Should().Be("/audit?from=2012-13-45", "a filter that does not read goes back to the page, which says why");
+        (await portal.AuditAsync(AuditActions.AuditExported)).Should().HaveCount(1, "nothing was exported");
+    }
+
+    [Fact]
     public async Task Audit_log_pages_by_keyset()
     {
         await portal.CreateUserAsync("audit-paging-admin@test.local", Roles.Admin);
