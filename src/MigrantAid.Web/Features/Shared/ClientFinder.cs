@@ -41,38 +41,50 @@ public static class ClientFinder
             return [];
         }
 
-        // With a patronymic, the best by the name alone join the best by name and patronymic: the comparison
-        // below uses the name alone for a client saved without a patronymic.
-        var words = await NameWordSearch.NearAsync(db, NameWordSearch.KeyWords(key), cancellationToken);
-        var nameWords = words.First(NameWordSearch.KeyWords(name).Count);
+        // First the words alike enough to match (0.6), one round: for most names the candidates shown then already
+        // outrank anyone unread. Else the partly alike words too (0.5), which rank "Hurchid" for "Hourchid", round
+        // after round. Each pass's stopping rule holds on its own (ADR 0018).
+        var near = await NameWordSearch.NearAsync(db, NameWordSearch.KeyWords(key), cancellationToken);
+        List<(TypedNameWords Words, int LastRound)> passes = near.Hits.Any(h => h.Similarity < NameWordSearch.HitThreshold)
+            ? [(near.AtLeast(NameWordSearch.HitThreshold), FirstRound), (near, LastRound)]
+            : [(near, LastRound)];
         var rows = new List<CandidateRow>();
-        for (var take = FirstRound; take <= LastRound; take *= 8)
+        foreach (var (words, lastRound) in passes)
         {
-            var top = await ClientNameRanking.TopAsync(db, words, take, cancellationToken);
-            var unread = top.UnreadBound;
-            var ids = top.Ids;
-            if (withPatronymic)
+            // With a patronymic, the best by the name alone join the best by name and patronymic: the comparison
+            // below uses the name alone for a client saved without a patronymic.
+            var nameWords = words.First(NameWordSearch.KeyWords(name).Count);
+            for (var take = FirstRound; take <= lastRound; take *= 8)
             {
-                var byName = await ClientNameRanking.TopAsync(db, nameWords, take, cancellationToken);
-                ids = [.. ids.Union(byName.Ids)];
-                unread = Math.Max(unread, byName.UnreadBound);
-            }
+                var top = await ClientNameRanking.TopAsync(db, words, take, cancellationToken);
+                var unread = top.UnreadBound;
+                var ids = top.Ids;
+                if (withPatronymic)
+                {
+                    var byName = await ClientNameRanking.TopAsync(db, nameWords, take, cancellationToken);
+                    ids = [.. ids.Union(byName.Ids)];
+                    unread = Math.Max(unread, byName.UnreadBound);
+                }
 
-            rows = await Compared(db, viewer, ids, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
-            if (NoneUnreadCanRankAbove(rows, unread, limit, birthDate, birthYear))
-            {
-                break;
+                rows = await Compared(db, viewer, ids, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
+                if (NoneUnreadCanRankAbove(rows, unread, limit, birthDate, birthYear))
+                {
+                    return Shown(rows, birthDate, birthYear, limit);
+                }
             }
         }
 
-        return rows
+        return Shown(rows, birthDate, birthYear, limit);
+    }
+
+    private static List<ClientCandidate> Shown(List<CandidateRow> rows, DateOnly? birthDate, int? birthYear, int limit) =>
+        rows
             .Select(r => Candidate(r, birthDate, birthYear))
             .Where(c => c.Score >= DuplicateScoring.Threshold)
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.FullName, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
-    }
 
     /// <summary>
     /// Whether reading on could change what is shown. Nobody is left unread; or nobody unread can be as like the

@@ -22,6 +22,9 @@ public sealed class TypedNameWords
     /// <summary>The first <paramref name="count"/> typed words alone (the name without the patronymic typed after it).</summary>
     public TypedNameWords First(int count) => new(Words.Take(count).ToList(), Hits.Where(h => h.Position < count).ToList(), Threshold);
 
+    /// <summary>Only the hits at least <paramref name="threshold"/> like their typed word (the bound for the unread follows).</summary>
+    public TypedNameWords AtLeast(double threshold) => new(Words, Hits.Where(h => h.Similarity >= threshold).ToList(), threshold);
+
     /// <summary>The typed words, as match-key words.</summary>
     public IReadOnlyList<string> Words { get; }
 
