@@ -63,6 +63,7 @@ public static class EndpointInventory
 
         ["GET /audit"] = Admin,
         ["GET /audit/export.csv"] = Admin,
+        ["GET /privacy"] = Admin,
         ["GET /calendars"] = Admin,
         ["POST /calendars/add"] = Admin,
         ["POST /calendars/{country}/{date}/remove"] = Admin,

@@ -19,7 +19,7 @@ public sealed class AuditController(IStringLocalizer<SharedResource> l, TimeProv
         {
             // Not RedirectToAction: a route value named "action" would name the controller's action.
             var values = new Dictionary<string, string?> { ["actor"] = filter.Actor, ["action"] = filter.Action, ["from"] = filter.From, ["to"] = filter.To };
-            return LocalRedirect("/audit" + QueryString.Create(values.Where(v => !string.IsNullOrWhiteSpace(v.Value))).ToUriComponent());
+            return LocalRedirect(Url.Action(nameof(Index))! + QueryString.Create(values.Where(v => !string.IsNullOrWhiteSpace(v.Value))).ToUriComponent());
         }
 
         return new AuditCsvResult(selected, filter, User.Identity?.Name ?? User.Id().ToString(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
