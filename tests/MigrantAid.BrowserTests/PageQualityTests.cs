@@ -54,6 +54,7 @@ public sealed class PageQualityTests(BrowserPortal portal)
     [Theory]
     [InlineData("/offices", "offices.png")]
     [InlineData("/audit", "audit-log.png")]
+    [InlineData("/privacy", "privacy.png")]
     [InlineData("/profile", "profile.png")]
     public async Task Admin_pages_open_cleanly_for_the_user_guide(string path, string screenshot)
     {
