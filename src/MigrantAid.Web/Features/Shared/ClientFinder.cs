@@ -41,40 +41,63 @@ public static class ClientFinder
             return [];
         }
 
-        // First the words alike enough to match (0.6), one round: for most names the candidates shown then already
-        // outrank anyone unread. Else the partly alike words too (0.5), which rank "Hurchid" for "Hourchid", round
-        // after round. Each pass's stopping rule holds on its own (ADR 0018).
+        // Ranked by the words alike enough to match (0.6). When that cannot stop a round, the clients holding a word
+        // only partly alike (0.5: "hurchid" for "hourchid") are ranked as well and read: a few clients, reached by
+        // their words. Everyone else holds no such word, so a typed word they hold no hit for adds under 0.5 of its
+        // trigrams, and the bound for them follows from the first ranking at the lower threshold (ADR 0018).
         var near = await NameWordSearch.NearAsync(db, NameWordSearch.KeyWords(key), cancellationToken);
-        List<(TypedNameWords Words, int LastRound)> passes = near.Hits.Any(h => h.Similarity < NameWordSearch.HitThreshold)
-            ? [(near.AtLeast(NameWordSearch.HitThreshold), FirstRound), (near, LastRound)]
-            : [(near, LastRound)];
+        var strict = near.AtLeast(NameWordSearch.HitThreshold);
+        var nameCount = NameWordSearch.KeyWords(name).Count;
         var rows = new List<CandidateRow>();
-        foreach (var (words, lastRound) in passes)
+        for (var take = FirstRound; take <= LastRound; take *= 8)
         {
-            // With a patronymic, the best by the name alone join the best by name and patronymic: the comparison
-            // below uses the name alone for a client saved without a patronymic.
-            var nameWords = words.First(NameWordSearch.KeyWords(name).Count);
-            for (var take = FirstRound; take <= lastRound; take *= 8)
+            var ranked = await RankAsync(db, strict, withPatronymic ? strict.First(nameCount) : null, take, ClientNameRanking.TopAsync, cancellationToken);
+            rows = await Compared(db, viewer, ranked.Ids, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
+            if (NoneUnreadCanRankAbove(rows, ranked.Unread, limit, birthDate, birthYear))
             {
-                var top = await ClientNameRanking.TopAsync(db, words, take, cancellationToken);
-                var unread = top.UnreadBound;
-                var ids = top.Ids;
-                if (withPatronymic)
-                {
-                    var byName = await ClientNameRanking.TopAsync(db, nameWords, take, cancellationToken);
-                    ids = [.. ids.Union(byName.Ids)];
-                    unread = Math.Max(unread, byName.UnreadBound);
-                }
+                break;
+            }
 
-                rows = await Compared(db, viewer, ids, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
-                if (NoneUnreadCanRankAbove(rows, unread, limit, birthDate, birthYear))
-                {
-                    return Shown(rows, birthDate, birthYear, limit);
-                }
+            if (near.Hits.Count == strict.Hits.Count)
+            {
+                continue;
+            }
+
+            var partly = await RankAsync(db, near, withPatronymic ? near.First(nameCount) : null, take, ClientNameRanking.PartlyAlikeTopAsync, cancellationToken);
+            var more = partly.Ids.Except(ranked.Ids).ToArray();
+            if (more.Length > 0)
+            {
+                rows = [.. rows.Concat(await Compared(db, viewer, more, nameKey, key, withPatronymic).ToListAsync(cancellationToken))
+                    .OrderByDescending(r => r.Similarity).Take(Best)];
+            }
+
+            var unread = Math.Max(partly.Unread, ranked.UnreadAt(near, withPatronymic ? near.First(nameCount) : null));
+            if (NoneUnreadCanRankAbove(rows, unread, limit, birthDate, birthYear))
+            {
+                break;
             }
         }
 
         return Shown(rows, birthDate, birthYear, limit);
+    }
+
+    /// <summary>A round's ranking: by the whole typed name, joined (with a patronymic) by the name alone.</summary>
+    private static async Task<Round> RankAsync(
+        AppDbContext db, TypedNameWords words, TypedNameWords? nameWords, int take,
+        Func<AppDbContext, TypedNameWords, int, CancellationToken, Task<RankedClients>> rank, CancellationToken cancellationToken)
+    {
+        var top = await rank(db, words, take, cancellationToken);
+        var byName = nameWords is null ? null : await rank(db, nameWords, take, cancellationToken);
+        return new Round(byName is null ? top.Ids : [.. top.Ids.Union(byName.Ids)], Math.Max(top.UnreadBound, byName?.UnreadBound ?? 0), top, byName);
+    }
+
+    /// <summary>What a round read, and the most anyone it left unread can score.</summary>
+    private sealed record Round(Guid[] Ids, double Unread, RankedClients Top, RankedClients? ByName)
+    {
+        /// <summary>The bound for the unread among those holding no partly alike word: the same last weights, the lower threshold.</summary>
+        public double UnreadAt(TypedNameWords near, TypedNameWords? nearName) => Math.Max(
+            Top.UnreadBound == 0 ? 0 : ClientNameRanking.UnreadBound(near, Top.LastWeight),
+            ByName is null || ByName.UnreadBound == 0 || nearName is null ? 0 : ClientNameRanking.UnreadBound(nearName, ByName.LastWeight));
     }
 
     private static List<ClientCandidate> Shown(List<CandidateRow> rows, DateOnly? birthDate, int? birthYear, int limit) =>

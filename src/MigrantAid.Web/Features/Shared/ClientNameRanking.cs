@@ -21,12 +21,10 @@ public static class ClientNameRanking
     {
         if (words.Hits.Count == 0)
         {
-            return new RankedClients([], 0);
+            return new RankedClients([], 0, 0);
         }
 
-        var ids = words.Hits.Select(h => h.Id).ToArray();
-        var positions = words.Hits.Select(h => h.Position).ToArray();
-        var weights = words.Hits.Select(h => h.Similarity * (words.Words[h.Position].Length + 1)).ToArray();
+        var (ids, positions, weights) = Weighted(words);
         var top = await db.Database.SqlQuery<RankedClient>($"""
             SELECT p.client_id AS "Id", sum(p.weight) AS "Weight"
             FROM (SELECT w.client_id, max(h.weight) AS weight
@@ -37,8 +35,49 @@ public static class ClientNameRanking
             ORDER BY sum(p.weight) DESC, p.client_id
             LIMIT {take}
             """).ToListAsync(cancellationToken);
-        var bound = top.Count < take ? 0 : UnreadBound(words, top[^1].Weight);
-        return new RankedClients([.. top.Select(t => t.Id)], bound);
+        return Ranked(words, top, take);
+    }
+
+    /// <summary>
+    /// The <paramref name="take"/> best-ranked of the clients that hold a word only partly like a typed one (under
+    /// <see cref="NameWordSearch.HitThreshold"/>, at least <paramref name="words"/>' threshold), ranked by all their
+    /// hits. Few clients hold such words, so this reads their words by client instead of every namesake's link
+    /// again: with the first ranking's bound for everyone else (<see cref="ClientFinder"/>), it completes a round.
+    /// </summary>
+    public static async Task<RankedClients> PartlyAlikeTopAsync(AppDbContext db, TypedNameWords words, int take, CancellationToken cancellationToken = default)
+    {
+        var partly = words.Hits.Where(h => h.Similarity < NameWordSearch.HitThreshold).Select(h => h.Id).Distinct().ToArray();
+        if (partly.Length == 0)
+        {
+            return new RankedClients([], 0, 0);
+        }
+
+        var (ids, positions, weights) = Weighted(words);
+        var top = await db.Database.SqlQuery<RankedClient>($"""
+            SELECT c.client_id AS "Id", sum(x.weight) AS "Weight"
+            FROM (SELECT DISTINCT client_id FROM client_name_words WHERE word_id = ANY ({partly})) c
+            CROSS JOIN LATERAL (
+                SELECT max(h.weight) AS weight
+                FROM client_name_words w
+                JOIN unnest({ids}, {positions}, {weights}) AS h(word_id, position, weight) ON h.word_id = w.word_id
+                WHERE w.client_id = c.client_id
+                GROUP BY h.position) x
+            GROUP BY c.client_id
+            ORDER BY sum(x.weight) DESC, c.client_id
+            LIMIT {take}
+            """).ToListAsync(cancellationToken);
+        return Ranked(words, top, take);
+    }
+
+    private static (int[] Ids, int[] Positions, double[] Weights) Weighted(TypedNameWords words) => (
+        words.Hits.Select(h => h.Id).ToArray(),
+        words.Hits.Select(h => h.Position).ToArray(),
+        words.Hits.Select(h => h.Similarity * (words.Words[h.Position].Length + 1)).ToArray());
+
+    private static RankedClients Ranked(TypedNameWords words, List<RankedClient> top, int take)
+    {
+        var last = top.Count < take ? 0 : top[^1].Weight;
+        return new RankedClients([.. top.Select(t => t.Id)], top.Count < take ? 0 : UnreadBound(words, last), last);
     }
 
     /// <summary>
@@ -63,5 +102,8 @@ public static class ClientNameRanking
     }
 }
 
-/// <summary>Clients best first, and the most any client left unread may score (0 when none is left).</summary>
-public sealed record RankedClients(Guid[] Ids, double UnreadBound);
+/// <summary>
+/// Clients best first, the most any client left unread may score (0 when none is left), and the weight of the last
+/// one read (0 when none is left), from which a bound under another threshold follows.
+/// </summary>
+public sealed record RankedClients(Guid[] Ids, double UnreadBound, double LastWeight);

@@ -45,6 +45,21 @@ public class DuplicateCheckRoundsTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Partly_alike_namesakes_sorted_after_every_other_holder_of_the_surname_are_found_in_the_first_round()
+    {
+        // "hourcid" is 0.56 like "hourchid" (under the 0.6 of a match), yet "Rajabzoda Hourcid" is 0.79 like the whole
+        // name. Ranked by the surname alone they would come after 1,700 others (three rounds); the partly alike
+        // words rank them at once, and the ten shown outrank anyone unread (at most 0.76).
+        var hourcids = await AddAsync(("Rajabzoda Qodir", 1_700), ("Rajabzoda Hourcid", 12));
+
+        var (found, statements) = await StatementCounter.CountAsync(() =>
+            portal.WithDbAsync(db => ClientFinder.FindAsync(db, Coordinator, "Rajabzoda Hourchid", null, null, null, 10)));
+
+        found.Should().HaveCount(10).And.OnlyContain(c => hourcids.Contains(c.Id));
+        statements.Statements.Should().Be(5, "the words, the ranking and comparison by match, then by partly alike words; no second round: {0}", statements);
+    }
+
+    [Fact]
     public async Task With_a_birth_date_typed_the_check_reads_on_while_an_unread_namesake_born_that_day_could_rank_first()
     {
         // The same shape, but a date of birth is typed: an unread "Nazarzoda Hourmat" (0.75) born that day would
