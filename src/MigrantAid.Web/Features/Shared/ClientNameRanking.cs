@@ -54,16 +54,14 @@ public static class ClientNameRanking
 
         var (ids, positions, weights) = Weighted(words);
         var top = await db.Database.SqlQuery<RankedClient>($"""
-            SELECT c.client_id AS "Id", sum(x.weight) AS "Weight"
-            FROM (SELECT DISTINCT client_id FROM client_name_words WHERE word_id = ANY ({partly})) c
-            CROSS JOIN LATERAL (
-                SELECT max(h.weight) AS weight
-                FROM client_name_words w
-                JOIN unnest({ids}, {positions}, {weights}) AS h(word_id, position, weight) ON h.word_id = w.word_id
-                WHERE w.client_id = c.client_id
-                GROUP BY h.position) x
-            GROUP BY c.client_id
-            ORDER BY sum(x.weight) DESC, c.client_id
+            SELECT p.client_id AS "Id", sum(p.weight) AS "Weight"
+            FROM (SELECT w.client_id, max(h.weight) AS weight
+                  FROM (SELECT DISTINCT client_id FROM client_name_words WHERE word_id = ANY ({partly})) c
+                  JOIN client_name_words w ON w.client_id = c.client_id
+                  JOIN unnest({ids}, {positions}, {weights}) AS h(word_id, position, weight) ON h.word_id = w.word_id
+                  GROUP BY w.client_id, h.position) p
+            GROUP BY p.client_id
+            ORDER BY sum(p.weight) DESC, p.client_id
             LIMIT {take}
             """).ToListAsync(cancellationToken);
         return Ranked(words, top, take);
