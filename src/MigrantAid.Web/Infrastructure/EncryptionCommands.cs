@@ -44,13 +44,7 @@ public static class EncryptionCommands
             return 1;
         }
 
-        await File.WriteAllTextAsync(path, KeyEncryptionKey.NewKeyFileText());
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        await Console.Out.WriteLineAsync($"new-encryption-key: key {KeyEncryptionKey.FromFile(path).Fingerprint} written to {path} (readable by its owner only). Keep a copy apart from the database backups.");
+        await Console.Out.WriteLineAsync($"new-encryption-key: key {KeyEncryptionKey.WriteNewFile(path).Fingerprint} written to {path} (readable by its owner only). Keep a copy apart from the database backups.");
         return 0;
     }
 

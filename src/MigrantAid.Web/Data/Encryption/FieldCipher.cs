@@ -19,7 +19,8 @@ public sealed class FieldCipher
     private const int NonceLength = 12;
     private const int TagLength = 16;
 
-    private static readonly byte[] Marker = [(byte)'M', (byte)'A', 1];
+    /// <summary>The first bytes of every value this cipher wrote.</summary>
+    public static readonly byte[] Marker = [(byte)'M', (byte)'A', 1];
 
     private readonly Func<KeyEncryptionKey?> _kek;
     private readonly Func<string> _connectionString;
@@ -35,8 +36,8 @@ public sealed class FieldCipher
     /// <summary>A cipher for building the model without a database (schema scripts, the drift test): it refuses to encrypt.</summary>
     public static FieldCipher Unconfigured { get; } = new(() => null, () => throw new FieldKeyException("No database for field encryption."));
 
-    /// <summary>The data keys, read (and made when missing) now rather than at the first encrypted value.</summary>
-    public KeyRingStatus EnsureLoaded() => _ring.Value.Status;
+    /// <summary>The data keys, read (and made when missing) now rather than at the first encrypted value; returns the key-encryption key's fingerprint.</summary>
+    public string EnsureLoaded() => _ring.Value.KekFingerprint;
 
     /// <summary>Whether <paramref name="stored"/> was written by this cipher (as opposed to before encryption began).</summary>
     public static bool IsEncrypted(ReadOnlySpan<byte> stored) => stored.StartsWith(Marker);
@@ -150,7 +151,7 @@ public sealed class FieldCipher
         }
 
         var keys = rows.ToDictionary(r => r.Id, r => (r.Purpose, Key: Unwrap(kek, r.Id, r.Purpose, r.Wrapped)));
-        return new KeyRing(keys, new KeyRingStatus(kek.Fingerprint, kek.Source, rows.Count));
+        return new KeyRing(keys, kek.Fingerprint);
     }
 
     private static List<StoredKey> Read(NpgsqlConnection connection)
@@ -168,9 +169,9 @@ public sealed class FieldCipher
 
     private sealed record StoredKey(Guid Id, string Purpose, byte[] Wrapped, string KekFingerprint);
 
-    private sealed class KeyRing(Dictionary<Guid, (string Purpose, byte[] Key)> keys, KeyRingStatus status)
+    private sealed class KeyRing(Dictionary<Guid, (string Purpose, byte[] Key)> keys, string kekFingerprint)
     {
-        public KeyRingStatus Status { get; } = status;
+        public string KekFingerprint { get; } = kekFingerprint;
 
         private readonly Dictionary<string, (Guid Id, byte[] Key)> _current = keys.ToDictionary(k => k.Value.Purpose, k => (k.Key, k.Value.Key));
 
@@ -183,6 +184,3 @@ public sealed class FieldCipher
                 : throw new FieldKeyException($"A stored value of purpose {purpose} names a data key this database does not hold.");
     }
 }
-
-/// <summary>What the privacy page and the start-up log say about the keys: never a key itself.</summary>
-public sealed record KeyRingStatus(string KekFingerprint, string KekSource, int DataKeys);

@@ -69,10 +69,11 @@ public static class FieldEncryptionBackfill
     private static async Task<List<(object Id, byte[] Plain)>> PlainRowsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string table, string key, string column, object? after, CancellationToken cancellationToken)
     {
-        var from = after is null ? "" : $"AND {key} > $1";
+        var from = after is null ? "" : $"AND {key} > $2";
         await using var select = new NpgsqlCommand(
-            $"SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL AND substring({column} FROM 1 FOR 3) <> '\\x4d4101'::bytea {from} ORDER BY {key} LIMIT {Batch} FOR UPDATE",
+            $"SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL AND substring({column} FROM 1 FOR {FieldCipher.Marker.Length}) <> $1 {from} ORDER BY {key} LIMIT {Batch} FOR UPDATE",
             connection, transaction);
+        select.Parameters.Add(new NpgsqlParameter { Value = FieldCipher.Marker });
         if (after is not null)
         {
             select.Parameters.Add(new NpgsqlParameter { Value = after });

@@ -32,6 +32,19 @@ public sealed class KeyEncryptionKey
     /// <summary>32 new random bytes, in the form a key file holds (base64 and a line break).</summary>
     public static string NewKeyFileText() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(Length)) + "\n";
 
+    /// <summary>Writes a new key to <paramref name="path"/> (its folder made if needed), readable and writable by its owner only.</summary>
+    public static KeyEncryptionKey WriteNewFile(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, NewKeyFileText());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return FromFile(path);
+    }
+
     /// <summary>The key in <paramref name="text"/> (base64 of 32 bytes), or an exception that says what is wrong.</summary>
     public static KeyEncryptionKey Parse(string text, string source)
     {
@@ -77,17 +90,7 @@ public sealed class KeyEncryptionKey
             return null;
         }
 
-        if (!File.Exists(developmentKeyFile))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(developmentKeyFile)!);
-            File.WriteAllText(developmentKeyFile, NewKeyFileText());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(developmentKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-
-        return FromFile(developmentKeyFile);
+        return File.Exists(developmentKeyFile) ? FromFile(developmentKeyFile) : WriteNewFile(developmentKeyFile);
     }
 }
 

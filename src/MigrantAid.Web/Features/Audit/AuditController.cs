@@ -18,8 +18,7 @@ public sealed class AuditController(IStringLocalizer<SharedResource> l, TimeProv
         if (!ModelState.IsValid || selected.Problems.Count > 0)
         {
             // Not RedirectToAction: a route value named "action" would name the controller's action.
-            var values = new Dictionary<string, string?> { ["actor"] = filter.Actor, ["action"] = filter.Action, ["from"] = filter.From, ["to"] = filter.To };
-            return LocalRedirect(Url.Action(nameof(Index))! + QueryString.Create(values.Where(v => !string.IsNullOrWhiteSpace(v.Value))).ToUriComponent());
+            return LocalRedirect(Url.Action(nameof(Index))! + QueryString.Create(filter.FilterValues()).ToUriComponent());
         }
 
         return new AuditCsvResult(selected, filter, User.Identity?.Name ?? User.Id().ToString(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -24,6 +24,12 @@ public sealed class AuditLogFilter
 
     /// <summary>Keyset: only events with a greater id (newer) are shown, the page above (the "Newer" link).</summary>
     public long? After { get; set; }
+
+    /// <summary>The filters (not the page position) as query values, the empty ones left out.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> FilterValues() =>
+        new[] { ("actor", Actor), ("action", Action), ("from", From), ("to", To) }
+            .Where(v => !string.IsNullOrWhiteSpace(v.Item2))
+            .Select(v => new KeyValuePair<string, string?>(v.Item1, v.Item2!.Trim()));
 }
 
 public enum AuditFilterProblem
@@ -128,21 +134,17 @@ public sealed class ViewAuditLogHandler(AuditSelectionHandler selection, IAuditL
 
     private static string Link(AuditLogFilter filter, long? before, long? after = null)
     {
-        var values = new List<KeyValuePair<string, string?>>();
-        void Add(string key, string? value)
+        var values = filter.FilterValues().ToList();
+        if (before is not null)
         {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                values.Add(new(key, value.Trim()));
-            }
+            values.Add(new("before", before.Value.ToString(CultureInfo.InvariantCulture)));
         }
 
-        Add("actor", filter.Actor);
-        Add("action", filter.Action);
-        Add("from", filter.From);
-        Add("to", filter.To);
-        Add("before", before?.ToString(CultureInfo.InvariantCulture));
-        Add("after", after?.ToString(CultureInfo.InvariantCulture));
+        if (after is not null)
+        {
+            values.Add(new("after", after.Value.ToString(CultureInfo.InvariantCulture)));
+        }
+
         return "/audit" + QueryString.Create(values).ToUriComponent();
     }
 }

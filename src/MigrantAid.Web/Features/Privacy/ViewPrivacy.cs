@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
-using MigrantAid.Web.Data.Encryption;
 
 namespace MigrantAid.Web.Features.Privacy;
 
@@ -10,7 +9,7 @@ public sealed record RoleCoverage(string Role, int Enabled, int WithSecondFactor
 /// <summary>A data key as stored: what it protects, when it was made and when its wrapping last changed.</summary>
 public sealed record DataKeyRow(string Purpose, DateTimeOffset CreatedAt, DateTimeOffset? RewrappedAt);
 
-public sealed record PrivacyPage(KeyRingStatus Keys, IReadOnlyList<DataKeyRow> DataKeys, IReadOnlyList<RoleCoverage> Roles);
+public sealed record PrivacyPage(string KekFingerprint, IReadOnlyList<DataKeyRow> DataKeys, IReadOnlyList<RoleCoverage> Roles);
 
 /// <summary>
 /// The administrators' privacy page (issue 15, point 7): the encryption keys in use (fingerprints and dates,
@@ -21,7 +20,7 @@ public sealed class ViewPrivacyHandler(AppDbContext db, TimeProvider clock)
 {
     public async Task<PrivacyPage> HandleAsync(CancellationToken cancellationToken = default)
     {
-        var keys = db.Cipher.EnsureLoaded();
+        var fingerprint = db.Cipher.EnsureLoaded();
         var dataKeys = await db.DataKeys.AsNoTracking().OrderBy(k => k.Purpose)
             .Select(k => new DataKeyRow(k.Purpose, k.CreatedAt, k.RewrappedAt))
             .ToListAsync(cancellationToken);
@@ -40,6 +39,6 @@ public sealed class ViewPrivacyHandler(AppDbContext db, TimeProvider clock)
                 ? new RoleCoverage(role, c.Enabled, c.WithSecondFactor, c.SignedInNow)
                 : new RoleCoverage(role, 0, 0, 0))
             .ToList();
-        return new PrivacyPage(keys, dataKeys, roles);
+        return new PrivacyPage(fingerprint, dataKeys, roles);
     }
 }

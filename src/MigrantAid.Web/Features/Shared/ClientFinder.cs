@@ -48,10 +48,11 @@ public static class ClientFinder
         var near = await NameWordSearch.NearAsync(db, NameWordSearch.KeyWords(key), cancellationToken);
         var strict = near.AtLeast(NameWordSearch.HitThreshold);
         var nameCount = NameWordSearch.KeyWords(name).Count;
+        var (strictName, nearName) = withPatronymic ? (strict.First(nameCount), near.First(nameCount)) : (null, null);
         var rows = new List<CandidateRow>();
         for (var take = FirstRound; take <= LastRound; take *= 8)
         {
-            var ranked = await RankAsync(db, strict, withPatronymic ? strict.First(nameCount) : null, take, ClientNameRanking.TopAsync, cancellationToken);
+            var ranked = await RankAsync(db, strict, strictName, take, ClientNameRanking.TopAsync, cancellationToken);
             rows = await Compared(db, viewer, ranked.Ids, nameKey, key, withPatronymic).ToListAsync(cancellationToken);
             if (NoneUnreadCanRankAbove(rows, ranked.Unread, limit, birthDate, birthYear))
             {
@@ -63,7 +64,7 @@ public static class ClientFinder
                 continue;
             }
 
-            var partly = await RankAsync(db, near, withPatronymic ? near.First(nameCount) : null, take, ClientNameRanking.PartlyAlikeTopAsync, cancellationToken);
+            var partly = await RankAsync(db, near, nearName, take, ClientNameRanking.PartlyAlikeTopAsync, cancellationToken);
             var more = partly.Ids.Except(ranked.Ids).ToArray();
             if (more.Length > 0)
             {
@@ -71,7 +72,7 @@ public static class ClientFinder
                     .OrderByDescending(r => r.Similarity).Take(Best)];
             }
 
-            var unread = Math.Max(partly.Unread, ranked.UnreadAt(near, withPatronymic ? near.First(nameCount) : null));
+            var unread = Math.Max(partly.Unread, ranked.UnreadAt(near, nearName));
             if (NoneUnreadCanRankAbove(rows, unread, limit, birthDate, birthYear))
             {
                 break;
