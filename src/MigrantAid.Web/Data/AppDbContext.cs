@@ -10,6 +10,7 @@ using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.International;
 using MigrantAid.Web.Domain.Notifications;
+using MigrantAid.Web.Domain.Privacy;
 using MigrantAid.Web.Domain.Proceedings;
 
 namespace MigrantAid.Web.Data;
@@ -107,6 +108,10 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<DataKey> DataKeys => Set<DataKey>();
+
+    public DbSet<RetentionPolicy> RetentionPolicies => Set<RetentionPolicy>();
+
+    public DbSet<AnonymisationRun> AnonymisationRuns => Set<AnonymisationRun>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherModelCacheKeyFactory>();

@@ -1,6 +1,7 @@
 using MigrantAid.Web.Features;
 using MigrantAid.Web.Features.Desk.Notifications;
 using MigrantAid.Web.Features.Exports;
+using MigrantAid.Web.Features.Privacy;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Infrastructure;
@@ -24,6 +25,7 @@ public static class PortalServices
         services.AddPortalFeatures();
         services.AddNotifications();
         services.AddOrganisationExport();
+        services.AddRetention();
         services.AddPortalSecurity(builder.Configuration, builder.Environment);
         services.AddPortalLocalization();
         services.AddPortalMvc();

@@ -124,6 +124,7 @@ public sealed class BrowserPortal : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Security:CookieSecurePolicy", "SameAsRequest");
         builder.UseSetting("Logging:Format", "text");
         builder.UseSetting("Reminders:RunInBackground", "false");
+        builder.UseSetting("Retention:RunInBackground", "false");
 
         // Every browser signs in from 127.0.0.1: sign-in throttling limits far above what the tests do.
         builder.UseSetting("Security:SignInLimits:PerAddress:PermitLimit", "100000");

@@ -53,6 +53,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The daily reminder job runs only where a test calls it (RunOnceAsync), never on its own timer.
         builder.UseSetting("Reminders:RunInBackground", "false");
+        builder.UseSetting("Retention:RunInBackground", "false");
 
         // The in-process test host gives no client address, so every test shares one throttling
         // partition and signs in many times: limits far above that (SignInThrottlingTests sets low ones).

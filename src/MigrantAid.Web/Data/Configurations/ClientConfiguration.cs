@@ -36,6 +36,9 @@ public class ClientConfiguration : IEntityTypeConfiguration<Client>
         // Lists by office and newest. Name search goes through the match-key word tables (NameWordConfiguration).
         builder.HasIndex(c => new { c.OfficeId, c.CreatedAt, c.Id });
         builder.HasIndex(c => new { c.CreatedAt, c.Id });
+
+        // Requests to be forgotten still waiting (for the client's open cases to close).
+        builder.HasIndex(c => c.ErasureRequestedOn).HasFilter("erasure_requested_on IS NOT NULL AND anonymised_at IS NULL");
     }
 }
 

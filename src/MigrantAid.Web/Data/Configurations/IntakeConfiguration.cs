@@ -28,6 +28,10 @@ public class IntakeConfiguration : IEntityTypeConfiguration<Intake>, IEntityType
         builder.HasIndex(i => new { i.Status, i.OfficeId, i.ResponseDueAt });
         builder.HasIndex(i => new { i.CreatedBy, i.Status });
         builder.HasIndex(i => i.ClientId);
+
+        // The retention schedule's rejected intakes and drafts still to anonymise.
+        builder.HasIndex(i => i.DecidedAt).HasDatabaseName("ix_intakes_decided_at_due").HasFilter("status = 3 AND anonymised_at IS NULL");
+        builder.HasIndex(i => i.UpdatedAt).HasDatabaseName("ix_intakes_updated_at_due").HasFilter("status = 0 AND anonymised_at IS NULL");
     }
 
     public void Configure(EntityTypeBuilder<Respondent> builder)

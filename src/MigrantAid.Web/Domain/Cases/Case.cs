@@ -87,6 +87,14 @@ public class Case
 
     public uint Version { get; private set; }
 
+    /// <summary>When the case was anonymised (issue 15): its texts are gone, its facts and reference stay.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    /// <summary>The statistics' age group, kept when the principal client's birth date was anonymised.</summary>
+    public short? KeptAgeGroup { get; private set; }
+
+    public bool IsAnonymised => AnonymisedAt is not null;
+
     public IReadOnlyList<CaseClient> Clients => _clients;
 
     public IReadOnlyList<CaseLawyer> Lawyers => _lawyers;

@@ -87,6 +87,9 @@ public class Intake
 
     public uint Version { get; private set; }
 
+    /// <summary>When the intake's texts were anonymised (issue 15).</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
     public IReadOnlyList<Respondent> Respondents => _respondents;
 
     public Respondent AddRespondent(string name, RespondentType type, Sector? sector)

@@ -80,6 +80,18 @@ public class Client
 
     public uint Version { get; private set; }
 
+    /// <summary>When the client was anonymised (issue 15): the name, contacts, aliases and exact birth are gone.</summary>
+    public DateTimeOffset? AnonymisedAt { get; private set; }
+
+    /// <summary>The day the client asked to be forgotten, as the person who took the request recorded it.</summary>
+    public DateOnly? ErasureRequestedOn { get; private set; }
+
+    public Guid? ErasureRecordedBy { get; private set; }
+
+    public DateTimeOffset? ErasureRecordedAt { get; private set; }
+
+    public bool IsAnonymised => AnonymisedAt is not null;
+
     public IReadOnlyList<ClientAlias> Aliases => _aliases;
 
     public IReadOnlyList<ClientContact> Contacts => _contacts;
@@ -182,6 +194,20 @@ public class Client
     public static bool IsRestrictedStatus(ConsentStatus status) => status is ConsentStatus.Withdrawn or ConsentStatus.Refused;
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>Records a request to be forgotten; carried out at once or when the client's open cases close.</summary>
+    public void RecordErasureRequest(DateOnly requestedOn, Guid recordedBy, DateTimeOffset now)
+    {
+        if (IsAnonymised)
+        {
+            throw new DomainException("This client has already been anonymised.");
+        }
+
+        ErasureRequestedOn = requestedOn;
+        ErasureRecordedBy = recordedBy;
+        ErasureRecordedAt = now;
+        UpdatedAt = now;
+    }
 
     /// <summary>
     /// Records the separation details; they belong to a separated child only, so clearing the flag clears them.

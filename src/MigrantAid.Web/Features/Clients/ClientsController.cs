@@ -83,5 +83,22 @@ public sealed class ClientsController(IStringLocalizer<SharedResource> l) : Cont
     }
 
     /// <summary>The client page's address, where a saved form goes (empty while there is no client yet).</summary>
+    [HttpGet("{id:guid}/erase")]
+    public async Task<IActionResult> Erase(Guid id, Viewer viewer, [FromServices] EraseClientHandler handler, CancellationToken cancellationToken) =>
+        await handler.PageAsync(id, viewer, null, cancellationToken) is { } page ? View(page) : NotFound();
+
+    [HttpPost("{id:guid}/erase")]
+    public async Task<IActionResult> Erase(Guid id, EraseClientInput input, Viewer viewer, [FromServices] EraseClientHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = this.FormErrors();
+        var outcome = await handler.HandleAsync(id, input, viewer, errors, cancellationToken);
+        var saved = outcome.Data is ErasureResult.Waiting
+            ? "The request to be forgotten was recorded. It is carried out when the client's open cases are closed."
+            : "The client was anonymised everywhere.";
+        return await this.FormResultAsync(outcome, errors,
+            async () => await handler.PageAsync(id, viewer, input, cancellationToken) is { } page ? View(page) : NotFound(),
+            ShowUrl(id), saved);
+    }
+
     private string ShowUrl(Guid? id) => id is null ? "" : Url.Action(nameof(Show), "Clients", new { id }) ?? "";
 }

@@ -57,6 +57,15 @@ public sealed record ClientPage(
 
     /// <summary>The proof the page's sections take (the client's submissions): the client as the viewer was authorized for it.</summary>
     public AuthorizedClient? Access { get; init; }
+
+    /// <summary>When the client was anonymised (issue 15); the page then shows what is left.</summary>
+    public DateTimeOffset? AnonymisedAt { get; init; }
+
+    /// <summary>The day the client asked to be forgotten, while the request waits for their open cases.</summary>
+    public DateOnly? ErasureRequestedOn { get; init; }
+
+    /// <summary>Coordinators record requests to be forgotten.</summary>
+    public bool CanRequestErasure { get; init; }
 }
 
 /// <summary>
@@ -88,7 +97,13 @@ public sealed class ViewClientHandler(AppDbContext db, IAuditLog audit, TimeProv
         var consents = await ConsentsAsync(client, zone, cancellationToken);
         var family = await FamilyAsync(id, viewer, cancellationToken);
         var cases = await CasesAsync(id, viewer, cancellationToken);
-        var page = Page(client, officeName, zone, consents, family, cases) with { Access = access };
+        var page = Page(client, officeName, zone, consents, family, cases) with
+        {
+            Access = access,
+            AnonymisedAt = client.AnonymisedAt,
+            ErasureRequestedOn = client.ErasureRequestedOn,
+            CanRequestErasure = viewer.IsCoordinator && !client.IsAnonymised,
+        };
 
         await _records.RecordViewAsync(id, "client", cancellationToken);
         return page;
