@@ -181,7 +181,7 @@ BEGIN
     DELETE FROM case_document_contents WHERE document_id IN (SELECT d.id FROM case_documents d WHERE d.case_id = ANY (v_cases));
     UPDATE case_documents SET file_name = '—', sha256 = '' WHERE case_id = ANY (v_cases);
     UPDATE case_deadlines SET closing_note = NULL, override_reason = NULL WHERE case_id = ANY (v_cases);
-    UPDATE court_proceedings SET court_case_number = NULL, judge = NULL, subject = NULL WHERE case_id = ANY (v_cases);
+    UPDATE court_proceedings SET court_case_number = NULL, judge = NULL, subject = '—' WHERE case_id = ANY (v_cases);
     UPDATE court_decisions SET summary = NULL WHERE case_id = ANY (v_cases);
     UPDATE hearings SET place = NULL, result = NULL WHERE case_id = ANY (v_cases);
     UPDATE international_submissions SET body_reference = NULL, notes = NULL WHERE case_id = ANY (v_cases);

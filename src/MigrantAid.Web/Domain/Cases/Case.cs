@@ -110,6 +110,7 @@ public class Case
 
     public void ChangeStatus(CaseStatus to, Guid by, DateTimeOffset now, string? reason = null)
     {
+        EnsureNotAnonymised();
         var allowed = (Status, to) switch
         {
             (CaseStatus.Open, CaseStatus.InProgress) => true,
@@ -243,6 +244,7 @@ public class Case
 
     public CaseEvent AddNote(NoteKind kind, string text, Guid by, DateTimeOffset now)
     {
+        EnsureNotAnonymised();
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DomainException("Write the note.");
@@ -260,5 +262,14 @@ public class Case
         _events.Add(added);
         UpdatedAt = now;
         return added;
+    }
+
+    /// <summary>An anonymised case is a record of facts: it is not reopened and takes no new text.</summary>
+    private void EnsureNotAnonymised()
+    {
+        if (IsAnonymised)
+        {
+            throw new DomainException("This case was anonymised: it cannot be reopened or given new notes.");
+        }
     }
 }

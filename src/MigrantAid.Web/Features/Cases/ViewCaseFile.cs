@@ -39,6 +39,9 @@ public sealed class CaseFileModel
 
     public bool IsConfidential { get; init; }
 
+    /// <summary>When the case was anonymised by the retention schedule or an erasure (issue 15).</summary>
+    public DateTimeOffset? AnonymisedAt { get; init; }
+
     public string OfficeName { get; init; } = "";
 
     public string TimeZoneId { get; init; } = "";
@@ -118,6 +121,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             Priority = c.Priority,
             IsUrgent = c.IsUrgent,
             IsConfidential = c.IsConfidential,
+            AnonymisedAt = c.AnonymisedAt,
             OfficeName = head.OfficeName,
             TimeZoneId = time.ZoneId,
             OpenedOn = c.OpenedOn,
