@@ -42,6 +42,7 @@ public sealed record RecordPage(string Route, RecordKind Kind, RecordPage.Rule? 
     {
         ["/error/{code:int}"] = "the parameter is an HTTP status code, not a record",
         ["/calendar/feed/{file}"] = "the secret feed address is the credential (Desk/CalendarFeedTests)",
+        ["/privacy/retention/due/{kind}"] = "the parameter is a kind of record the retention schedule keeps, not a record (administrators only)",
         ["/saved-filters/{id:guid}/rename"] = "a user's own saved filter, never a case or client record; another user's is 404 (Lists/SavedFiltersTests)",
         ["/saved-filters/{id:guid}/delete"] = "a user's own saved filter, never a case or client record; another user's is 404 (Lists/SavedFiltersTests)",
     };
@@ -84,6 +85,7 @@ public sealed record RecordPage(string Route, RecordKind Kind, RecordPage.Rule? 
         new("/clients/{id:guid}/stays/new", RecordKind.Client),
         new("/clients/{id:guid}/consent/new", RecordKind.Client),
         new("/clients/{id:guid}/family/new", RecordKind.Client),
+        new("/clients/{id:guid}/erase", RecordKind.Client, (_, v) => v.IsCoordinator ? null : HttpStatusCode.NotFound),
 
         new("/intakes/{id:guid}", RecordKind.Intake),
         new("/intakes/{id:guid}/client", RecordKind.Intake, IntakeStep),

@@ -41,6 +41,9 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => new { c.LeadLawyerId, c.OpenedOn, c.Id });
         builder.HasIndex(c => c.PrincipalClientId);
 
+        // Written only by privacy_anonymise (migration 0030): the statistics' age group kept when the birth date goes.
+        builder.Property<short?>("KeptAgeGroup");
+
         // The retention schedule's closed cases still to anonymise.
         builder.HasIndex(c => c.ClosedOn).HasDatabaseName("ix_cases_closed_on_due").HasFilter("status = 2 AND anonymised_at IS NULL");
     }

@@ -90,11 +90,6 @@ public class Case
     /// <summary>When the case was anonymised (issue 15): its texts are gone, its facts and reference stay.</summary>
     public DateTimeOffset? AnonymisedAt { get; private set; }
 
-    /// <summary>The statistics' age group, kept when the principal client's birth date was anonymised.</summary>
-    public short? KeptAgeGroup { get; private set; }
-
-    public bool IsAnonymised => AnonymisedAt is not null;
-
     public IReadOnlyList<CaseClient> Clients => _clients;
 
     public IReadOnlyList<CaseLawyer> Lawyers => _lawyers;
@@ -267,7 +262,7 @@ public class Case
     /// <summary>An anonymised case is a record of facts: it is not reopened and takes no new text.</summary>
     private void EnsureNotAnonymised()
     {
-        if (IsAnonymised)
+        if (AnonymisedAt is not null)
         {
             throw new DomainException("This case was anonymised: it cannot be reopened or given new notes.");
         }

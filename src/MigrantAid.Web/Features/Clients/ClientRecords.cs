@@ -21,9 +21,12 @@ public sealed class ClientRecords(AppDbContext db, IAuditLog audit, TimeProvider
 
     public IQueryable<Client> Visible(Viewer viewer) => db.Clients.Where(ClientAccess.VisibleClients(viewer, db));
 
+    /// <summary>Clients the viewer may see and change: an anonymised client is a record of facts, never edited again (404).</summary>
+    public IQueryable<Client> Editable(Viewer viewer) => Visible(viewer).Where(c => c.AnonymisedAt == null);
+
     /// <summary>The client, tracked, with its details; null when missing or not visible to the viewer.</summary>
     public Task<Client?> LoadAsync(Viewer viewer, Guid id, CancellationToken cancellationToken) =>
-        Visible(viewer)
+        Editable(viewer)
             .Include(c => c.Aliases)
             .Include(c => c.Contacts)
             .Include(c => c.Documents)
@@ -33,7 +36,7 @@ public sealed class ClientRecords(AppDbContext db, IAuditLog audit, TimeProvider
 
     /// <summary>Name and Latin form for the heading of a small form; null when not visible.</summary>
     public Task<ClientHeading?> HeadingAsync(Viewer viewer, Guid id, CancellationToken cancellationToken) =>
-        Visible(viewer).AsNoTracking()
+        Editable(viewer).AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new ClientHeading(c.Id, c.FullName, c.Patronymic, c.LatinName))
             .FirstOrDefaultAsync(cancellationToken);

@@ -81,7 +81,7 @@ public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProv
 
     private async Task<DateOnly?> TodayAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
     {
-        var officeId = await _records.Visible(viewer).Where(c => c.Id == id).Select(c => (Guid?)c.OfficeId).FirstOrDefaultAsync(cancellationToken);
+        var officeId = await _records.Editable(viewer).Where(c => c.Id == id).Select(c => (Guid?)c.OfficeId).FirstOrDefaultAsync(cancellationToken);
         return officeId is null ? null : await _records.TodayAsync(viewer.OfficeId, officeId, cancellationToken);
     }
 
@@ -123,7 +123,7 @@ public sealed class EditClientHandler(AppDbContext db, IAuditLog audit, TimeProv
     }
 
     private Task<ClientValues?> CurrentAsync(Guid id, Viewer viewer, CancellationToken cancellationToken) =>
-        _records.Visible(viewer).AsNoTracking()
+        _records.Editable(viewer).AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new ClientValues(c.FullName, c.Patronymic, c.BirthDate, c.BirthYear, c.Sex, c.Citizenship, c.Languages,
                 c.CurrentCountry, c.CurrentCity, c.Vulnerabilities, c.SeparatedOn, c.SeparatedFrom, c.Version))

@@ -133,7 +133,7 @@ public sealed class EraseClientHandler(AppDbContext db, IAuditLog audit, TimePro
             return null;
         }
 
-        var row = await _records.Visible(viewer).AsNoTracking().Where(c => c.Id == id && c.AnonymisedAt == null)
+        var row = await _records.Editable(viewer).AsNoTracking().Where(c => c.Id == id)
             .Select(c => new { Heading = new ClientHeading(c.Id, c.FullName, c.Patronymic, c.LatinName), c.ErasureRequestedOn })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : (row.Heading, row.ErasureRequestedOn);

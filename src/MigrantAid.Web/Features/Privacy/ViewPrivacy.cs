@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Domain.Privacy;
 
 namespace MigrantAid.Web.Features.Privacy;
 
@@ -9,12 +10,19 @@ public sealed record RoleCoverage(string Role, int Enabled, int WithSecondFactor
 /// <summary>A data key as stored: what it protects, when it was made and when its wrapping last changed.</summary>
 public sealed record DataKeyRow(string Purpose, DateTimeOffset CreatedAt, DateTimeOffset? RewrappedAt);
 
-public sealed record PrivacyPage(string KekFingerprint, IReadOnlyList<DataKeyRow> DataKeys, IReadOnlyList<RoleCoverage> Roles);
+public sealed record PrivacyPage(string KekFingerprint, IReadOnlyList<DataKeyRow> DataKeys, IReadOnlyList<RoleCoverage> Roles)
+{
+    /// <summary>The retention schedule in force (issue 15, point 7).</summary>
+    public RetentionPolicy? Retention { get; init; }
+
+    /// <summary>The last anonymisation (a run of the schedule or an erasure), if any.</summary>
+    public RetentionRunRow? LastRun { get; init; }
+}
 
 /// <summary>
 /// The administrators' privacy page (issue 15, point 7): the encryption keys in use (fingerprints and dates,
 /// never a key), second-factor and session coverage per role, and the way to the data-protection review
-/// (the audit log as CSV). Three statements whatever the number of users.
+/// (the audit log as CSV), the retention schedule and the last anonymisation. Five statements whatever the number of users.
 /// </summary>
 public sealed class ViewPrivacyHandler(AppDbContext db, TimeProvider clock)
 {
@@ -39,6 +47,10 @@ public sealed class ViewPrivacyHandler(AppDbContext db, TimeProvider clock)
                 ? new RoleCoverage(role, c.Enabled, c.WithSecondFactor, c.SignedInNow)
                 : new RoleCoverage(role, 0, 0, 0))
             .ToList();
-        return new PrivacyPage(fingerprint, dataKeys, roles);
+        var retention = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
+        var lastRun = await db.AnonymisationRuns.AsNoTracking().OrderByDescending(r => r.StartedAt)
+            .Select(r => new RetentionRunRow(r.StartedAt, r.Kind, r.ActorId == null, r.Cases, r.Intakes, r.Clients, r.AuditEvents))
+            .FirstOrDefaultAsync(cancellationToken);
+        return new PrivacyPage(fingerprint, dataKeys, roles) { Retention = retention, LastRun = lastRun };
     }
 }
