@@ -31,10 +31,13 @@ public static class Anonymisation
         return new AnonymisationCounts(row.Cases, row.Intakes, row.Clients, 0);
     }
 
-    /// <summary>Removes the audit entries written before <paramref name="before"/> (through the owner's function of 0030).</summary>
+    /// <summary>Audit entries removed per statement by the retention run.</summary>
+    public const int AuditBatchSize = 10_000;
+
+    /// <summary>Removes up to <see cref="AuditBatchSize"/> of the audit entries written before <paramref name="before"/>, oldest first (through the owner's function of 0030).</summary>
     public static async Task<long> ExpireAuditAsync(AppDbContext db, DateTimeOffset before, CancellationToken cancellationToken)
     {
-        var removed = await db.Database.SqlQuery<long>($"SELECT audit_events_expire({before}) AS \"Value\"").ToListAsync(cancellationToken);
+        var removed = await db.Database.SqlQuery<long>($"SELECT audit_events_expire({before}, {AuditBatchSize}) AS \"Value\"").ToListAsync(cancellationToken);
         return removed.Single();
     }
 

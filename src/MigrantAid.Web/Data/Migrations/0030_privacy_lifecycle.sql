@@ -98,18 +98,25 @@ BEGIN
 END;
 $$;
 
-CREATE FUNCTION audit_events_expire(p_before timestamp with time zone) RETURNS bigint
+CREATE FUNCTION audit_events_expire(p_before timestamp with time zone, p_limit integer) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     n bigint;
 BEGIN
     PERFORM set_config('migrantaid.audit_change', 'expire', true);
-    DELETE FROM audit_events WHERE occurred_at < p_before;
+    DELETE FROM audit_events WHERE id IN (
+        SELECT e.id FROM audit_events e WHERE e.occurred_at < p_before ORDER BY e.occurred_at LIMIT p_limit);
     GET DIAGNOSTICS n = ROW_COUNT;
     PERFORM set_config('migrantaid.audit_change', '', true);
     RETURN n;
 END;
 $$;
+
+-- The dashboard's copy of a document's expiry changes only with the expiry or the client (0015's trigger ran, and
+-- scanned its table, on every update of a document, e.g. clearing a number).
+DROP TRIGGER dashboard_migration_documents_changed ON migration_documents;
+CREATE TRIGGER dashboard_migration_documents_changed AFTER INSERT OR DELETE OR UPDATE OF expires_on, client_id ON migration_documents
+    FOR EACH ROW EXECUTE FUNCTION dashboard_migration_documents_changed();
 
 -- The statistics' age group of an anonymised client's case is the one frozen in kept_age_group.
 CREATE OR REPLACE FUNCTION case_facts_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $$
@@ -162,51 +169,67 @@ $$;
 -- (erasure: the caller has checked that none of their cases is open). Returns how many of each changed.
 CREATE FUNCTION privacy_anonymise(p_cases uuid[], p_intakes uuid[], p_clients uuid[], p_at timestamp with time zone)
 RETURNS TABLE (case_count integer, intake_count integer, client_count integer)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
     v_cases uuid[];
     v_intakes uuid[];
     v_clients uuid[];
+    v_facts text := coalesce(current_setting('migrantaid.case_facts', true), '');
+    v_words text := coalesce(current_setting('migrantaid.name_words', true), '');
 BEGIN
+    -- Nothing a fact is made of changes (the age group is frozen first, below), so the facts' triggers are
+    -- skipped for the work and the dictionary words of the cleared names are removed in one statement each.
+    PERFORM set_config('migrantaid.case_facts', 'off', true);
+    PERFORM set_config('migrantaid.name_words', 'off', true);
+
     v_cases := ARRAY(SELECT k.id FROM cases k WHERE k.id = ANY (p_cases) AND k.anonymised_at IS NULL);
     v_intakes := ARRAY(
-        SELECT i.id FROM intakes i
-        WHERE (i.id = ANY (p_intakes) OR i.id IN (SELECT k.intake_id FROM cases k WHERE k.id = ANY (v_cases)))
-          AND i.anonymised_at IS NULL);
+        SELECT i.id FROM intakes i WHERE i.id = ANY (p_intakes) AND i.anonymised_at IS NULL
+        UNION
+        SELECT i.id FROM cases k JOIN intakes i ON i.id = k.intake_id WHERE k.id = ANY (v_cases) AND i.anonymised_at IS NULL);
 
     UPDATE cases k SET title = '—', outcome_note = NULL, anonymised_at = p_at,
         kept_age_group = coalesce(k.kept_age_group, (SELECT f.age_group FROM case_facts f WHERE f.case_id = k.id))
     WHERE k.id = ANY (v_cases);
-    UPDATE case_events SET text = NULL, details = privacy_strip_details(details) WHERE case_id = ANY (v_cases);
+    UPDATE case_events SET text = NULL, details = privacy_strip_details(details)
+    WHERE case_id = ANY (v_cases) AND (text IS NOT NULL OR details IS DISTINCT FROM privacy_strip_details(details));
     DELETE FROM case_document_contents WHERE document_id IN (SELECT d.id FROM case_documents d WHERE d.case_id = ANY (v_cases));
     UPDATE case_documents SET file_name = '—', sha256 = '' WHERE case_id = ANY (v_cases);
-    UPDATE case_deadlines SET closing_note = NULL, override_reason = NULL WHERE case_id = ANY (v_cases);
-    UPDATE court_proceedings SET court_case_number = NULL, judge = NULL, subject = '—' WHERE case_id = ANY (v_cases);
-    UPDATE court_decisions SET summary = NULL WHERE case_id = ANY (v_cases);
-    UPDATE hearings SET place = NULL, result = NULL WHERE case_id = ANY (v_cases);
-    UPDATE international_submissions SET body_reference = NULL, notes = NULL WHERE case_id = ANY (v_cases);
-    UPDATE case_recommendations SET note = NULL WHERE case_id = ANY (v_cases);
+    UPDATE case_deadlines SET closing_note = NULL, override_reason = NULL
+    WHERE case_id = ANY (v_cases) AND (closing_note IS NOT NULL OR override_reason IS NOT NULL);
+    UPDATE court_proceedings SET court_case_number = NULL, judge = NULL, subject = '—'
+    WHERE case_id = ANY (v_cases) AND (court_case_number IS NOT NULL OR judge IS NOT NULL OR subject <> '—');
+    UPDATE court_decisions SET summary = NULL WHERE case_id = ANY (v_cases) AND summary IS NOT NULL;
+    UPDATE hearings SET place = NULL, result = NULL WHERE case_id = ANY (v_cases) AND (place IS NOT NULL OR result IS NOT NULL);
+    UPDATE international_submissions SET body_reference = NULL, notes = NULL
+    WHERE case_id = ANY (v_cases) AND (body_reference IS NOT NULL OR notes IS NOT NULL);
+    UPDATE case_recommendations SET note = NULL WHERE case_id = ANY (v_cases) AND note IS NOT NULL;
     DELETE FROM notifications WHERE case_id = ANY (v_cases);
 
     UPDATE intakes SET account = NULL, client_wishes = NULL, incident_city = NULL, rejection_note = NULL, anonymised_at = p_at
     WHERE id = ANY (v_intakes);
+    DELETE FROM respondent_name_words WHERE respondent_id IN (SELECT r.id FROM respondents r WHERE r.intake_id = ANY (v_intakes));
     UPDATE respondents SET name = '—', search_key = '' WHERE intake_id = ANY (v_intakes);
 
     v_clients := ARRAY(
-        SELECT cl.id FROM clients cl
+        SELECT cl.id FROM clients cl WHERE cl.id = ANY (p_clients) AND cl.anonymised_at IS NULL
+        UNION
+        SELECT cl.id
+        FROM (SELECT cc.client_id AS id FROM case_clients cc WHERE cc.case_id = ANY (v_cases)
+              UNION
+              SELECT i.client_id FROM intakes i WHERE i.id = ANY (v_intakes) AND i.client_id IS NOT NULL) touched
+        JOIN clients cl ON cl.id = touched.id
         WHERE cl.anonymised_at IS NULL
-          AND (cl.id = ANY (p_clients)
-               OR ((cl.id IN (SELECT cc.client_id FROM case_clients cc WHERE cc.case_id = ANY (v_cases))
-                    OR cl.id IN (SELECT i.client_id FROM intakes i WHERE i.id = ANY (v_intakes)))
-                   AND NOT EXISTS (SELECT 1 FROM case_clients cc JOIN cases k ON k.id = cc.case_id
-                                   WHERE cc.client_id = cl.id AND k.anonymised_at IS NULL)
-                   AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.principal_client_id = cl.id AND k.anonymised_at IS NULL)
-                   AND NOT EXISTS (SELECT 1 FROM intakes i WHERE i.client_id = cl.id AND i.anonymised_at IS NULL))));
+          AND NOT EXISTS (SELECT 1 FROM case_clients cc JOIN cases k ON k.id = cc.case_id
+                          WHERE cc.client_id = cl.id AND k.anonymised_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.principal_client_id = cl.id AND k.anonymised_at IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM intakes i WHERE i.client_id = cl.id AND i.anonymised_at IS NULL));
 
     -- The age group of every case these clients lead is frozen before their birth date goes.
     UPDATE cases k SET kept_age_group = f.age_group FROM case_facts f
     WHERE f.case_id = k.id AND k.principal_client_id = ANY (v_clients) AND k.kept_age_group IS NULL;
 
+    DELETE FROM client_name_words WHERE client_id = ANY (v_clients);
     UPDATE clients SET full_name = '—', patronymic = NULL, latin_name = '', search_key = '', birth_date = NULL,
         languages = NULL, current_city = NULL, separated_on = NULL, separated_from = NULL, anonymised_at = p_at
     WHERE id = ANY (v_clients);
@@ -215,6 +238,9 @@ BEGIN
     DELETE FROM family_links WHERE client_id = ANY (v_clients) OR related_client_id = ANY (v_clients);
     UPDATE migration_documents SET number = NULL WHERE client_id = ANY (v_clients) AND number IS NOT NULL;
     UPDATE consent_records SET scope = NULL WHERE client_id = ANY (v_clients) AND scope IS NOT NULL;
+
+    PERFORM set_config('migrantaid.case_facts', v_facts, true);
+    PERFORM set_config('migrantaid.name_words', v_words, true);
 
     PERFORM audit_events_redact('case', ARRAY(SELECT x::text FROM unnest(v_cases) x));
     PERFORM audit_events_redact('intake', ARRAY(SELECT x::text FROM unnest(v_intakes) x));

@@ -60,8 +60,9 @@ public sealed record AnonymisationCounts(int Cases, int Intakes, int Clients, lo
 {
     public static readonly AnonymisationCounts None = new(0, 0, 0, 0);
 
-    public bool IsEmpty => Cases == 0 && Intakes == 0 && Clients == 0 && AuditEvents == 0;
+    /// <summary>A preview that tried only the first batch of a kind while more was due: a run changes more.</summary>
+    public bool Partial { get; init; }
 
     public AnonymisationCounts Plus(AnonymisationCounts other) =>
-        new(Cases + other.Cases, Intakes + other.Intakes, Clients + other.Clients, AuditEvents + other.AuditEvents);
+        new(Cases + other.Cases, Intakes + other.Intakes, Clients + other.Clients, AuditEvents + other.AuditEvents) { Partial = Partial || other.Partial };
 }

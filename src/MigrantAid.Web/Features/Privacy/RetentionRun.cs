@@ -8,12 +8,18 @@ namespace MigrantAid.Web.Features.Privacy;
 /// <summary>
 /// One run of the retention schedule (issue 15, point 2): anonymises the closed cases, rejected intakes and drafts
 /// that are due, carries out the requests to be forgotten whose clients no longer have an open case, and removes
-/// the audit entries older than the schedule keeps. Each batch of <see cref="Anonymisation.BatchSize"/> is its own
-/// transaction. A dry run does the same work in one transaction that is rolled back, so its counts are exactly what
-/// a run would change now. Every run (dry or not) is audited with its counts; a real one is kept in anonymisation_runs.
+/// the audit entries older than the schedule keeps. Each batch (<see cref="Anonymisation.BatchSize"/> records,
+/// <see cref="Anonymisation.AuditBatchSize"/> audit entries) is its own transaction, so a long first run advances
+/// batch by batch. A preview does the same work for the first batch of each kind in one transaction that is rolled
+/// back (and counts the audit entries instead of removing them): its counts are exactly what a run would change,
+/// marked partial when more is due than it tried. Every run and preview is audited with its counts; a run is kept
+/// in anonymisation_runs.
 /// </summary>
 public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>Batches of each kind a preview tries (a run at 1,000,000 cases takes a few seconds a batch).</summary>
+    public const int PreviewBatches = 1;
+
     public async Task<AnonymisationCounts> RunAsync(Guid? actorId, bool dryRun, CancellationToken cancellationToken = default)
     {
         var policy = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
@@ -25,75 +31,104 @@ public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimePr
         if (dryRun)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            counts = await ApplyAsync(cut, now, dryRun, cancellationToken);
+            counts = await ApplyAsync(cut, now, PreviewBatches, cancellationToken);
             await transaction.RollbackAsync(cancellationToken);
         }
         else
         {
-            counts = await ApplyAsync(cut, now, dryRun, cancellationToken);
+            counts = await ApplyAsync(cut, now, null, cancellationToken);
             run.Finish(counts, clock.GetUtcNow());
             db.AnonymisationRuns.Add(run);
         }
 
         await audit.RecordAsync(dryRun ? PrivacyAuditActions.RetentionPreviewed : PrivacyAuditActions.RetentionRun, "retention", dryRun ? null : run.Id.ToString(),
-            new { counts.Cases, counts.Intakes, counts.Clients, counts.AuditEvents, automatic = actorId is null }, actorId, cancellationToken: cancellationToken);
+            new { counts.Cases, counts.Intakes, counts.Clients, counts.AuditEvents, counts.Partial, automatic = actorId is null }, actorId,
+            cancellationToken: cancellationToken);
         return counts;
     }
 
-    private async Task<AnonymisationCounts> ApplyAsync(RetentionCutoffs cut, DateTimeOffset now, bool inOneTransaction, CancellationToken cancellationToken)
+    /// <param name="previewBatches">Null for a run (each batch committed); else the batches a preview tries, in the caller's transaction.</param>
+    private async Task<AnonymisationCounts> ApplyAsync(RetentionCutoffs cut, DateTimeOffset now, int? previewBatches, CancellationToken cancellationToken)
     {
         var total = AnonymisationCounts.None;
         if (cut.ClosedBefore is { } closedBefore)
         {
-            total = total.Plus(await InBatchesAsync(inOneTransaction, ct =>
+            total = total.Plus(await InBatchesAsync(previewBatches, ct =>
                 Anonymisation.ClosedCasesDue(db, closedBefore).OrderBy(c => c.ClosedOn).ThenBy(c => c.Id).Select(c => c.Id).Take(Anonymisation.BatchSize).ToListAsync(ct),
                 (ids, ct) => Anonymisation.ApplyAsync(db, ids, [], [], now, ct), cancellationToken));
         }
 
         if (cut.RejectedBefore is { } rejectedBefore)
         {
-            total = total.Plus(await InBatchesAsync(inOneTransaction, ct =>
+            total = total.Plus(await InBatchesAsync(previewBatches, ct =>
                 Anonymisation.RejectedIntakesDue(db, rejectedBefore).OrderBy(i => i.DecidedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(Anonymisation.BatchSize).ToListAsync(ct),
                 (ids, ct) => Anonymisation.ApplyAsync(db, [], ids, [], now, ct), cancellationToken));
         }
 
         if (cut.DraftChangedBefore is { } draftBefore)
         {
-            total = total.Plus(await InBatchesAsync(inOneTransaction, ct =>
+            total = total.Plus(await InBatchesAsync(previewBatches, ct =>
                 Anonymisation.DraftIntakesDue(db, draftBefore).OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(Anonymisation.BatchSize).ToListAsync(ct),
                 (ids, ct) => Anonymisation.ApplyAsync(db, [], ids, [], now, ct), cancellationToken));
         }
 
-        total = total.Plus(await InBatchesAsync(inOneTransaction, ct => Erasure.ClientsReadyAsync(db, Anonymisation.BatchSize, ct),
+        total = total.Plus(await InBatchesAsync(previewBatches, ct => Erasure.ClientsReadyAsync(db, Anonymisation.BatchSize, ct),
             (ids, ct) => Erasure.ApplyAsync(db, ids, now, ct), cancellationToken));
 
         if (cut.AuditBefore is { } auditBefore)
         {
-            total = total.Plus(AnonymisationCounts.None with { AuditEvents = await Anonymisation.ExpireAuditAsync(db, auditBefore, cancellationToken) });
+            total = total.Plus(AnonymisationCounts.None with { AuditEvents = await ExpireAuditAsync(auditBefore, previewBatches is not null, cancellationToken) });
         }
 
         return total;
     }
 
-    /// <summary>Takes due ids and anonymises them until none is left; each batch committed on its own unless already in one transaction.</summary>
+    /// <summary>Takes due ids and anonymises them until none is left (or, in a preview, until its batches are tried).</summary>
     private async Task<AnonymisationCounts> InBatchesAsync(
-        bool inOneTransaction, Func<CancellationToken, Task<List<Guid>>> due, Func<List<Guid>, CancellationToken, Task<AnonymisationCounts>> apply,
+        int? previewBatches, Func<CancellationToken, Task<List<Guid>>> due, Func<List<Guid>, CancellationToken, Task<AnonymisationCounts>> apply,
         CancellationToken cancellationToken)
     {
         var total = AnonymisationCounts.None;
-        while (true)
+        for (var batch = 0; ; batch++)
         {
-            await using var transaction = inOneTransaction ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = previewBatches is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var ids = await due(cancellationToken);
             if (ids.Count == 0)
             {
                 return total;
             }
 
+            if (batch == previewBatches)
+            {
+                return total with { Partial = true };
+            }
+
             total = total.Plus(await apply(ids, cancellationToken));
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Removes the audit entries due, a batch per transaction; a preview counts them instead.</summary>
+    private async Task<long> ExpireAuditAsync(DateTimeOffset before, bool preview, CancellationToken cancellationToken)
+    {
+        if (preview)
+        {
+            return await db.AuditEvents.LongCountAsync(e => e.OccurredAt < before, cancellationToken);
+        }
+
+        long total = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var removed = await Anonymisation.ExpireAuditAsync(db, before, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            total += removed;
+            if (removed < Anonymisation.AuditBatchSize)
+            {
+                return total;
             }
         }
     }
