@@ -9,7 +9,7 @@ namespace MigrantAid.BrowserTests;
 
 /// <summary>
 /// Issue 15 point 6 as an approver lives it: a coordinator's export of more cases than the setting waits on the
-/// approvals page (who, when, which filters, how many rows, why); an administrator approves it from the navigation.
+/// approvals page (who, when, which filters, how many rows, why); an administrator approves it from the account menu.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ExportApprovalsTests(BrowserPortal portal)
@@ -22,6 +22,7 @@ public sealed class ExportApprovalsTests(BrowserPortal portal)
         await using var session = await portal.OpenAsync();
         var page = session.Page;
         await session.SignInAsync("admin@demo.local");
+        await session.OpenUserMenuAsync();
         await page.GetByTestId("nav-export-approvals").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Export approvals");
         var row = page.Locator($"[data-testid=pending-row][data-request-id='{requestId}']");
