@@ -17,6 +17,8 @@ public static class FeatureRegistration
             services.AddScoped(handler);
         }
 
+        // The size above which an export of client data needs a second person's approval (issue 15, point 6).
+        services.AddOptions<Shared.Exports.ExportApprovalOptions>().BindConfiguration(Shared.Exports.ExportApprovalOptions.Section);
         return services;
     }
 }

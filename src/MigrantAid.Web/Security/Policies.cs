@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Adding and editing recommendations and their assessments.</summary>
     public const string RecommendationEditors = "RecommendationEditors";
 
+    /// <summary>Approving or refusing another person's export of client data (issue 15, point 6): coordinators and administrators.</summary>
+    public const string ExportApprovers = "ExportApprovers";
+
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
@@ -22,5 +25,6 @@ public static class Policies
         options.AddPolicy(CaseStaff, p => p.RequireRole(Roles.Coordinator, Roles.Lawyer, Roles.Caseworker));
         options.AddPolicy(InternationalReaders, p => p.RequireRole(RecommendationRoles.Readers));
         options.AddPolicy(RecommendationEditors, p => p.RequireRole(RecommendationRoles.Editors));
+        options.AddPolicy(ExportApprovers, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
     }
 }

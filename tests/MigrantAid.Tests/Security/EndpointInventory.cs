@@ -25,6 +25,7 @@ public static class EndpointInventory
     private static readonly EndpointAccess Readers = AnyRole(Roles.Coordinator, Roles.Lawyer, Roles.Caseworker, Roles.Admin);
     private static readonly EndpointAccess Editors = Readers & AnyRole(Roles.Coordinator, Roles.Lawyer, Roles.Admin);
     private static readonly EndpointAccess ReadersAdmin = Readers & Admin;
+    private static readonly EndpointAccess Approvers = AnyRole(Roles.Admin, Roles.Coordinator);
 
     public static readonly IReadOnlyDictionary<string, EndpointAccess> Entries = new Dictionary<string, EndpointAccess>
     {
@@ -94,6 +95,11 @@ public static class EndpointInventory
         ["GET /exports/{id:guid}"] = Admin,
         ["GET /exports/{id:guid}/status"] = Admin,
         ["GET /exports/{id:guid}/download"] = Admin,
+        ["POST /exports/requests"] = Admin,
+        ["POST /exports/requests/{id:guid}/start"] = Admin,
+        ["GET /export-approvals"] = Approvers,
+        ["POST /export-approvals/{id:guid}/approve"] = Approvers,
+        ["POST /export-approvals/{id:guid}/refuse"] = Approvers,
         ["GET /offices"] = Admin,
         ["GET /offices/create"] = Admin,
         ["POST /offices/create"] = Admin,
@@ -131,6 +137,8 @@ public static class EndpointInventory
 
         ["GET /cases"] = CaseStaff,
         ["GET /cases/export.csv"] = CaseStaff & Coordinator,
+        ["POST /cases/export-requests"] = Coordinator,
+        ["GET /cases/export-requests/{id:guid}/download"] = Coordinator,
         ["POST /cases/reassign"] = CaseStaff & Coordinator,
         ["GET /saved-filters"] = CaseStaff,
         ["POST /saved-filters"] = CaseStaff,

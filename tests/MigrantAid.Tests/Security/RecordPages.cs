@@ -45,6 +45,7 @@ public sealed record RecordPage(string Route, RecordKind Kind, RecordPage.Rule? 
         ["/privacy/retention/due/{kind}"] = "the parameter is a kind of record the retention schedule keeps, not a record (administrators only)",
         ["/saved-filters/{id:guid}/rename"] = "a user's own saved filter, never a case or client record; another user's is 404 (Lists/SavedFiltersTests)",
         ["/saved-filters/{id:guid}/delete"] = "a user's own saved filter, never a case or client record; another user's is 404 (Lists/SavedFiltersTests)",
+        ["/cases/export-requests/{id:guid}/download"] = "a user's own approved export request, never a case or client record; another user's is 404 (Exports/ExportApprovalTests)",
     };
 
     public static readonly IReadOnlyList<RecordPage> All =

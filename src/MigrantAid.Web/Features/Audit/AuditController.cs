@@ -21,7 +21,7 @@ public sealed class AuditController(IStringLocalizer<SharedResource> l, TimeProv
             return LocalRedirect(Url.Action(nameof(Index))! + QueryString.Create(filter.FilterValues()).ToUriComponent());
         }
 
-        return new AuditCsvResult(selected, filter, User.Identity?.Name ?? User.Id().ToString(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return new AuditCsvResult(selected, filter, Exporter.From(User, clock.GetUtcNow()));
     }
 
     // [FromQuery]: a property named Action must not bind from the route's own "action" value.

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Infrastructure.Files;
 using MigrantAid.Web.Security.Audit;
 
@@ -15,17 +16,16 @@ namespace MigrantAid.Web.Features.Audit;
 /// streamed newest first, never the whole table in memory. Its first line says who exported it, when, and with
 /// which filters, so a copy found later can be traced; the export itself is audited with the same filters.
 /// </summary>
-public sealed class ExportAuditLogHandler(IAuditLog audit, IStringLocalizer<SharedResource> l, TimeProvider clock)
+public sealed class ExportAuditLogHandler(IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
-    public async Task WriteAsync(Stream output, AuditSelection selection, AuditLogFilter filter, string exportedBy, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(Stream output, AuditSelection selection, AuditLogFilter filter, Exporter exportedBy, CancellationToken cancellationToken = default)
     {
         var written = 0;
         var completed = false;
         try
         {
             await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-            var now = clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-            await writer.WriteAsync(CsvText.Line([l["MigrantAid audit log, exported by {0} at {1} UTC. Filters: {2}", exportedBy, now, Describe(filter)]]));
+            await writer.WriteAsync(ExportStamp.CsvLine(l, l["MigrantAid audit log"], exportedBy, Filters(filter)));
             await writer.WriteAsync(CsvText.Line(
             [
                 l["Time (UTC)"], l["Time ({0})", selection.Zone.Id], l["User"], l["Action"], l["Action code"], l["Record"], l["Record id"],
@@ -70,27 +70,14 @@ public sealed class ExportAuditLogHandler(IAuditLog audit, IStringLocalizer<Shar
         }
     }
 
-    private string Describe(AuditLogFilter filter)
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                parts.Add($"{name} {value.Trim()}");
-            }
-        }
-
-        Add(l["User's e-mail"], filter.Actor);
-        Add(l["Action"], filter.Action);
-        Add(l["From"], filter.From);
-        Add(l["To"], filter.To);
-        return parts.Count == 0 ? l["None"] : string.Join("; ", parts);
-    }
+    private IEnumerable<(string, string?)> Filters(AuditLogFilter filter) =>
+    [
+        (l["User's e-mail"], filter.Actor), (l["Action"], filter.Action), (l["From"], filter.From), (l["To"], filter.To),
+    ];
 }
 
 /// <summary>The CSV download of <see cref="ExportAuditLogHandler"/>.</summary>
-public sealed class AuditCsvResult(AuditSelection selection, AuditLogFilter filter, string exportedBy, DateOnly today) : IActionResult
+public sealed class AuditCsvResult(AuditSelection selection, AuditLogFilter filter, Exporter exportedBy) : IActionResult
 {
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -98,7 +85,7 @@ public sealed class AuditCsvResult(AuditSelection selection, AuditLogFilter filt
         var response = http.Response;
         response.ContentType = "text/csv; charset=utf-8";
         var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName("audit-log-" + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".csv");
+        disposition.SetHttpFileName("audit-log-" + exportedBy.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".csv");
         response.Headers.ContentDisposition = disposition.ToString();
         response.Headers.CacheControl = "no-store";
         await http.RequestServices.GetRequiredService<ExportAuditLogHandler>().WriteAsync(response.Body, selection, filter, exportedBy, http.RequestAborted);

@@ -1,29 +1,32 @@
 using System.Globalization;
 using System.Text;
 
+using MigrantAid.Web.Features.Shared;
+
 namespace MigrantAid.Web.Features.Exports;
 
 /// <summary>
 /// The README.md inside the zip, made from <see cref="ExportCatalogue"/> (the definitions the writer
-/// uses): the export date, the CSV format, what is left out, and every file with every column.
+/// uses): who exported it and when, the CSV format, what is left out, and every file with every column.
 /// </summary>
 public static class ExportReadme
 {
-    public static string Write(Guid exportId, DateTimeOffset exportedAt, IReadOnlyDictionary<string, long> rows)
+    public static string Write(Guid exportId, Exporter exportedBy, IReadOnlyDictionary<string, long> rows)
     {
         var text = new ReadmeText();
-        Introduction(text, exportId, exportedAt);
+        Introduction(text, exportId, exportedBy);
         LeftOut(text);
         Files(text, rows);
         return text.ToString();
     }
 
     /// <summary>When and what was exported, and the CSV format.</summary>
-    private static void Introduction(ReadmeText text, Guid exportId, DateTimeOffset exportedAt)
+    private static void Introduction(ReadmeText text, Guid exportId, Exporter exportedBy)
     {
         text.Line("# MigrantAid organisation export");
         text.Line();
-        text.Line("Exported: " + exportedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " (UTC)  ");
+        text.Line("Exported: " + exportedBy.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " (UTC)  ");
+        text.Line("Exported by: " + exportedBy.Person + "  ");
         text.Line("Export id: " + exportId.ToString("D"));
         text.Line();
         text.Line("All files were read from one consistent snapshot of the database, so ids in one file always");

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Exports;
 
+using MigrantAid.Web.Features.Shared;
+
 namespace MigrantAid.Web.Features.Exports;
 
 /// <summary>
@@ -124,8 +126,12 @@ public sealed partial class OrganisationExportWorker(
     {
         var exports = db.Set<OrganisationExport>();
         await using var output = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        // Who the export is for, named in its README (issue 15, point 6): the administrator who started it.
+        var by = await exports.Where(e => e.Id == id)
+            .Select(e => db.Users.Where(u => u.Id == e.RequestedBy).Select(u => new Exporter(u.FullName, u.Email ?? "", now)).First())
+            .FirstAsync(cancellationToken);
         await using var connection = await reporting.OpenConnectionAsync(cancellationToken);
-        await OrganisationExportWriter.WriteAsync(connection, output, id, now, options.Value.BatchSize, async step =>
+        await OrganisationExportWriter.WriteAsync(connection, output, id, by, options.Value.BatchSize, async step =>
         {
             await exports.Where(e => e.Id == id).ExecuteUpdateAsync(
                 s => s.SetProperty(e => e.CurrentFile, step.CurrentFile)

@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Infrastructure.Files;
 using Npgsql;
 
@@ -24,12 +25,13 @@ public static class OrganisationExportWriter
         NpgsqlConnection connection,
         Stream output,
         Guid exportId,
-        DateTimeOffset exportedAt,
+        Exporter exportedBy,
         int batchSize,
         Func<ExportProgressStep, Task> progress,
         CancellationToken cancellationToken)
     {
         batchSize = Math.Max(1, batchSize);
+        var exportedAt = exportedBy.At;
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
         {
@@ -59,7 +61,7 @@ public static class OrganisationExportWriter
             var readme = zip.CreateEntry(ReadmeName, CompressionLevel.Fastest);
             readme.LastWriteTime = exportedAt;
             await using var readmeWriter = new StreamWriter(readme.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            await readmeWriter.WriteAsync(ExportReadme.Write(exportId, exportedAt, written));
+            await readmeWriter.WriteAsync(ExportReadme.Write(exportId, exportedBy, written));
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Infrastructure.Files;
 using MigrantAid.Web.Security.Audit;
 
@@ -8,12 +9,13 @@ namespace MigrantAid.Web.Features.Statistics;
 
 /// <summary>
 /// The statistics table as shown (suppressed numbers are already gone from the model) as CSV or XLSX,
-/// with its note on method and period; audited with the dimensions and filters. Only aggregates:
-/// nothing of a case's narrative, nobody's name or contacts.
+/// with its note on method and period, and a first line naming who exported it, when and with which filters
+/// (in an XLSX also its document properties); audited with the dimensions, filters and lines. Only aggregates:
+/// nothing of a case's narrative, nobody's name or contacts, so no approval is needed whatever its size.
 /// </summary>
 public sealed class ExportStatisticsHandler(BuildStatisticsHandler build, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
-    public async Task<FileDownload?> HandleAsync(StatisticsQuery query, string format, CancellationToken cancellationToken = default)
+    public async Task<FileDownload?> HandleAsync(StatisticsQuery query, string format, Exporter by, CancellationToken cancellationToken = default)
     {
         var page = await build.PageAsync(query, cancellationToken);
         if (page.Table is not { } table)
@@ -22,11 +24,13 @@ public sealed class ExportStatisticsHandler(BuildStatisticsHandler build, IAudit
         }
 
         var sheet = Sheet(table);
+        var title = l["MigrantAid statistics"].Value;
+        (string, string?)[] filters = [("", string.Join(" ", table.Note.Take(table.Filter.Columns is null ? 3 : 4)))];
         var stamp = table.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var file = format == "xlsx"
-            ? new FileDownload(XlsxWriter.Write([(l["Statistics"], sheet), (l["Method"], table.Note.Select(n => (IReadOnlyList<string>)[n]).ToList())]),
+            ? new FileDownload(XlsxWriter.Write([(l["Statistics"], sheet), (l["Method"], table.Note.Select(n => (IReadOnlyList<string>)[n]).ToList())], ExportStamp.Xlsx(l, title, by, filters)),
                 XlsxWriter.ContentType, $"statistics-{stamp}.xlsx")
-            : new FileDownload(Csv(sheet, table.Note), "text/csv; charset=utf-8", $"statistics-{stamp}.csv");
+            : new FileDownload(Csv(ExportStamp.CsvLine(l, title, by, filters), sheet, table.Note), "text/csv; charset=utf-8", $"statistics-{stamp}.csv");
 
         await audit.RecordAsync(StatisticsAuditActions.Exported, "statistics", null, new
         {
@@ -36,6 +40,7 @@ public sealed class ExportStatisticsHandler(BuildStatisticsHandler build, IAudit
             filters = table.Filter.Values.ToDictionary(v => StatisticsDimensions.Key(v.Key), v => v.Value),
             from = table.Filter.FromYear,
             to = table.Filter.ToYear,
+            lines = table.Rows.Count,
         }, cancellationToken: CancellationToken.None);
         return file;
     }
@@ -74,9 +79,9 @@ public sealed class ExportStatisticsHandler(BuildStatisticsHandler build, IAudit
         return lines;
     }
 
-    private byte[] Csv(List<IReadOnlyList<string>> sheet, IReadOnlyList<string> note)
+    private byte[] Csv(string stampLine, List<IReadOnlyList<string>> sheet, IReadOnlyList<string> note)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(stampLine);
         foreach (var line in sheet)
         {
             text.Append(CsvText.Line(line));

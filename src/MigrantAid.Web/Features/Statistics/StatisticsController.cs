@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Statistics;
@@ -9,7 +10,7 @@ namespace MigrantAid.Web.Features.Statistics;
 /// <summary>Statistics for international reporting: anonymised, suppressed counts of cases, for coordinators only.</summary>
 [Authorize(Policy = Policies.Coordinator)]
 [Route("statistics")]
-public sealed class StatisticsController(IStringLocalizer<SharedResource> l) : Controller
+public sealed class StatisticsController(IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] StatisticsQuery query, [FromServices] BuildStatisticsHandler handler, CancellationToken cancellationToken)
@@ -41,7 +42,7 @@ public sealed class StatisticsController(IStringLocalizer<SharedResource> l) : C
     private async Task<IActionResult> Export(StatisticsQuery query, string format, ExportStatisticsHandler handler, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await handler.HandleAsync(query, format, cancellationToken) is not { } file)
+        if (await handler.HandleAsync(query, format, Exporter.From(User, clock.GetUtcNow()), cancellationToken) is not { } file)
         {
             // The page shows what is wrong with the filters.
             return Redirect(Url.Action(nameof(Index)) + Request.QueryString.ToString());

@@ -7,17 +7,27 @@ namespace MigrantAid.Web.Infrastructure.Files;
 
 /// <summary>
 /// A minimal XLSX workbook (DocumentFormat.OpenXml): one worksheet per (name, lines); a text that is
-/// a whole number is written as a number, anything else (labels, "&lt;5", "x") as an inline string.
+/// a whole number is written as a number, anything else (labels, "&lt;5", "x") as an inline string. A
+/// <see cref="XlsxStamp"/> names who made the file and when in the document properties (creator, last
+/// modified by, created, modified) and as the first line of every sheet.
 /// </summary>
 public static class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(IReadOnlyList<(string Name, List<IReadOnlyList<string>> Lines)> sheets)
+    public static byte[] Write(IReadOnlyList<(string Name, List<IReadOnlyList<string>> Lines)> sheets, XlsxStamp? stamp = null)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
+            if (stamp is not null)
+            {
+                document.PackageProperties.Creator = stamp.Creator;
+                document.PackageProperties.LastModifiedBy = stamp.Creator;
+                document.PackageProperties.Created = stamp.Created.UtcDateTime;
+                document.PackageProperties.Modified = stamp.Created.UtcDateTime;
+            }
+
             var workbookPart = document.AddWorkbookPart();
             workbookPart.Workbook = new Workbook();
             var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
@@ -27,7 +37,7 @@ public static class XlsxWriter
                 var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
                 var data = new SheetData();
                 uint rowIndex = 1;
-                foreach (var line in lines)
+                foreach (var line in stamp is null ? lines : lines.Prepend(new[] { stamp.FirstLine }))
                 {
                     var row = new Row { RowIndex = rowIndex };
                     for (var c = 0; c < line.Count; c++)
@@ -67,3 +77,6 @@ public static class XlsxWriter
         return name;
     }
 }
+
+/// <summary>Who made a workbook and when (document properties), and the line each sheet starts with.</summary>
+public sealed record XlsxStamp(string Creator, DateTimeOffset Created, string FirstLine);

@@ -58,7 +58,8 @@ public class AuditLogTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().StartWith("\"MigrantAid audit log, exported by audit-csv-admin@test.local at ")
+        var at = portal.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        lines[0].Should().StartWith($"\"MigrantAid audit log, exported by Test audit-csv-admin <audit-csv-admin@test.local> at {at} UTC.")
             .And.Contain("Filters: User's e-mail audit-csv-carol@test.local; Action user.created; From 2012-03-01; To 2012-03-31");
         lines[1].Should().StartWith("\"Time (UTC)\",");
         lines.Skip(2).Should().ContainSingle("only carol's user.created events of March are in the period").Which

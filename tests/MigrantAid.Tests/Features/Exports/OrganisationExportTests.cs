@@ -135,6 +135,7 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
         }
 
         readme.Should().Contain("Exported: ").And.Contain("## Left out");
+        readme.Should().Contain("Exported by: Test export-admin <export-admin@test.local>", "the zip names who exported it");
         foreach (var (name, text) in files)
         {
             foreach (var secret in Forbidden)

@@ -76,7 +76,20 @@ public class FollowUpReportTests(PortalFactory portal) : IClassFixture<PortalFac
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         text.Should().Contain("FU-1").And.Contain("FU-2").And.NotContain("FU-3").And.NotContain("Note about the case");
         text.Split("\r\n").Single(l => l.Contains("FU-1", StringComparison.Ordinal)).Should().EndWith(",\"3\"");
-        (await lawyer.GetAsync("/reports/recommendations/export.xlsx?state=KZ")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var at = portal.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = $"MigrantAid recommendation follow-up, exported by Test fu-lawyer <fu-lawyer@test.local> at {at} UTC. Filters: State Kazakhstan";
+        text.TrimStart('\uFEFF').Split("\r\n")[0].Should().Be($"\"{stamp}\"", "the first line names who exported it, when and with which filters");
+        var xlsx = await lawyer.GetAsync("/reports/recommendations/export.xlsx?state=KZ");
+        xlsx.StatusCode.Should().Be(HttpStatusCode.OK);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
+        {
+            document.PackageProperties.Creator.Should().Be("Test fu-lawyer <fu-lawyer@test.local>");
+            document.PackageProperties.LastModifiedBy.Should().Be("Test fu-lawyer <fu-lawyer@test.local>");
+            document.PackageProperties.Created.Should().BeCloseTo(portal.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1));
+            var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().First().InnerText.Should().Be(stamp, "the sheet starts with the same line");
+        }
+
         (await portal.AuditAsync(StatisticsAuditActions.FollowUpExported)).Should().HaveCount(2);
     }
 

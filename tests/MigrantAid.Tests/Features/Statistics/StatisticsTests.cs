@@ -219,14 +219,24 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
         xlsxResponse.StatusCode.Should().Be(HttpStatusCode.OK);
         var sheets = ReadXlsx(await xlsxResponse.Content.ReadAsByteArrayAsync());
 
-        var csvTable = csv.Split("\r\n\r\n")[0].Split("\r\n").Select(line => line.Split("\",\"").Select(f => f.Trim('"')).ToList()).ToList();
-        sheets[0].Should().BeEquivalentTo(csvTable, o => o.WithStrictOrdering(), "the XLSX holds the same cells as the CSV");
+        var csvLines = csv.Split("\r\n\r\n")[0].Split("\r\n");
+        var at = portal.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = $"MigrantAid statistics, exported by Test stat-export <stat-export@test.local> at {at} UTC. Filters: Rows: Complaint category.";
+        csvLines[0].Should().StartWith("\"" + stamp, "the first line names who exported it, when and how").And.Contain("Period: cases opened from 2024 to 2025.");
+        sheets[0][0].Should().ContainSingle().Which.Should().Be(csvLines[0].Trim('"'), "each sheet starts with the same line");
+        sheets[1][0].Should().Equal(sheets[0][0]);
+        var csvTable = csvLines.Skip(1).Select(line => line.Split("\",\"").Select(f => f.Trim('"')).ToList()).ToList();
+        sheets[0].Skip(1).Should().BeEquivalentTo(csvTable, o => o.WithStrictOrdering(), "the XLSX holds the same cells as the CSV");
         var grandTotal = shown[("*", "*")];
         csvTable[^1][^1].Should().Be(grandTotal.Replace(",", "", StringComparison.Ordinal));
         csvTable.Skip(1).SelectMany(l => l.Skip(1)).Where(v => v != "<5" && v != "x").Should().OnlyContain(v => v.All(char.IsAsciiDigit));
         csvTable.SelectMany(l => l).Count(v => v == "<5").Should().Be(shown.Values.Count(v => v == "<5"), "the files are the table as shown");
         csv.Should().Contain("Counting unit: cases").And.Contain("<5").And.Contain("Period: cases opened from 2024 to 2025.");
         string.Join("\n", sheets[1].SelectMany(l => l)).Should().Contain("Counting unit: cases");
+        var properties = XlsxProperties(await xlsxResponse.Content.ReadAsByteArrayAsync());
+        properties.Creator.Should().Be("Test stat-export <stat-export@test.local>");
+        properties.LastModifiedBy.Should().Be("Test stat-export <stat-export@test.local>");
+        properties.Created.Should().BeCloseTo(portal.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1));
 
         foreach (var text in new[] { csv, string.Join("\n", sheets.SelectMany(s => s).SelectMany(l => l)) })
         {
@@ -248,6 +258,14 @@ public class StatisticsTests(PortalFactory portal) : IClassFixture<PortalFactory
         {
             line.Count(k => Hidden(k.Value)).Should().NotBe(1, "a line ({0}) with one hidden number would give it away by subtraction", line.Key);
         }
+    }
+
+    /// <summary>The workbook's creator, last modifier and creation time (document properties).</summary>
+    private static (string? Creator, string? LastModifiedBy, DateTime? Created) XlsxProperties(byte[] content)
+    {
+        using var stream = new MemoryStream(content);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        return (document.PackageProperties.Creator, document.PackageProperties.LastModifiedBy, document.PackageProperties.Created);
     }
 
     /// <summary>Every sheet as lines of cell texts, read back with OpenXml.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Features.Shared.Exports;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.CaseList;
@@ -89,8 +90,21 @@ public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeP
         return Redirect(query.ToUrl(Url.Action(nameof(Index))!, after: query.After, scope: filter.Scope, before: query.Before));
     }
 
+    /// <summary>The list as CSV; beyond Exports:ApprovalAboveRows cases, the page that asks for another person's approval instead.</summary>
     [HttpGet("export.csv")]
     [Authorize(Policy = Policies.Coordinator)]
-    public IActionResult Export([FromQuery] CaseListQuery query) =>
-        new CaseCsvResult(query, Viewer.From(User), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    public async Task<IActionResult> Export([FromQuery] CaseListQuery query, [FromServices] CaseExportGateHandler gate, [FromServices] ExportApprovalsHandler approvals, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var viewer = Viewer.From(User);
+        var check = await gate.CheckAsync(query, viewer, cancellationToken);
+        if (check.NeedsApproval)
+        {
+            var page = new ExportRequestPage("CaseExportRequests", "Ask", l["MigrantAid case list"], check.Rows, approvals.Limit, check.FilterText(l),
+                new ExportRequestInput { Filters = check.Filters });
+            return View("ExportNeedsApproval", page);
+        }
+
+        return new CaseCsvResult(check, viewer, Exporter.From(User, clock.GetUtcNow()));
+    }
 }

@@ -17,9 +17,10 @@ namespace MigrantAid.Web.Features.Cases.CaseList;
 
 /// <summary>
 /// The current filtered case list as CSV, for coordinators' statistics: no narratives, no client
-/// names or contacts, only the columns below. Rows are streamed from the database to the response
-/// (never the whole list in memory) and capped at <see cref="MaxRows"/>. The export is audited
-/// with its filters and the number of rows written.
+/// names or contacts, only the columns below. Its first line names who exported it, when and with which
+/// filters. Rows are streamed from the database to the response (never the whole list in memory) and
+/// capped at <see cref="MaxRows"/>. The export is audited with its filters, the number of rows written
+/// and, when it needed one, the approval it was made under.
 /// </summary>
 public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IStringLocalizer<SharedResource> l)
 {
@@ -29,10 +30,9 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
         string Reference, string Title, CaseStatus Status, CasePriority Priority, string Office, string Categories, string? Citizenship,
         DateOnly OpenedOn, DateOnly? ClosedOn, CaseOutcome? Outcome, string? Lead, string? Caseworker);
 
-    public async Task WriteAsync(Stream output, CaseListQuery query, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(Stream output, CaseExportCheck check, Viewer viewer, Exporter by, Guid? approval, CancellationToken cancellationToken = default)
     {
-        // The export is the list as filtered, from its first row: the page position does not apply.
-        var filter = CaseListFilter.Parse(query, viewer) with { After = null, Before = null };
+        var filter = check.Filter;
         var written = 0;
         var truncated = false;
         var completed = false;
@@ -40,6 +40,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
         {
             // UTF-8 with a byte order mark: Excel then reads Cyrillic correctly.
             await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+            await writer.WriteAsync(ExportStamp.CsvLine(l, l["MigrantAid case list"], by, check.Described));
             await writer.WriteAsync(CsvText.Line(
             [
                 l["Reference"], l["Title"], l["Status"], l["Priority"], l["Office"], l["Categories"], l["Citizenship"],
@@ -65,7 +66,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
         finally
         {
             // Recorded even when the download is broken off: what was sent is known.
-            await audit.RecordAsync(CaseListAuditActions.Exported, "case", null, AuditDetails(filter, written, truncated, completed), cancellationToken: CancellationToken.None);
+            await audit.RecordAsync(CaseListAuditActions.Exported, "case", null, AuditDetails(filter, written, truncated, completed, approval), cancellationToken: CancellationToken.None);
         }
     }
 
@@ -112,7 +113,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
     ];
 
     /// <summary>What the audit row says of an export: its filters, and how far it went.</summary>
-    private static object AuditDetails(CaseListFilter filter, int written, bool truncated, bool completed) => new
+    private static object AuditDetails(CaseListFilter filter, int written, bool truncated, bool completed, Guid? approval) => new
     {
         q = filter.Search,
         status = filter.Status?.ToString(),
@@ -129,11 +130,12 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
         rows = written,
         truncated,
         completed,
+        approval,
     };
 }
 
 /// <summary>Streams the export into the response as an attachment.</summary>
-public sealed class CaseCsvResult(CaseListQuery query, Viewer viewer, DateOnly today) : IActionResult
+public sealed class CaseCsvResult(CaseExportCheck check, Viewer viewer, Exporter by, Guid? approval = null) : IActionResult
 {
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -142,9 +144,9 @@ public sealed class CaseCsvResult(CaseListQuery query, Viewer viewer, DateOnly t
         var response = http.Response;
         response.ContentType = "text/csv; charset=utf-8";
         var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName("cases-" + today.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture) + ".csv");
+        disposition.SetHttpFileName("cases-" + by.At.UtcDateTime.ToString(CaseListFilter.DateFormat, CultureInfo.InvariantCulture) + ".csv");
         response.Headers.ContentDisposition = disposition.ToString();
         response.Headers.CacheControl = "no-store";
-        await handler.WriteAsync(response.Body, query, viewer, http.RequestAborted);
+        await handler.WriteAsync(response.Body, check, viewer, by, approval, http.RequestAborted);
     }
 }

@@ -60,6 +60,9 @@ public sealed class CaseSummaryModel
     public string? ClientWishes { get; init; }
 
     public IReadOnlyList<SummaryNote> Notes { get; init; } = [];
+
+    /// <summary>Who printed it and when, in the printed footer (issue 15, point 6); set by the controller from the signed-in user.</summary>
+    public Exporter? PrintedBy { get; set; }
 }
 
 /// <summary>

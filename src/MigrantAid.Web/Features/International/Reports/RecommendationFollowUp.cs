@@ -104,7 +104,8 @@ public sealed class RecommendationFollowUpHandler(ReportingDbContext db, IAuditL
         };
     }
 
-    public async Task<FileDownload> ExportAsync(FollowUpQuery query, string format, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>The report as CSV or XLSX, its first line (and an XLSX's document properties) naming who exported it, when and with which filters.</summary>
+    public async Task<FileDownload> ExportAsync(FollowUpQuery query, string format, Exporter by, CancellationToken cancellationToken = default)
     {
         query.After = null;
         var (rows, more) = await ReadAsync(query, MaxExportRows, cancellationToken);
@@ -124,15 +125,21 @@ public sealed class RecommendationFollowUpHandler(ReportingDbContext db, IAuditL
         }
 
         var (state, body, year, _, _) = query.Parse();
-        var stamp = now.UtcDateTime.ToString("yyyy-MM-dd", culture);
+        var title = l["MigrantAid recommendation follow-up"].Value;
+        (string, string?)[] filters =
+        [
+            (l["State"], state is null ? null : CaseText.Country(l, state)), (l["Body"], body is { } b ? CaseText.Enum(l, b) : null),
+            (l["Year"], year?.ToString(culture)),
+        ];
+        var stamp = by.At.UtcDateTime.ToString("yyyy-MM-dd", culture);
         FileDownload file;
         if (format == "xlsx")
         {
-            file = new FileDownload(XlsxWriter.Write([(l["Follow-up"], lines)]), XlsxWriter.ContentType, $"recommendations-follow-up-{stamp}.xlsx");
+            file = new FileDownload(XlsxWriter.Write([(l["Follow-up"], lines)], ExportStamp.Xlsx(l, title, by, filters)), XlsxWriter.ContentType, $"recommendations-follow-up-{stamp}.xlsx");
         }
         else
         {
-            var text = new System.Text.StringBuilder();
+            var text = new System.Text.StringBuilder(ExportStamp.CsvLine(l, title, by, filters));
             foreach (var line in lines)
             {
                 text.Append(CsvText.Line(line));

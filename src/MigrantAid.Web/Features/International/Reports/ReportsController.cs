@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Infrastructure.Files;
 using MigrantAid.Web.Security;
 
@@ -30,11 +31,11 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> l, TimePr
 
     [HttpGet("recommendations/export.csv")]
     public async Task<IActionResult> Csv([FromQuery] FollowUpQuery query, [FromServices] RecommendationFollowUpHandler handler, CancellationToken cancellationToken) =>
-        Download(await handler.ExportAsync(query, "csv", clock.GetUtcNow(), cancellationToken));
+        Download(await handler.ExportAsync(query, "csv", Exporter.From(User, clock.GetUtcNow()), cancellationToken));
 
     [HttpGet("recommendations/export.xlsx")]
     public async Task<IActionResult> Xlsx([FromQuery] FollowUpQuery query, [FromServices] RecommendationFollowUpHandler handler, CancellationToken cancellationToken) =>
-        Download(await handler.ExportAsync(query, "xlsx", clock.GetUtcNow(), cancellationToken));
+        Download(await handler.ExportAsync(query, "xlsx", Exporter.From(User, clock.GetUtcNow()), cancellationToken));
 
     private FileContentResult Download(FileDownload file)
     {

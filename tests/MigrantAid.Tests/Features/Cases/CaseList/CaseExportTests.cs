@@ -47,7 +47,10 @@ public class CaseExportTests(PortalFactory portal) : IClassFixture<PortalFactory
         bytes.Take(3).Should().Equal([0xEF, 0xBB, 0xBF], "a UTF-8 byte order mark lets Excel read Cyrillic");
         var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines.Should().HaveCount(3, "a header and the office's two cases");
+        lines.Should().HaveCount(4, "who exported it, a header and the office's two cases");
+        var at = portal.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        lines[0].Should().Be($"\"MigrantAid case list, exported by Test export-coord <export-coord@test.local> at {at} UTC. Filters: Office {office.Name}; Scope All cases I may see\"");
+        lines = lines[1..];
         lines[0].Should().Be("\"Reference\",\"Title\",\"Status\",\"Priority\",\"Office\",\"Categories\",\"Citizenship\",\"Opened\",\"Closed\",\"Outcome\",\"Lead lawyer\",\"Caseworker\"");
         lines[1].Should().StartWith($"\"{formula.Reference}\",\"'=HYPERLINK(\"\"http://evil\"\")\"", "a formula is neutralised and quotes are doubled");
         lines[2].Should().StartWith($"\"{wages.Reference}\",\"Unpaid wages, \"\"Stroy\"\" site\",");

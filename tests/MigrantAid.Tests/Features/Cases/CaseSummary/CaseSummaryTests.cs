@@ -36,6 +36,9 @@ public class CaseSummaryTests(PortalFactory portal) : IClassFixture<PortalFactor
         page.QuerySelector("[data-testid=summary-submission]")!.TextContent.Should().Contain("CMW/2026/7");
         text.Should().NotContain(Account, "the client's account is left out unless asked for").And.NotContain(NoteText, "so are the notes");
         page.QuerySelector("[data-testid=summary-no-account]")!.TextContent.Should().Contain("account and the notes are left out", "the summary says what it leaves out");
+        var at = portal.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        page.QuerySelector("[data-testid=summary-printed-by]")!.TextContent.Should()
+            .Be($"Printed by Test summary-lawyer-a <summary-lawyer-a@test.local> at {at} UTC.", "a printed copy names who printed it and when");
     }
 
     [Fact]
