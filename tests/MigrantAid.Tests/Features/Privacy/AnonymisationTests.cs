@@ -120,6 +120,36 @@ public class AnonymisationTests(PortalFactory portal) : IClassFixture<PortalFact
             .Which.MessageText.Should().Contain("append-only");
     }
 
+    [Fact]
+    public async Task A_preview_tries_one_batch_and_says_more_is_due_and_a_run_goes_on_batch_by_batch()
+    {
+        var admin = await portal.CreateUserAsync("anon-admin4@test.local", Roles.Admin);
+        var office = await portal.Office().SaveAsync();
+        var decided = portal.Clock.GetUtcNow().AddYears(-3);
+        var count = MigrantAid.Web.Data.Anonymisation.BatchSize + 1;
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO intakes (id, office_id, status, step, category_ids, in_detention, imminent_expulsion, separated_child, no_documents,
+                                 created_by, created_at, updated_at, decided_at, rejection_note)
+            SELECT gen_random_uuid(), {office.Id}, 3, 0, ARRAY[]::integer[], false, false, false, false, {admin.Id}, {decided}, {decided}, {decided}, {Marker}
+            FROM generate_series(1, {count})
+            """));
+        var client = await portal.SignedInClientAsync(admin.Email!);
+        (await client.SubmitFormAsync("/privacy/retention", Fields(("RejectedIntakeMonths", "12")))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var preview = await HttpForms.PageAsync(await client.SubmitFormAsync("/privacy/retention", [], "/privacy/retention/preview"));
+        preview.QuerySelector("[data-testid=retention-preview]")!.TextContent.Should().Contain($": {MigrantAid.Web.Data.Anonymisation.BatchSize}");
+        preview.QuerySelector("[data-testid=retention-preview-partial]").Should().NotBeNull("more is due than one batch");
+
+        (await client.SubmitFormAsync("/privacy/retention", [], "/privacy/retention/run")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await portal.WithDbAsync(db => db.Intakes.CountAsync(i => i.OfficeId == office.Id && i.AnonymisedAt != null && i.RejectionNote == null)))
+            .Should().Be(count, "the run goes on until nothing is due");
+        var page = await client.GetDocumentAsync("/privacy");
+        page.QuerySelector("[data-testid=last-anonymisation]")!.TextContent.Should().Contain(DateText(portal.Clock.GetUtcNow()));
+    }
+
+    private static string DateText(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
     private static List<KeyValuePair<string, string>> Fields(params (string Name, string Value)[] fields) =>
         fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
 
