@@ -17,6 +17,17 @@ public static class IntakeOperations
     public static readonly OperationAuthorizationRequirement Decide = new() { Name = nameof(Decide) };
 }
 
+/// <summary>Intakes in lists.</summary>
+public static class IntakeAccess
+{
+    /// <summary>The intakes of the sealed cases <paramref name="userId"/> is not named on: lists of intakes leave them out (issue 15).</summary>
+    public static IQueryable<Guid> SealedAgainst(AppDbContext db, Guid userId)
+    {
+        var cases = CaseAccess.SealedAgainst(db, userId);
+        return db.Cases.Where(c => cases.Contains(c.Id)).Select(c => c.IntakeId);
+    }
+}
+
 /// <summary>An intake as stored and, once it is accepted, the case it became (with its lawyers), which then decides who sees it.</summary>
 public sealed record IntakeRecord(Intake Intake, Case? AcceptedCase);
 

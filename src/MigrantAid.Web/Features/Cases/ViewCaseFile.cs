@@ -39,6 +39,14 @@ public sealed class CaseFileModel
 
     public bool IsConfidential { get; init; }
 
+    /// <summary>Sealed (issue 15): only <see cref="SealedNames"/> may open it.</summary>
+    public bool IsSealed { get; init; }
+
+    public IReadOnlyList<string> SealedNames { get; init; } = [];
+
+    /// <summary>Coordinators seal the case, change who is named and lift the seal.</summary>
+    public bool CanSeal { get; init; }
+
     public string OfficeName { get; init; } = "";
 
     public string TimeZoneId { get; init; } = "";
@@ -118,6 +126,9 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             Priority = c.Priority,
             IsUrgent = c.IsUrgent,
             IsConfidential = c.IsConfidential,
+            IsSealed = c.IsSealed,
+            SealedNames = c.SealedPeople.Select(p => name(p.UserId) ?? "?").Order(StringComparer.CurrentCulture).ToList(),
+            CanSeal = CaseAccess.CanSeal(c, viewer),
             OfficeName = head.OfficeName,
             TimeZoneId = time.ZoneId,
             OpenedOn = c.OpenedOn,
@@ -198,7 +209,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 
     /// <summary>The staff the page names: the case's people and the documents' uploaders.</summary>
     private static List<Guid> People(Case c, IEnumerable<Guid> uploaders) =>
-        c.Lawyers.Select(l => l.UserId).Concat(uploaders)
+        c.Lawyers.Select(l => l.UserId).Concat(uploaders).Concat(c.SealedPeople.Select(p => p.UserId))
             .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value)).ToList();
 
     /// <summary>Their names ("?" for someone unknown), already read with the timeline's.</summary>
