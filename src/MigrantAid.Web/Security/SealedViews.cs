@@ -39,7 +39,7 @@ public sealed class SealedReasonFilter(AppDbContext db, TimeProvider clock) : IA
         var http = context.HttpContext;
         if (context.ActionDescriptor.EndpointMetadata.OfType<AsksNoSealedReasonAttribute>().Any()
             || Scope(context) is not { } scope
-            || Viewer.From(http.User) is not { UserId: var me } || me == Guid.Empty)
+            || Viewer.From(http.User).UserId == Guid.Empty)
         {
             await next();
             return;
@@ -47,7 +47,7 @@ public sealed class SealedReasonFilter(AppDbContext db, TimeProvider clock) : IA
 
         var session = CurrentSession.Id(http) ?? Guid.Empty;
         var now = clock.GetUtcNow();
-        var found = await Named(scope.Kind, scope.Id, me)
+        var found = await Named(scope.Kind, scope.Id, Viewer.From(http.User))
             .Select(c => new
             {
                 c.Id,
@@ -69,15 +69,20 @@ public sealed class SealedReasonFilter(AppDbContext db, TimeProvider clock) : IA
         await next();
     }
 
-    /// <summary>The sealed cases behind the record that <paramref name="viewer"/> is named on.</summary>
-    private IQueryable<Case> Named(string kind, Guid id, Guid viewer)
+    /// <summary>
+    /// The sealed cases behind the record that <paramref name="viewer"/> is named on; for an intake, only if the viewer may
+    /// see that intake at all (a page that answers 404 asks no reason).
+    /// </summary>
+    private IQueryable<Case> Named(string kind, Guid id, Viewer viewer)
     {
-        var named = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.IsSealed && db.CaseSealedPeople.Any(p => p.CaseId == c.Id && p.UserId == viewer));
+        var me = viewer.UserId;
+        var named = db.Cases.AsNoTracking().IgnoreAutoIncludes().Where(c => c.IsSealed && db.CaseSealedPeople.Any(p => p.CaseId == c.Id && p.UserId == me));
+        var intakes = db.Intakes.Where(IntakeAccess.Seen(viewer)).Select(i => i.Id);
         return kind switch
         {
             "cases" => named.Where(c => c.Id == id),
             "clients" => named.Where(c => db.CaseClients.Any(cc => cc.CaseId == c.Id && cc.ClientId == id)),
-            _ => named.Where(c => c.IntakeId == id),
+            _ => named.Where(c => c.IntakeId == id && intakes.Contains(c.IntakeId)),
         };
     }
 

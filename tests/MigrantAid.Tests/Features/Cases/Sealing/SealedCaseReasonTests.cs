@@ -30,13 +30,18 @@ public class SealedCaseReasonTests(PortalFactory portal) : IClassFixture<PortalF
         var client = await portal.SignedInClientAsync("reason-lawyer@test.local");
         var casePage = $"/cases/{built.Id}";
 
-        foreach (var url in new[] { casePage, $"{casePage}/summary", $"{casePage}/documents/{document}", $"{casePage}/deadlines/new", $"/clients/{built.ClientId}", $"/intakes/{built.IntakeId}" })
+        foreach (var url in new[] { casePage, $"{casePage}/summary", $"{casePage}/documents/{document}", $"{casePage}/deadlines/new", $"/clients/{built.ClientId}" })
         {
             var asked = await client.GetAsync(url);
             asked.StatusCode.Should().Be(HttpStatusCode.Redirect, "{0} asks for a reason first", url);
             asked.Headers.Location!.ToString().Should().Be($"{casePage}/reason?returnUrl={Uri.EscapeDataString(url)}");
             (await asked.Content.ReadAsStringAsync()).Should().NotContain("Свидетелева");
         }
+
+        (await client.GetAsync($"/intakes/{built.IntakeId}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a lawyer opens an intake only as its author, sealed or not");
+        var asCoordinator = await portal.SignedInClientAsync("reason-coordinator@test.local");
+        (await asCoordinator.GetAsync($"/intakes/{built.IntakeId}")).Headers.Location!.ToString()
+            .Should().StartWith($"{casePage}/reason?returnUrl=", "the intake of a sealed case asks its named coordinator for a reason");
 
         var form = await client.GetAsync($"{casePage}/reason?returnUrl={Uri.EscapeDataString(casePage)}");
         form.StatusCode.Should().Be(HttpStatusCode.OK);
