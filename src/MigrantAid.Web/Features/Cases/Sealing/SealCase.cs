@@ -125,7 +125,7 @@ public sealed class SealCaseHandler(AppDbContext db, IAuthorizationService autho
         var saved = await VersionedSave.SaveAsync(db, c, version,
             () => audit.RecordAsync(SealingAuditActions.Unsealed, "case", id.ToString(), new { reference = c.Reference, people = removed }, cancellationToken: cancellationToken),
             cancellationToken);
-        return saved ? FormOutcome.Saved() : FormOutcome.Unchanged;
+        return saved ? FormOutcome.Saved() : FormOutcome.Conflict(l[ConflictMessage]);
     }
 
     /// <summary>The case for a coordinator who may see it: 404 when hidden (a sealed case they are not named on), 403 for anyone else who sees it.</summary>

@@ -52,6 +52,8 @@ public class SealedCaseAccessTests(PortalFactory portal) : IClassFixture<PortalF
 
         (await other.GetDocumentAsync("/desk?office=all")).Body!.TextContent.Should().Contain("Open appeal", "the desk shows the other case's dates");
         (await other.GetDocumentAsync("/cases?scope=all")).Body!.TextContent.Should().Contain(plain.Reference, "the list shows the other case");
+        var export = await other.GetStringAsync("/cases/export.csv?scope=all");
+        export.Should().Contain(plain.Reference).And.NotContain(built.Reference, "the CSV export leaves out the sealed case");
 
         var asNamed = await portal.SignedInClientAsync("sealed-named-coordinator@test.local");
         var list = await asNamed.GetDocumentAsync("/cases?scope=all");
@@ -68,7 +70,8 @@ public class SealedCaseAccessTests(PortalFactory portal) : IClassFixture<PortalF
         var caseworker = await portal.Staff("sealed-assigned-caseworker@test.local").InOffice(office).WithRoles(Roles.Caseworker).SaveAsync();
         var built = await portal.Case(office).WithClient("Скрытова Дилором").OpenedToday()
             .AssignedTo(caseworker.Id, lawyer.Id).Sealed(coordinator.Id, caseworker.Id).SaveAsync();
-        await portal.Deadline(built.Id).Titled("Lead lawyer's sealed deadline").DueOn(portal.Today().AddDays(1)).SaveAsync();
+        var deadline = await portal.Deadline(built.Id).Titled("Lead lawyer's sealed deadline").DueOn(portal.Today().AddDays(1)).SaveAsync();
+        await new NotificationBuilder(portal, lawyer.Id, built.Id, built.Reference, deadline, portal.Today()).SaveAsync();
 
         var asLawyer = await portal.SignedInClientAsync("sealed-assigned-lawyer@test.local");
         (await asLawyer.GetAsync($"/cases/{built.Id}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the lead lawyer is not named");
@@ -76,6 +79,7 @@ public class SealedCaseAccessTests(PortalFactory portal) : IClassFixture<PortalF
         (await asLawyer.GetDocumentAsync("/desk")).Body!.TextContent.Should().NotContain("Lead lawyer's sealed deadline");
         (await asLawyer.GetDocumentAsync("/")).Body!.TextContent.Should().NotContain(built.Reference);
         (await asLawyer.GetDocumentAsync("/cases?scope=mine")).Body!.TextContent.Should().NotContain(built.Reference);
+        (await asLawyer.GetDocumentAsync("/notifications")).Body!.TextContent.Should().NotContain(built.Reference, "a reminder made before the seal is no longer listed");
 
         var asCaseworker = await portal.SignedInClientAsync("sealed-assigned-caseworker@test.local");
         (await asCaseworker.GetAsync($"/cases/{built.Id}")).StatusCode.Should().Be(HttpStatusCode.Redirect, "a named person is asked for a reason first");
