@@ -61,6 +61,10 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
 
     public DbSet<CaseLawyer> CaseLawyers => Set<CaseLawyer>();
 
+    public DbSet<CaseSealedPerson> CaseSealedPeople => Set<CaseSealedPerson>();
+
+    public DbSet<SealedViewReason> SealedViewReasons => Set<SealedViewReason>();
+
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
     public DbSet<CaseCategory> CaseCategories => Set<CaseCategory>();

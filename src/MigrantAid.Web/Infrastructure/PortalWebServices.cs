@@ -45,6 +45,7 @@ public static class PortalWebServices
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.AddControlCharacterRule();
                 o.AddViewerBinding();
+                o.Filters.Add<SealedReasonFilter>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

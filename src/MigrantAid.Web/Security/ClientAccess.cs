@@ -23,7 +23,8 @@ public sealed class ShownClient
 /// a caseworker sees the clients of their office; anyone sees the clients of a case they may see. A
 /// client who withdrew or refused consent (<see cref="Client.IsRestrictedStatus"/>) is visible only to
 /// coordinators and the people assigned to that client's cases, and on a case that others may see the
-/// client's name is masked for them (<see cref="ShowsName"/>, <see cref="PrincipalClients"/>).
+/// client's name is masked for them (<see cref="ShowsName"/>, <see cref="PrincipalClients"/>). A client on a
+/// sealed case is seen only by the people named on one of their sealed cases, coordinators included (issue 15).
 /// </summary>
 public static class ClientAccess
 {
@@ -37,32 +38,56 @@ public static class ClientAccess
     public static Expression<Func<Client, bool>> VisibleClients(Viewer viewer, AppDbContext db)
     {
         var reach = CaseAccess.ReachOf(viewer);
-        if (reach != ViewerReach.ByRecord)
+        if (reach == ViewerReach.Nothing)
         {
-            return reach == ViewerReach.Everything ? c => true : c => false;
+            return c => false;
+        }
+
+        // A client on a sealed case is seen only by the people named on one of their sealed cases (issue 15).
+        var me = viewer.UserId;
+        var sealedClients = db.CaseClients.Where(cc => db.Cases.Any(k => k.Id == cc.CaseId && k.IsSealed)).Select(cc => cc.ClientId);
+        var namedClients = db.CaseClients
+            .Where(cc => db.CaseSealedPeople.Any(p => p.CaseId == cc.CaseId && p.UserId == me) && db.Cases.Any(k => k.Id == cc.CaseId && k.IsSealed))
+            .Select(cc => cc.ClientId);
+        if (reach == ViewerReach.Everything)
+        {
+            return c => !sealedClients.Contains(c.Id) || namedClients.Contains(c.Id);
         }
 
         var assigned = CaseAccess.AssignedCaseIds(db, viewer.UserId);
         var visible = db.Cases.Where(CaseAccess.VisibleCases(viewer, db)).Select(k => k.Id);
         var caseworker = viewer.IsCaseworker;
         var office = viewer.OfficeId;
-        Expression<Func<Client, bool, bool>> rule = (c, restricted) => restricted
-            ? db.CaseClients.Any(cc => cc.ClientId == c.Id && assigned.Contains(cc.CaseId))
-            : (caseworker && office != null && c.OfficeId == office)
-              || db.CaseClients.Any(cc => cc.ClientId == c.Id && visible.Contains(cc.CaseId));
+        Expression<Func<Client, bool, bool>> rule = (c, restricted) => namedClients.Contains(c.Id)
+            || (!sealedClients.Contains(c.Id)
+                && (restricted
+                    ? db.CaseClients.Any(cc => cc.ClientId == c.Id && assigned.Contains(cc.CaseId))
+                    : (caseworker && office != null && c.OfficeId == office)
+                      || db.CaseClients.Any(cc => cc.ClientId == c.Id && visible.Contains(cc.CaseId))));
         return RuleExpressions.Fill<Func<Client, bool>>(rule, Restricted, 0);
     }
 
-    /// <summary>The same rule for one client, given the cases the client is on (each with its lawyers).</summary>
-    public static bool CanView(Client client, IEnumerable<Case> casesOfClient, Viewer viewer) => CaseAccess.ReachOf(viewer) switch
+    /// <summary>The same rule for one client, given the cases the client is on (each with its lawyers and named people).</summary>
+    public static bool CanView(Client client, IEnumerable<Case> casesOfClient, Viewer viewer)
     {
-        ViewerReach.Everything => true,
-        ViewerReach.Nothing => false,
-        _ => Client.IsRestrictedStatus(client.ConsentStatus)
-            ? casesOfClient.Any(k => k.IsAssigned(viewer.UserId))
-            : (viewer.IsCaseworker && viewer.OfficeId is { } office && client.OfficeId == office)
-              || casesOfClient.Any(k => CaseAccess.CanView(k, viewer)),
-    };
+        var cases = casesOfClient.ToList();
+        var reach = CaseAccess.ReachOf(viewer);
+        if (reach == ViewerReach.Nothing)
+        {
+            return false;
+        }
+
+        if (cases.Any(k => k.IsSealed))
+        {
+            return cases.Any(k => k.IsNamed(viewer.UserId));
+        }
+
+        return reach == ViewerReach.Everything
+            || (Client.IsRestrictedStatus(client.ConsentStatus)
+                ? cases.Any(k => k.IsAssigned(viewer.UserId))
+                : (viewer.IsCaseworker && viewer.OfficeId is { } office && client.OfficeId == office)
+                  || cases.Any(k => CaseAccess.CanView(k, viewer)));
+    }
 
     /// <summary>Is the client's name (and what they said) shown on this case? Masked when consent restricts it, unless the viewer is a coordinator or assigned.</summary>
     public static bool ShowsName(Case onCase, ConsentStatus consent, Viewer viewer) =>

@@ -80,6 +80,8 @@ public class AccessMatrixTests(SecurityPortal portal, ITestOutputHelper output) 
         cases.Should().Contain(r => !r.Case!.IsConfidential && r.Case.OfficeId == officeId && !r.Case.IsAssigned(caseworker.Viewer.UserId) && caseworker.MaySee(r), "an office case not theirs is visible");
         cases.Should().Contain(r => r.Case!.OfficeId != lawyer.Viewer.OfficeId && lawyer.MaySee(r), "a further lawyer sees a case of another office");
         cases.Should().Contain(r => r.Case!.OfficeId == lawyer.Viewer.OfficeId && !lawyer.MaySee(r), "a lawyer does not see the office's cases not assigned to them");
+        cases.Should().Contain(r => r.Case!.IsSealed && !r.Case.IsAssigned(lawyer.Viewer.UserId) && lawyer.MaySee(r), "a lawyer named on a sealed case sees it unassigned");
+        cases.Should().Contain(r => r.Case!.IsSealed && r.Case.IsAssigned(caseworker.Viewer.UserId) && !caseworker.MaySee(r), "a sealed case is hidden from its caseworker when not named");
 
         var consent = await portal.WithDbAsync(db => Task.FromResult(db.Clients.Where(c => c.ConsentStatus != ConsentStatus.Given).Select(c => new { c.Id, c.ConsentStatus }).ToList()));
         var clients = records[RecordKind.Client].ToList();

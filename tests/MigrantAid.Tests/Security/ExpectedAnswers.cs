@@ -20,10 +20,15 @@ public sealed class ExpectedAnswers
     private readonly ClaimsPrincipal _principal;
     private readonly HashSet<Guid> _visibleClients;
     private readonly HashSet<Guid> _visibleIntakes;
+    private readonly HashSet<Guid> _sealedClients;
+    private readonly HashSet<Guid> _sealedIntakes;
     private readonly Dictionary<string, bool> _roleAllows = [];
 
-    private ExpectedAnswers(IAuthorizationService authorization, ClaimsPrincipal principal, HashSet<Guid> visibleClients, HashSet<Guid> visibleIntakes)
+    private ExpectedAnswers(IAuthorizationService authorization, ClaimsPrincipal principal, HashSet<Guid> visibleClients, HashSet<Guid> visibleIntakes,
+        HashSet<Guid> sealedClients, HashSet<Guid> sealedIntakes)
     {
+        _sealedClients = sealedClients;
+        _sealedIntakes = sealedIntakes;
         _authorization = authorization;
         _principal = principal;
         Viewer = Viewer.From(principal);
@@ -50,7 +55,9 @@ public sealed class ExpectedAnswers
             }
         }
 
-        return new ExpectedAnswers(portal.Services.GetRequiredService<IAuthorizationService>(), principal, [.. clients], visibleIntakes);
+        var sealedClients = await portal.WithDbAsync(db => db.CaseClients.Where(cc => db.Cases.Any(c => c.Id == cc.CaseId && c.IsSealed)).Select(cc => cc.ClientId).ToListAsync());
+        var sealedIntakes = await portal.WithDbAsync(db => db.Cases.Where(c => c.IsSealed).Select(c => c.IntakeId).ToListAsync());
+        return new ExpectedAnswers(portal.Services.GetRequiredService<IAuthorizationService>(), principal, [.. clients], visibleIntakes, [.. sealedClients], [.. sealedIntakes]);
     }
 
     public async Task<HttpStatusCode> ForAsync(RecordPage page, PortalEndpoint endpoint, RecordRow record)
@@ -71,8 +78,22 @@ public sealed class ExpectedAnswers
             return HttpStatusCode.NotFound;
         }
 
+        // A sealed case, its client and its intake first ask whoever may see them (the people named) for a reason.
+        if (AsksReason(record) && page.Route != "/cases/{id:guid}/reason")
+        {
+            return HttpStatusCode.Redirect;
+        }
+
         return page.OwnRule?.Invoke(record, Viewer) ?? HttpStatusCode.OK;
     }
+
+    private bool AsksReason(RecordRow record) => record switch
+    {
+        { Case: { } c } => c.IsSealed,
+        { ClientId: { } client } => _sealedClients.Contains(client),
+        { IntakeId: { } intake } => _sealedIntakes.Contains(intake),
+        _ => false,
+    };
 
     public bool MaySee(RecordRow record) => record switch
     {

@@ -57,6 +57,8 @@ public sealed record RecordPage(string Route, RecordKind Kind, RecordPage.Rule? 
         new("/cases/{id:guid}/reopen", RecordKind.Case),
         new("/cases/{id:guid}/assign", RecordKind.Case, (r, v) => Web.Security.CaseAccess.CanAssign(r.Case!, v) ? null : HttpStatusCode.Forbidden),
         new("/cases/{id:guid}/clients/add", RecordKind.Case),
+        new("/cases/{id:guid}/seal", RecordKind.Case),
+        new("/cases/{id:guid}/reason", RecordKind.Case, (r, _) => r.Case!.IsSealed ? null : HttpStatusCode.Redirect),
         new("/cases/{caseId:guid}/deadlines/new", RecordKind.Case),
         new("/cases/{caseId:guid}/deadlines/task", RecordKind.Case),
         new("/cases/{caseId:guid}/deadlines/event", RecordKind.Case),

@@ -14,10 +14,11 @@ namespace MigrantAid.Tests.Security;
 /// (Security/CaseAccess.cs) with the demo accounts, not only the ones the demo stories happen to hold:
 /// a confidential case of the caseworker's own office that is not theirs; an office case whose client
 /// refused consent; a client who withdrew consent on the caseworker's own case; a case of another
-/// office where the St Petersburg lawyer is a further lawyer. Plus the record kinds the demo lacks:
+/// office where the St Petersburg lawyer is a further lawyer; a sealed office case assigned to the caseworker and the
+/// Almaty lawyer but named only to the St Petersburg lawyer (issue 15), with a deadline. Plus the record kinds the demo lacks:
 /// international submissions, uploaded case documents, deadlines of a recorded event, an organisation export.
 /// </summary>
-public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsentClient, Guid WithdrawnConsentClient, Guid FurtherLawyerCase)
+public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsentClient, Guid WithdrawnConsentClient, Guid FurtherLawyerCase, Guid SealedCase)
 {
     public static async Task<RuleBranchRecords> AddAsync(SecurityPortal portal)
     {
@@ -31,6 +32,7 @@ public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsen
         var refused = await new CaseBuilder(portal, spb).WithClient("Отказова Гульнара").WithConsentRefused().SaveAsync();
         var withdrawn = await new CaseBuilder(portal, spb).WithClient("Отозванов Бахтиёр").WithConsentWithdrawn().AssignedTo(caseworker: caseworker).SaveAsync();
         var further = await new CaseBuilder(portal, almaty).WithClient("Дальнейшая Айгуль").AssignedTo(lead: lawyer2, further: lawyer).SaveAsync();
+        var sealedCase = await new CaseBuilder(portal, spb).WithClient("Печатная Севара").AssignedTo(caseworker: caseworker, lead: lawyer2).Sealed(lawyer).SaveAsync();
 
         var demoCase = await portal.WithDbAsync(db => db.Cases.AsNoTracking().Where(c => !c.IsConfidential).OrderBy(c => c.Reference).Select(c => c.Id).FirstAsync());
         foreach (var caseId in new[] { confidential.Id, refused.Id, demoCase })
@@ -38,14 +40,14 @@ public sealed record RuleBranchRecords(Guid ConfidentialCase, Guid RefusedConsen
             await AddSubmissionAsync(portal, caseId, lawyer2);
         }
 
-        await AddDeadlinesAsync(portal, lawyer2, [confidential.Id, refused.Id, withdrawn.Id, further.Id], [confidential.Id, demoCase]);
+        await AddDeadlinesAsync(portal, lawyer2, [confidential.Id, refused.Id, withdrawn.Id, further.Id, sealedCase.Id], [confidential.Id, demoCase]);
         var coordinator = await portal.SignInAsync("coordinator@demo.local");
         await UploadAsync(coordinator.Client, confidential.Id);
         await UploadAsync(coordinator.Client, demoCase);
         var admin = await portal.SignInAsync("admin@demo.local");
         (await admin.Client.SubmitFormAsync("/exports", [], "/exports")).StatusCode.Should().Be(HttpStatusCode.Redirect, "an export is queued");
 
-        return new RuleBranchRecords(confidential.Id, refused.ClientId, withdrawn.ClientId, further.Id);
+        return new RuleBranchRecords(confidential.Id, refused.ClientId, withdrawn.ClientId, further.Id, sealedCase.Id);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ internal static class CaseCopier
 {
     public static async Task CopyAsync(NpgsqlConnection connection, SyntheticBatch batch, FieldCipher cipher, Dictionary<string, (long Rows, TimeSpan Time)> counts, CancellationToken cancellationToken)
     {
-        counts["cases"] = await BulkCopy.CopyAsync(connection, "cases (id, reference, office_id, year, number, intake_id, title, status, priority, is_urgent, is_confidential, principal_client_id, caseworker_id, lead_lawyer_id, opened_on, closed_on, outcome, outcome_note, created_at, updated_at)", batch.Cases, WriteCases, cancellationToken);
+        counts["cases"] = await BulkCopy.CopyAsync(connection, "cases (id, reference, office_id, year, number, intake_id, title, status, priority, is_urgent, is_confidential, is_sealed, principal_client_id, caseworker_id, lead_lawyer_id, opened_on, closed_on, outcome, outcome_note, created_at, updated_at)", batch.Cases, WriteCases, cancellationToken);
         counts["case_clients"] = await BulkCopy.CopyAsync(connection, "case_clients (case_id, client_id, role)", batch.CaseClients, WriteCaseClients, cancellationToken);
         counts["case_lawyers"] = await BulkCopy.CopyAsync(connection, "case_lawyers (case_id, user_id)", batch.CaseLawyers, WriteCaseLawyers, cancellationToken);
         counts["case_categories"] = await BulkCopy.CopyAsync(connection, "case_categories (case_id, category_id)", batch.CaseCategories, WriteCaseCategories, cancellationToken);
@@ -31,6 +31,7 @@ internal static class CaseCopier
         w.Write((int)r.Priority, NpgsqlDbType.Integer);
         w.Write(r.IsUrgent, NpgsqlDbType.Boolean);
         w.Write(r.IsConfidential, NpgsqlDbType.Boolean);
+        w.Write(false, NpgsqlDbType.Boolean); // the synthetic data set seals no case
         w.Write(r.PrincipalClientId, NpgsqlDbType.Uuid);
         WriteOrNull(w, r.CaseworkerId, NpgsqlDbType.Uuid);
         WriteOrNull(w, r.LeadLawyerId, NpgsqlDbType.Uuid);

@@ -49,6 +49,44 @@ public class CaseConfiguration : IEntityTypeConfiguration<Case>
     }
 }
 
+/// <summary>
+/// Sealed cases and the people named on them (migration 0031_sealed_cases, issue 15). The named people are loaded
+/// with every case entity (auto-included), so the access rule judging a loaded case never misses them.
+/// </summary>
+public class SealedCaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConfiguration<CaseSealedPerson>, IEntityTypeConfiguration<SealedViewReason>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.HasMany(c => c.SealedPeople).WithOne().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.SealedPeople).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+
+        // The few sealed cases, for the lists that leave out those a viewer is not named on.
+        builder.HasIndex([nameof(Case.Id)], "ix_cases_sealed").HasFilter("is_sealed");
+    }
+
+    public void Configure(EntityTypeBuilder<CaseSealedPerson> builder)
+    {
+        builder.ToTable("case_sealed_people");
+        builder.HasKey(p => new { p.CaseId, p.UserId });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.NamedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.UserId, p.CaseId });
+    }
+
+    public void Configure(EntityTypeBuilder<SealedViewReason> builder)
+    {
+        builder.ToTable("sealed_view_reasons");
+        builder.HasKey(r => new { r.SessionId, r.CaseId });
+        builder.Property(r => r.Reason).HasMaxLength(SealedViewReason.ReasonMaxLength).IsRequired();
+        builder.HasOne<UserSession>().WithMany().HasForeignKey(r => r.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.CaseId);
+        builder.HasIndex(r => r.UserId);
+        builder.HasIndex(r => r.ExpiresAt);
+    }
+}
+
 public class CasePartsConfiguration :
     IEntityTypeConfiguration<CaseClient>, IEntityTypeConfiguration<CaseLawyer>, IEntityTypeConfiguration<CaseEvent>,
     IEntityTypeConfiguration<CaseDocument>, IEntityTypeConfiguration<CaseDocumentContent>, IEntityTypeConfiguration<CaseNumberCounter>,

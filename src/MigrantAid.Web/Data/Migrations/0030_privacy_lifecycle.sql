@@ -53,15 +53,16 @@ CREATE TABLE anonymisation_runs (
 CREATE INDEX ix_anonymisation_runs_started_at ON anonymisation_runs (started_at);
 
 -- An event's or audit entry's details without the values a person could be recognised by: the old and new
--- values of changed fields (a case title, a court case number) and a document's file name. Field names stay.
+-- values of changed fields (a case title, a court case number), a document's file name and the reason given to
+-- open a sealed case (0031). Field names stay.
 CREATE FUNCTION privacy_strip_details(d jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE
         WHEN d IS NULL OR jsonb_typeof(d) <> 'object' THEN d
         WHEN jsonb_typeof(d -> 'changes') = 'array' THEN
-            (d - 'fileName') || jsonb_build_object('changes', (
+            (d - 'fileName' - 'viewReason') || jsonb_build_object('changes', (
                 SELECT coalesce(jsonb_agg(CASE WHEN jsonb_typeof(c) = 'object' THEN c - 'old' - 'new' ELSE c END), '[]'::jsonb)
                 FROM jsonb_array_elements(d -> 'changes') c))
-        ELSE d - 'fileName'
+        ELSE d - 'fileName' - 'viewReason'
     END;
 $$;
 

@@ -11,6 +11,7 @@ public class Case
     private readonly List<CaseClient> _clients = [];
     private readonly List<CaseLawyer> _lawyers = [];
     private readonly List<CaseEvent> _events = [];
+    private readonly List<CaseSealedPerson> _sealedPeople = [];
 
     private Case()
     {
@@ -67,6 +68,9 @@ public class Case
     /// <summary>Visible only to its assigned people and coordinators.</summary>
     public bool IsConfidential { get; private set; }
 
+    /// <summary>Visible only to the people named on it (<see cref="SealedPeople"/>), coordinators included (issue 15).</summary>
+    public bool IsSealed { get; private set; }
+
     public Guid PrincipalClientId { get; private set; }
 
     public Guid? CaseworkerId { get; private set; }
@@ -94,6 +98,9 @@ public class Case
 
     public IReadOnlyList<CaseLawyer> Lawyers => _lawyers;
 
+    /// <summary>The people who may open the case while it is sealed; empty otherwise.</summary>
+    public IReadOnlyList<CaseSealedPerson> SealedPeople => _sealedPeople;
+
     /// <summary>Events added since loading (the timeline itself is read by query, newest first).</summary>
     public IReadOnlyList<CaseEvent> Events => _events;
 
@@ -102,6 +109,17 @@ public class Case
     /// <summary>Is the user assigned to this case (caseworker, lead lawyer or further lawyer)?</summary>
     public bool IsAssigned(Guid userId) =>
         CaseworkerId == userId || LeadLawyerId == userId || _lawyers.Any(l => l.UserId == userId);
+
+    /// <summary>The named people as <see cref="CaseSealing"/> changes them.</summary>
+    internal List<CaseSealedPerson> NamedPeople => _sealedPeople;
+
+    /// <summary>Sets the seal (<see cref="CaseSealing"/> decides), with what it writes to the timeline.</summary>
+    internal void SetSeal(bool isSealed, IEnumerable<CaseEvent> timeline, DateTimeOffset now)
+    {
+        _events.AddRange(timeline);
+        IsSealed = isSealed;
+        UpdatedAt = now;
+    }
 
     public void ChangeStatus(CaseStatus to, Guid by, DateTimeOffset now, string? reason = null)
     {

@@ -147,3 +147,51 @@ public class CaseCategory
 
     public int CategoryId { get; set; }
 }
+
+/// <summary>A person named on a sealed case: only they may open it (issue 15). Rows exist only while the case is sealed.</summary>
+public class CaseSealedPerson
+{
+    private CaseSealedPerson()
+    {
+    }
+
+    internal CaseSealedPerson(Guid caseId, Guid userId, Guid namedBy, DateTimeOffset namedAt)
+    {
+        CaseId = caseId;
+        UserId = userId;
+        NamedBy = namedBy;
+        NamedAt = namedAt;
+    }
+
+    public Guid CaseId { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public Guid NamedBy { get; private set; }
+
+    public DateTimeOffset NamedAt { get; private set; }
+}
+
+/// <summary>
+/// Why a named person opened a sealed case, held for one sign-in session and one case until <see cref="ExpiresAt"/>
+/// (issue 15): the views audited meanwhile carry it. Kept on the server, never in a cookie.
+/// </summary>
+public class SealedViewReason
+{
+    public const int ReasonMaxLength = 500;
+
+    /// <summary>How long a reason holds in one session for one case.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    public Guid SessionId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public DateTimeOffset GivenAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain;
+using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Web.Features.Audit;
@@ -51,7 +53,24 @@ public sealed record AuditRow(
     string? EntityId,
     string? IpAddress,
     string? CorrelationId,
-    string? Details);
+    string? Details)
+{
+    /// <summary>The reason given for viewing a sealed case (issue 15), shown apart from the rest of the details.</summary>
+    public string? ViewReason
+    {
+        get
+        {
+            if (Details is null || !Details.Contains(SealedReasonFilter.Detail, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            using var json = JsonDocument.Parse(Details);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty(SealedReasonFilter.Detail, out var reason) ? reason.GetString() : null;
+        }
+    }
+}
 
 public sealed record AuditLogPage(
     AuditLogFilter Filter,

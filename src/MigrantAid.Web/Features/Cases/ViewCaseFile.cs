@@ -42,6 +42,14 @@ public sealed class CaseFileModel
     /// <summary>When the case was anonymised by the retention schedule or an erasure (issue 15).</summary>
     public DateTimeOffset? AnonymisedAt { get; init; }
 
+    /// <summary>Sealed (issue 15): only <see cref="SealedNames"/> may open it.</summary>
+    public bool IsSealed { get; init; }
+
+    public IReadOnlyList<string> SealedNames { get; init; } = [];
+
+    /// <summary>Coordinators seal the case, change who is named and lift the seal.</summary>
+    public bool CanSeal { get; init; }
+
     public string OfficeName { get; init; } = "";
 
     public string TimeZoneId { get; init; } = "";
@@ -100,10 +108,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
         var head = await HeadAsync(c, cancellationToken);
         var time = OfficeTime.Remember(db, c.OfficeId, c.Id, head.TimeZoneId);
         var (clients, complaintHidden) = Clients(c, head.Clients, viewer);
-        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == id)
-            .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id)
-            .Take(MaxDocuments)
-            .ToListAsync(cancellationToken);
+        var documents = head.Documents;
         var people = People(c, documents.Select(d => d.UploadedBy));
         var timeline = await CaseTimeline.ReadAsync(db, id, before, time, people, head.Clients.ToDictionary(x => x.Id, x => x.DisplayName), cancellationToken);
         var name = await NamesAsync(people, cancellationToken);
@@ -122,6 +127,9 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
             IsUrgent = c.IsUrgent,
             IsConfidential = c.IsConfidential,
             AnonymisedAt = c.AnonymisedAt,
+            IsSealed = c.IsSealed,
+            SealedNames = c.SealedPeople.Select(p => name(p.UserId) ?? "?").Order(StringComparer.CurrentCulture).ToList(),
+            CanSeal = CaseAccess.CanSeal(c, viewer),
             OfficeName = head.OfficeName,
             TimeZoneId = time.ZoneId,
             OpenedOn = c.OpenedOn,
@@ -144,8 +152,8 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
     }
 
     /// <summary>
-    /// The case's office (name, time zone), its categories in the user's language and its clients' rows, in one statement:
-    /// a case has a few of each (issue 14).
+    /// The case's office (name, time zone), its categories in the user's language, its clients' rows and its newest documents'
+    /// metadata, in one statement: a case has a few of each (issue 14).
     /// </summary>
     private Task<CaseHead> HeadAsync(Case c, CancellationToken cancellationToken)
     {
@@ -160,7 +168,11 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
                     .OrderBy(k => k.SortOrder)
                     .Select(k => language == "ru" ? k.NameRu : k.NameEn).ToList(),
                 db.Clients.Where(x => clientIds.Contains(x.Id))
-                    .Select(x => new CaseClientStored(x.Id, x.FullName, x.Patronymic, x.ConsentStatus, x.Vulnerabilities)).ToList()))
+                    .Select(x => new CaseClientStored(x.Id, x.FullName, x.Patronymic, x.ConsentStatus, x.Vulnerabilities)).ToList(),
+                db.CaseDocuments.Where(d => d.CaseId == id)
+                    .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id)
+                    .Take(MaxDocuments)
+                    .Select(d => new CaseDocumentStored(d.Id, d.FileName, d.Size, d.Sha256, d.UploadedBy, d.UploadedAt)).ToList()))
             .AsSingleQuery()
             .FirstAsync(cancellationToken);
     }
@@ -182,7 +194,10 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
         return (clients, complaintHidden);
     }
 
-    private sealed record CaseHead(string OfficeName, string TimeZoneId, List<string> Categories, List<CaseClientStored> Clients);
+    private sealed record CaseHead(string OfficeName, string TimeZoneId, List<string> Categories, List<CaseClientStored> Clients, List<CaseDocumentStored> Documents);
+
+    /// <summary>A document's metadata (never its bytes).</summary>
+    private sealed record CaseDocumentStored(Guid Id, string FileName, long Size, string Sha256, Guid UploadedBy, DateTimeOffset UploadedAt);
 
     /// <summary>A client of the case as stored (before the consent rule decides what the viewer sees).</summary>
     private sealed record CaseClientStored(Guid Id, string FullName, string? Patronymic, ConsentStatus ConsentStatus, Vulnerability Vulnerabilities)
@@ -202,7 +217,7 @@ public sealed class ViewCaseFileHandler(AppDbContext db, IAuthorizationService a
 
     /// <summary>The staff the page names: the case's people and the documents' uploaders.</summary>
     private static List<Guid> People(Case c, IEnumerable<Guid> uploaders) =>
-        c.Lawyers.Select(l => l.UserId).Concat(uploaders)
+        c.Lawyers.Select(l => l.UserId).Concat(uploaders).Concat(c.SealedPeople.Select(p => p.UserId))
             .Concat(new[] { c.CaseworkerId, c.LeadLawyerId }.Where(x => x is not null).Select(x => x!.Value)).ToList();
 
     /// <summary>Their names ("?" for someone unknown), already read with the timeline's.</summary>

@@ -86,7 +86,7 @@ public sealed class DeskScope
     /// <summary>Deadlines in scope (every status: callers narrow it).</summary>
     public IQueryable<CaseDeadline> Deadlines(AppDbContext db)
     {
-        var deadlines = Scoped(db.CaseDeadlines.AsNoTracking(), out var person);
+        var deadlines = Scoped(db, db.CaseDeadlines.AsNoTracking(), out var person);
         if (person is not { } p)
         {
             return deadlines;
@@ -117,6 +117,9 @@ public sealed class DeskScope
             cases = cases.Where(c => c.OfficeId == office);
         }
 
+        var sealedAgainst = CaseAccess.SealedAgainst(db, Viewer.UserId);
+        cases = cases.Where(c => !sealedAgainst.Contains(c.Id));
+
         var further = FurtherCases;
         return PersonId is { } p ? cases.Where(c => c.LeadLawyerId == p || c.CaseworkerId == p || further.Contains(c.Id)) : cases;
     }
@@ -124,7 +127,7 @@ public sealed class DeskScope
     /// <summary>Hearings in scope (held or not: callers narrow it).</summary>
     public IQueryable<Hearing> Hearings(AppDbContext db)
     {
-        var hearings = Scoped(db.Hearings.AsNoTracking(), out var person);
+        var hearings = Scoped(db, db.Hearings.AsNoTracking(), out var person);
         var further = FurtherCases;
         return person is { } p ? hearings.Where(h => h.CaseLeadLawyerId == p || h.CaseCaseworkerId == p || further.Contains(h.CaseId)) : hearings;
     }
@@ -134,7 +137,7 @@ public sealed class DeskScope
     /// must still be narrowed to a person's: their cases (by the copied lead lawyer and caseworker, and
     /// the cases they are a further lawyer on).
     /// </summary>
-    private IQueryable<T> Scoped<T>(IQueryable<T> dates, out Guid? person)
+    private IQueryable<T> Scoped<T>(AppDbContext db, IQueryable<T> dates, out Guid? person)
         where T : class, ICaseDate
     {
         person = null;
@@ -150,7 +153,9 @@ public sealed class DeskScope
             dates = dates.Where(d => d.OfficeId == office);
         }
 
+        // A sealed case's dates only for the people named on it, whoever is assigned (issue 15).
+        var sealedAgainst = CaseAccess.SealedAgainst(db, Viewer.UserId);
         person = PersonId;
-        return dates;
+        return dates.Where(d => !sealedAgainst.Contains(d.CaseId));
     }
 }

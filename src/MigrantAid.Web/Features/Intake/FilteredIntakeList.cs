@@ -53,10 +53,11 @@ public sealed class FilteredIntakeList(AppDbContext db, ListTotalHandler totals)
             .ToListAsync(cancellationToken);
 
         IQueryable<Domain.Cases.Intake>? query = null;
+        var sealedAgainst = IntakeAccess.SealedAgainst(db, viewer.UserId);
         foreach (var office in offices)
         {
             var id = office.Id;
-            var part = db.Intakes.Where(i => i.OfficeId == id && i.SubmittedAt != null);
+            var part = db.Intakes.Where(i => i.OfficeId == id && i.SubmittedAt != null && !sealedAgainst.Contains(i.Id));
             var time = OfficeTime.For(office.TimeZoneId);
             if (filter.SubmittedFrom is { } from)
             {

@@ -38,6 +38,7 @@ public static class CaseText
         "Title" => l["Title"].Value,
         "Priority" => l["Priority"].Value,
         "Confidential" => l["Confidential"].Value,
+        "Sealed" => l["Sealed"].Value,
         _ => field,
     };
 
@@ -46,7 +47,7 @@ public static class CaseText
     {
         _ when value is null => "—",
         "Priority" => Enum<CasePriority>(l, value),
-        "Confidential" => value == "true" ? l["Yes"].Value : l["No"].Value,
+        "Confidential" or "Sealed" => value == "true" ? l["Yes"].Value : l["No"].Value,
         _ => value,
     };
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 
@@ -37,9 +38,23 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor httpContextAc
             EntityId = entityId,
             IpAddress = http?.Connection.RemoteIpAddress?.ToString(),
             CorrelationId = http?.TraceIdentifier is { } trace ? Truncate(trace, 64) : null,
-            Details = details is null ? null : JsonSerializer.Serialize(details),
+            Details = Serialize(details, SealedReasonFilter.ReasonOf(http)),
         });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The details as JSON; within a view of a sealed case, with the reason the viewer gave (issue 15).</summary>
+    private static string? Serialize(object? details, string? sealedReason)
+    {
+        if (sealedReason is null)
+        {
+            return details is null ? null : JsonSerializer.Serialize(details);
+        }
+
+        var node = details is null ? new JsonObject() : JsonSerializer.SerializeToNode(details);
+        var withReason = node as JsonObject ?? new JsonObject { ["details"] = node };
+        withReason[SealedReasonFilter.Detail] = sealedReason;
+        return withReason.ToJsonString();
     }
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];

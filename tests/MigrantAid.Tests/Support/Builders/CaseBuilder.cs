@@ -36,6 +36,7 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office) : ISeed
     private Action<Client>? _clientDetails;
     private bool _urgent;
     private bool _confidential;
+    private Guid[] _sealedFor = [];
     private Guid? _caseworker;
     private Guid? _lead;
     private Guid[] _further = [];
@@ -116,6 +117,13 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office) : ISeed
     public CaseBuilder Confidential(bool confidential = true)
     {
         _confidential = confidential;
+        return this;
+    }
+
+    /// <summary>Sealed (issue 15): only <paramref name="named"/> may open it; the first of them sealed it.</summary>
+    public CaseBuilder Sealed(params Guid[] named)
+    {
+        _sealedFor = named;
         return this;
     }
 
@@ -211,6 +219,11 @@ public sealed class CaseBuilder(PortalFactory portal, TestOffice office) : ISeed
         if (_caseworker is not null || _lead is not null || _further.Length > 0)
         {
             @case.Assign(_caseworker, _lead, _further, _openedBy, now);
+        }
+
+        if (_sealedFor.Length > 0)
+        {
+            @case.Seal(_sealedFor, _sealedFor[0], now);
         }
 
         if (_closedWith is { } outcome)

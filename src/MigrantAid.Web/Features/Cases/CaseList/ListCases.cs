@@ -20,7 +20,8 @@ public sealed record CaseListRow(
     string OfficeName,
     string? LeadLawyerName,
     DateOnly OpenedOn,
-    Vulnerability ClientSituation = Vulnerability.None);
+    Vulnerability ClientSituation = Vulnerability.None,
+    bool IsSealed = false);
 
 /// <summary>A choice of a filter list; <see cref="Retired"/> marks a category no longer offered for new intakes.</summary>
 public sealed record CaseListOption(string Value, string Text, bool Retired = false);
@@ -76,6 +77,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
                     c.Status,
                     c.Priority,
                     c.IsUrgent,
+                    c.IsSealed,
                     c.OpenedOn,
                     Office = o.Name,
                     OfficeId = o.Id,
@@ -88,7 +90,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
         var backwards = filter.Before is not null;
         var rows = page.Take(PageSize)
             .Select(c => new CaseListRow(c.Id, c.Reference, c.Title,
-                c.Client, c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn, c.Vulnerabilities))
+                c.Client, c.Status, c.Priority, c.IsUrgent, c.Office, c.Lead, c.OpenedOn, c.Vulnerabilities, c.IsSealed))
             .ToList();
         if (backwards)
         {

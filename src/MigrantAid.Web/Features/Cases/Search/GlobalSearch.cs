@@ -21,7 +21,7 @@ public enum SearchOutcome
     Searched,
 }
 
-public sealed record SearchCaseRow(Guid Id, string Reference, string Title, CaseStatus Status, DateOnly OpenedOn);
+public sealed record SearchCaseRow(Guid Id, string Reference, string Title, CaseStatus Status, DateOnly OpenedOn, bool IsSealed = false);
 
 public sealed record SearchClientRow(Guid Id, string FullName, string LatinName, DateOnly? BirthDate, int? BirthYear, string? Citizenship);
 
@@ -61,7 +61,7 @@ public sealed class GlobalSearchHandler(AppDbContext db, IAuditLog audit)
         var filter = CaseListFilter.Parse(new CaseListQuery { Q = text, Scope = "all" }, viewer);
         var cases = await CaseListSearch.Ordered(await CaseListSearch.FilterAsync(db, viewer, filter, cancellationToken), filter)
             .Take(PerGroup + 1)
-            .Select(c => new SearchCaseRow(c.Id, c.Reference, c.Title, c.Status, c.OpenedOn))
+            .Select(c => new SearchCaseRow(c.Id, c.Reference, c.Title, c.Status, c.OpenedOn, c.IsSealed))
             .ToListAsync(cancellationToken);
         var clients = (await ClientFinder.FindAsync(db, viewer, text, null, null, null, PerGroup + 1, cancellationToken))
             .Select(c => new SearchClientRow(c.Id, c.FullName, c.LatinName, c.BirthDate, c.BirthYear, c.Citizenship))

@@ -77,12 +77,15 @@ public sealed class ViewHomeHandler(AppDbContext db, ViewDeskHandler desk, TimeP
         // The person's cases, each found by its assignment's own index (caseworker, lead lawyer, further
         // lawyer: "My cases"), read once as a few small columns: a busy lawyer has thousands of cases, a
         // tiny part of all. Their counts are made here.
+        // A sealed case counts only for the people named on it (issue 15).
+        var sealedAgainst = CaseAccess.SealedAgainst(db, me);
         var mine = (await db.Cases.AsNoTracking().Where(c => c.CaseworkerId == me).Select(c => new { c.Id, c.Status, c.IsUrgent, c.OpenedOn })
                 .Union(db.Cases.AsNoTracking().Where(c => c.LeadLawyerId == me).Select(c => new { c.Id, c.Status, c.IsUrgent, c.OpenedOn }))
                 .Union(from l in db.CaseLawyers.AsNoTracking()
                        where l.UserId == me
                        join c in db.Cases.AsNoTracking() on l.CaseId equals c.Id
                        select new { c.Id, c.Status, c.IsUrgent, c.OpenedOn })
+                .Where(c => !sealedAgainst.Contains(c.Id))
                 .ToListAsync(cancellationToken))
             .Select(c => new MyCase(c.Id, c.Status, c.IsUrgent, c.OpenedOn))
             .ToList();

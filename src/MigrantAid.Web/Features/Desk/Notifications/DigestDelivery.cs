@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Notifications;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk.Notifications;
 
@@ -97,7 +98,7 @@ public sealed partial class DigestDelivery(AppDbContext db, IMailSender mail, Di
     private async Task<List<DigestItem>> ItemsAsync(DigestRun run, CancellationToken cancellationToken)
     {
         var rows = await db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == run.UserId && n.Day == run.Day)
+            .Where(n => n.UserId == run.UserId && n.Day == run.Day && !CaseAccess.SealedAgainst(db, run.UserId).Contains(n.CaseId))
             .Join(db.Cases, n => n.CaseId, c => c.Id, (n, c) => new { n, c.OfficeId })
             .Join(db.Offices, x => x.OfficeId, o => o.Id, (x, o) => new
             {

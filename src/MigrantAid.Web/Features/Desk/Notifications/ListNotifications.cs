@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Notifications;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk.Notifications;
 
@@ -31,7 +32,9 @@ public sealed class ListNotificationsHandler(AppDbContext db)
             .Select(u => u.Office!.TimeZoneId)
             .FirstOrDefaultAsync(cancellationToken));
 
-        var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
+        // A sealed case's reminders only while the user is named on it (issue 15).
+        var sealedAgainst = CaseAccess.SealedAgainst(db, userId);
+        var query = db.Notifications.AsNoTracking().Where(n => n.UserId == userId && !sealedAgainst.Contains(n.CaseId));
         if (before is { } key)
         {
             query = query.Where(n => n.Id < key);
@@ -71,5 +74,5 @@ public sealed class ListNotificationsHandler(AppDbContext db)
 
     /// <summary>The navigation's count: one query over the partial index of unread notifications.</summary>
     public static Task<int> UnreadCountAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null && !CaseAccess.SealedAgainst(db, userId).Contains(n.CaseId), cancellationToken);
 }

@@ -4,6 +4,7 @@ using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Deadlines;
 using MigrantAid.Web.Domain.Notifications;
 using MigrantAid.Web.Infrastructure;
+using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk.Notifications;
 
@@ -115,15 +116,18 @@ public sealed partial class ReminderPlanner(AppDbContext db, IMailSender mail, I
     private async Task<List<Notification>> DueNotificationsAsync(Guid userId, bool russian, DateOnly today, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // The user's cases, each branch on its own index (cases by lead lawyer, by caseworker; case_lawyers by user).
+        // A sealed case reminds only the people named on it (issue 15).
+        var sealedAgainst = CaseAccess.SealedAgainst(db, userId);
         var cases = db.Cases.Where(c => c.LeadLawyerId == userId).Select(c => c.Id)
             .Union(db.Cases.Where(c => c.CaseworkerId == userId).Select(c => c.Id))
-            .Union(db.CaseLawyers.Where(l => l.UserId == userId).Select(l => l.CaseId));
+            .Union(db.CaseLawyers.Where(l => l.UserId == userId).Select(l => l.CaseId))
+            .Where(id => !sealedAgainst.Contains(id));
         var horizon = today.AddDays(DaysAhead);
 
         // A deadline with an assignee concerns the assignee; one without concerns the case's people. Two queries
         // rather than one OR, so each reads an index: (assignee_id, due_on) and (case_id, due_on).
         var open = db.CaseDeadlines.AsNoTracking().Where(d => d.Status == DeadlineStatus.Open && d.DueOn <= horizon);
-        var assigned = open.Where(d => d.AssigneeId == userId);
+        var assigned = open.Where(d => d.AssigneeId == userId && !sealedAgainst.Contains(d.CaseId));
         var ofMyCases = open.Where(d => d.AssigneeId == null && cases.Contains(d.CaseId));
         var deadlines = new List<(Guid Id, Guid CaseId, string Reference, string Title, DateOnly DueOn)>();
         foreach (var query in new[] { assigned, ofMyCases })
