@@ -123,14 +123,10 @@ public class Case
 
     public void ChangeStatus(CaseStatus to, Guid by, DateTimeOffset now, string? reason = null)
     {
-        EnsureNotAnonymised();
-        var allowed = (Status, to) switch
-        {
-            (CaseStatus.Open, CaseStatus.InProgress) => true,
-            (CaseStatus.Closed, CaseStatus.InProgress) => true, // reopen
-            _ => false,
-        };
-        if (!allowed)
+        CaseAnonymity.EnsureNotAnonymised(this);
+
+        // Open → in progress, and closed → in progress (reopen).
+        if (to != CaseStatus.InProgress || Status is not (CaseStatus.Open or CaseStatus.Closed))
         {
             throw new DomainException("This status change is not allowed.");
         }
@@ -257,7 +253,7 @@ public class Case
 
     public CaseEvent AddNote(NoteKind kind, string text, Guid by, DateTimeOffset now)
     {
-        EnsureNotAnonymised();
+        CaseAnonymity.EnsureNotAnonymised(this);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DomainException("Write the note.");
@@ -275,14 +271,5 @@ public class Case
         _events.Add(added);
         UpdatedAt = now;
         return added;
-    }
-
-    /// <summary>An anonymised case is a record of facts: it is not reopened and takes no new text.</summary>
-    private void EnsureNotAnonymised()
-    {
-        if (AnonymisedAt is not null)
-        {
-            throw new DomainException("This case was anonymised: it cannot be reopened or given new notes.");
-        }
     }
 }
