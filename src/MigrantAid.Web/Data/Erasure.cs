@@ -15,11 +15,14 @@ public static class Erasure
     public static IQueryable<Case> OpenCasesOf(AppDbContext db, Guid clientId) =>
         db.Cases.Where(k => k.Status != CaseStatus.Closed && (k.PrincipalClientId == clientId || k.Clients.Any(c => c.ClientId == clientId)));
 
-    /// <summary>Clients whose request is recorded, not yet carried out, and no longer held back by an open case.</summary>
+    /// <summary>Clients whose request is recorded and not yet carried out (by the partial index of 0030).</summary>
+    public static IQueryable<Domain.Clients.Client> Waiting(AppDbContext db) =>
+        db.Clients.Where(c => c.ErasureRequestedOn != null && c.AnonymisedAt == null);
+
+    /// <summary>Clients whose request is waiting and no longer held back by an open case.</summary>
     public static Task<List<Guid>> ClientsReadyAsync(AppDbContext db, int take, CancellationToken cancellationToken) =>
-        db.Clients
-            .Where(c => c.ErasureRequestedOn != null && c.AnonymisedAt == null
-                        && !db.Cases.Any(k => k.Status != CaseStatus.Closed && (k.PrincipalClientId == c.Id || k.Clients.Any(x => x.ClientId == c.Id))))
+        Waiting(db)
+            .Where(c => !db.Cases.Any(k => k.Status != CaseStatus.Closed && (k.PrincipalClientId == c.Id || k.Clients.Any(x => x.ClientId == c.Id))))
             .OrderBy(c => c.ErasureRequestedOn).ThenBy(c => c.Id).Select(c => c.Id).Take(take)
             .ToListAsync(cancellationToken);
 

@@ -43,7 +43,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
         }
 
         var policy = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
-        if (policy.KeepsEverything && !await db.Clients.AnyAsync(c => c.ErasureRequestedOn != null && c.AnonymisedAt == null, cancellationToken))
+        if (policy.KeepsEverything && !await Erasure.Waiting(db).AnyAsync(cancellationToken))
         {
             return null;
         }

@@ -51,25 +51,19 @@ public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimePr
     private async Task<AnonymisationCounts> ApplyAsync(RetentionCutoffs cut, DateTimeOffset now, int? previewBatches, CancellationToken cancellationToken)
     {
         var total = AnonymisationCounts.None;
-        if (cut.ClosedBefore is { } closedBefore)
+        var take = Anonymisation.BatchSize;
+        foreach (var (due, asCases) in new (Func<CancellationToken, Task<List<Guid>>>? Due, bool AsCases)[]
         {
-            total = total.Plus(await InBatchesAsync(previewBatches, ct =>
-                Anonymisation.ClosedCasesDue(db, closedBefore).OrderBy(c => c.ClosedOn).ThenBy(c => c.Id).Select(c => c.Id).Take(Anonymisation.BatchSize).ToListAsync(ct),
-                (ids, ct) => Anonymisation.ApplyAsync(db, ids, [], [], now, ct), cancellationToken));
-        }
-
-        if (cut.RejectedBefore is { } rejectedBefore)
+            (cut.ClosedBefore is { } closed ? ct => Anonymisation.ClosedCasesDue(db, closed).OrderBy(c => c.ClosedOn).ThenBy(c => c.Id).Select(c => c.Id).Take(take).ToListAsync(ct) : null, true),
+            (cut.RejectedBefore is { } rejected ? ct => Anonymisation.RejectedIntakesDue(db, rejected).OrderBy(i => i.DecidedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(take).ToListAsync(ct) : null, false),
+            (cut.DraftChangedBefore is { } draft ? ct => Anonymisation.DraftIntakesDue(db, draft).OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(take).ToListAsync(ct) : null, false),
+        })
         {
-            total = total.Plus(await InBatchesAsync(previewBatches, ct =>
-                Anonymisation.RejectedIntakesDue(db, rejectedBefore).OrderBy(i => i.DecidedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(Anonymisation.BatchSize).ToListAsync(ct),
-                (ids, ct) => Anonymisation.ApplyAsync(db, [], ids, [], now, ct), cancellationToken));
-        }
-
-        if (cut.DraftChangedBefore is { } draftBefore)
-        {
-            total = total.Plus(await InBatchesAsync(previewBatches, ct =>
-                Anonymisation.DraftIntakesDue(db, draftBefore).OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id).Select(i => i.Id).Take(Anonymisation.BatchSize).ToListAsync(ct),
-                (ids, ct) => Anonymisation.ApplyAsync(db, [], ids, [], now, ct), cancellationToken));
+            if (due is not null)
+            {
+                total = total.Plus(await InBatchesAsync(previewBatches, due,
+                    (ids, ct) => asCases ? Anonymisation.ApplyAsync(db, ids, [], [], now, ct) : Anonymisation.ApplyAsync(db, [], ids, [], now, ct), cancellationToken));
+            }
         }
 
         total = total.Plus(await InBatchesAsync(previewBatches, ct => Erasure.ClientsReadyAsync(db, Anonymisation.BatchSize, ct),

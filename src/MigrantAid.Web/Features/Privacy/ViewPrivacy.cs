@@ -48,9 +48,7 @@ public sealed class ViewPrivacyHandler(AppDbContext db, TimeProvider clock)
                 : new RoleCoverage(role, 0, 0, 0))
             .ToList();
         var retention = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
-        var lastRun = await db.AnonymisationRuns.AsNoTracking().OrderByDescending(r => r.StartedAt)
-            .Select(r => new RetentionRunRow(r.StartedAt, r.Kind, r.ActorId == null, r.Cases, r.Intakes, r.Clients, r.AuditEvents))
-            .FirstOrDefaultAsync(cancellationToken);
+        var lastRun = await RetentionRunRow.Newest(db).FirstOrDefaultAsync(cancellationToken);
         return new PrivacyPage(fingerprint, dataKeys, roles) { Retention = retention, LastRun = lastRun };
     }
 }

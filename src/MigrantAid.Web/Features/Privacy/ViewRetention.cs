@@ -27,7 +27,13 @@ public sealed record RetentionDue(int ClosedCases, int RejectedIntakes, int Draf
     };
 }
 
-public sealed record RetentionRunRow(DateTimeOffset StartedAt, AnonymisationKind Kind, bool Automatic, int Cases, int Intakes, int Clients, long AuditEvents);
+public sealed record RetentionRunRow(DateTimeOffset StartedAt, AnonymisationKind Kind, bool Automatic, int Cases, int Intakes, int Clients, long AuditEvents)
+{
+    /// <summary>The runs, newest first, as the retention and privacy pages show them.</summary>
+    public static IQueryable<RetentionRunRow> Newest(AppDbContext db) =>
+        db.AnonymisationRuns.AsNoTracking().OrderByDescending(r => r.StartedAt)
+            .Select(r => new RetentionRunRow(r.StartedAt, r.Kind, r.ActorId == null, r.Cases, r.Intakes, r.Clients, r.AuditEvents));
+}
 
 public sealed record RetentionPage(
     RetentionInput Input, RetentionPolicy Policy, RetentionDue DueNow, RetentionDue DueSoon, DateOnly SoonUntil,
@@ -49,9 +55,7 @@ public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock)
         var soon = now.AddDays(Horizon);
         var dueNow = await CountAsync(policy.CutoffsAt(now), cancellationToken);
         var dueSoon = await CountAsync(policy.CutoffsAt(soon), cancellationToken);
-        var runs = await db.AnonymisationRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(RunsShown)
-            .Select(r => new RetentionRunRow(r.StartedAt, r.Kind, r.ActorId == null, r.Cases, r.Intakes, r.Clients, r.AuditEvents))
-            .ToListAsync(cancellationToken);
+        var runs = await RetentionRunRow.Newest(db).Take(RunsShown).ToListAsync(cancellationToken);
         return new RetentionPage(typed ?? RetentionInput.From(policy), policy, dueNow, dueSoon, DateOnly.FromDateTime(soon.UtcDateTime), runs, preview);
     }
 
@@ -72,7 +76,7 @@ public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock)
             RetentionKind.DraftIntakes when cut.DraftChangedBefore is { } d => await Anonymisation.DraftIntakesDue(db, d).OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id).Take(take)
                 .Select(i => new RetentionDueRow(i.Id, null, i.UpdatedAt.UtcDateTime, i.ClientId))
                 .ToListAsync(cancellationToken),
-            RetentionKind.Erasures => await db.Clients.Where(c => c.ErasureRequestedOn != null && c.AnonymisedAt == null)
+            RetentionKind.Erasures => await Erasure.Waiting(db)
                 .OrderBy(c => c.ErasureRequestedOn).ThenBy(c => c.Id).Take(take)
                 .Select(c => new RetentionDueRow(c.Id, null, c.ErasureRequestedOn!.Value.ToDateTime(TimeOnly.MinValue), c.Id))
                 .ToListAsync(cancellationToken),
@@ -87,7 +91,7 @@ public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock)
         var rejected = cut.RejectedBefore is { } r ? await Anonymisation.RejectedIntakesDue(db, r).CountAsync(cancellationToken) : 0;
         var drafts = cut.DraftChangedBefore is { } d ? await Anonymisation.DraftIntakesDue(db, d).CountAsync(cancellationToken) : 0;
         var audit = cut.AuditBefore is { } a ? await db.AuditEvents.LongCountAsync(e => e.OccurredAt < a, cancellationToken) : 0;
-        var erasures = await db.Clients.CountAsync(x => x.ErasureRequestedOn != null && x.AnonymisedAt == null, cancellationToken);
+        var erasures = await Erasure.Waiting(db).CountAsync(cancellationToken);
         return new RetentionDue(closed, rejected, drafts, audit, erasures);
     }
 }

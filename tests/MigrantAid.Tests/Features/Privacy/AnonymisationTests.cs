@@ -71,7 +71,7 @@ public class AnonymisationTests(PortalFactory portal) : IClassFixture<PortalFact
 
         // The case page still opens, with its reference and an anonymised banner; search no longer finds the name.
         var casePage = await coordinatorClient.GetDocumentAsync("/cases/" + due[0].Id);
-        casePage.QuerySelector("[data-testid=case-anonymised]").Should().NotBeNull();
+        casePage.QuerySelector("[data-testid=case-anonymised]")!.TextContent.Should().Contain("This case was anonymised on " + DateText(portal.Clock.GetUtcNow()));
         casePage.Body!.TextContent.Should().Contain(due[0].Reference).And.NotContain(due[0].ClientName);
         var search = await coordinatorClient.GetDocumentAsync("/clients?q=" + Uri.EscapeDataString(due[0].ClientName));
         search.Body!.TextContent.Should().NotContain(due[0].ClientName);

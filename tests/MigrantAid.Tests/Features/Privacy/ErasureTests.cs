@@ -33,7 +33,7 @@ public class ErasureTests(PortalFactory portal) : IClassFixture<PortalFactory>
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var stored = await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == built.ClientId));
-        stored.AnonymisedAt.Should().NotBeNull();
+        stored.AnonymisedAt.Should().BeCloseTo(portal.Clock.GetUtcNow(), TimeSpan.FromSeconds(1));
         stored.FullName.Should().NotContain("Forgetme");
         stored.ErasureRequestedOn.Should().Be(today);
         stored.ErasureRecordedBy.Should().Be(coordinator.Id);
@@ -46,7 +46,8 @@ public class ErasureTests(PortalFactory portal) : IClassFixture<PortalFactory>
         (await portal.AuditAsync(PrivacyAuditActions.Erased)).Should().ContainSingle(a => a.EntityId == built.ClientId.ToString());
 
         var shown = await client.GetDocumentAsync($"/clients/{built.ClientId}");
-        shown.QuerySelector("[data-testid=anonymised]").Should().NotBeNull();
+        shown.QuerySelector("[data-testid=anonymised]")!.TextContent.Should().Contain("This client was anonymised on");
+        shown.QuerySelector("[data-testid=client-name]")!.TextContent.Trim().Should().Be("Anonymised client");
         shown.Body!.TextContent.Should().NotContain("Forgetme");
         shown.QuerySelector("[data-testid=edit-client]").Should().BeNull("an anonymised record is not edited");
         (await client.GetAsync($"/clients/{built.ClientId}/erase")).StatusCode.Should().Be(HttpStatusCode.NotFound, "there is nothing left to erase");
