@@ -24,11 +24,23 @@ public static class Anonymisation
         }
 
         var rows = await db.Database.SqlQuery<CountsRow>($"""
-            SELECT case_count AS "Cases", intake_count AS "Intakes", client_count AS "Clients"
+            SELECT case_count AS "Cases", intake_count AS "Intakes", client_count AS "Clients", words AS "Words"
             FROM privacy_anonymise({cases.ToArray()}, {intakes.ToArray()}, {clients.ToArray()}, {at})
             """).ToListAsync(cancellationToken);
         var row = rows.Single();
+        await SearchTexts.RedactAsync(db, row.Words, cancellationToken);
         return new AnonymisationCounts(row.Cases, row.Intakes, row.Clients, 0);
+    }
+
+    /// <summary>
+    /// Removes the dictionary words (0026) that no client or respondent holds any more, so that a cleared rare
+    /// surname does not stay in the database (0033). Its own short transaction, after anonymisation has committed:
+    /// it waits for the clients being saved at that moment and holds their saves for the few milliseconds it takes.
+    /// </summary>
+    public static async Task<long> PruneWordsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var removed = await db.Database.SqlQuery<long>($"SELECT name_words_prune() AS \"Value\"").ToListAsync(cancellationToken);
+        return removed.Single();
     }
 
     /// <summary>Audit entries removed per statement by the retention run.</summary>
@@ -58,5 +70,7 @@ public static class Anonymisation
         public int Intakes { get; init; }
 
         public int Clients { get; init; }
+
+        public string[] Words { get; init; } = [];
     }
 }

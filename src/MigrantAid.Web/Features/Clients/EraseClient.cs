@@ -123,6 +123,7 @@ public sealed class EraseClientHandler(AppDbContext db, IAuditLog audit, TimePro
         await audit.RecordAsync(PrivacyAuditActions.Erased, "client", id.ToString(), new { counts.Cases, counts.Intakes, counts.Clients, run = run.Id },
             cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await Anonymisation.PruneWordsAsync(db, cancellationToken);
         return FormOutcome.Saved(id, ErasureResult.Erased);
     }
 

@@ -37,6 +37,7 @@ public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimePr
         else
         {
             counts = await ApplyAsync(cut, now, null, cancellationToken);
+            await Anonymisation.PruneWordsAsync(db, cancellationToken);
             run.Finish(counts, clock.GetUtcNow());
             db.AnonymisationRuns.Add(run);
         }
