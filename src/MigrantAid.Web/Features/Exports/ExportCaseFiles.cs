@@ -53,11 +53,12 @@ public static class ExportCaseFiles
             Text("reference", "Case reference, e.g. SPB-2026-0042."),
             Id("office_id", "Office (offices.csv id)."),
             Id("intake_id", "Intake the case was opened from (intakes.csv id)."),
-            Text("title", "Short label of the case (no narrative)."),
+            Text("title", "Short label of the case (no narrative); empty for a sealed case.", "CASE WHEN t.is_sealed THEN '' ELSE t.title END"),
             Enum<CaseStatus>("status", "Status."),
             Enum<CasePriority>("priority", "Priority."),
             Bool("is_urgent", "Urgent case."),
             Bool("is_confidential", "Visible only to its assigned people and coordinators."),
+            Bool("is_sealed", "Sealed: visible only to the people named on it, each view with a reason. Its facts are exported, its title is not."),
             Id("principal_client_id", "Principal client (clients.csv id)."),
             Id("caseworker_id", "Caseworker (users.csv id), empty when none."),
             Id("lead_lawyer_id", "Lead lawyer (users.csv id), empty when none."),
@@ -66,7 +67,7 @@ public static class ExportCaseFiles
             Enum<CaseOutcome>("outcome", "Outcome, empty while open."),
             Instant("created_at", "When the case was created."),
             Instant("updated_at", "When the case was last changed."),
-        ], ["the outcome note", "the timeline's notes and change details (see case_events.csv)"]),
+        ], ["the outcome note", "the timeline's notes and change details (see case_events.csv)", "the title of a sealed case, and who is named on it"]),
 
         new("case_clients.csv", "case_clients", "Clients of each case.", ["case_id", "client_id"],
         [

@@ -28,9 +28,10 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
     private const string RespondentName = "OOO Stroy-Respondent-Unique";
     private const string CourtNumber = "5-1234/2026-UNIQUE";
     private const string Judge = "Judge Ivanova-Unique";
+    private const string SealedTitle = "Witness-Sealed-Title-Unique";
 
     private static readonly string[] Forbidden =
-        [Narrative, ClientName, "Zafarov", Phone, "555-01-23", Email, Address, DocumentNumber, RespondentName, CourtNumber, Judge];
+        [Narrative, ClientName, "Zafarov", Phone, "555-01-23", Email, Address, DocumentNumber, RespondentName, CourtNumber, Judge, SealedTitle];
 
     private OrganisationExportWorker Worker => portal.Services.GetRequiredService<OrganisationExportWorker>();
 
@@ -154,6 +155,10 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
         seededCase[cases[0].IndexOf("status")].Should().Be("Closed", "enums are written as names");
         seededCase[cases[0].IndexOf("opened_on")].Should().Be("2026-03-02");
         Csv(files["case_events.csv"]).Should().Contain(r => r[1] == _seededCase.ToString() && r.Contains("Note"));
+        var sealedCase = cases.Single(r => r[0] == _sealedCase.ToString());
+        sealedCase[cases[0].IndexOf("is_sealed")].Should().Be("true", "a sealed case's facts stay in the organisation's data");
+        sealedCase[cases[0].IndexOf("title")].Should().BeEmpty("its title is left out, as the README says");
+        seededCase[cases[0].IndexOf("is_sealed")].Should().Be("false");
     }
 
     [Fact]
@@ -233,6 +238,7 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
 
     private Guid _seededCase;
     private Guid _seededClient;
+    private Guid _sealedCase;
 
     /// <summary>A closed case whose every narrative, name and contact field holds a distinctive text.</summary>
     private async Task SeedSensitiveCaseAsync(Guid adminId)
@@ -244,6 +250,8 @@ public class OrganisationExportTests(ExportPortal portal) : IClassFixture<Export
         _seededCase = built.Id;
         _seededClient = built.ClientId;
         await new CaseBuilder(portal, office).SaveManyAsync(3);
+        _sealedCase = (await new CaseBuilder(portal, office).SaveAsync()).Id;
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET is_sealed = true, title = {SealedTitle} WHERE id = {_sealedCase}"));
         var now = portal.Clock.GetUtcNow();
         await portal.WithDbAsync(async db =>
         {
