@@ -39,13 +39,20 @@ public sealed class DashboardController(IStringLocalizer<SharedResource> l) : Co
 
     [HttpGet("deadlines")]
     public async Task<IActionResult> Deadlines([FromQuery] DashboardListQuery query, [FromServices] DashboardListsHandler handler, CancellationToken cancellationToken) =>
-        View("List", await handler.DeadlinesAsync(query, Viewer.From(User), l, cancellationToken));
+        await ListAsync(handler.DeadlinesAsync(query, Viewer.From(User), l, cancellationToken), handler, cancellationToken);
 
     [HttpGet("outcomes")]
     public async Task<IActionResult> Outcomes([FromQuery] DashboardListQuery query, [FromServices] DashboardListsHandler handler, CancellationToken cancellationToken) =>
-        View("List", await handler.OutcomesAsync(query, Viewer.From(User), l, cancellationToken));
+        await ListAsync(handler.OutcomesAsync(query, Viewer.From(User), l, cancellationToken), handler, cancellationToken);
 
     [HttpGet("assigned")]
     public async Task<IActionResult> Assigned([FromQuery] DashboardListQuery query, [FromServices] DashboardListsHandler handler, CancellationToken cancellationToken) =>
-        View("List", await handler.AssignedAsync(query, Viewer.From(User), l, cancellationToken));
+        await ListAsync(handler.AssignedAsync(query, Viewer.From(User), l, cancellationToken), handler, cancellationToken);
+
+    /// <summary>A drill-down list, with a note when sealed cases the viewer is not named on may be counted in its figure but not listed.</summary>
+    private async Task<IActionResult> ListAsync(Task<DashboardListModel> list, DashboardListsHandler handler, CancellationToken cancellationToken)
+    {
+        var model = await list;
+        return View("List", model with { SealedLeftOut = model.IsValid && await handler.SealedLeftOutAsync(Viewer.From(User), cancellationToken) });
+    }
 }

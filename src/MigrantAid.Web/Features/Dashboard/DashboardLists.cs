@@ -84,7 +84,11 @@ public sealed class DashboardListQuery
 public sealed record DashboardListRow(Guid Id, DateOnly On, Guid CaseId, string Reference, string What, string? Detail);
 
 /// <summary>One page of a drill-down list; <paramref name="Action"/> is its action on <see cref="DashboardController"/>.</summary>
-public sealed record DashboardListModel(string Title, string Action, DashboardListQuery Query, IReadOnlyList<DashboardListRow> Rows, string? NextAfter, bool IsValid);
+public sealed record DashboardListModel(string Title, string Action, DashboardListQuery Query, IReadOnlyList<DashboardListRow> Rows, string? NextAfter, bool IsValid)
+{
+    /// <summary>Sealed cases exist that the viewer is not named on: the dashboard's figures count them, this list does not show them (ADR 0023).</summary>
+    public bool SealedLeftOut { get; init; }
+}
 
 /// <summary>
 /// The dashboard's own lists, each exactly the rows its figure counts, oldest first, keyset-paged on
@@ -233,6 +237,10 @@ public sealed class DashboardListsHandler(ReportingDbContext db, TimeProvider cl
             l["{0} days after the intake", r.Days].Value, null)).ToList();
         return Page(l["Cases by first assignment"].Value, nameof(DashboardController.Assigned), query, page, true);
     }
+
+    /// <summary>Whether any sealed case leaves the viewer out (through the partial index of 0031: as many rows as sealed cases).</summary>
+    public Task<bool> SealedLeftOutAsync(Viewer viewer, CancellationToken cancellationToken) =>
+        db.Cases.AnyAsync(c => c.IsSealed && !db.CaseSealedPeople.Any(p => p.CaseId == c.Id && p.UserId == viewer.UserId), cancellationToken);
 
     private static DashboardListModel Page(string title, string action, DashboardListQuery query, List<DashboardListRow> rows, bool valid)
     {

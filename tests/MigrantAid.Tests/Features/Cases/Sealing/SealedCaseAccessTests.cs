@@ -55,6 +55,11 @@ public class SealedCaseAccessTests(PortalFactory portal) : IClassFixture<PortalF
         var export = await other.GetStringAsync("/cases/export.csv?scope=all");
         export.Should().Contain(plain.Reference).And.NotContain(built.Reference, "the CSV export leaves out the sealed case");
 
+        var drillDown = await other.GetDocumentAsync("/dashboard/deadlines?window=next14");
+        drillDown.QuerySelector("[data-testid=sealed-left-out]")!.TextContent.Should().Contain("sealed",
+            "the dashboard's figure counts the sealed case's deadline, its list does not, and the page says why");
+        drillDown.Body!.TextContent.Should().NotContain(built.Reference);
+
         var asNamed = await portal.SignedInClientAsync("sealed-named-coordinator@test.local");
         var list = await asNamed.GetDocumentAsync("/cases?scope=all");
         list.QuerySelector($"[data-case-id='{built.Id}'] [data-testid=case-sealed]").Should().NotBeNull("the named people see the case, marked sealed");
