@@ -34,10 +34,21 @@ pick_fixtures() {
   surname=$(psql_value "SELECT split_part(full_name, ' ', 1) FROM clients GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
   reference_prefix=$(psql_value "SELECT left(reference, length(reference) - 3) FROM cases WHERE office_id = '$office' ORDER BY opened_on DESC, id LIMIT 1")
   case_id=$(psql_value "SELECT id FROM cases WHERE office_id = '$office' AND status <> 2 ORDER BY opened_on DESC, id LIMIT 1")
-  for value in "$coordinator" "$lawyer" "$caseworker" "$latin_name" "$surname" "$reference_prefix" "$case_id"; do
+  # The generator makes no administrator: the first coordinator of another office is given the role in this
+  # database only (the privacy pages are an administrator's).
+  admin=$(psql_value "$staff 'Coordinator' AND u.office_id <> '$office' ORDER BY u.email LIMIT 1")
+  for value in "$coordinator" "$lawyer" "$caseworker" "$admin" "$latin_name" "$surname" "$reference_prefix" "$case_id"; do
     [ -n "$value" ] || { say "The generated data lacks a fixture the pages need (too few cases?)."; exit 1; }
   done
   say "== fixtures: $coordinator, $lawyer, $caseworker; the office with the most cases; commonest surname and a name as picked by SQL"
+}
+
+# The administrator of the privacy pages, and a retention schedule, so that the retention page counts what falls due
+# (issue 15): closed cases after 5 years, rejected intakes after 12 months, drafts after 30 days, audit after 7 years.
+prepare_admin() {
+  psql_value "INSERT INTO user_roles (user_id, role_id) SELECT u.id, r.id FROM users u, roles r
+    WHERE u.email = '$admin' AND r.name = 'Admin' ON CONFLICT DO NOTHING" >/dev/null
+  psql_value "UPDATE retention_policies SET closed_case_years = 5, rejected_intake_months = 12, draft_intake_days = 30, audit_years = 7" >/dev/null
 }
 
 # The form's antiforgery token in the page just fetched.
@@ -57,6 +68,7 @@ sign_in_all() {
   sign_in coordinator "$coordinator"
   sign_in lawyer "$lawyer"
   sign_in caseworker "$caseworker"
+  sign_in admin "$admin"
   feed_file=$(create_feed)
 }
 
@@ -103,6 +115,9 @@ dashboard, a year|coordinator|GET|/dashboard?from=$year_ago&to=$today
 statistics, category × outcome|coordinator|GET|/statistics?rows=category&cols=outcome
 home, lawyer|lawyer|GET|/
 home, caseworker|caseworker|GET|/
+privacy page, administrator|admin|GET|/privacy
+retention schedule with what falls due, administrator|admin|GET|/privacy/retention
+records due, closed cases, administrator|admin|GET|/privacy/retention/due/ClosedCases
 EOF
 }
 

@@ -28,8 +28,9 @@
 # Security__TwoFactor__RequiredRoles is empty (the generated coordinator has no authenticator to enrol),
 # DataProtection__AllowUnencryptedKeys=true (a throw-away database needs no key certificate),
 # Security__CookieSecurePolicy=SameAsRequest (plain HTTP on localhost), the calendar-feed throttle is lifted (the
-# feed is fetched thousands of times from one address), and the reminder and export workers are off (their
-# statements would mix into the capture).
+# feed is fetched thousands of times from one address), and the reminder, export and retention workers are off (their
+# statements would mix into the capture, and the retention schedule the benchmark sets for the privacy pages would
+# start anonymising the data being measured).
 set -euo pipefail
 
 cases=${1:-1000000}
@@ -143,7 +144,7 @@ start_portal() {
     Demo__Seed=false DataProtection__AllowUnencryptedKeys=true \
     Security__TwoFactor__RequiredRoles= Security__CookieSecurePolicy=SameAsRequest \
     Security__SignInLimits__FeedPerAddress__PermitLimit=100000000 \
-    Reminders__RunInBackground=false Exports__RunInBackground=false Exports__Directory="$work/exports" \
+    Reminders__RunInBackground=false Exports__RunInBackground=false Retention__RunInBackground=false Exports__Directory="$work/exports" \
     "$@" dotnet "$web_dll" >"$work/portal.log" 2>&1) &
   portal_pid=$!
   for _ in $(seq 1 120); do
@@ -168,7 +169,8 @@ main() {
   start_database
   generate
   pick_fixtures
-  tools benchmark-users --emails "$coordinator,$lawyer,$caseworker" --password-file "$work/password"
+  tools benchmark-users --emails "$coordinator,$lawyer,$caseworker,$admin" --password-file "$work/password"
+  prepare_admin
   start_portal
   sign_in_all
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
