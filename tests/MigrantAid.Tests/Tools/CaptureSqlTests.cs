@@ -85,6 +85,15 @@ public class CaptureSqlTests
         PgbenchScript.Literal(logged).Should().Be(literal);
     }
 
+    [Theory]
+    [InlineData("'00:00:00'", "'00:00:00'::time")]
+    [InlineData("'13:45:07.25'", "'13:45:07.25'::time")]
+    [InlineData("'2026-12-07'", "'2026-12-07'::date")]
+    public void A_time_of_day_is_cast_so_date_plus_time_is_not_ambiguous(string logged, string literal)
+    {
+        PgbenchScript.Literal(logged).Should().Be(literal);
+    }
+
     [Fact]
     public void A_malformed_parameter_list_is_an_error_not_a_wrong_script()
     {

@@ -67,6 +67,7 @@ public static partial class PgbenchScript
             : TimestampWithZone().IsMatch(value) ? "::timestamptz"
             : Timestamp().IsMatch(value) ? "::timestamp"
             : Date().IsMatch(value) ? "::date"
+            : Time().IsMatch(value) ? "::time"
             : value.StartsWith('{') && value.EndsWith('}') ? ArrayCast(value[1..^1])
             : "";
         return logged + cast;
@@ -107,4 +108,7 @@ public static partial class PgbenchScript
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
     private static partial Regex Date();
+
+    [GeneratedRegex(@"^[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?$")]
+    private static partial Regex Time();
 }
