@@ -55,7 +55,7 @@ public sealed class ReadCalendarFeedHandler(AppDbContext db, IStringLocalizer<Sh
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture =
-                new CultureInfo(SupportedLanguages.IsSupported(owner.PreferredLanguage) ? owner.PreferredLanguage : SupportedLanguages.English);
+                CultureInfo.GetCultureInfo(SupportedLanguages.IsSupported(owner.PreferredLanguage) ? owner.PreferredLanguage : SupportedLanguages.English);
             return await WriteAsync(viewer, OfficeTime.For(owner.Zone), baseUrl, cancellationToken);
         }
         finally

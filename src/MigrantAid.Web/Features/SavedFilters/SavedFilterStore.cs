@@ -31,8 +31,13 @@ public static class SavedFilterStore
 
     public static async Task<IReadOnlyList<SavedFilterLink>> LinksAsync(AppDbContext db, Guid userId, string? list, CancellationToken cancellationToken)
     {
-        var filters = await Of(db, userId).AsNoTracking()
-            .Where(f => list == null || f.List == list)
+        var mine = Of(db, userId).AsNoTracking();
+        if (list is not null)
+        {
+            mine = mine.Where(f => f.List == list);
+        }
+
+        var filters = await mine
             .OrderBy(f => f.List).ThenBy(f => f.Name)
             .Take(MaxShown)
             .ToListAsync(cancellationToken);

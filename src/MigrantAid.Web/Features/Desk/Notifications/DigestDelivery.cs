@@ -97,8 +97,9 @@ public sealed partial class DigestDelivery(AppDbContext db, IMailSender mail, Di
     /// <summary>What the digest lists: the notifications made for that user and day, hearings with their office's zone.</summary>
     private async Task<List<DigestItem>> ItemsAsync(DigestRun run, CancellationToken cancellationToken)
     {
+        var sealedAgainst = CaseAccess.SealedAgainst(db, run.UserId);
         var rows = await db.Notifications.AsNoTracking()
-            .Where(n => n.UserId == run.UserId && n.Day == run.Day && !CaseAccess.SealedAgainst(db, run.UserId).Contains(n.CaseId))
+            .Where(n => n.UserId == run.UserId && n.Day == run.Day && !sealedAgainst.Contains(n.CaseId))
             .Join(db.Cases, n => n.CaseId, c => c.Id, (n, c) => new { n, c.OfficeId })
             .Join(db.Offices, x => x.OfficeId, o => o.Id, (x, o) => new
             {

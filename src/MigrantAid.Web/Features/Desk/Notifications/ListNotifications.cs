@@ -72,7 +72,14 @@ public sealed class ListNotificationsHandler(AppDbContext db)
         return new NotificationsPage(shown, unread, viewerZone.ZoneId, older, before is null);
     }
 
-    /// <summary>The navigation's count: one query over the partial index of unread notifications.</summary>
-    public static Task<int> UnreadCountAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null && !CaseAccess.SealedAgainst(db, userId).Contains(n.CaseId), cancellationToken);
+    /// <summary>
+    /// The navigation's count: one query over the partial index of unread notifications. The sealed cases' query is
+    /// made outside the lambda: a method call inside it is compiled by EF Core on every request (the layout asks on
+    /// every page).
+    /// </summary>
+    public static Task<int> UnreadCountAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        var sealedAgainst = CaseAccess.SealedAgainst(db, userId);
+        return db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null && !sealedAgainst.Contains(n.CaseId), cancellationToken);
+    }
 }
