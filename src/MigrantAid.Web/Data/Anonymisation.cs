@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Privacy;
@@ -36,11 +37,19 @@ public static class Anonymisation
     /// Removes the dictionary words (0026) that no client or respondent holds any more, so that a cleared rare
     /// surname does not stay in the database (0033). Its own short transaction, after anonymisation has committed:
     /// it waits for the clients being saved at that moment and holds their saves for the few milliseconds it takes.
+    /// Housekeeping after work that is already done: a failure is logged, not thrown, and the next run prunes again.
     /// </summary>
-    public static async Task<long> PruneWordsAsync(AppDbContext db, CancellationToken cancellationToken)
+    public static async Task PruneWordsAsync(AppDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        var removed = await db.Database.SqlQuery<long>($"SELECT name_words_prune() AS \"Value\"").ToListAsync(cancellationToken);
-        return removed.Single();
+        try
+        {
+            var removed = await db.Database.SqlQuery<long>($"SELECT name_words_prune() AS \"Value\"").ToListAsync(cancellationToken);
+            logger.LogInformation("Pruned {Count} search words no one holds any more", removed.Single());
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Pruning the search words no one holds failed; the next retention run prunes them");
+        }
     }
 
     /// <summary>Audit entries removed per statement by the retention run.</summary>

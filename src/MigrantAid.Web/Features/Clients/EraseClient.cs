@@ -43,7 +43,7 @@ public enum ErasureResult
 /// anonymises the client everywhere at once (<see cref="Erasure"/>) unless a case of theirs is open; then the request
 /// waits, is listed on the retention page, and the daily run carries it out once the last open case is closed.
 /// </summary>
-public sealed class EraseClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l)
+public sealed class EraseClientHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, IStringLocalizer<SharedResource> l, ILogger<EraseClientHandler> logger)
 {
     private readonly ClientRecords _records = new(db, audit, clock);
 
@@ -123,7 +123,7 @@ public sealed class EraseClientHandler(AppDbContext db, IAuditLog audit, TimePro
         await audit.RecordAsync(PrivacyAuditActions.Erased, "client", id.ToString(), new { counts.Cases, counts.Intakes, counts.Clients, run = run.Id },
             cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await Anonymisation.PruneWordsAsync(db, cancellationToken);
+        await Anonymisation.PruneWordsAsync(db, logger, cancellationToken);
         return FormOutcome.Saved(id, ErasureResult.Erased);
     }
 

@@ -15,7 +15,7 @@ namespace MigrantAid.Web.Features.Privacy;
 /// marked partial when more is due than it tried. Every run and preview is audited with its counts; a run is kept
 /// in anonymisation_runs.
 /// </summary>
-public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimeProvider clock, ILogger<RetentionRunHandler> logger)
 {
     /// <summary>Batches of each kind a preview tries (a run at 1,000,000 cases takes a few seconds a batch).</summary>
     public const int PreviewBatches = 1;
@@ -37,7 +37,6 @@ public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimePr
         else
         {
             counts = await ApplyAsync(cut, now, null, cancellationToken);
-            await Anonymisation.PruneWordsAsync(db, cancellationToken);
             run.Finish(counts, clock.GetUtcNow());
             db.AnonymisationRuns.Add(run);
         }
@@ -45,6 +44,11 @@ public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimePr
         await audit.RecordAsync(dryRun ? PrivacyAuditActions.RetentionPreviewed : PrivacyAuditActions.RetentionRun, "retention", dryRun ? null : run.Id.ToString(),
             new { counts.Cases, counts.Intakes, counts.Clients, counts.AuditEvents, counts.Partial, automatic = actorId is null }, actorId,
             cancellationToken: cancellationToken);
+        if (!dryRun)
+        {
+            await Anonymisation.PruneWordsAsync(db, logger, cancellationToken);
+        }
+
         return counts;
     }
 
