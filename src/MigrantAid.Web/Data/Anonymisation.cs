@@ -48,7 +48,8 @@ public static class Anonymisation
         }
         catch (DbException e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Pruning the search words no one holds failed; the next retention run prunes them");
+            // Only the type: a database message could quote a value.
+            logger.LogWarning("Pruning the search words no one holds failed ({ErrorType}); the next retention run prunes them", e.GetType().FullName);
         }
     }
 

@@ -41,6 +41,14 @@ public class RetentionPolicy
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// When the daily run starts applying the schedule by itself: <paramref name="grace"/> after it was last saved, so
+    /// that a mistake (a year typed for a month) can be put right before anything is anonymised. Null when it applies
+    /// already. "Run now" applies it at once, after its preview.
+    /// </summary>
+    public DateTimeOffset? AutomaticFrom(DateTimeOffset now, TimeSpan grace) =>
+        UpdatedAt is { } saved && now < saved + grace ? saved + grace : null;
+
     /// <summary>The instants before which each kind is due on <paramref name="asOf"/> (null: kept).</summary>
     public RetentionCutoffs CutoffsAt(DateTimeOffset asOf) => new(
         ClosedCaseYears is { } y ? DateOnly.FromDateTime(asOf.UtcDateTime).AddYears(-y) : null,
@@ -53,4 +61,8 @@ public class RetentionPolicy
 /// What is due: cases closed before <see cref="ClosedBefore"/>, intakes rejected before <see cref="RejectedBefore"/>,
 /// drafts last changed before <see cref="DraftChangedBefore"/>, audit entries written before <see cref="AuditBefore"/>.
 /// </summary>
-public sealed record RetentionCutoffs(DateOnly? ClosedBefore, DateTimeOffset? RejectedBefore, DateTimeOffset? DraftChangedBefore, DateTimeOffset? AuditBefore);
+public sealed record RetentionCutoffs(DateOnly? ClosedBefore, DateTimeOffset? RejectedBefore, DateTimeOffset? DraftChangedBefore, DateTimeOffset? AuditBefore)
+{
+    /// <summary>Nothing due: a daily run within a new schedule's grace carries out only the waiting requests to be forgotten.</summary>
+    public static readonly RetentionCutoffs KeepAll = new(null, null, null, null);
+}

@@ -17,6 +17,9 @@ public sealed class RetentionOptions
 
     /// <summary>How long after start it first looks.</summary>
     public TimeSpan FirstCheckDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a saved schedule waits before the daily run applies it by itself (<see cref="RetentionPolicy.AutomaticFrom"/>).</summary>
+    public TimeSpan ScheduleGrace { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>
@@ -43,7 +46,8 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
         }
 
         var policy = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
-        if (policy.KeepsEverything && !await Erasure.Waiting(db).AnyAsync(cancellationToken))
+        var applySchedule = !policy.KeepsEverything && policy.AutomaticFrom(clock.GetUtcNow(), options.Value.ScheduleGrace) is null;
+        if (!applySchedule && !await Erasure.Waiting(db).AnyAsync(cancellationToken))
         {
             return null;
         }
@@ -58,7 +62,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
 
             try
             {
-                return await scope.ServiceProvider.GetRequiredService<RetentionRunHandler>().RunAsync(null, dryRun: false, cancellationToken);
+                return await scope.ServiceProvider.GetRequiredService<RetentionRunHandler>().RunAsync(null, dryRun: false, cancellationToken, applySchedule);
             }
             finally
             {

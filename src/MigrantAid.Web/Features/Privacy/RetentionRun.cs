@@ -20,11 +20,12 @@ public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimePr
     /// <summary>Batches of each kind a preview tries (a run at 1,000,000 cases takes a few seconds a batch).</summary>
     public const int PreviewBatches = 1;
 
-    public async Task<AnonymisationCounts> RunAsync(Guid? actorId, bool dryRun, CancellationToken cancellationToken = default)
+    /// <param name="applySchedule">False: only the waiting requests to be forgotten (a daily run within a new schedule's grace).</param>
+    public async Task<AnonymisationCounts> RunAsync(Guid? actorId, bool dryRun, CancellationToken cancellationToken = default, bool applySchedule = true)
     {
         var policy = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var cut = policy.CutoffsAt(now);
+        var cut = applySchedule ? policy.CutoffsAt(now) : RetentionCutoffs.KeepAll;
         var run = new AnonymisationRun(AnonymisationKind.Schedule, actorId, now);
 
         AnonymisationCounts counts;

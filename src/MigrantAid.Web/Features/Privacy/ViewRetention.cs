@@ -37,13 +37,20 @@ public sealed record RetentionRunRow(DateTimeOffset StartedAt, AnonymisationKind
 
 public sealed record RetentionPage(
     RetentionInput Input, RetentionPolicy Policy, RetentionDue DueNow, RetentionDue DueSoon, DateOnly SoonUntil,
-    IReadOnlyList<RetentionRunRow> Runs, AnonymisationCounts? Preview);
+    IReadOnlyList<RetentionRunRow> Runs, AnonymisationCounts? Preview)
+{
+    /// <summary>When the daily run starts applying a schedule saved lately (null: it applies it already, or nothing is set).</summary>
+    public DateTimeOffset? AutomaticFrom { get; init; }
+
+    /// <summary>How many days a saved schedule waits (Retention:ScheduleGrace).</summary>
+    public int GraceDays { get; init; }
+}
 
 /// <summary>
 /// The retention page (issue 15, point 2): the schedule, what falls due now and within <see cref="Horizon"/> days
 /// (counts per kind, each by its partial index), and the last runs.
 /// </summary>
-public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock)
+public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<RetentionOptions> options)
 {
     public const int Horizon = 30;
     public const int RunsShown = 10;
@@ -56,7 +63,11 @@ public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock)
         var dueNow = await CountAsync(policy.CutoffsAt(now), cancellationToken);
         var dueSoon = await CountAsync(policy.CutoffsAt(soon), cancellationToken);
         var runs = await RetentionRunRow.Newest(db).Take(RunsShown).ToListAsync(cancellationToken);
-        return new RetentionPage(typed ?? RetentionInput.From(policy), policy, dueNow, dueSoon, DateOnly.FromDateTime(soon.UtcDateTime), runs, preview);
+        return new RetentionPage(typed ?? RetentionInput.From(policy), policy, dueNow, dueSoon, DateOnly.FromDateTime(soon.UtcDateTime), runs, preview)
+        {
+            AutomaticFrom = policy.KeepsEverything ? null : policy.AutomaticFrom(now, options.Value.ScheduleGrace),
+            GraceDays = (int)Math.Ceiling(options.Value.ScheduleGrace.TotalDays),
+        };
     }
 
     /// <summary>The records due by the cutoffs (the first <paramref name="take"/> of one kind, oldest first), for the due list.</summary>

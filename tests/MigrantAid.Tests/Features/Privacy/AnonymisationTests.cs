@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Features.Statistics;
 using MigrantAid.Tests.Support;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Domain.Cases;
 using MigrantAid.Web.Domain.Clients;
 using MigrantAid.Web.Domain.International;
+using MigrantAid.Web.Features.Privacy;
 using MigrantAid.Web.Security.Audit;
 
 namespace MigrantAid.Tests.Features.Privacy;
@@ -145,6 +147,37 @@ public class AnonymisationTests(PortalFactory portal) : IClassFixture<PortalFact
             .Should().Be(count, "the run goes on until nothing is due");
         var page = await client.GetDocumentAsync("/privacy");
         page.QuerySelector("[data-testid=last-anonymisation]")!.TextContent.Should().Contain(DateText(portal.Clock.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task A_saved_schedule_waits_its_grace_before_the_daily_run_applies_it_and_run_now_does_not_wait()
+    {
+        var admin = await portal.CreateUserAsync("anon-admin5@test.local", Roles.Admin);
+        var office = await portal.Office().SaveAsync();
+        var old = await portal.Case(office).WithClient("Gracia Waitwell").Closed().SaveAsync();
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET closed_on = {portal.Today().AddYears(-9)} WHERE id = {old.Id}"));
+        var client = await portal.SignedInClientAsync(admin.Email!);
+        (await client.SubmitFormAsync("/privacy/retention", Fields(("ClosedCaseYears", "8")))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+
+        var grace = portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RetentionOptions>>().Value.ScheduleGrace;
+        var page = await client.GetDocumentAsync("/privacy/retention");
+        page.QuerySelector("[data-testid=retention-grace]")!.TextContent.Should().Contain(DateText(portal.Clock.GetUtcNow() + grace))
+            .And.Contain($"{(int)grace.TotalDays} days");
+        var job = portal.Services.GetRequiredService<RetentionJob>();
+        (await job.RunIfDueAsync()).Should().BeNull("within the grace the daily run leaves the new schedule alone and no request to be forgotten waits");
+        (await portal.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == old.Id))).AnonymisedAt.Should().BeNull();
+
+        portal.Clock.Advance(grace + TimeSpan.FromMinutes(1));
+        client = await portal.SignedInClientAsync(admin.Email!); // a week later the session has ended
+        (await client.GetDocumentAsync("/privacy/retention")).QuerySelector("[data-testid=retention-grace]").Should().BeNull();
+        (await job.RunIfDueAsync())!.Cases.Should().BeGreaterThanOrEqualTo(1);
+        (await portal.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == old.Id))).AnonymisedAt.Should().NotBeNull("after the grace the daily run applies it");
+
+        var recent = await portal.Case(office).WithClient("Rita Runnow").Closed().SaveAsync();
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET closed_on = {portal.Today().AddYears(-9)} WHERE id = {recent.Id}"));
+        (await client.SubmitFormAsync("/privacy/retention", Fields(("ClosedCaseYears", "7")))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.SubmitFormAsync("/privacy/retention", [], "/privacy/retention/run")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await portal.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == recent.Id))).AnonymisedAt.Should().NotBeNull("Run now applies a schedule at once");
     }
 
     private static string DateText(DateTimeOffset at) =>
