@@ -240,7 +240,7 @@ public sealed class DashboardListsHandler(ReportingDbContext db, TimeProvider cl
 
     /// <summary>Whether any sealed case leaves the viewer out (through the partial index of 0031: as many rows as sealed cases).</summary>
     public Task<bool> SealedLeftOutAsync(Viewer viewer, CancellationToken cancellationToken) =>
-        db.Cases.AnyAsync(c => c.IsSealed && !db.CaseSealedPeople.Any(p => p.CaseId == c.Id && p.UserId == viewer.UserId), cancellationToken);
+        CaseAccess.SealedAgainst(db, viewer.UserId).AnyAsync(cancellationToken);
 
     private static DashboardListModel Page(string title, string action, DashboardListQuery query, List<DashboardListRow> rows, bool valid)
     {

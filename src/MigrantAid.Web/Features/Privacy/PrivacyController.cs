@@ -34,14 +34,14 @@ public sealed class PrivacyController : Controller
     [HttpPost("retention/preview")]
     public async Task<IActionResult> Preview(Viewer viewer, [FromServices] RetentionRunHandler run, [FromServices] ViewRetentionHandler page, CancellationToken cancellationToken)
     {
-        var counts = await run.RunAsync(viewer.UserId, dryRun: true, cancellationToken);
+        var counts = await run.RunAsync(viewer.UserId, dryRun: true, cancellationToken: cancellationToken);
         return View(nameof(Retention), await page.HandleAsync(preview: counts, cancellationToken: cancellationToken));
     }
 
     [HttpPost("retention/run")]
     public async Task<IActionResult> Run(Viewer viewer, [FromServices] RetentionRunHandler run, CancellationToken cancellationToken)
     {
-        await run.RunAsync(viewer.UserId, dryRun: false, cancellationToken);
+        await run.RunAsync(viewer.UserId, dryRun: false, cancellationToken: cancellationToken);
         TempData[FormResults.FlashKey] = "The retention schedule was applied.";
         return RedirectToAction(nameof(Retention));
     }

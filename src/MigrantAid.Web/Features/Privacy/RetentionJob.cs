@@ -62,7 +62,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
 
             try
             {
-                return await scope.ServiceProvider.GetRequiredService<RetentionRunHandler>().RunAsync(null, dryRun: false, cancellationToken, applySchedule);
+                return await scope.ServiceProvider.GetRequiredService<RetentionRunHandler>().RunAsync(null, dryRun: false, applySchedule, cancellationToken);
             }
             finally
             {

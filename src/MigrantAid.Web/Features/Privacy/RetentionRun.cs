@@ -21,7 +21,7 @@ public sealed class RetentionRunHandler(AppDbContext db, IAuditLog audit, TimePr
     public const int PreviewBatches = 1;
 
     /// <param name="applySchedule">False: only the waiting requests to be forgotten (a daily run within a new schedule's grace).</param>
-    public async Task<AnonymisationCounts> RunAsync(Guid? actorId, bool dryRun, CancellationToken cancellationToken = default, bool applySchedule = true)
+    public async Task<AnonymisationCounts> RunAsync(Guid? actorId, bool dryRun, bool applySchedule = true, CancellationToken cancellationToken = default)
     {
         var policy = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
         var now = clock.GetUtcNow();

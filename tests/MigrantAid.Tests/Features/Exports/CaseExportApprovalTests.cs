@@ -27,7 +27,7 @@ public class CaseExportApprovalTests(ApprovalPortal portal) : IClassFixture<Appr
         refused.StatusCode.Should().Be(HttpStatusCode.OK);
         refused.Content.Headers.ContentType!.MediaType.Should().Be("text/html", "the page asking for approval, not the file");
         var page = await HttpForms.PageAsync(refused);
-        page.QuerySelector("[data-testid=export-needs-approval]").Should().NotBeNull();
+        page.QuerySelector("[data-testid=export-needs-approval]")!.TextContent.Should().Be("This export needs approval");
         page.QuerySelector("[data-testid=export-size]")!.TextContent.Should().Contain("3 rows").And.Contain("more than 2 rows");
         (await portal.AuditAsync(CaseListAuditActions.Exported)).Should().NotContain(a => a.ActorId == requester.Id, "nothing was exported");
 

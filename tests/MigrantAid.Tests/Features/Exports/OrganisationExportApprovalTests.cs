@@ -24,7 +24,7 @@ public class OrganisationExportApprovalTests(ApprovalPortal portal) : IClassFixt
         var start = await client.SubmitFormAsync("/exports", [], "/exports");
 
         start.StatusCode.Should().Be(HttpStatusCode.OK, "the page asking for approval, not a queued export");
-        (await HttpForms.PageAsync(start)).QuerySelector("[data-testid=export-needs-approval]").Should().NotBeNull();
+        (await HttpForms.PageAsync(start)).QuerySelector("[data-testid=export-needs-approval]")!.TextContent.Should().Be("This export needs approval");
         (await portal.WithDbAsync(db => db.Set<OrganisationExport>().CountAsync())).Should().Be(0);
 
         var asked = await HttpForms.PostFormAsync(client, await HttpForms.PageAsync(start), "/exports/requests", [new("Reason", "Move to the new server")]);
@@ -40,7 +40,8 @@ public class OrganisationExportApprovalTests(ApprovalPortal portal) : IClassFixt
         (await approver.PostWithTokenOfAsync("/export-approvals", startApproved, [])).StatusCode.Should().Be(HttpStatusCode.NotFound, "only the requester starts it");
 
         var mine = await client.GetDocumentAsync("/export-approvals");
-        mine.QuerySelector($"[data-testid=own-row][data-request-id='{request.Id}'] [data-testid=approved-start]").Should().NotBeNull();
+        mine.QuerySelector($"[data-testid=own-row][data-request-id='{request.Id}'] [data-testid=approved-start]")!.Closest("form")!.GetAttribute("action")
+            .Should().Be(startApproved, "the requester's own row offers to start the approved export");
         var started = await client.PostWithTokenOfAsync("/export-approvals", startApproved, []);
         started.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var exportId = HttpForms.IdIn(HttpForms.Location(started), 1);

@@ -80,7 +80,8 @@ public class ErasureTests(PortalFactory portal) : IClassFixture<PortalFactory>
             [new("RequestedOn", asked.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))])).StatusCode.Should().Be(HttpStatusCode.Redirect);
         var waiting = await portal.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == open.ClientId));
         (waiting.ErasureRequestedOn, waiting.AnonymisedAt).Should().Be((asked, (DateTimeOffset?)null));
-        (await client.GetDocumentAsync($"/clients/{open.ClientId}")).QuerySelector("[data-testid=erasure-waiting]").Should().NotBeNull();
+        (await client.GetDocumentAsync($"/clients/{open.ClientId}")).QuerySelector("[data-testid=erasure-waiting]")!.TextContent
+            .Should().Contain("asked to be forgotten on " + asked.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
 
         var job = portal.Services.GetRequiredService<RetentionJob>();
         (await job.RunIfDueAsync())!.Clients.Should().Be(0, "the case is still open");
@@ -95,7 +96,7 @@ public class ErasureTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var done = await job.RunIfDueAsync();
         done!.Clients.Should().Be(1);
         done.Cases.Should().Be(1);
-        (await portal.WithDbAsync(db => db.Clients.SingleAsync(c => c.Id == open.ClientId))).AnonymisedAt.Should().NotBeNull();
+        (await portal.WithDbAsync(db => db.Clients.SingleAsync(c => c.Id == open.ClientId))).AnonymisedAt.Should().BeCloseTo(portal.Clock.GetUtcNow(), TimeSpan.FromSeconds(1));
         (await job.RunIfDueAsync()).Should().BeNull("one daily run a day");
     }
 

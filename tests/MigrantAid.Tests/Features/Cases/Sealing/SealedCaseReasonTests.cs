@@ -66,7 +66,7 @@ public class SealedCaseReasonTests(PortalFactory portal) : IClassFixture<PortalF
 
         var page = await client.GetDocumentAsync(casePage);
         page.Body!.TextContent.Should().Contain("Свидетелева", "the content is shown once the reason is given");
-        page.QuerySelector("[data-testid=case-sealed]").Should().NotBeNull();
+        page.QuerySelector("[data-testid=case-sealed]")!.TextContent.Trim().Should().Be("Sealed");
         page.QuerySelector("[data-testid=sealed-notice]")!.TextContent.Should().Contain("Test reason-lawyer").And.Contain("Test reason-coordinator");
         ReasonOf((await portal.AuditAsync(CaseAuditActions.CaseViewed)).Should().ContainSingle().Which).Should().Be(Reason);
 
