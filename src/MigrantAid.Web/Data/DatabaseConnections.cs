@@ -10,9 +10,12 @@ namespace MigrantAid.Web.Data;
 /// (generate, benchmark). Without ConnectionStrings:Migrations both are the same role: a single-role
 /// development setup only.
 /// </summary>
-public sealed partial class DatabaseConnections(string application, string migrations)
+public sealed partial class DatabaseConnections(string application, string migrations, bool reusePlans = true)
 {
     public string Application { get; } = application;
+
+    /// <summary>The application connection as requests use it, in its two pools (<see cref="PlanReuse"/>).</summary>
+    public PlanReuse.Pools Requests { get; } = PlanReuse.Configure(application, reusePlans);
 
     public string Migrations { get; } = migrations;
 
@@ -39,7 +42,8 @@ public sealed partial class DatabaseConnections(string application, string migra
         }
 
         var migrations = configuration.GetConnectionString("Migrations");
-        return new DatabaseConnections(application, string.IsNullOrWhiteSpace(migrations) ? application : migrations);
+        return new DatabaseConnections(
+            application, string.IsNullOrWhiteSpace(migrations) ? application : migrations, configuration.GetValue(PlanReuse.SettingKey, true));
     }
 
     /// <summary>Outside Development, says that one role both owns the schema and serves requests.</summary>

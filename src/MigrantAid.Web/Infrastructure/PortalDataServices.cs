@@ -14,8 +14,9 @@ public static class PortalDataServices
 {
     public static IServiceCollection AddPortalData(this IServiceCollection services)
     {
-        // The connection string is read when first needed, so hosts (tests, commands) can supply it late.
-        services.AddDbContext<AppDbContext>((sp, o) => QuietAboutBoundedReads(o.UseNpgsql(ConnectionString(sp))));
+        // The connection string is read when first needed, so hosts (tests, commands) can supply it late; requests
+        // reuse prepared statements (Data/PlanReuse.cs); RequestConnectionMiddleware picks the pool.
+        services.AddDbContext<AppDbContext>((sp, o) => QuietAboutBoundedReads(o.UseNpgsql(sp.GetRequiredService<DatabaseConnections>().Requests.Custom)));
         services.AddSingleton(sp => DatabaseConnections.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
@@ -52,8 +53,4 @@ public static class PortalDataServices
     /// </summary>
     internal static DbContextOptionsBuilder QuietAboutBoundedReads(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
-
-    private static string ConnectionString(IServiceProvider services) =>
-        services.GetRequiredService<IConfiguration>().GetConnectionString("Default")
-        ?? throw new InvalidOperationException("No database configured: set ConnectionStrings__Default (see README, Configuration).");
 }

@@ -11,7 +11,8 @@ namespace MigrantAid.Web.Infrastructure;
 /// <see cref="AppDbContext"/> connection once, before authentication reads the session, and closes it when the
 /// response is written (views and view components query while rendering). EF keeps a connection that was opened
 /// for it open across queries, SaveChanges and transactions; the pool still resets it once, between requests.
-/// Static files and health probes never touch it.
+/// Static files and health probes never touch it. The unfiltered GETs of actions marked <see cref="ReusePlansAttribute"/>
+/// open it from the pool whose statements may take generic plans (docs/adr/0025-plan-reuse.md).
 /// </summary>
 public sealed class RequestConnectionMiddleware(RequestDelegate next)
 {
@@ -24,6 +25,11 @@ public sealed class RequestConnectionMiddleware(RequestDelegate next)
         }
 
         var database = context.RequestServices.GetRequiredService<AppDbContext>().Database;
+        if (ReusePlansAttribute.Applies(context) && context.RequestServices.GetRequiredService<DatabaseConnections>().Requests.Generic is { } generic)
+        {
+            database.SetConnectionString(generic);
+        }
+
         await database.OpenConnectionAsync(context.RequestAborted);
         try
         {

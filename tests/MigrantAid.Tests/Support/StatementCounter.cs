@@ -15,6 +15,9 @@ namespace MigrantAid.Tests.Support;
 /// </summary>
 public sealed record RequestStatements(int Commands, int Statements, int ConnectionOpens, IReadOnlyList<string> Texts)
 {
+    /// <summary>The connection strings (without password) of the connections the request opened, in order.</summary>
+    public IReadOnlyList<string> Opened { get; init; } = [];
+
     public int OnTheWire => Statements + ConnectionOpens;
 
     public override string ToString() =>
@@ -78,11 +81,11 @@ public sealed class StatementCounter : IDbConnectionInterceptor
 
     public DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
     {
-        result.StateChange += (_, change) =>
+        result.StateChange += (sender, change) =>
         {
             if (change.CurrentState == ConnectionState.Open && Current() is { } tally)
             {
-                tally.Opened();
+                tally.Opened(((DbConnection)sender).ConnectionString);
             }
         };
         return result;
@@ -122,16 +125,17 @@ public sealed class StatementCounter : IDbConnectionInterceptor
     private sealed class Tally
     {
         private readonly ConcurrentQueue<string> _texts = new();
-        private int _opens;
+        private readonly ConcurrentQueue<string> _opened = new();
 
-        public void Opened() => Interlocked.Increment(ref _opens);
+        public void Opened(string connectionString) => _opened.Enqueue(connectionString);
 
         public void Executed(string text) => _texts.Enqueue(text);
 
         public RequestStatements Result()
         {
             var texts = _texts.ToList();
-            return new RequestStatements(texts.Count, texts.Sum(StatementsIn), Volatile.Read(ref _opens), texts);
+            var opened = _opened.ToList();
+            return new RequestStatements(texts.Count, texts.Sum(StatementsIn), opened.Count, texts) { Opened = opened };
         }
 
         /// <summary>The statements of one command: EF and the portal pass values as parameters, so a ';' ends a statement.</summary>

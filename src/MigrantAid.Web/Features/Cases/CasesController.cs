@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases;
@@ -19,6 +20,7 @@ public sealed class CasesController : Controller
 
     public const string AddClientPostRoute = "case-client-add";
 
+    [ReusePlans]
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, [FromQuery] long? before, Viewer viewer, [FromServices] ViewCaseFileHandler handler, CancellationToken cancellationToken)
     {

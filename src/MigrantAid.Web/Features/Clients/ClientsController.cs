@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Features.Shared.Forms;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Clients;
@@ -15,6 +16,7 @@ namespace MigrantAid.Web.Features.Clients;
 [Route("clients")]
 public sealed class ClientsController(IStringLocalizer<SharedResource> l) : Controller
 {
+    [ReusePlans]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListClientsQuery query, Viewer viewer, [FromServices] ListClientsHandler handler, CancellationToken cancellationToken)
     {
@@ -59,6 +61,7 @@ public sealed class ClientsController(IStringLocalizer<SharedResource> l) : Cont
         return this.FormResult(outcome, errors, input, ShowUrl(outcome.Id), "The client was registered.");
     }
 
+    [ReusePlans]
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, Viewer viewer, [FromServices] ViewClientHandler handler, CancellationToken cancellationToken)
     {

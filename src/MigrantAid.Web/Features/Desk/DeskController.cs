@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk;
@@ -10,6 +11,7 @@ namespace MigrantAid.Web.Features.Desk;
 [Authorize(Policy = Policies.CaseStaff)]
 public sealed class DeskController(IStringLocalizer<SharedResource> l) : Controller
 {
+    [ReusePlans]
     [HttpGet("/desk")]
     public async Task<IActionResult> Index([FromQuery] DeskQuery query, [FromServices] ViewDeskHandler handler, CancellationToken cancellationToken)
     {
@@ -20,6 +22,7 @@ public sealed class DeskController(IStringLocalizer<SharedResource> l) : Control
     }
 
     /// <summary>The calendar; <paramref name="month"/> and <paramref name="year"/> come from its month picker.</summary>
+    [ReusePlans]
     [HttpGet("/calendar")]
     public async Task<IActionResult> Calendar([FromQuery] DeskQuery query, [FromQuery] string? month, [FromQuery] string? year,
         [FromServices] ViewCalendarHandler handler, CancellationToken cancellationToken)
@@ -66,6 +69,7 @@ public sealed class DeskController(IStringLocalizer<SharedResource> l) : Control
     /// credential. The only anonymous route of the desk; an unknown or revoked address answers 404.
     /// </summary>
     [AllowAnonymous]
+    [ReusePlans]
     [HttpGet("/calendar/feed/{file}")]
     [Throttled(ThrottledDoor.CalendarFeed)]
     public async Task<IActionResult> FeedDocument(string file, [FromServices] ReadCalendarFeedHandler handler, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Features.Shared;
 using MigrantAid.Web.Features.Shared.Exports;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Cases.CaseList;
@@ -12,6 +13,7 @@ namespace MigrantAid.Web.Features.Cases.CaseList;
 [Route("cases")]
 public sealed class CaseListController(IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
+    [ReusePlans]
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] CaseListQuery query, [FromServices] ListCasesHandler handler, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Features.Shared;
+using MigrantAid.Web.Infrastructure;
 using MigrantAid.Web.Security;
 
 namespace MigrantAid.Web.Features.Desk.Home;
@@ -13,6 +14,7 @@ namespace MigrantAid.Web.Features.Desk.Home;
 public sealed class HomeController(UserManager<AppUser> users, SignInManager<AppUser> signIn) : Controller
 {
     /// <summary>The home page: a lawyer's or caseworker's own dashboard; a coordinator's way to the organisation's dashboard.</summary>
+    [ReusePlans]
     [HttpGet("/")]
     public async Task<IActionResult> Index([FromServices] ViewHomeHandler handler, [FromServices] AppDbContext db, [FromServices] TimeProvider clock,
         [FromServices] IStringLocalizer<SharedResource> l, CancellationToken cancellationToken)
