@@ -164,7 +164,8 @@ latency() {
 
 # throughput URL: requests/s at CONCURRENCY for DURATION seconds, and how many answers were not 200.
 # warm_up URL: rounds of WARMUP seconds (5) at concurrency CONCURRENCY, not measured, until a round's requests/s is
-# within 5 % of the round before (at most WARMUP_ROUNDS, 8); prints how many rounds it took. A fresh portal runs the
+# within 5 % of the round before, either way (a round slower than the one before is not a steady state either; at
+# most WARMUP_ROUNDS, 8); prints how many rounds it took. A fresh portal runs the
 # first requests of a page while .NET still compiles its code (tiered compilation, on the same two cores): at 1,000,000
 # cases the first page measured needed about 30 seconds of load before its requests/s stopped rising, which is not
 # the steady state a portal serving an office all day is in.
@@ -173,7 +174,7 @@ warm_up() {
   local previous=0 current round
   for ((round = 1; round <= ${WARMUP_ROUNDS:-8}; round++)); do
     current=$(hey -z "${WARMUP:-5}s" -c "$CONCURRENCY" "${args[@]}" "$1" | awk '/Requests\/sec:/ { print $2 }')
-    if awk -v p="$previous" -v c="${current:-0}" 'BEGIN { exit !(p > 0 && c < p * 1.05) }'; then break; fi
+    if awk -v p="$previous" -v c="${current:-0}" 'BEGIN { exit !(p > 0 && c < p * 1.05 && c > p * 0.95) }'; then break; fi
     previous=${current:-0}
   done
   echo "$((round > ${WARMUP_ROUNDS:-8} ? ${WARMUP_ROUNDS:-8} : round))"

@@ -18,7 +18,7 @@
 # drops its database unless KEEP=1 (which also keeps the cluster and the work folder).
 #
 # WARMUP (5: seconds per round of unmeasured requests per page first, while .NET compiles the page's code; rounds repeat until
-# requests/s stop rising by 5 %, at most WARMUP_ROUNDS, 8; before any page is measured, every page gets one round), RUNS (100),
+# requests/s change by less than 5 % either way, at most WARMUP_ROUNDS, 8; before any page is measured, every page gets one round), RUNS (100),
 # DURATION (10), CONCURRENCY (8), SEED (42), DATES (3 deadlines and hearings per case), ONLY (pages whose
 # name contains it), REPLICA=1 (also measures dashboards and statistics with a streaming replica as the reporting
 # connection, through scripts/pg-replica.sh, and prints the primary's load with and without it), REUSE_DATA (the
