@@ -16,7 +16,11 @@ public static class PortalDataServices
     {
         // The connection string is read when first needed, so hosts (tests, commands) can supply it late; requests
         // reuse prepared statements (Data/PlanReuse.cs); RequestConnectionMiddleware picks the pool.
-        services.AddDbContext<AppDbContext>((sp, o) => QuietAboutBoundedReads(o.UseNpgsql(sp.GetRequiredService<DatabaseConnections>().Requests.Custom)));
+        // The options are built once (a singleton), not for every request's context.
+        services.AddDbContext<AppDbContext>(
+            (sp, o) => QuietAboutBoundedReads(o.UseNpgsql(sp.GetRequiredService<DatabaseConnections>().Requests.Custom)),
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
         services.AddSingleton(sp => DatabaseConnections.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();
