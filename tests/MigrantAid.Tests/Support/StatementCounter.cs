@@ -10,7 +10,8 @@ namespace MigrantAid.Tests.Support;
 /// <summary>
 /// What one request sent to PostgreSQL: the commands (round trips), the SQL statements in them, and how often the
 /// request opened its connection. Each open of a pooled connection costs one more statement on the wire (Npgsql's
-/// <c>DISCARD ALL</c>, sent before the first command after the connection came back from the pool), which
+/// <c>DISCARD ALL</c>, or <c>RESET ALL</c> and friends when it keeps prepared statements, sent before the first command
+/// after the connection came back from the pool), which
 /// <see cref="OnTheWire"/> adds, as the server log of issue 14 counted them.
 /// </summary>
 public sealed record RequestStatements(int Commands, int Statements, int ConnectionOpens, IReadOnlyList<string> Texts)
