@@ -46,6 +46,10 @@ public sealed partial class DatabaseConnections(string application, string migra
             application, string.IsNullOrWhiteSpace(migrations) ? application : migrations, configuration.GetValue(PlanReuse.SettingKey, true));
     }
 
+    /// <summary>A connection string's <c>Options</c> with one more server setting (<c>name=value</c>) after the operator's own.</summary>
+    internal static string WithServerSetting(string? options, string setting) =>
+        string.Join(' ', new[] { options, "-c " + setting }.Where(o => !string.IsNullOrWhiteSpace(o)));
+
     /// <summary>Outside Development, says that one role both owns the schema and serves requests.</summary>
     public void WarnIfSingleRole(ILogger logger, IHostEnvironment environment)
     {

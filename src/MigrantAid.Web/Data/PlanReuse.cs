@@ -56,13 +56,10 @@ public static class PlanReuse
         var options = builder.Options;
         var maximum = builder.MaxPoolSize;
         builder.MaxPoolSize = Math.Max(1, maximum - (maximum / 2));
-        builder.Options = WithOption(options, CustomPlans);
+        builder.Options = DatabaseConnections.WithServerSetting(options, CustomPlans);
         var custom = builder.ConnectionString;
         builder.MaxPoolSize = Math.Max(1, maximum / 2);
-        builder.Options = WithOption(options, GenericPlans);
+        builder.Options = DatabaseConnections.WithServerSetting(options, GenericPlans);
         return new Pools(custom, builder.ConnectionString);
     }
-
-    private static string WithOption(string? options, string setting) =>
-        string.Join(' ', new[] { options, "-c " + setting }.Where(o => !string.IsNullOrWhiteSpace(o)));
 }

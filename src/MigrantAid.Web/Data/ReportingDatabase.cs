@@ -68,7 +68,7 @@ public sealed class ReportingDatabase : IAsyncDisposable
     /// <summary>The connection string with every transaction read-only by default, and a name to tell its sessions by.</summary>
     public static string ReadOnly(NpgsqlConnectionStringBuilder builder)
     {
-        builder.Options = string.Join(' ', new[] { builder.Options, "-c default_transaction_read_only=on" }.Where(o => !string.IsNullOrWhiteSpace(o)));
+        builder.Options = DatabaseConnections.WithServerSetting(builder.Options, "default_transaction_read_only=on");
         if (string.IsNullOrWhiteSpace(builder.ApplicationName))
         {
             builder.ApplicationName = DefaultApplicationName;

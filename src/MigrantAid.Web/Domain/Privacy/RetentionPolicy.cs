@@ -44,10 +44,13 @@ public class RetentionPolicy
     /// <summary>
     /// When the daily run starts applying the schedule by itself: <paramref name="grace"/> after it was last saved, so
     /// that a mistake (a year typed for a month) can be put right before anything is anonymised. Null when it applies
-    /// already. "Run now" applies it at once, after its preview.
+    /// already or there is nothing to apply. "Run now" applies it at once, after its preview.
     /// </summary>
     public DateTimeOffset? AutomaticFrom(DateTimeOffset now, TimeSpan grace) =>
-        UpdatedAt is { } saved && now < saved + grace ? saved + grace : null;
+        !KeepsEverything && UpdatedAt is { } saved && now < saved + grace ? saved + grace : null;
+
+    /// <summary>True when the daily run applies the schedule by itself: one is set and its grace has passed.</summary>
+    public bool AppliesByItself(DateTimeOffset now, TimeSpan grace) => !KeepsEverything && AutomaticFrom(now, grace) is null;
 
     /// <summary>The instants before which each kind is due on <paramref name="asOf"/> (null: kept).</summary>
     public RetentionCutoffs CutoffsAt(DateTimeOffset asOf) => new(

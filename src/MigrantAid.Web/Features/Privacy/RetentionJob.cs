@@ -46,7 +46,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
         }
 
         var policy = await db.RetentionPolicies.AsNoTracking().SingleAsync(cancellationToken);
-        var applySchedule = !policy.KeepsEverything && policy.AutomaticFrom(clock.GetUtcNow(), options.Value.ScheduleGrace) is null;
+        var applySchedule = policy.AppliesByItself(clock.GetUtcNow(), options.Value.ScheduleGrace);
         if (!applySchedule && !await Erasure.Waiting(db).AnyAsync(cancellationToken))
         {
             return null;

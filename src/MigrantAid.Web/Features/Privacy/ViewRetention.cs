@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain.Privacy;
 
@@ -50,7 +51,7 @@ public sealed record RetentionPage(
 /// The retention page (issue 15, point 2): the schedule, what falls due now and within <see cref="Horizon"/> days
 /// (counts per kind, each by its partial index), and the last runs.
 /// </summary>
-public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<RetentionOptions> options)
+public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock, IOptions<RetentionOptions> options)
 {
     public const int Horizon = 30;
     public const int RunsShown = 10;
@@ -65,7 +66,7 @@ public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock, Mi
         var runs = await RetentionRunRow.Newest(db).Take(RunsShown).ToListAsync(cancellationToken);
         return new RetentionPage(typed ?? RetentionInput.From(policy), policy, dueNow, dueSoon, DateOnly.FromDateTime(soon.UtcDateTime), runs, preview)
         {
-            AutomaticFrom = policy.KeepsEverything ? null : policy.AutomaticFrom(now, options.Value.ScheduleGrace),
+            AutomaticFrom = policy.AutomaticFrom(now, options.Value.ScheduleGrace),
             GraceDays = (int)Math.Ceiling(options.Value.ScheduleGrace.TotalDays),
         };
     }
