@@ -25,11 +25,12 @@
 # pg/data folder of an earlier KEEP=1 run: its cluster is started again and, when its database is a finished
 # generated one, the generation (17 minutes at 1,000,000 cases) is skipped; the cluster is stopped, never deleted).
 #
-# The benchmark portal differs from a production configuration in five settings, all for the benchmark only:
+# The benchmark portal differs from a production configuration in six settings, all for the benchmark only:
 # Security__TwoFactor__RequiredRoles is empty (the generated coordinator has no authenticator to enrol),
 # DataProtection__AllowUnencryptedKeys=true (a throw-away database needs no key certificate),
 # Security__CookieSecurePolicy=SameAsRequest (plain HTTP on localhost), the calendar-feed throttle is lifted (the
-# feed is fetched thousands of times from one address), and the reminder, export and retention workers are off (their
+# feed is fetched thousands of times from one address), the sign-in throttle is raised (the benchmark signs in again
+# before each phase of each page, see fresh_cookie in http-benchmark-pages.sh), and the reminder, export and retention workers are off (their
 # statements would mix into the capture, and the retention schedule the benchmark sets for the privacy pages would
 # start anonymising the data being measured).
 set -euo pipefail
@@ -145,6 +146,7 @@ start_portal() {
     Demo__Seed=false DataProtection__AllowUnencryptedKeys=true \
     Security__TwoFactor__RequiredRoles= Security__CookieSecurePolicy=SameAsRequest \
     Security__SignInLimits__FeedPerAddress__PermitLimit=100000000 \
+    Security__SignInLimits__PerAddress__PermitLimit=1000 Security__SignInLimits__PerAccount__PermitLimit=100000 \
     Reminders__RunInBackground=false Exports__RunInBackground=false Retention__RunInBackground=false Exports__Directory="$work/exports" \
     "$@" dotnet "$web_dll" >"$work/portal.log" 2>&1) &
   portal_pid=$!

@@ -17,16 +17,15 @@ namespace MigrantAid.Web.Data;
 
 public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProtectionKeyContext
 {
-    public AppDbContext(DbContextOptions<AppDbContext> options, FieldCipher cipher)
+    /// <summary>
+    /// The one public constructor, as EF Core's context pool requires (ADR 0026): the field cipher comes with the
+    /// options (<see cref="FieldCipherOptions"/>). Without one (the schema script, the drift test) the context never
+    /// reads an encrypted field.
+    /// </summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
     {
-        Cipher = cipher;
-    }
-
-    /// <summary>A context that never reads an encrypted field: the schema script and the schema drift test.</summary>
-    public AppDbContext(DbContextOptions<AppDbContext> options)
-        : this(options, FieldCipher.Unconfigured)
-    {
+        Cipher = FieldCipherOptions.Of(options);
     }
 
     /// <summary>For a context over the same model on another connection (<see cref="ReportingDbContext"/>).</summary>
@@ -117,8 +116,17 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
 
     public DbSet<AnonymisationRun> AnonymisationRuns => Set<AnonymisationRun>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherModelCacheKeyFactory>();
+    /// <summary>
+    /// The model is built per cipher. Options that carry one say so already (<see cref="FieldCipherOptionsExtensions.UseFieldCipher"/>);
+    /// a pooled context's options must not change here.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<FieldCipherOptions>() is null)
+        {
+            optionsBuilder.ReplaceService<IModelCacheKeyFactory, CipherModelCacheKeyFactory>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

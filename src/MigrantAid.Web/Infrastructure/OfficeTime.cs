@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
@@ -11,10 +10,10 @@ public sealed record OfficeTime(TimeZoneInfo Zone)
     public static readonly OfficeTime Utc = new(TimeZoneInfo.Utc);
 
     /// <summary>
-    /// The clocks already read through one context (one request): a page and its sections ask for the same office's
-    /// zone several times, and it is read once (issue 14). Keyed by office id and by case id; gone with the context.
+    /// The clocks already read in this request: a page and its sections ask for the same office's zone several times,
+    /// and it is read once (issue 14). Keyed by office id and by case id.
     /// </summary>
-    private static readonly ConditionalWeakTable<AppDbContext, Dictionary<Guid, OfficeTime>> Known = new();
+    private static readonly RequestMemo<OfficeTime> Known = new();
 
     public string ZoneId => Zone.Id;
 
@@ -26,7 +25,7 @@ public sealed record OfficeTime(TimeZoneInfo Zone)
 
     public static async Task<OfficeTime> OfOfficeAsync(AppDbContext db, Guid officeId, CancellationToken cancellationToken = default)
     {
-        var known = Known.GetOrCreateValue(db);
+        var known = Known.Of(db);
         if (!known.TryGetValue(officeId, out var time))
         {
             known[officeId] = time = For(await db.Offices.AsNoTracking().Where(o => o.Id == officeId).Select(o => o.TimeZoneId).FirstOrDefaultAsync(cancellationToken));
@@ -38,7 +37,7 @@ public sealed record OfficeTime(TimeZoneInfo Zone)
     /// <summary>The clock of the office a case belongs to (UTC for a case that does not exist).</summary>
     public static async Task<OfficeTime> OfCaseAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken = default)
     {
-        var known = Known.GetOrCreateValue(db);
+        var known = Known.Of(db);
         if (!known.TryGetValue(caseId, out var time))
         {
             known[caseId] = time = For(await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
@@ -51,7 +50,7 @@ public sealed record OfficeTime(TimeZoneInfo Zone)
     /// <summary>Keeps a zone read with other facts (the case page reads its office once), for the sections that ask next.</summary>
     public static OfficeTime Remember(AppDbContext db, Guid officeId, Guid? caseId, string? timeZoneId)
     {
-        var known = Known.GetOrCreateValue(db);
+        var known = Known.Of(db);
         var time = known[officeId] = For(timeZoneId);
         if (caseId is { } id)
         {

@@ -15,12 +15,11 @@ public static class PortalDataServices
     public static IServiceCollection AddPortalData(this IServiceCollection services)
     {
         // The connection string is read when first needed, so hosts (tests, commands) can supply it late; requests
-        // reuse prepared statements (Data/PlanReuse.cs); RequestConnectionMiddleware picks the pool.
-        // The options are built once (a singleton), not for every request's context.
-        services.AddDbContext<AppDbContext>(
-            (sp, o) => QuietAboutBoundedReads(o.UseNpgsql(sp.GetRequiredService<DatabaseConnections>().Requests.Custom)),
-            ServiceLifetime.Scoped,
-            ServiceLifetime.Singleton);
+        // reuse prepared statements (Data/PlanReuse.cs); RequestConnectionMiddleware picks the pool. Contexts are
+        // pooled (ADR 0026): a request takes a reset one instead of building its services anew.
+        services.AddDbContextPool<AppDbContext>(
+            (sp, o) => QuietAboutBoundedReads(o.UseNpgsql(sp.GetRequiredService<DatabaseConnections>().Requests.Custom))
+                .UseFieldCipher(sp.GetRequiredService<FieldCipher>()));
         services.AddSingleton(sp => DatabaseConnections.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => sp.GetRequiredService<DatabaseConnections>().Runner(sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddScoped<IAuditLog, AuditLog>();

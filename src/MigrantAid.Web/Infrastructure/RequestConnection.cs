@@ -24,10 +24,13 @@ public sealed class RequestConnectionMiddleware(RequestDelegate next)
             return;
         }
 
+        // Set on every request: a pooled context keeps the connection string of the request before.
         var database = context.RequestServices.GetRequiredService<AppDbContext>().Database;
-        if (ReusePlansAttribute.Applies(context) && context.RequestServices.GetRequiredService<DatabaseConnections>().Requests.Generic is { } generic)
+        var pools = context.RequestServices.GetRequiredService<DatabaseConnections>().Requests;
+        var connectionString = ReusePlansAttribute.Applies(context) && pools.Generic is { } generic ? generic : pools.Custom;
+        if (database.GetConnectionString() != connectionString)
         {
-            database.SetConnectionString(generic);
+            database.SetConnectionString(connectionString);
         }
 
         await database.OpenConnectionAsync(context.RequestAborted);

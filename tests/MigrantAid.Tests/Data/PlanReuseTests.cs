@@ -120,6 +120,22 @@ public class PlanReuseTests(DemoPagesPortal portal) : IClassFixture<DemoPagesPor
         postStatements.Opened.Should().ContainSingle().Which.Should().Contain(PlanReuse.CustomPlans, "the duplicate check searches names");
     }
 
+    [Fact]
+    public async Task A_pooled_context_leased_after_a_generic_plan_page_connects_for_custom_plans_again()
+    {
+        var client = await portal.SignedInAsync(Coordinator);
+        (await client.GetAsync("/clients")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var (unfiltered, unfilteredStatements) = await CountingPortal.CountGetAsync(client, "/clients");
+        var (search, searchStatements) = await CountingPortal.CountGetAsync(client, "/clients?q=Sharipov");
+        var (again, againStatements) = await CountingPortal.CountGetAsync(client, "/clients");
+
+        (unfiltered.StatusCode, search.StatusCode, again.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK));
+        unfilteredStatements.Opened.Should().ContainSingle().Which.Should().Contain(PlanReuse.GenericPlans);
+        searchStatements.Opened.Should().ContainSingle().Which.Should().Contain(PlanReuse.CustomPlans, "the search follows a generic-plan request on a reused context");
+        againStatements.Opened.Should().ContainSingle().Which.Should().Contain(PlanReuse.GenericPlans);
+    }
+
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

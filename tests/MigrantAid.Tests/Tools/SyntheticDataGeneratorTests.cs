@@ -135,7 +135,7 @@ public partial class SyntheticDataGeneratorTests(SyntheticDataGeneratorTests.Gen
         try
         {
             var cipher = new FieldCipher(() => KeyEncryptionKey.Parse(TestKeys.KeyEncryptionKey, "the test key"), () => other);
-            await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(other).Options, cipher);
+            await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(other).UseFieldCipher(cipher).Options);
             foreach (var role in Roles.All)
             {
                 db.Roles.Add(new AppRole(role) { NormalizedName = role.ToUpperInvariant() });

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
 
@@ -13,7 +12,7 @@ public static class StaffDirectory
     /// <summary>Staff lists are small (an organisation's lawyers or caseworkers); a cap keeps a select usable.</summary>
     public const int MaxOptions = 500;
 
-    private static readonly ConditionalWeakTable<AppDbContext, Dictionary<Guid, string>> KnownNames = new();
+    private static readonly RequestMemo<string> KnownNames = new();
 
     public static async Task<IReadOnlyList<StaffOption>> ActiveAsync(AppDbContext db, string role, CancellationToken cancellationToken = default)
     {
@@ -32,12 +31,12 @@ public static class StaffDirectory
     }
 
     /// <summary>
-    /// Display names of users by id (for assignments and the timeline). Names already read through the same context (one
-    /// request) are not read again: a page and its sections name the same people (issue 14).
+    /// Display names of users by id (for assignments and the timeline). Names already read in this request are not read
+    /// again: a page and its sections name the same people (issue 14).
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(AppDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken = default)
     {
-        var known = KnownNames.GetOrCreateValue(db);
+        var known = KnownNames.Of(db);
         var wanted = ids.Distinct().ToList();
         var missing = wanted.Where(id => !known.ContainsKey(id)).ToList();
         if (missing.Count > 0)
