@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -23,38 +24,42 @@ public sealed class CompactWhitespaceTagHelper(HtmlEncoder encoder) : TagHelper
         output.Content.SetHtmlContent(Compact(content.GetContent(encoder)));
     }
 
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> calls white space, for a vectorised search.</summary>
+    private static readonly SearchValues<char> WhiteSpace =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
     /// <summary>
     /// Each run of white space holding a line break becomes one line break; other white space is kept. One pass
-    /// over the text (a regular expression for the same took a tenth of a case list's CPU time).
+    /// over the text, copying the stretches between runs whole (a regular expression for the same took a tenth of a
+    /// case list's CPU time, and copying character by character still 2 %).
     /// </summary>
     public static string Compact(string html)
     {
+        var rest = html.AsSpan();
         var result = new StringBuilder(html.Length);
-        var i = 0;
-        while (i < html.Length)
+        while (!rest.IsEmpty)
         {
-            if (!char.IsWhiteSpace(html[i]))
+            var start = rest.IndexOfAny(WhiteSpace);
+            if (start < 0)
             {
-                result.Append(html[i++]);
-                continue;
+                result.Append(rest);
+                break;
             }
 
-            var start = i;
-            var breaks = false;
-            while (i < html.Length && char.IsWhiteSpace(html[i]))
-            {
-                breaks |= html[i] == '\n';
-                i++;
-            }
-
-            if (breaks)
+            result.Append(rest[..start]);
+            rest = rest[start..];
+            var length = rest.IndexOfAnyExcept(WhiteSpace) is var end and >= 0 ? end : rest.Length;
+            var run = rest[..length];
+            if (run.Contains('\n'))
             {
                 result.Append('\n');
             }
             else
             {
-                result.Append(html, start, i - start);
+                result.Append(run);
             }
+
+            rest = rest[length..];
         }
 
         return result.ToString();

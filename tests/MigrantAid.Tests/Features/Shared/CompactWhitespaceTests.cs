@@ -12,6 +12,8 @@ public class CompactWhitespaceTests
     [InlineData("  \n", "\n")]
     [InlineData("", "")]
     [InlineData("a\u00A0\nb", "a\nb")]
+    [InlineData("a  b\tc ", "a  b\tc ")]
+    [InlineData("<td>\n  x\n</td>\n\n<td>y</td>", "<td>\nx\n</td>\n<td>y</td>")]
     public void Each_run_of_white_space_with_a_line_break_becomes_one_line_break_and_other_space_is_kept(string html, string compacted) =>
         CompactWhitespaceTagHelper.Compact(html).Should().Be(compacted);
 }
