@@ -30,9 +30,9 @@
 # DataProtection__AllowUnencryptedKeys=true (a throw-away database needs no key certificate),
 # Security__CookieSecurePolicy=SameAsRequest (plain HTTP on localhost), the calendar-feed throttle is lifted (the
 # feed is fetched thousands of times from one address), the sign-in throttle is raised (the benchmark signs in again
-# before each phase of each page, see fresh_cookie in http-benchmark-pages.sh), and the reminder, export and retention workers are off (their
-# statements would mix into the capture, and the retention schedule the benchmark sets for the privacy pages would
-# start anonymising the data being measured).
+# before each phase of each page, see fresh_cookie in http-benchmark-pages.sh), and the reminder, export and
+# retention workers are off (their statements would mix into the capture, and the retention schedule the benchmark
+# sets for the privacy pages would start anonymising the data being measured).
 set -euo pipefail
 
 cases=${1:-1000000}
