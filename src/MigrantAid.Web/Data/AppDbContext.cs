@@ -28,11 +28,11 @@ public class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>, IDataProt
         Cipher = FieldCipherOptions.Of(options);
     }
 
-    /// <summary>For a context over the same model on another connection (<see cref="ReportingDbContext"/>).</summary>
-    protected AppDbContext(DbContextOptions options, FieldCipher cipher)
+    /// <summary>For a context over the same model on another connection (<see cref="ReportingDbContext"/>); its cipher comes with its options too.</summary>
+    protected AppDbContext(DbContextOptions options)
         : base(options)
     {
-        Cipher = cipher;
+        Cipher = FieldCipherOptions.Of(options);
     }
 
     /// <summary>Encrypts and decrypts the sensitive fields (<see cref="EncryptedFields"/>).</summary>

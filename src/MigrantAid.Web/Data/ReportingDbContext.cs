@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using MigrantAid.Web.Data.Encryption;
 
 namespace MigrantAid.Web.Data;
 
@@ -9,7 +8,7 @@ namespace MigrantAid.Web.Data;
 /// refused, and with ConnectionStrings:Reporting set the connection itself is read-only: audit rows and
 /// any other write go through <see cref="AppDbContext"/>, the primary.
 /// </summary>
-public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options, FieldCipher cipher) : AppDbContext(options, cipher)
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : AppDbContext(options)
 {
     private const string ReadOnly = "The reporting context only reads; save through AppDbContext (the primary).";
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MigrantAid.Web.Data;
+using MigrantAid.Web.Data.Encryption;
 
 namespace MigrantAid.Web.Infrastructure;
 
@@ -24,7 +25,8 @@ public static partial class ReportingDataServices
                 o.UseNpgsql(sp.GetRequiredService<AppDbContext>().Database.GetDbConnection());
             }
 
-            PortalDataServices.QuietAboutBoundedReads(o).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            PortalDataServices.QuietAboutBoundedReads(o).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .UseFieldCipher(sp.GetRequiredService<FieldCipher>());
         });
         services.AddHostedService<ReportingStartCheck>();
         return services;
