@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MigrantAid.Tests.Infrastructure;
 using MigrantAid.Tests.Support;
@@ -12,7 +14,7 @@ namespace MigrantAid.Tests.Data;
 /// pooled connection and planned for their values, except on the unfiltered pages marked to take generic plans, which
 /// connect from a pool of their own.
 /// </summary>
-public class PlanReuseTests(DemoPagesPortal portal) : IClassFixture<DemoPagesPortal>
+public partial class PlanReuseTests(DemoPagesPortal portal) : IClassFixture<DemoPagesPortal>
 {
     private const string Coordinator = "coordinator@demo.local";
     private const string Lawyer = "lawyer@demo.local";
@@ -103,6 +105,35 @@ public class PlanReuseTests(DemoPagesPortal portal) : IClassFixture<DemoPagesPor
             "{0} {1}", path, generic ? "is marked and unfiltered" : "plans for its values");
     }
 
+    [Theory]
+    [InlineData(Coordinator, "/cases")]
+    [InlineData(Coordinator, "/clients")]
+    [InlineData(Coordinator, "case page")]
+    [InlineData(Coordinator, "client page")]
+    [InlineData(Lawyer, "/desk")]
+    [InlineData(Lawyer, "/calendar")]
+    [InlineData(Lawyer, "/")]
+    public async Task Generic_plan_pages_write_their_limits_as_numbers(string email, string page)
+    {
+        // A LIMIT sent as a parameter is planned as if it kept a tenth of the rows it reads: the generic plan of a page of 26
+        // cases joined every case, so PostgreSQL never took it and planned the statement anew on every request.
+        var client = await portal.SignedInAsync(email);
+        var path = page switch
+        {
+            "case page" => $"/cases/{portal.BusyCaseId}",
+            "client page" => $"/clients/{await portal.WithDbAsync(db => db.Cases.Where(c => c.Id == portal.BusyCaseId).Select(c => c.PrincipalClientId).SingleAsync())}",
+            _ => page,
+        };
+        (await client.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var (response, statements) = await CountingPortal.CountGetAsync(client, path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        statements.Opened.Should().ContainSingle().Which.Should().Contain(PlanReuse.GenericPlans);
+        statements.Texts.Should().Contain(t => t.Contains("LIMIT ", StringComparison.Ordinal), "{0} reads pages and first rows", path);
+        statements.Texts.Where(t => ParameterLimit().IsMatch(t)).Should().BeEmpty("{0}'s limits are fixed in code", path);
+    }
+
     [Fact]
     public async Task The_case_page_takes_generic_plans_and_the_duplicate_check_does_not()
     {
@@ -141,4 +172,7 @@ public class PlanReuseTests(DemoPagesPortal portal) : IClassFixture<DemoPagesPor
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)(await command.ExecuteScalarAsync())!;
     }
+
+    [GeneratedRegex(@"\b(LIMIT|OFFSET)\s+[@$:]")]
+    private static partial Regex ParameterLimit();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using MigrantAid.Web.Data;
 using MigrantAid.Web.Domain;
 using MigrantAid.Web.Security;
 using MigrantAid.Web.Security.Audit;
@@ -136,7 +137,7 @@ public sealed class ViewAuditLogHandler(AuditSelectionHandler selection, IAuditL
         }
 
         var rows = await (backwards ? query.OrderBy(a => a.Id) : query.OrderByDescending(a => a.Id))
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Select(a => new { a.Id, a.OccurredAt, a.ActorEmail, a.Action, a.EntityType, a.EntityId, a.IpAddress, a.CorrelationId, a.Details })
             .ToListAsync(cancellationToken);
 

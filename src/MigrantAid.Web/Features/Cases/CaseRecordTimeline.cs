@@ -49,8 +49,6 @@ public sealed record TimelineWindow(DateTimeOffset From, DateTimeOffset Until)
 /// </summary>
 public static class CaseRecordTimeline
 {
-    /// <summary>Cap per table and page: far above real work, it keeps a pathological page bounded.</summary>
-    public const int MaxPerKind = 200;
 
     public static async Task<IReadOnlyList<CaseRecord>> ReadAsync(AppDbContext db, Guid caseId, TimelineWindow w, CancellationToken ct = default)
     {
@@ -61,7 +59,9 @@ public static class CaseRecordTimeline
     }
 
     /// <summary>
-    /// One branch per table, each cut to <see cref="MaxPerKind"/> newest in the window before the union (SQL, not LINQ:
+    /// One branch per table, each cut to the 200 newest in the window before the union (far above real work, it keeps a
+    /// pathological page bounded; written as a number, not a parameter, so that the page's generic plan reads no more
+    /// than a custom one, see ADR 0025) (SQL, not LINQ:
     /// EF merges the branches' equal NULL columns into one and PostgreSQL then refuses the union's types).
     /// A deadline gives one row, with what <see cref="DeadlineLines"/> needs for its created and closed lines.
     /// </summary>
@@ -70,26 +70,26 @@ public static class CaseRecordTimeline
                 NULL::integer AS "Body", NULL::text AS "Title", NULL::text AS "TitleRu", p.opened_on AS "On", NULL::timestamptz AS "StartsAt",
                 NULL::integer AS "Status", NULL::timestamptz AS "ClosedAt", NULL::uuid AS "ClosedBy"
          FROM court_proceedings p WHERE p.case_id = {caseId} AND p.created_at >= {from} AND p.created_at < {until}
-         ORDER BY p.created_at DESC LIMIT {MaxPerKind})
+         ORDER BY p.created_at DESC LIMIT 200)
         UNION ALL
         (SELECT 1, h.created_at, h.created_by, p.court, NULL, NULL, NULL, NULL, NULL, NULL, h.starts_at, NULL, NULL, NULL
          FROM (SELECT * FROM hearings h WHERE h.case_id = {caseId} AND h.created_at >= {from} AND h.created_at < {until}
-               ORDER BY h.created_at DESC LIMIT {MaxPerKind}) h
+               ORDER BY h.created_at DESC LIMIT 200) h
          JOIN court_proceedings p ON p.id = h.proceeding_id)
         UNION ALL
         (SELECT 2, d.created_at, d.created_by, p.court, NULL, d.outcome, NULL, NULL, NULL, d.decided_on, NULL, NULL, NULL, NULL
          FROM (SELECT * FROM court_decisions d WHERE d.case_id = {caseId} AND d.created_at >= {from} AND d.created_at < {until}
-               ORDER BY d.created_at DESC LIMIT {MaxPerKind}) d
+               ORDER BY d.created_at DESC LIMIT 200) d
          JOIN court_proceedings p ON p.id = d.proceeding_id)
         UNION ALL
         (SELECT 3, s.created_at, s.created_by, NULL, NULL, NULL, s.body, NULL, NULL, s.submitted_on, NULL, NULL, NULL, NULL
          FROM international_submissions s WHERE s.case_id = {caseId} AND s.created_at >= {from} AND s.created_at < {until}
-         ORDER BY s.created_at DESC LIMIT {MaxPerKind})
+         ORDER BY s.created_at DESC LIMIT 200)
         UNION ALL
         (SELECT 4, d.created_at, d.created_by, NULL, NULL, NULL, NULL, d.title, d.title_ru, d.due_on, NULL, d.status, d.closed_at, d.closed_by
          FROM case_deadlines d WHERE d.case_id = {caseId}
            AND ((d.created_at >= {from} AND d.created_at < {until}) OR (d.closed_at >= {from} AND d.closed_at < {until}))
-         ORDER BY d.created_at DESC LIMIT {MaxPerKind})
+         ORDER BY d.created_at DESC LIMIT 200)
         """);
 
     /// <summary>A deadline gives a line when it was created and another when it was done or dismissed.</summary>

@@ -62,7 +62,7 @@ public static class CaseTimeline
             query = query.Where(e => e.Id < key);
         }
 
-        var events = await query.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var events = await query.OrderByDescending(e => e.Id).TakeFixed(PageSize + 1).ToListAsync(cancellationToken);
         var older = events.Count > PageSize ? events[PageSize - 1].Id : (long?)null;
         events = events.Take(PageSize).ToList();
         var records = await CaseRecordTimeline.ReadAsync(db, caseId, await WindowAsync(db, caseId, before, older is null ? null : events[^1], cancellationToken), cancellationToken);

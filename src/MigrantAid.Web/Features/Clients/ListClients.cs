@@ -93,7 +93,7 @@ public sealed class ListClientsHandler(AppDbContext db, TimeProvider clock, Shar
         var ordered = backwards
             ? visible.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             : visible.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        var page = await Rows(ordered).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var page = await Rows(ordered).TakeFixed(PageSize + 1).ToListAsync(cancellationToken);
         var more = page.Count > PageSize;
         if (more)
         {

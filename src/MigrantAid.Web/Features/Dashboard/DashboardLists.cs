@@ -126,7 +126,7 @@ public sealed class DashboardListsHandler(ReportingDbContext db, TimeProvider cl
                           orderby d.DueOn, d.Id
                           select new DashboardListRow(d.Id, d.DueOn, k.Id, k.Reference, d.Title,
                               db.Users.Where(u => u.Id == k.LeadLawyerId).Select(u => u.FullName).FirstOrDefault()))
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
+            .TakeFixed(PageSize + 1).ToListAsync(cancellationToken);
         return Page(overdue ? l["Overdue deadlines"].Value : l["Deadlines due in the next 14 days"].Value, nameof(DashboardController.Deadlines), query, page, true);
     }
 
@@ -169,7 +169,7 @@ public sealed class DashboardListsHandler(ReportingDbContext db, TimeProvider cl
                           where forum == null || p.Jurisdiction == forum
                           orderby d.DecidedOn, d.Id
                           select new { d.Id, d.DecidedOn, CaseId = k.Id, k.Reference, p.Jurisdiction, p.Court, d.Outcome })
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
+            .TakeFixed(PageSize + 1).ToListAsync(cancellationToken);
         return rows.Select(r => new DashboardListRow(r.Id, r.DecidedOn, r.CaseId, r.Reference, CaseText.Enum(l, r.Outcome), r.Jurisdiction + " · " + r.Court)).ToList();
     }
 
@@ -207,7 +207,7 @@ public sealed class DashboardListsHandler(ReportingDbContext db, TimeProvider cl
                           join k in db.Cases.Where(CaseAccess.VisibleCases(viewer, db)) on s.CaseId equals k.Id
                           orderby s.FinalDecisionOn, s.Id
                           select new { s.Id, On = s.FinalDecisionOn!.Value, CaseId = k.Id, k.Reference, s.Body, s.Result })
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
+            .TakeFixed(PageSize + 1).ToListAsync(cancellationToken);
         return rows.Select(r => new DashboardListRow(r.Id, r.On, r.CaseId, r.Reference, CaseText.Enum(l, r.Result), CaseText.Enum(l, r.Body))).ToList();
     }
 
@@ -232,7 +232,7 @@ public sealed class DashboardListsHandler(ReportingDbContext db, TimeProvider cl
                           join k in db.Cases.Where(CaseAccess.VisibleCases(viewer, db)) on a.CaseId equals k.Id
                           orderby a.AssignedOn, a.CaseId
                           select new { a.CaseId, a.AssignedOn, k.Reference, a.Days })
-            .Take(PageSize + 1).ToListAsync(cancellationToken);
+            .TakeFixed(PageSize + 1).ToListAsync(cancellationToken);
         var page = rows.Select(r => new DashboardListRow(r.CaseId, r.AssignedOn, r.CaseId, r.Reference,
             l["{0} days after the intake", r.Days].Value, null)).ToList();
         return Page(l["Cases by first assignment"].Value, nameof(DashboardController.Assigned), query, page, true);

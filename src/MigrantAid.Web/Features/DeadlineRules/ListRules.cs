@@ -29,7 +29,7 @@ public sealed class ListDeadlineRulesHandler(AppDbContext db)
         var rows = await query
             .Where(r => after == null || r.Id > after)
             .OrderBy(r => r.Id)
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Select(r => new RuleRow(r.Id, russian && r.NameRu != null ? r.NameRu : r.Name, r.Forum, r.Procedure, r.Trigger, r.ProceedingType, r.Instance, r.Period, r.Unit,
                 russian && r.LegalBasisRu != null ? r.LegalBasisRu : r.LegalBasis, r.Notes, r.NeedsVerification, r.IsActive))
             .ToListAsync(ct);

@@ -40,7 +40,7 @@ public sealed class DatesToEnterHandler(AppDbContext db)
                     && (r.Instance == null || r.Instance == p.Instance)
                 orderby d.DecidedOn, d.Id, r.Id
                 select new DateToEnter(c.Id, c.Reference, p.Id, d.Id, d.DecidedOn, p.Court, r.Trigger, r.Id, r.Name, r.NameRu, r.Period, r.Unit))
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .ToListAsync(cancellationToken);
         return new DatesToEnterModel(rows.Take(PageSize).ToList(), rows.Count > PageSize);
     }

@@ -120,7 +120,7 @@ public static class DeskRows
             var to = spans.Max(s => s.To);
             var inRange = deadlines.Where(d => d.DueOn >= from && d.DueOn <= to);
             return (read.Backward ? inRange.OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id) : inRange.OrderBy(d => d.DueOn).ThenBy(d => d.Id))
-                .Take(limit)
+                .TakeFixed(limit)
                 .Select(d => new SpanItem<CaseDeadline> { Key = 0, Item = d });
         }
 
@@ -130,10 +130,10 @@ public static class DeskRows
         var table = db.Database.SqlQuery<DaySpanRow>($"SELECT * FROM unnest({keys}, {froms}, {tos}) AS s(\"Key\", \"From\", \"To\")");
         return read.Backward
             ? from s in table
-              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id).Take(limit)
+              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id).Take(EF.Constant(limit))
               select new SpanItem<CaseDeadline> { Key = s.Key, Item = d }
             : from s in table
-              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
+              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(EF.Constant(limit))
               select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
     }
 
@@ -176,7 +176,7 @@ public static class DeskRows
             var hi = windows.Max(w => w.Hi);
             var inRange = hearings.Where(h => h.StartsAt >= lo && h.StartsAt < hi);
             return (read.Backward ? inRange.OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id) : inRange.OrderBy(h => h.StartsAt).ThenBy(h => h.Id))
-                .Take(limit)
+                .TakeFixed(limit)
                 .Select(h => new SpanItem<Hearing> { Key = 0, Item = h });
         }
 
@@ -186,10 +186,10 @@ public static class DeskRows
         var table = db.Database.SqlQuery<InstantSpanRow>($"SELECT * FROM unnest({keys}, {los}, {his}) AS s(\"Key\", \"Lo\", \"Hi\")");
         return read.Backward
             ? from s in table
-              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id).Take(limit)
+              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id).Take(EF.Constant(limit))
               select new SpanItem<Hearing> { Key = s.Key, Item = h }
             : from s in table
-              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
+              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(EF.Constant(limit))
               select new SpanItem<Hearing> { Key = s.Key, Item = h };
     }
 

@@ -26,9 +26,9 @@ public sealed class ListExportApprovalsHandler(AppDbContext db, IAuditLog audit,
     {
         var zone = await ZoneAsync(viewer.UserId, cancellationToken);
         var now = clock.GetUtcNow();
-        var pending = await Rows(db.Set<ExportApproval>().Where(a => a.Status == ExportApprovalStatus.Pending).OrderBy(a => a.RequestedAt).ThenBy(a => a.Id).Take(MaxPending))
+        var pending = await Rows(db.Set<ExportApproval>().Where(a => a.Status == ExportApprovalStatus.Pending).OrderBy(a => a.RequestedAt).ThenBy(a => a.Id).TakeFixed(MaxPending))
             .ToListAsync(cancellationToken);
-        var mine = await Rows(db.Set<ExportApproval>().Where(a => a.RequestedBy == viewer.UserId).OrderByDescending(a => a.RequestedAt).ThenByDescending(a => a.Id).Take(MaxMine))
+        var mine = await Rows(db.Set<ExportApproval>().Where(a => a.RequestedBy == viewer.UserId).OrderByDescending(a => a.RequestedAt).ThenByDescending(a => a.Id).TakeFixed(MaxMine))
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(ExportApprovalAuditActions.Viewed, "export-approval", null, new { pending = pending.Count }, cancellationToken: cancellationToken);
         return new ExportApprovalsPage(pending.Select(r => View(r, zone, now)).ToList(), mine.Select(r => View(r, zone, now)).ToList(), viewer.UserId, zone.Id);

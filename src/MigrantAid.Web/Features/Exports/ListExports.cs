@@ -23,7 +23,7 @@ public sealed class ListExportsHandler(AppDbContext db, Microsoft.Extensions.Opt
             query = query.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.RequestedAt, e.Id), ValueTuple.Create(anchor.RequestedAt, anchor.Id)));
         }
 
-        var rows = await ExportView.WithRequester(db, query.OrderByDescending(e => e.RequestedAt).ThenByDescending(e => e.Id).Take(PageSize + 1))
+        var rows = await ExportView.WithRequester(db, query.OrderByDescending(e => e.RequestedAt).ThenByDescending(e => e.Id).TakeFixed(PageSize + 1))
             .ToListAsync(cancellationToken);
         var views = rows.Take(PageSize).Select(r => ExportView.From(r, zone)).ToList();
         return new ExportListPage(views, zone.Id, rows.Count > PageSize ? views[^1].Id : null, anchor is null, options.Value.RetentionDays);

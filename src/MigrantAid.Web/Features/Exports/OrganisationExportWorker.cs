@@ -157,7 +157,7 @@ public sealed partial class OrganisationExportWorker(
         var expired = await exports
             .Where(e => e.Status == OrganisationExportStatus.Completed && e.FinishedAt < cutoff)
             .Select(e => e.Id)
-            .Take(100)
+            .TakeFixed(100)
             .ToListAsync(cancellationToken);
         foreach (var id in expired)
         {

@@ -93,7 +93,7 @@ public sealed class FilteredIntakeList(AppDbContext db, ListTotalHandler totals)
         }
 
         var ordered = backwards ? query.OrderByDescending(i => i.SubmittedAt).ThenByDescending(i => i.Id) : query.OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id);
-        var page = await ordered.Select(i => new { i.Id, i.SubmittedAt }).Take(ListIntakesHandler.PageSize + 1).ToListAsync(cancellationToken);
+        var page = await ordered.Select(i => new { i.Id, i.SubmittedAt }).TakeFixed(ListIntakesHandler.PageSize + 1).ToListAsync(cancellationToken);
         var more = page.Count > ListIntakesHandler.PageSize;
         if (more)
         {

@@ -24,7 +24,7 @@ public sealed class ListOfficesHandler(AppDbContext db)
 
         var rows = await offices
             .OrderBy(o => o.Name)
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Select(o => new OfficeRow(o.Id, o.Name, o.City, o.CountryCode, o.TimeZoneId, db.Users.Count(u => u.OfficeId == o.Id), o.Code))
             .ToListAsync(cancellationToken);
 

@@ -63,7 +63,7 @@ public sealed class ViewRetentionHandler(AppDbContext db, TimeProvider clock, IO
         var soon = now.AddDays(Horizon);
         var dueNow = await CountAsync(policy.CutoffsAt(now), cancellationToken);
         var dueSoon = await CountAsync(policy.CutoffsAt(soon), cancellationToken);
-        var runs = await RetentionRunRow.Newest(db).Take(RunsShown).ToListAsync(cancellationToken);
+        var runs = await RetentionRunRow.Newest(db).TakeFixed(RunsShown).ToListAsync(cancellationToken);
         return new RetentionPage(typed ?? RetentionInput.From(policy), policy, dueNow, dueSoon, DateOnly.FromDateTime(soon.UtcDateTime), runs, preview)
         {
             AutomaticFrom = policy.AutomaticFrom(now, options.Value.ScheduleGrace),

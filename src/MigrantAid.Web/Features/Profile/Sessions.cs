@@ -21,7 +21,7 @@ public sealed class ListSessionsHandler(AppDbContext db, TimeProvider clock)
             .Where(s => s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now)
             .OrderByDescending(s => s.CreatedAt)
             .Select(s => new { s.Id, s.UserAgent, s.ClientAddress, s.CreatedAt, s.LastSeenAt })
-            .Take(50)
+            .TakeFixed(50)
             .ToListAsync();
         return rows.Select(s =>
         {

@@ -158,7 +158,7 @@ public static class ClientFinder
                     : EF.Functions.TrigramsWordSimilarity(nameKey, c.SearchKey),
             })
             .OrderByDescending(c => c.Similarity)
-            .Take(Best);
+            .TakeFixed(Best);
     }
 
     private sealed class CandidateRow

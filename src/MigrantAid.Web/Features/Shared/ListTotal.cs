@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using MigrantAid.Web.Data;
 
 namespace MigrantAid.Web.Features.Shared;
 
@@ -36,7 +37,7 @@ public sealed class ListTotalHandler(IConfiguration configuration)
 
     public async Task<ListTotal> CountAsync<T>(IQueryable<T> rows, string noun, CancellationToken cancellationToken = default)
     {
-        var count = await rows.Take(Cap + 1).CountAsync(cancellationToken);
+        var count = await rows.TakeFixed(Cap + 1).CountAsync(cancellationToken);
         return new ListTotal(Math.Min(count, Cap), count > Cap, Cap, noun);
     }
 }

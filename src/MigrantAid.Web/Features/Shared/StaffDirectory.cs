@@ -25,7 +25,7 @@ public static class StaffDirectory
         return await db.Users.AsNoTracking()
             .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .Take(MaxOptions)
+            .TakeFixed(MaxOptions)
             .Select(u => new StaffOption(u.Id, u.FullName, u.Office != null ? u.Office.Name : null))
             .ToListAsync(cancellationToken);
     }

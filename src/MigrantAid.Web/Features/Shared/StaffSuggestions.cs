@@ -40,7 +40,7 @@ public static class StaffSuggestions
             people = people.Where(u => u.OfficeId == null || u.OfficeId == office);
         }
 
-        return await people.OrderBy(u => u.FullName).ThenBy(u => u.Id).Take(Max)
+        return await people.OrderBy(u => u.FullName).ThenBy(u => u.Id).TakeFixed(Max)
             .Select(u => new StaffSuggestion(u.Id, u.FullName, u.Office != null ? u.Office.Name : null))
             .ToListAsync(cancellationToken);
     }

@@ -71,7 +71,7 @@ public sealed class ListUsersHandler(AppDbContext db, ILookupNormalizer normaliz
         }
 
         var page = await (backwards ? users.OrderByDescending(u => u.NormalizedEmail) : users.OrderBy(u => u.NormalizedEmail))
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Select(u => new
             {
                 u.Id,

@@ -27,7 +27,7 @@ public sealed class CaseExportGateHandler(AppDbContext db, ExportApprovalsHandle
         // The export is the list as filtered, from its first row: the page position does not apply.
         var filter = CaseListFilter.Parse(query, viewer) with { After = null, Before = null };
         var cases = await CaseListSearch.FilterAsync(db, viewer, filter, cancellationToken);
-        var rows = await cases.Take(ExportCasesHandler.MaxRows + 1).CountAsync(cancellationToken);
+        var rows = await cases.TakeFixed(ExportCasesHandler.MaxRows + 1).CountAsync(cancellationToken);
         var stored = query.ToUrl("", scope: filter.Scope, reassign: false).TrimStart('?');
         return new CaseExportCheck(filter, stored, await DescribeAsync(filter, cancellationToken), rows, approvals.NeedsApproval(rows));
     }

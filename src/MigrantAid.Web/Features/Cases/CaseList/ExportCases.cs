@@ -75,7 +75,7 @@ public sealed class ExportCasesHandler(AppDbContext db, IAuditLog audit, IString
     {
         var russian = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == SupportedLanguages.Russian;
         return CaseListSearch.Ordered(cases, filter)
-            .Take(MaxRows + 1)
+            .TakeFixed(MaxRows + 1)
             .Select(c => new ExportRow(
                 c.Reference,
                 c.Title,

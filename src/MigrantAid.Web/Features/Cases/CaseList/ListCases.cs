@@ -64,7 +64,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
         // The page is cut first (keyset, LIMIT 26), then joined to its client and office by primary key.
         // A "before" position reads the rows before it backwards; the page is turned round below.
         var (filtered, nameTooCommon) = await CaseListSearch.FilterCountingAsync(db, viewer, filter, cancellationToken, _countableNameMatches);
-        var cut = CaseListSearch.Ordered(filtered, filter).Take(PageSize + 1);
+        var cut = CaseListSearch.Ordered(filtered, filter).TakeFixed(PageSize + 1);
         var page = await (
                 from c in cut
                 join cl in ClientAccess.PrincipalClients(db, viewer.UserId, viewer.IsCoordinator) on c.Id equals cl.CaseId
@@ -128,18 +128,36 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
     private static IReadOnlyCollection<Guid> ReassignOffices(CaseListFilter filter, Viewer viewer, IEnumerable<Guid> listed) =>
         filter.OfficeId is { } office ? [office] : viewer.OfficeId is { } own ? [own] : listed.Distinct().ToList();
 
-    private async Task<IReadOnlyList<CaseListOption>> OfficesAsync(CancellationToken cancellationToken) =>
-        (await db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
-            .Select(o => new CaseListOption(o.Id.ToString(), o.Name))
-            .ToList();
+    // The filters' fixed reads, sent on every request of the list: compiled once (ADR 0026), not prepared anew each time.
+    private static readonly CompiledForModel<Func<AppDbContext, IAsyncEnumerable<OfficeOption>>> OfficeOptions = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db) => db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new OfficeOption(o.Id, o.Name))));
+
+    private static readonly CompiledForModel<Func<AppDbContext, IAsyncEnumerable<ComplaintCategory>>> CategoryOptions = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db) => db.ComplaintCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).AsQueryable()));
+
+    private async Task<IReadOnlyList<CaseListOption>> OfficesAsync(CancellationToken cancellationToken)
+    {
+        var offices = new List<CaseListOption>();
+        await foreach (var office in OfficeOptions.For(db)(db).WithCancellation(cancellationToken))
+        {
+            offices.Add(new CaseListOption(office.Id.ToString(), office.Name));
+        }
+
+        return offices;
+    }
 
     /// <summary>Every category, in the user's language; retired ones stay filterable because old cases carry them.</summary>
     private async Task<IReadOnlyList<CaseListOption>> CategoriesAsync(CancellationToken cancellationToken)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var categories = await db.ComplaintCategories.AsNoTracking()
-            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id)
-            .ToListAsync(cancellationToken);
-        return categories.Select(c => new CaseListOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name(language), !c.IsActive)).ToList();
+        var categories = new List<CaseListOption>();
+        await foreach (var c in CategoryOptions.For(db)(db).WithCancellation(cancellationToken))
+        {
+            categories.Add(new CaseListOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name(language), !c.IsActive));
+        }
+
+        return categories;
     }
 }
+
+internal sealed record OfficeOption(Guid Id, string Name);

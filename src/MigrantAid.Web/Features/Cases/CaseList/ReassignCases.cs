@@ -194,7 +194,7 @@ public sealed class ReassignCasesHandler(AppDbContext db, ILookupNormalizer norm
             .Where(u => u.IsActive && (u.OfficeId == null || offices.Contains(u.OfficeId.Value))
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)))
             .OrderBy(u => u.FullName).ThenBy(u => u.Id)
-            .Take(500)
+            .TakeFixed(500)
             .Select(u => new { u.Id, u.FullName, Office = u.Office == null ? null : u.Office.Name })
             .ToListAsync(cancellationToken);
         return people.Select(p => new ReassignChoice(part + "_" + p.Id.ToString("D", CultureInfo.InvariantCulture), p.FullName, p.Office)).ToList();

@@ -134,7 +134,7 @@ public sealed class PrintCaseSummaryHandler(
     private Task<List<SummarySubmission>> SubmissionsAsync(Guid caseId, CancellationToken ct) =>
         db.InternationalSubmissions.AsNoTracking().Where(s => s.CaseId == caseId)
             .OrderByDescending(s => s.SubmittedOn).ThenBy(s => s.Id)
-            .Take(MaxSubmissions)
+            .TakeFixed(MaxSubmissions)
             .Select(s => new SummarySubmission(s.Body, s.Kind, s.StateConcerned, s.SubmittedOn, s.InterimMeasuresOn, s.FinalDecisionOn, s.BodyReference, s.Result))
             .ToListAsync(ct);
 
@@ -142,7 +142,7 @@ public sealed class PrintCaseSummaryHandler(
     {
         var notes = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId && e.Kind == CaseEventKind.Note && e.Text != null)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Take(MaxNotes)
+            .TakeFixed(MaxNotes)
             .Select(e => new { e.OccurredAt, e.NoteKind, e.Text })
             .ToListAsync(ct);
         return notes.Select(n => new SummaryNote(time.Local(n.OccurredAt), n.NoteKind, n.Text!)).ToList();

@@ -59,7 +59,7 @@ public sealed class ListCaseDeadlinesHandler(AppDbContext db, TimeProvider clock
     {
         var today = await TodayAsync(viewer, ct);
         var closedQuery = db.CaseDeadlines.Where(d => d.CaseId == caseId && d.Status != DeadlineStatus.Open);
-        var latestClosed = closedQuery.OrderByDescending(d => d.ClosedAt).ThenByDescending(d => d.Id).Take(ClosedShown).Select(d => d.Id);
+        var latestClosed = closedQuery.OrderByDescending(d => d.ClosedAt).ThenByDescending(d => d.Id).TakeFixed(ClosedShown).Select(d => d.Id);
         var rows = await RowsAsync(db.CaseDeadlines.AsNoTracking()
             .Where(d => d.CaseId == caseId && (d.Status == DeadlineStatus.Open || latestClosed.Contains(d.Id))), closedQuery, ct);
         var items = await ItemsAsync(caseId, rows, ct);

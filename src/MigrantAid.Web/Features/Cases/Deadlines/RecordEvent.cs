@@ -137,7 +137,7 @@ public sealed class RecordEventHandler(AppDbContext db, IAuthorizationService au
         await db.DeadlineRules.AsNoTracking()
             .Where(r => r.IsActive)
             .OrderBy(r => r.Forum).ThenBy(r => r.Trigger).ThenBy(r => r.Id)
-            .Take(MaxRulesShown)
+            .TakeFixed(MaxRulesShown)
             .Select(r => new RuleSummary(r.Name, r.Forum, r.Trigger, r.ProceedingType, r.Instance, r.Period, r.Unit, r.NeedsVerification))
             .ToListAsync(ct);
 }

@@ -100,7 +100,7 @@ public sealed class ReadCaseProceedingsHandler(AppDbContext db, TimeProvider clo
         Guid caseId, CancellationToken cancellationToken)
     {
         var rows = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
-            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Id).Take(MaxProceedings)
+            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Id).TakeFixed(MaxProceedings)
             .Select(p => new
             {
                 Proceeding = p,

@@ -135,7 +135,7 @@ public sealed class EditDecisionHandler(
         _editor.Describe(input, scope, id);
         var caseId = scope.Case.Id;
         input.Documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId)
-            .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id).Take(MaxDocuments)
+            .OrderByDescending(d => d.UploadedAt).ThenBy(d => d.Id).TakeFixed(MaxDocuments)
             .Select(d => new DocumentChoice(d.Id, d.FileName))
             .ToListAsync(cancellationToken);
 

@@ -164,7 +164,7 @@ public sealed class EditProceedingHandler(AppDbContext db, IAuthorizationService
         input.Describe(c, time, id is { } p ? $"/cases/{c.Id}/proceedings/{p}/edit" : $"/cases/{c.Id}/proceedings/new", isNew: id is null);
         input.Choices = await db.CourtProceedings.AsNoTracking()
             .Where(p => p.CaseId == c.Id && p.Id != id)
-            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Instance).Take(ProceedingValidation.MaxProceedings)
+            .OrderBy(p => p.OpenedOn).ThenBy(p => p.Instance).TakeFixed(ProceedingValidation.MaxProceedings)
             .Select(p => new ProceedingChoice(p.Id, p.Instance, p.Court, p.CourtCaseNumber, p.OpenedOn))
             .ToListAsync(cancellationToken);
     }

@@ -27,7 +27,7 @@ internal sealed class ProceedingValidation(AppDbContext db, IStringLocalizer l)
 
         var self = new ProceedingLink(id ?? Guid.NewGuid(), input.ChallengesId, input.Instance!.Value, input.Jurisdiction!, start);
         var others = await db.CourtProceedings.AsNoTracking().Where(p => p.CaseId == caseId)
-            .OrderBy(p => p.OpenedOn).Take(MaxProceedings)
+            .OrderBy(p => p.OpenedOn).TakeFixed(MaxProceedings)
             .Select(p => new ProceedingLink(p.Id, p.ChallengesId, p.Instance, p.Jurisdiction, p.OpenedOn))
             .ToListAsync(cancellationToken);
         CheckChallenge(self, input, others, errors);

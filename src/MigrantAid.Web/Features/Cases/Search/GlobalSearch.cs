@@ -60,7 +60,7 @@ public sealed class GlobalSearchHandler(AppDbContext db, IAuditLog audit)
         // Every case the viewer may see ("all", not only their own), as the case list searches it.
         var filter = CaseListFilter.Parse(new CaseListQuery { Q = text, Scope = "all" }, viewer);
         var cases = await CaseListSearch.Ordered(await CaseListSearch.FilterAsync(db, viewer, filter, cancellationToken), filter)
-            .Take(PerGroup + 1)
+            .TakeFixed(PerGroup + 1)
             .Select(c => new SearchCaseRow(c.Id, c.Reference, c.Title, c.Status, c.OpenedOn, c.IsSealed))
             .ToListAsync(cancellationToken);
         var clients = (await ClientFinder.FindAsync(db, viewer, text, null, null, null, PerGroup + 1, cancellationToken))

@@ -48,7 +48,7 @@ public sealed class ListDigestDeliveriesHandler(AppDbContext db)
 
         var rows = await query
             .OrderByDescending(r => r.Day).ThenByDescending(r => r.UserId)
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new
             {
                 r.UserId,

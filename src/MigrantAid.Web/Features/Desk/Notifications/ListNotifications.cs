@@ -42,7 +42,7 @@ public sealed class ListNotificationsHandler(AppDbContext db)
 
         var rows = await query
             .OrderByDescending(n => n.Id)
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Join(db.Cases, n => n.CaseId, c => c.Id, (n, c) => new { n, c.OfficeId })
             .Join(db.Offices, x => x.OfficeId, o => o.Id, (x, o) => new
             {

@@ -135,7 +135,7 @@ public sealed partial class ReminderPlanner(AppDbContext db, IMailSender mail, I
             var rows = await query
                 .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.Id, d.CaseId, c.Reference, d.Title, d.TitleRu, d.DueOn })
                 .OrderBy(d => d.DueOn).ThenBy(d => d.Id)
-                .Take(MaxItems)
+                .TakeFixed(MaxItems)
                 .ToListAsync(cancellationToken);
             deadlines.AddRange(rows.Select(r => (r.Id, r.CaseId, r.Reference, CaseDeadline.TitleIn(r.Title, r.TitleRu, russian), r.DueOn)));
         }
@@ -146,7 +146,7 @@ public sealed partial class ReminderPlanner(AppDbContext db, IMailSender mail, I
             .Join(db.CourtProceedings, h => h.ProceedingId, p => p.Id, (h, p) => new { h.Id, h.CaseId, p.Court, h.StartsAt })
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { h.Id, h.CaseId, c.Reference, h.Court, h.StartsAt })
             .OrderBy(h => h.StartsAt)
-            .Take(MaxItems)
+            .TakeFixed(MaxItems)
             .ToListAsync(cancellationToken);
 
         // The day is claimed once, but a notification made by hand or an earlier attempt must not be repeated.

@@ -202,7 +202,7 @@ public static class RecommendationSearch
         AppDbContext db, RecommendationFilter filter, CancellationToken cancellationToken)
     {
         var rows = await Filter(db, filter)
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Select(r => new RecommendationRow(r.Id, r.Body, r.State, r.Cycle, r.Year, r.Paragraph, r.TextEn, r.TextRu, r.RecommendingState, r.Response, r.Status))
             .ToListAsync(cancellationToken);
         (int, int)? next = null;

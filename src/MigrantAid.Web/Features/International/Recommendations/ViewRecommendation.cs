@@ -87,7 +87,7 @@ public sealed class ViewRecommendationHandler(AppDbContext db, IAuthorizationSer
         var assessments = await db.RecommendationAssessments.AsNoTracking()
             .Where(a => a.RecommendationId == id)
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.RecordedAt)
-            .Take(MaxAssessments)
+            .TakeFixed(MaxAssessments)
             .ToListAsync(cancellationToken);
 
         var visible = db.Cases.Where(CaseAccess.VisibleCases(viewer, db));
@@ -100,7 +100,7 @@ public sealed class ViewRecommendationHandler(AppDbContext db, IAuthorizationSer
         var cases = await links
             .Join(visible, l => l.CaseId, c => c.Id, (l, c) => new { l.CaseId, c.Reference, c.Title, l.Note, l.LinkedAt })
             .OrderByDescending(x => x.LinkedAt).ThenByDescending(x => x.CaseId)
-            .Take(CasesPageSize + 1)
+            .TakeFixed(CasesPageSize + 1)
             .ToListAsync(cancellationToken);
         string? next = null;
         if (cases.Count > CasesPageSize)

@@ -30,7 +30,7 @@ public sealed class ClientSubmissionsViewComponent(AppDbContext db) : ViewCompon
             .Join(db.InternationalSubmissions, sc => sc.SubmissionId, s => s.Id, (sc, s) => s)
             .Join(db.Cases.Where(CaseAccess.VisibleCases(client.Viewer, db)), s => s.CaseId, c => c.Id, (s, c) => new { s, c.Reference })
             .OrderByDescending(x => x.s.SubmittedOn).ThenBy(x => x.s.Id)
-            .Take(CaseInternationalViewComponent.MaxRows)
+            .TakeFixed(CaseInternationalViewComponent.MaxRows)
             .Select(x => new ClientSubmissionRow(x.s.Id, x.s.CaseId, x.Reference, x.s.Body, x.s.Kind, x.s.SubmittedOn, x.s.Result, x.s.FollowUp))
             .ToListAsync(HttpContext.RequestAborted);
         return View("/Features/International/Submissions/ClientSubmissions.cshtml", rows);

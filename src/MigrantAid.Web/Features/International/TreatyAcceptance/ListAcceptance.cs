@@ -90,7 +90,7 @@ public sealed class ListAcceptanceHandler(AppDbContext db)
 
         var rows = await query
             .OrderBy(a => a.State).ThenBy(a => a.Body).ThenBy(a => a.Procedure)
-            .Take(PageSize + 1)
+            .TakeFixed(PageSize + 1)
             .Select(a => new AcceptanceRow(a.Id, a.State, a.Body, a.Procedure, a.IsAccepted, a.SinceYear, a.Notes, a.NeedsVerification))
             .ToListAsync(cancellationToken);
         string? next = null;
