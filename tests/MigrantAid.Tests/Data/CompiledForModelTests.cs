@@ -46,11 +46,17 @@ public class CompiledForModelTests(PortalFactory portal) : IClassFixture<PortalF
             return EF.CompileAsyncQuery((AppDbContext db) => db.Offices.Count());
         });
 
+        var models = new HashSet<object>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < 3; i++)
         {
-            (await portal.WithDbAsync(db => query.For(db)(db))).Should().BeGreaterThanOrEqualTo(0);
+            (await portal.WithDbAsync(db =>
+            {
+                models.Add(db.Model);
+                return query.For(db)(db);
+            })).Should().BeGreaterThanOrEqualTo(0);
         }
 
-        compiled.Should().Be(1);
+        // EF Core may build a portal's model again when its model cache, shared by the suite's many portals, lets one go.
+        compiled.Should().Be(models.Count, "a query is compiled once for each model it runs with, not once per use");
     }
 }
