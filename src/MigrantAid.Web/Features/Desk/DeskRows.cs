@@ -130,10 +130,10 @@ public static class DeskRows
         var table = db.Database.SqlQuery<DaySpanRow>($"SELECT * FROM unnest({keys}, {froms}, {tos}) AS s(\"Key\", \"From\", \"To\")");
         return read.Backward
             ? from s in table
-              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id).Take(EF.Constant(limit))
+              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderByDescending(d => d.DueOn).ThenByDescending(d => d.Id).Take(limit)
               select new SpanItem<CaseDeadline> { Key = s.Key, Item = d }
             : from s in table
-              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(EF.Constant(limit))
+              from d in deadlines.Where(d => d.DueOn >= s.From && d.DueOn <= s.To).OrderBy(d => d.DueOn).ThenBy(d => d.Id).Take(limit)
               select new SpanItem<CaseDeadline> { Key = s.Key, Item = d };
     }
 
@@ -186,10 +186,10 @@ public static class DeskRows
         var table = db.Database.SqlQuery<InstantSpanRow>($"SELECT * FROM unnest({keys}, {los}, {his}) AS s(\"Key\", \"Lo\", \"Hi\")");
         return read.Backward
             ? from s in table
-              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id).Take(EF.Constant(limit))
+              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderByDescending(h => h.StartsAt).ThenByDescending(h => h.Id).Take(limit)
               select new SpanItem<Hearing> { Key = s.Key, Item = h }
             : from s in table
-              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(EF.Constant(limit))
+              from h in hearings.Where(h => h.StartsAt >= s.Lo && h.StartsAt < s.Hi).OrderBy(h => h.StartsAt).ThenBy(h => h.Id).Take(limit)
               select new SpanItem<Hearing> { Key = s.Key, Item = h };
     }
 
