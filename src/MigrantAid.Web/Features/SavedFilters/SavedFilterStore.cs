@@ -47,7 +47,7 @@ public static class SavedFilterStore
             return filters.Select(f => new SavedFilterLink(f.Id, f.List, f.Name, f.Url)).ToList();
         }
 
-        // One list's filters, which every request of that list reads: a compiled query (ADR 0026).
+        // One list's filters, which every request of that list reads: a compiled query (ADR 0027).
         var links = new List<SavedFilterLink>();
         await foreach (var f in OfOneList.For(db)(db, userId, list).WithCancellation(cancellationToken))
         {

@@ -128,7 +128,7 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
     private static IReadOnlyCollection<Guid> ReassignOffices(CaseListFilter filter, Viewer viewer, IEnumerable<Guid> listed) =>
         filter.OfficeId is { } office ? [office] : viewer.OfficeId is { } own ? [own] : listed.Distinct().ToList();
 
-    // The filters' fixed reads, sent on every request of the list: compiled once (ADR 0026), not prepared anew each time.
+    // The filters' fixed reads, sent on every request of the list: compiled once (ADR 0027), not prepared anew each time.
     private static readonly CompiledForModel<Func<AppDbContext, IAsyncEnumerable<OfficeOption>>> OfficeOptions = new(() =>
         EF.CompileAsyncQuery((AppDbContext db) => db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new OfficeOption(o.Id, o.Name))));
 
