@@ -48,13 +48,7 @@ public static class SavedFilterStore
         }
 
         // One list's filters, which every request of that list reads: a compiled query (ADR 0027).
-        var links = new List<SavedFilterLink>();
-        await foreach (var f in OfOneList.For(db)(db, userId, list).WithCancellation(cancellationToken))
-        {
-            links.Add(new SavedFilterLink(f.Id, f.List, f.Name, f.Url));
-        }
-
-        return links;
+        return await OfOneList.For(db)(db, userId, list).Select(f => new SavedFilterLink(f.Id, f.List, f.Name, f.Url)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The query string as it will be stored: parsed and rebuilt (so it is only name=value pairs), positions dropped.</summary>

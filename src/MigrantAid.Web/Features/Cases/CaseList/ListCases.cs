@@ -133,30 +133,18 @@ public sealed class ListCasesHandler(AppDbContext db, Shared.ListTotalHandler to
         EF.CompileAsyncQuery((AppDbContext db) => db.Offices.AsNoTracking().OrderBy(o => o.Name).Select(o => new OfficeOption(o.Id, o.Name))));
 
     private static readonly CompiledForModel<Func<AppDbContext, IAsyncEnumerable<ComplaintCategory>>> CategoryOptions = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db) => db.ComplaintCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).AsQueryable()));
+        EF.CompileAsyncQuery<AppDbContext, ComplaintCategory>(db => db.ComplaintCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id)));
 
-    private async Task<IReadOnlyList<CaseListOption>> OfficesAsync(CancellationToken cancellationToken)
-    {
-        var offices = new List<CaseListOption>();
-        await foreach (var office in OfficeOptions.For(db)(db).WithCancellation(cancellationToken))
-        {
-            offices.Add(new CaseListOption(office.Id.ToString(), office.Name));
-        }
-
-        return offices;
-    }
+    private async Task<IReadOnlyList<CaseListOption>> OfficesAsync(CancellationToken cancellationToken) =>
+        await OfficeOptions.For(db)(db).Select(o => new CaseListOption(o.Id.ToString(), o.Name)).ToListAsync(cancellationToken);
 
     /// <summary>Every category, in the user's language; retired ones stay filterable because old cases carry them.</summary>
     private async Task<IReadOnlyList<CaseListOption>> CategoriesAsync(CancellationToken cancellationToken)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var categories = new List<CaseListOption>();
-        await foreach (var c in CategoryOptions.For(db)(db).WithCancellation(cancellationToken))
-        {
-            categories.Add(new CaseListOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name(language), !c.IsActive));
-        }
-
-        return categories;
+        return await CategoryOptions.For(db)(db)
+            .Select(c => new CaseListOption(c.Id.ToString(CultureInfo.InvariantCulture), c.Name(language), !c.IsActive))
+            .ToListAsync(cancellationToken);
     }
 }
 
